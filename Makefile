@@ -1,0 +1,40 @@
+# CSE Toolkit Search. `make demo` on a fresh machine sets everything up, ingests the
+# sample toolkit and shows a search; `make test` runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: demo ingest search test lint format sample packs audit eval bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); run: make PYTHON=python3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: ingest
+	$(BIN)/cse-search pharmacies --limit 3
+
+ingest: $(STAMP)
+	$(BIN)/cse-toolkit ingest
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests tools
+	$(BIN)/ruff format --check pipeline tests tools
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format pipeline tests tools
+	$(BIN)/ruff check --fix pipeline tests tools
+
+# Regenerate the sample toolkit (pdfs/ and config/toolkit.yaml) from tools/sample_text.py.
+sample: $(STAMP)
+	$(BIN)/python tools/make_sample_toolkit.py --out pdfs --config config/toolkit.yaml
+
+clean:
+	rm -rf index packs .pytest_cache .mypy_cache .ruff_cache

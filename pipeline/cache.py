@@ -1,0 +1,77 @@
+"""Extracted text of each PDF, stored by the file's SHA-256 so unchanged files are never
+extracted twice, and a previous version can be re-indexed when its replacement is broken."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from pipeline import PIPELINE_VERSION
+from pipeline.extract import ExtractedPdf, Line, PageText
+
+
+class ExtractionCache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def _path(self, sha256: str) -> Path:
+        return self.directory / f"{sha256}.json"
+
+    def get(self, sha256: str, name: str) -> ExtractedPdf | None:
+        """The cached extraction of these bytes (under the file's current name), if valid."""
+        try:
+            data = json.loads(self._path(sha256).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if data.get("pipeline_version") != PIPELINE_VERSION:
+            return None
+        try:
+            pages = tuple(
+                PageText(
+                    number=p["number"],
+                    lines=tuple(Line(*line) for line in p["lines"]),
+                    width=p["width"],
+                    height=p["height"],
+                    label=p["label"],
+                    unreadable=p["unreadable"],
+                )
+                for p in data["pages"]
+            )
+            warnings = tuple(w.replace(data["file"], name, 1) for w in data["warnings"])
+        except (KeyError, TypeError):
+            return None
+        return ExtractedPdf(file=name, sha256=sha256, pages=pages, warnings=warnings)
+
+    def put(self, pdf: ExtractedPdf) -> None:
+        """Store atomically: a reader never sees half a cache file."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        data = {
+            "pipeline_version": PIPELINE_VERSION,
+            "file": pdf.file,
+            "sha256": pdf.sha256,
+            "warnings": list(pdf.warnings),
+            "pages": [
+                {
+                    "number": p.number,
+                    "width": p.width,
+                    "height": p.height,
+                    "label": p.label,
+                    "unreadable": p.unreadable,
+                    "lines": [[line.text, line.top, line.bottom, line.x0] for line in p.lines],
+                }
+                for p in pdf.pages
+            ],
+        }
+        target = self._path(pdf.sha256)
+        temporary = target.with_suffix(f".tmp{os.getpid()}")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(target)
+
+    def prune(self, keep: set[str]) -> None:
+        """Drop cached extractions no manifest refers to any more."""
+        for path in self.directory.glob("*.json"):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)
+        for path in self.directory.glob("*.tmp*"):
+            path.unlink(missing_ok=True)

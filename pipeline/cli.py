@@ -1,0 +1,235 @@
+"""Command-line entry points: parse options, call the library, print. No logic lives here.
+
+`cse-search` answers queries; `cse-toolkit` runs the ingest and the board's other jobs.
+Every expected failure becomes a message and an exit code from the SPEC in `_errors`;
+a traceback is shown only with --debug.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from pipeline.config import Toolkit, load_config
+from pipeline.errors import CseError, ExitCode
+from pipeline.store import IndexStore
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _common(func: F) -> F:
+    """--config/--pdfs/--index (with CSE_* environment variables) and --debug."""
+    options = [
+        click.option("--config", "config_path", type=click.Path(path_type=Path), envvar="CSE_CONFIG",
+                     default=Path("config/toolkit.yaml"), show_default=True,
+                     help="The toolkit configuration (env CSE_CONFIG)."),
+        click.option("--pdfs", "pdfs_dir", type=click.Path(path_type=Path), envvar="CSE_PDFS",
+                     default=Path("pdfs"), show_default=True,
+                     help="Directory holding the chapter PDFs (env CSE_PDFS)."),
+        click.option("--index", "index_dir", type=click.Path(path_type=Path), envvar="CSE_INDEX",
+                     default=Path("index"), show_default=True,
+                     help="Directory holding the search index (env CSE_INDEX)."),
+        click.option("--debug", is_flag=True, help="Show the full traceback on errors."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _errors(func: F) -> F:
+    """Turn exceptions into messages and SPEC exit codes, in this one place."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = kwargs.get("debug", False)
+        try:
+            return func(*args, **kwargs)
+        except CseError as exc:
+            if debug:
+                raise
+            click.echo(f"error: {exc.message}", err=True)
+            sys.exit(int(exc.exit_code))
+        except KeyboardInterrupt:
+            click.echo("interrupted; the index was left as it was.", err=True)
+            sys.exit(130)
+        except click.exceptions.Exit:
+            raise
+        except Exception as exc:
+            if debug:
+                raise
+            click.echo(f"error: unexpected failure ({type(exc).__name__}: {exc}); "
+                       "run again with --debug for details and report it", err=True)
+            sys.exit(int(ExitCode.USAGE))
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _toolkit(config_path: Path, pdfs_dir: Path | None = None) -> Toolkit:
+    return load_config(config_path, pdfs_dir)
+
+
+def _colour() -> bool:
+    return sys.stdout.isatty()
+
+
+# --------------------------------------------------------------------------- cse-search
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("query", nargs=-1, required=True)
+@click.option("--role", "-r", help="Only what this role reads (id, title or alias).")
+@click.option("--audience", "-a", help="Only the chapters this audience reads.")
+@click.option("--chapter", "-c", type=int, help="Only this chapter number.")
+@click.option("--limit", "-n", type=click.IntRange(1, 1000), default=10, show_default=True,
+              help="Most results to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see the SPEC).")
+@_common
+@_errors
+def search_command(
+    query: tuple[str, ...], role: str | None, audience: str | None, chapter: int | None,
+    limit: int, as_json: bool, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool,
+) -> None:
+    """Search the toolkit. Cites chapter, section and printed page for every hit.
+
+    \b
+    Examples:
+      cse-search pharmacies
+      cse-search "looked after children" --role foster-carer
+      cse-search 'groom* AND online' --chapter 1 --json
+
+    Query syntax: words, "phrases", AND / OR / NOT, (groups) and prefix*.
+    Exit codes: 0 results found, 1 nothing found, 2 usage or config error.
+    """
+    from pipeline import render, scope, search
+
+    toolkit = _toolkit(config_path)
+    chosen = None
+    who = None
+    if role:
+        found = scope.find_role(toolkit, role)
+        chosen, who = scope.role_scope(toolkit, found), found.title
+    elif audience:
+        found_audience = scope.find_audience(toolkit, audience)
+        chosen, who = scope.audience_scope(toolkit, found_audience), found_audience.title
+    result = search.search(
+        IndexStore(index_dir).search_dir(), " ".join(query), scope=chosen, chapter=chapter,
+        limit=limit, synonyms=toolkit.synonyms,
+    )
+    role_id = chosen.role.id if chosen is not None and chosen.role is not None else None
+    if as_json:
+        click.echo(json.dumps(render.search_json(result, role_id), ensure_ascii=False))
+    else:
+        click.echo(render.search_text(result, _colour(), who))
+    if not result.hits:
+        sys.exit(int(ExitCode.NOT_FOUND))
+
+
+def search_main() -> None:
+    search_command(prog_name="cse-search")
+
+
+# -------------------------------------------------------------------------- cse-toolkit
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def toolkit_group() -> None:
+    """Ingest the toolkit PDFs and run the board's other jobs.
+
+    \b
+    Examples:
+      cse-toolkit ingest            extract, split and index everything in pdfs/
+      cse-toolkit roles             audiences and roles with their reading lists
+      cse-toolkit sections          the sections as the pipeline sees them
+    """
+
+
+@toolkit_group.command("ingest")
+@click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
+@click.option("--wait", is_flag=True, help="If another ingest is running, wait for it instead of stopping.")
+@_common
+@_errors
+def ingest_command(force: bool, wait: bool, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool) -> None:
+    """Extract, split into sections and index every PDF in the PDFs directory.
+
+    Unchanged files are not extracted again. Searches keep answering from the previous
+    index until the new one is complete.
+
+    \b
+    Example:
+      cse-toolkit ingest --pdfs pdfs/ --config config/toolkit.yaml
+    Exit codes: 0 done, 2 config error (nothing changed), 3 some PDFs could not be read.
+    """
+    from pipeline import render
+    from pipeline.ingest import ingest
+
+    toolkit = _toolkit(config_path, pdfs_dir)
+    if not pdfs_dir.is_dir():
+        raise CseError(f"PDFs directory {pdfs_dir} does not exist (pass --pdfs DIR or set CSE_PDFS)")
+    started = time.monotonic()
+    bar: Any = None
+
+    def on_start(total: int) -> None:
+        nonlocal bar
+        if sys.stderr.isatty():
+            bar = click.progressbar(length=total, label="Reading PDFs", file=sys.stderr)
+            bar.__enter__()
+
+    def progress(name: str) -> None:
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        report = ingest(toolkit, pdfs_dir, IndexStore(index_dir), force=force, wait=wait,
+                        progress=progress, on_start=on_start)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    click.echo(render.ingest_summary(report, time.monotonic() - started))
+    if report.failures:
+        sys.exit(int(ExitCode.INPUT))
+
+
+@toolkit_group.command("roles")
+@_common
+@_errors
+def roles_command(config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool) -> None:
+    """List audiences and roles with their reading lists and own sections.
+
+    \b
+    Example:
+      cse-toolkit roles
+    """
+    from pipeline import render
+    from pipeline.manifest import load_manifest
+
+    toolkit = _toolkit(config_path)
+    click.echo(render.roles_text(toolkit, load_manifest(IndexStore(index_dir).current())))
+
+
+@toolkit_group.command("sections")
+@click.argument("file", required=False)
+@_common
+@_errors
+def sections_command(file: str | None, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool) -> None:
+    """Show the sections as the pipeline sees them: printed and PDF page ranges, and
+    whether each heading was found on its configured start page.
+
+    \b
+    Examples:
+      cse-toolkit sections
+      cse-toolkit sections chapter-4-health-services.pdf
+    """
+    from pipeline.outline import describe_sections
+
+    toolkit = _toolkit(config_path, pdfs_dir)
+    text, failed = describe_sections(toolkit, pdfs_dir, IndexStore(index_dir), file)
+    click.echo(text)
+    if failed:
+        sys.exit(int(ExitCode.INPUT))
+
+
+def toolkit_main() -> None:
+    toolkit_group(prog_name="cse-toolkit")

@@ -1,0 +1,59 @@
+"""One exception family, each carrying the exit code the SPEC gives it."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit codes shared by every command (SPEC, "Exit codes")."""
+
+    OK = 0
+    NOT_FOUND = 1  # search found nothing; audit found changes
+    USAGE = 2  # usage or configuration error
+    INPUT = 3  # a PDF could not be read (reported after everything else was done)
+
+
+class CseError(Exception):
+    """An expected failure with a message a user can act on."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(CseError):
+    """The command was asked for something that cannot be done (unknown role, no index...)."""
+
+
+class ConfigError(CseError):
+    """The configuration has one or more problems; all of them are listed."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
+        super().__init__(f"{path}: {count}; nothing was changed:\n{lines}")
+
+
+class PdfError(CseError):
+    """One PDF could not be read; names the file, what is wrong and what to do."""
+
+    exit_code = ExitCode.INPUT
+
+    def __init__(self, file: str, problem: str, advice: str) -> None:
+        self.file = file
+        self.problem = problem
+        self.advice = advice
+        super().__init__(f"{file}: {problem}. {advice}")
+
+
+class IndexBusyError(CseError):
+    """Another ingest holds the index lock."""
+
+
+class QuerySyntaxError(CseError):
+    """The query could not be understood."""

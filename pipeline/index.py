@@ -1,0 +1,110 @@
+"""The Whoosh index: schema, analysers, writing a fresh index, opening one for search.
+
+All Whoosh use lives here and in `search.py`, so another engine could replace it without
+touching the rest. An index directory carries a stamp (`schema.json`); an index whose
+stamp does not match this code is refused, and the next ingest rebuilds it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.fields import ID, STORED, TEXT, Schema
+
+from pipeline import PIPELINE_VERSION
+from pipeline.errors import UsageError
+from pipeline.sections import SectionPage
+
+SCHEMA_VERSION = 1
+STAMP = "schema.json"
+
+# Words, keeping "A&E"-style tokens whole so the analyser does not drop them as two
+# one-letter words.
+TOKEN_PATTERN = r"\w+(?:&\w+)*"
+
+
+def stemming_analyzer() -> Analyzer:
+    """Lower-cased, English-stemmed words (grooming ~ groomed); no stop list, so phrases
+    such as "accident and emergency" match exactly."""
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StemFilter(lang="en", cachesize=50000)
+
+
+def plain_analyzer() -> Analyzer:
+    """Lower-cased words, unstemmed: the vocabulary for spelling suggestions."""
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
+
+
+def get_schema() -> Schema:
+    stem = stemming_analyzer()
+    return Schema(
+        key=ID(stored=True, unique=True),
+        file=ID(stored=True),
+        chapter=ID(stored=True),  # "4"; "" for an uncatalogued document
+        chapter_title=TEXT(stored=True, analyzer=stem),
+        section=ID(stored=True),
+        section_title=TEXT(stored=True, analyzer=stem),
+        kind=ID(stored=True),
+        page=ID(stored=True),
+        pdf_page=STORED,
+        content=TEXT(stored=True, analyzer=stem, phrase=True),
+        words=TEXT(analyzer=plain_analyzer(), spelling=True),
+    )
+
+
+def write_index(path: Path, units: Iterable[SectionPage]) -> int:
+    """Write a complete new index into the empty directory `path`; returns the documents written.
+
+    Errors propagate: a failed write must never be published as the current index.
+    """
+    path.mkdir(parents=True, exist_ok=True)
+    ix = whoosh_index.create_in(str(path), get_schema())
+    writer = ix.writer(limitmb=128)
+    count = 0
+    try:
+        for unit in units:
+            writer.add_document(
+                key=unit.key,
+                file=unit.file,
+                chapter="" if unit.chapter is None else str(unit.chapter),
+                chapter_title=unit.chapter_title,
+                section=unit.section,
+                section_title=unit.section_title,
+                kind=unit.kind,
+                page=unit.page,
+                pdf_page=unit.pdf_page,
+                content=unit.text,
+                words=unit.text,
+            )
+            count += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    ix.close()
+    (path / STAMP).write_text(
+        json.dumps({"schema_version": SCHEMA_VERSION, "pipeline_version": PIPELINE_VERSION}),
+        encoding="utf-8",
+    )
+    return count
+
+
+def open_index(path: Path | None) -> whoosh_index.Index:
+    """Open a published index for reading, or say what to do when there is none."""
+    if path is None or not (path / STAMP).exists():
+        raise UsageError(
+            "no search index yet: run `cse-toolkit ingest` (or `make ingest`) first"
+        )
+    try:
+        stamp = json.loads((path / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stamp = {}
+    if stamp.get("schema_version") != SCHEMA_VERSION:
+        raise UsageError(
+            "the search index was built by another version of this tool: run "
+            "`cse-toolkit ingest` to rebuild it"
+        )
+    return whoosh_index.open_dir(str(path))

@@ -1,0 +1,298 @@
+"""The ingest runner: find the PDFs, extract (or reuse the cache), number pages, split into
+sections, write a new index generation and publish it. Each step is a call into its own
+module; this file only composes them and keeps the rules about what may be lost (nothing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pipeline import PIPELINE_VERSION
+from pipeline.cache import ExtractionCache
+from pipeline.config import Limits, Toolkit
+from pipeline.errors import ConfigError, PdfError
+from pipeline.extract import ExtractedPdf, extract_pdf, sha256_file
+from pipeline.index import SCHEMA_VERSION, write_index
+from pipeline.manifest import FileRecord, Manifest, load_manifest, save_manifest
+from pipeline.pages import PageNumbering, number_pages
+from pipeline.sections import SectionInfo, SectionPage, split_chapter, uncatalogued
+from pipeline.store import IndexStore
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    name: str  # relative to the PDFs directory, forward slashes
+    path: Path
+    sha256: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, for the summary, the history log and the exit code."""
+
+    changed: bool = True
+    chapters: int = 0
+    sections: int = 0
+    pages: int = 0
+    documents: int = 0
+    uncatalogued: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    failures: list[PdfError] = field(default_factory=list)
+    kept_previous: list[str] = field(default_factory=list)  # broken now; last good version indexed
+    manifest: Manifest | None = None
+    previous: Manifest | None = None
+
+
+def list_pdfs(pdfs_dir: Path) -> list[Path]:
+    """Every PDF under the directory (any case of .pdf), in a stable order."""
+    if not pdfs_dir.is_dir():
+        return []
+    return sorted(
+        p for p in pdfs_dir.rglob("*")
+        if p.is_file() and p.suffix.lower() == ".pdf" and not p.name.startswith(".")
+    )
+
+
+def scan_sources(pdfs_dir: Path, previous: Manifest | None) -> list[SourceFile]:
+    """Hash every PDF; a file whose size and modification time match the last ingest
+    reuses its recorded hash (the DVC trick), so a no-op ingest reads no PDF bytes."""
+    sources = []
+    known = previous.files if previous else {}
+    for path in list_pdfs(pdfs_dir):
+        name = path.relative_to(pdfs_dir).as_posix()
+        stat = path.stat()
+        record = known.get(name)
+        if record and not record.previous_version and (record.size, record.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+            sha = record.sha256
+        else:
+            sha = sha256_file(path)
+        sources.append(SourceFile(name, path, sha, stat.st_size, stat.st_mtime_ns))
+    return sources
+
+
+def inputs_digest(toolkit: Toolkit, sources: Iterable[SourceFile]) -> str:
+    """Everything an index generation depends on; equal digests mean nothing to do."""
+    payload = {
+        "pipeline": PIPELINE_VERSION,
+        "schema": SCHEMA_VERSION,
+        "config": toolkit.digest,
+        "files": sorted((s.name, s.sha256) for s in sources),
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def _extract_worker(args: tuple[str, str, Limits]) -> ExtractedPdf | PdfError:
+    path, name, limits = args
+    try:
+        return extract_pdf(Path(path), name, limits)
+    except PdfError as exc:
+        return exc
+
+
+def extract_all(
+    sources: list[SourceFile], cache: ExtractionCache, limits: Limits, progress: Progress | None
+) -> dict[str, ExtractedPdf | PdfError]:
+    """Extract what the cache does not have, in parallel across cores."""
+    results: dict[str, ExtractedPdf | PdfError] = {}
+    todo: list[SourceFile] = []
+    for source in sources:
+        cached = cache.get(source.sha256, source.name)
+        if cached is not None:
+            results[source.name] = cached
+            if progress:
+                progress(source.name)
+        else:
+            todo.append(source)
+    workers = min(len(todo), os.cpu_count() or 1)
+    jobs = [(str(s.path), s.name, limits) for s in todo]
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            outcomes = pool.map(_extract_worker, jobs)
+            for source, outcome in zip(todo, outcomes, strict=True):
+                results[source.name] = outcome
+                if progress:
+                    progress(source.name)
+    else:
+        for source, job in zip(todo, jobs, strict=True):
+            results[source.name] = _extract_worker(job)
+            if progress:
+                progress(source.name)
+    for outcome in results.values():
+        if isinstance(outcome, ExtractedPdf):
+            cache.put(outcome)
+    return results
+
+
+def ingest(
+    toolkit: Toolkit,
+    pdfs_dir: Path,
+    store: IndexStore,
+    *,
+    force: bool = False,
+    wait: bool = False,
+    progress: Progress | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Bring the index up to date with the PDFs directory; see the module docstring."""
+    with store.lock(wait=wait):
+        previous = load_manifest(store.current())
+        sources = scan_sources(pdfs_dir, previous)
+        digest = inputs_digest(toolkit, sources)
+        if (
+            not force
+            and previous is not None
+            and previous.inputs_digest == digest
+            and not previous.failures
+            and store.search_dir() is not None
+        ):
+            return _unchanged_report(toolkit, previous)
+        if on_start:
+            on_start(len(sources))
+        cache = ExtractionCache(store.cache_dir)
+        extracted = extract_all(sources, cache, toolkit.limits, progress)
+        report = IngestReport(previous=previous)
+        units, infos, numberings = _split_all(toolkit, sources, extracted, pdfs_dir, previous, cache, report)
+        generation = store.new_generation()
+        try:
+            report.documents = write_index(generation / "search", units)
+            manifest = _manifest(toolkit, digest, sources, extracted, numberings, infos, report)
+            save_manifest(manifest, generation)
+            store.publish(generation)
+        except BaseException:
+            store.prune()  # the unpublished generation goes; `current` is untouched
+            raise
+        report.manifest = manifest
+        cache.prune({r.sha256 for r in manifest.files.values()}
+                    | ({r.sha256 for r in previous.files.values()} if previous else set()))
+        return report
+
+
+def _unchanged_report(toolkit: Toolkit, manifest: Manifest) -> IngestReport:
+    report = IngestReport(changed=False, manifest=manifest, previous=manifest)
+    _count(report, manifest.sections, sum(r.pages for r in manifest.files.values()))
+    report.uncatalogued = [n for n, r in manifest.files.items() if r.chapter is None]
+    return report
+
+
+def _count(report: IngestReport, infos: Iterable[SectionInfo], pages: int) -> None:
+    infos = list(infos)
+    report.chapters = len({i.chapter for i in infos})
+    report.sections = sum(1 for i in infos if i.kind == "section")
+    report.pages = pages
+
+
+def _split_all(
+    toolkit: Toolkit,
+    sources: list[SourceFile],
+    extracted: dict[str, ExtractedPdf | PdfError],
+    pdfs_dir: Path,
+    previous: Manifest | None,
+    cache: ExtractionCache,
+    report: IngestReport,
+) -> tuple[list[SectionPage], list[SectionInfo], dict[str, PageNumbering]]:
+    """Number and split every readable PDF; keep the last good version of broken ones.
+
+    Config-vs-PDF problems (a start page the PDF does not have) are collected from every
+    file and raised together before anything is written.
+    """
+    units: list[SectionPage] = []
+    infos: list[SectionInfo] = []
+    numberings: dict[str, PageNumbering] = {}
+    problems: list[str] = []
+    names = {s.name for s in sources}
+    for index, spec in enumerate(toolkit.chapters):
+        if spec.file not in names:
+            extracted[spec.file] = PdfError(
+                spec.file,
+                f"is named by chapters[{index}].file (chapter {spec.number}) but is not in {pdfs_dir}",
+                "Put the PDF there, or correct the file name in the config.",
+            )
+    for name, result in sorted(extracted.items()):
+        chapter = toolkit.chapter_for_file(name)
+        if isinstance(result, PdfError):
+            report.failures.append(result)
+            kept = _previous_version(name, previous, cache)
+            if kept is None:
+                continue
+            report.kept_previous.append(name)
+            extracted[name] = kept
+        outcome = extracted[name]
+        assert isinstance(outcome, ExtractedPdf)
+        numbering = number_pages(outcome, chapter.first_page if chapter else None)
+        numberings[name] = numbering
+        report.warnings.extend(outcome.warnings)
+        report.warnings.extend(numbering.warnings)
+        if chapter is None:
+            if toolkit.chapters:
+                report.warnings.append(f"{name}: not named in the config; indexed as an uncatalogued document")
+            report.uncatalogued.append(name)
+            split = uncatalogued(outcome, numbering)
+        else:
+            place = f"chapters[{toolkit.chapters.index(chapter)}]"
+            split = split_chapter(chapter, outcome, numbering, place)
+        problems.extend(split.problems)
+        report.warnings.extend(split.warnings)
+        units.extend(split.pages)
+        infos.extend(split.sections)
+        report.pages += len(outcome.pages)
+    if problems:
+        raise ConfigError("config", problems)
+    _count(report, infos, report.pages)
+    return units, infos, numberings
+
+
+def _previous_version(name: str, previous: Manifest | None, cache: ExtractionCache) -> ExtractedPdf | None:
+    if previous is None or name not in previous.files:
+        return None
+    return cache.get(previous.files[name].sha256, name)
+
+
+def _manifest(
+    toolkit: Toolkit,
+    digest: str,
+    sources: list[SourceFile],
+    extracted: dict[str, ExtractedPdf | PdfError],
+    numberings: dict[str, PageNumbering],
+    infos: list[SectionInfo],
+    report: IngestReport,
+) -> Manifest:
+    files: dict[str, FileRecord] = {}
+    by_name = {s.name: s for s in sources}
+    for name, outcome in sorted(extracted.items()):
+        if not isinstance(outcome, ExtractedPdf):
+            continue
+        chapter = toolkit.chapter_for_file(name)
+        numbering = numberings[name]
+        source = by_name.get(name)
+        kept = name in report.kept_previous
+        files[name] = FileRecord(
+            file=name,
+            sha256=outcome.sha256,
+            pages=len(outcome.pages),
+            page_labels=numbering.labels,
+            label_source=numbering.source,
+            chapter=chapter.number if chapter else None,
+            size=source.size if source and not kept else 0,
+            mtime_ns=source.mtime_ns if source and not kept else 0,
+            previous_version=kept,
+        )
+    return Manifest(
+        ingested_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+        inputs_digest=digest,
+        config_digest=toolkit.digest,
+        pipeline_version=PIPELINE_VERSION,
+        files=files,
+        sections=tuple(infos),
+        failures={f.file: f.message for f in report.failures},
+    )

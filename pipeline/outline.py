@@ -1,0 +1,83 @@
+"""`cse-toolkit sections`: the sections as the pipeline sees them, for checking a config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.cache import ExtractionCache
+from pipeline.config import Toolkit
+from pipeline.errors import PdfError, UsageError
+from pipeline.extract import ExtractedPdf, extract_pdf, sha256_file
+from pipeline.ingest import list_pdfs
+from pipeline.pages import number_pages
+from pipeline.render import page_range
+from pipeline.sections import INTRO, split_chapter, uncatalogued
+from pipeline.store import IndexStore
+
+
+def read_pdf(path: Path, name: str, toolkit: Toolkit, cache: ExtractionCache) -> ExtractedPdf:
+    """Extraction through the cache: the same answer as the ingest, without redoing it."""
+    sha = sha256_file(path)
+    cached = cache.get(sha, name)
+    if cached is not None:
+        return cached
+    pdf = extract_pdf(path, name, toolkit.limits)
+    cache.put(pdf)
+    return pdf
+
+
+def selected_files(toolkit: Toolkit, pdfs_dir: Path, file: str | None) -> list[tuple[str, Path]]:
+    names = [(p.relative_to(pdfs_dir).as_posix(), p) for p in list_pdfs(pdfs_dir)]
+    if file is None:
+        return names
+    wanted = Path(file).name if "/" not in file else file
+    chosen = [(n, p) for n, p in names if n in (file, wanted) or Path(n).name == wanted]
+    if not chosen:
+        valid = ", ".join(n for n, _ in names) or "none"
+        raise UsageError(f"{file!r} is not a PDF in {pdfs_dir} (there: {valid})")
+    return chosen
+
+
+def describe_sections(
+    toolkit: Toolkit, pdfs_dir: Path, store: IndexStore, file: str | None
+) -> tuple[str, bool]:
+    """A readable table per PDF; returns (text, whether some PDF could not be read)."""
+    cache = ExtractionCache(store.cache_dir)
+    out: list[str] = []
+    failed = False
+    for name, path in selected_files(toolkit, pdfs_dir, file):
+        try:
+            pdf = read_pdf(path, name, toolkit, cache)
+        except PdfError as exc:
+            out.append(f"{name}\n  cannot be read: {exc.message}\n")
+            failed = True
+            continue
+        chapter = toolkit.chapter_for_file(name)
+        numbering = number_pages(pdf, chapter.first_page if chapter else None)
+        labels = numbering.labels
+        head = f"Chapter {chapter.number}: {chapter.title}" if chapter else "Uncatalogued document"
+        out.append(f"{head}\n  {name}: {len(pdf.pages)} PDF pages, printed pages "
+                   f"{labels[0]}-{labels[-1]} (from {numbering.source})")
+        if chapter is None:
+            split = uncatalogued(pdf, numbering)
+        else:
+            split = split_chapter(chapter, pdf, numbering, f"chapters[{toolkit.chapters.index(chapter)}]")
+        for info in split.sections:
+            pages = page_range(info.first_page, info.last_page)
+            pdf_pages = (str(info.first_pdf_page) if info.first_pdf_page == info.last_pdf_page
+                         else f"{info.first_pdf_page}-{info.last_pdf_page}")
+            if info.kind == INTRO:
+                heading = ""
+            elif info.heading_found:
+                heading = f"heading found on p. {info.heading_page}"
+            elif info.heading_page:
+                heading = f"HEADING NOT ON p. {info.configured_start}: found on p. {info.heading_page}"
+            else:
+                heading = f"HEADING NOT FOUND (expected on p. {info.configured_start})"
+            out.append(f"  {info.id:<32} {pages:<13} PDF {pdf_pages:<7} {heading}".rstrip())
+        for message in (*numbering.warnings, *split.warnings, *split.problems, *pdf.warnings):
+            out.append(f"  ! {message}")
+        out.append("")
+    if not out:
+        return f"No PDFs in {pdfs_dir}.", False
+    return "\n".join(out).rstrip(), failed

@@ -1,0 +1,143 @@
+"""Turn results into text for a terminal or a pipe, and into the SPEC's JSON shapes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pipeline.config import Toolkit
+from pipeline.scope import role_scope
+from pipeline.search import MATCH_END, MATCH_START, Hit, SearchResult
+
+if TYPE_CHECKING:  # only for annotations: `cse-search` must not import the ingest machinery
+    from pipeline.ingest import IngestReport
+    from pipeline.manifest import Manifest
+
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
+
+
+def snippet_text(snippet: str, colour: bool) -> str:
+    if colour:
+        return snippet.replace(MATCH_START, BOLD).replace(MATCH_END, RESET)
+    return snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+
+
+def citation(hit: Hit) -> str:
+    """'Pharmacies — Chapter 4: Health Services, p. 74'."""
+    if hit.chapter is None:
+        return f"{hit.file}, p. {hit.page}"
+    return f"{hit.section_title} — Chapter {hit.chapter}: {hit.chapter_title}, p. {hit.page}"
+
+
+def search_text(result: SearchResult, colour: bool, who: str | None = None) -> str:
+    if not result.hits:
+        lines = [f"No results for {result.query!r}" + (f" for {who}" if who else "") + "."]
+        if result.suggestion:
+            lines.append(f"Did you mean: {result.suggestion}?")
+        return "\n".join(lines)
+    shown = len(result.hits)
+    more = f" (showing {shown})" if result.total > shown else ""
+    lines = [f"{result.total} result{'s' if result.total != 1 else ''} for {result.query!r}"
+             + (f" for {who}" if who else "") + more]
+    for hit in result.hits:
+        head = citation(hit)
+        if colour:
+            head = f"{BOLD}{head}{RESET}"
+        lines.append(f"\n{hit.rank}. {head}")
+        lines.append(f"   {hit.file}, PDF page {hit.pdf_page}")
+        lines.append(f"   {snippet_text(hit.snippet, colour)}")
+    return "\n".join(lines)
+
+
+def search_json(result: SearchResult, role: str | None) -> dict[str, Any]:
+    return {
+        "query": result.query,
+        "role": role,
+        "total": result.total,
+        "suggestion": result.suggestion,
+        "results": [
+            {
+                "rank": h.rank,
+                "score": h.score,
+                "chapter": h.chapter,
+                "chapter_title": h.chapter_title or None,
+                "section": h.section,
+                "section_title": h.section_title or None,
+                "page": h.page,
+                "pdf_page": h.pdf_page,
+                "file": h.file,
+                "snippet": h.plain_snippet,
+            }
+            for h in result.hits
+        ],
+    }
+
+
+def ingest_summary(report: IngestReport, seconds: float) -> str:
+    lines = []
+    if not report.changed:
+        lines.append("Nothing changed since the last ingest; the index is up to date.")
+    what = (f"{report.chapters} chapter{'s' if report.chapters != 1 else ''}, "
+            f"{report.sections} section{'s' if report.sections != 1 else ''}, "
+            f"{report.pages} page{'s' if report.pages != 1 else ''}")
+    if report.uncatalogued:
+        what += f", {len(report.uncatalogued)} uncatalogued document{'s' if len(report.uncatalogued) != 1 else ''}"
+    verb = "Indexed" if report.changed else "Index holds"
+    lines.append(f"{verb} {what} in {seconds:.1f} s.")
+    if report.warnings:
+        lines.append(f"\nWarnings ({len(report.warnings)}):")
+        lines.extend(f"  - {w}" for w in report.warnings)
+    if report.failures:
+        lines.append(f"\nCould not read {len(report.failures)} file{'s' if len(report.failures) != 1 else ''}:")
+        for failure in report.failures:
+            lines.append(f"  - {failure.message}")
+            if failure.file in report.kept_previous:
+                lines.append("    Its previous version stays indexed and searchable until a readable copy is ingested.")
+    return "\n".join(lines)
+
+
+def page_range(first: str, last: str) -> str:
+    return f"p. {first}" if first == last else f"pp. {first}-{last}"
+
+
+def roles_text(toolkit: Toolkit, manifest: Manifest | None) -> str:
+    """Audiences with their reading lists, then roles with their own sections."""
+    def chapter_line(number: int) -> str:
+        chapter = toolkit.chapter(number)
+        title = chapter.title if chapter else "(not configured)"
+        pages = ""
+        if manifest and chapter and chapter.file in manifest.files:
+            labels = manifest.files[chapter.file].page_labels
+            pages = f" ({page_range(labels[0], labels[-1])})" if labels else ""
+        return f"{number}. {title}{pages}"
+
+    lines: list[str] = []
+    if not toolkit.audiences and not toolkit.roles:
+        return "No audiences or roles are configured (add `audiences:` and `roles:` to the config)."
+    for audience in toolkit.audiences:
+        lines.append(f"{audience.title} [{audience.id}]")
+        lines.append("  must read:    " + "; ".join(chapter_line(n) for n in audience.read))
+        if audience.helpful:
+            lines.append("  also helpful: " + "; ".join(chapter_line(n) for n in audience.helpful))
+        for role in toolkit.roles:
+            if role.audience != audience.id:
+                continue
+            lines.append(f"  - {role.id}: {role.title}")
+            if role.aliases:
+                lines.append(f"      also called: {', '.join(role.aliases)}")
+            for section_id in role.sections:
+                info = manifest.section(section_id) if manifest else None
+                found = toolkit.section(section_id)
+                title = found[1].title if found else section_id
+                where = (page_range(info.first_page, info.last_page) if info
+                         else f"from p. {found[1].start}" if found else "")
+                lines.append(f"      own section: {title} ({where})")
+        lines.append("")
+    orphans = [r for r in toolkit.roles if toolkit.audience(r.audience) is None]
+    for role in orphans:
+        lines.append(f"- {role.id}: {role.title} (audience {role.audience} not configured)")
+    if toolkit.roles:
+        example = toolkit.roles[0]
+        scope = role_scope(toolkit, example)
+        lines.append(f"Search as a role: cse-search QUERY --role {example.id}  "
+                     f"(sees chapters {', '.join(map(str, sorted(scope.chapters)))})")
+    return "\n".join(lines).rstrip()

@@ -1,0 +1,203 @@
+"""Answer a query from the published index: ranked hits, snippets, a spelling suggestion.
+
+Imports only the engine and plain modules: `cse-search` must start fast, so nothing here
+may pull in the PDF libraries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import highlight, qparser
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from pipeline.errors import QuerySyntaxError
+from pipeline.index import open_index
+from pipeline.scope import Scope
+from pipeline.synonyms import Expander
+
+MAX_QUERY_CHARS = 1000
+MATCH_START, MATCH_END = "\x02", "\x03"  # never in indexed text (extraction strips controls)
+FIELD_BOOSTS = {"content": 1.0, "section_title": 4.0, "chapter_title": 1.5}
+
+
+@dataclass(frozen=True)
+class Hit:
+    rank: int
+    score: float
+    chapter: int | None
+    chapter_title: str
+    section: str | None
+    section_title: str
+    page: str
+    pdf_page: int
+    file: str
+    snippet: str  # matches wrapped in MATCH_START/MATCH_END; see plain_snippet()
+
+    @property
+    def plain_snippet(self) -> str:
+        return self.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    suggestion: str | None = None
+
+
+class _MarkFormatter(highlight.Formatter):
+    """Wraps each matched token in sentinels; the CLI turns them into bold or nothing."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: object, replace: bool = False) -> str:
+        return f"{MATCH_START}{highlight.get_text(text, token, replace)}{MATCH_END}"
+
+
+def make_parser(schema: object) -> qparser.QueryParser:
+    """Words, "phrases", AND/OR/NOT, (groups) and prefix*; no field or boost syntax, so
+    "title:x" or "^" in a query are just text."""
+    parser = qparser.MultifieldParser(list(FIELD_BOOSTS), schema, fieldboosts=FIELD_BOOSTS)
+    for plugin in (qparser.FieldsPlugin, qparser.BoostPlugin, qparser.RangePlugin):
+        parser.remove_plugin_class(plugin)
+    return parser
+
+
+def clean_query(text: str) -> str:
+    """Reject what cannot be a query; drop characters that only confuse the parser."""
+    text = text.strip()
+    if not text:
+        raise QuerySyntaxError("empty query: give words to search for, e.g. cse-search pharmacies")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QuerySyntaxError(
+            f"query too long ({len(text)} characters; at most {MAX_QUERY_CHARS}): use a few key words"
+        )
+    if text.count('"') % 2:
+        text = text.replace('"', " ")  # an unbalanced quote: search the words
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            break
+    if depth != 0:
+        text = text.replace("(", " ").replace(")", " ")  # unbalanced brackets: search the words
+    return re.sub(r"[\x00-\x1f]", " ", text).strip()
+
+
+def search(
+    index_dir: Path | None,
+    query_text: str,
+    *,
+    scope: Scope | None = None,
+    chapter: int | None = None,
+    limit: int = 10,
+    synonyms: Sequence[Sequence[str]] = (),
+) -> SearchResult:
+    """Run a query; `scope` limits what a role or audience sees, `chapter` to one chapter."""
+    text = clean_query(query_text)
+    expander = Expander(synonyms)
+    ix = open_index(index_dir)
+    with ix.searcher() as searcher:
+        parser = make_parser(ix.schema)
+        parsed = _parse(parser, expander.expand(text))
+        if parsed is wq.NullQuery:
+            raise QuerySyntaxError(
+                f"nothing to search for in {query_text!r}: give words, \"a phrase\" or prefix*"
+            )
+        hits, total = _run(searcher, parsed, scope, chapter, limit)
+        suggestion = None
+        if total == 0:
+            suggestion = _suggest(searcher, parser, expander, text, scope, chapter)
+    return SearchResult(query=query_text, total=total, hits=hits, suggestion=suggestion)
+
+
+def _parse(parser: qparser.QueryParser, text: str) -> wq.Query:
+    try:
+        return parser.parse(text)
+    except Exception as exc:  # the parser's own errors are not part of its API
+        raise QuerySyntaxError(f"could not understand the query {text!r}: {exc}") from None
+
+
+def _filters(scope: Scope | None, chapter: int | None) -> tuple[wq.Query | None, wq.Query | None]:
+    allow: list[wq.Query] = []
+    mask: wq.Query | None = None
+    if scope is not None:
+        allow.append(wq.Or([wq.Term("chapter", str(c)) for c in sorted(scope.chapters)]) if scope.chapters else wq.NullQuery)
+        if scope.hidden_sections:
+            mask = wq.Or([wq.Term("section", s) for s in sorted(scope.hidden_sections)])
+    if chapter is not None:
+        allow.append(wq.Term("chapter", str(chapter)))
+    if not allow:
+        return None, mask
+    return (allow[0] if len(allow) == 1 else wq.And(allow)), mask
+
+
+def _run(
+    searcher: Searcher, parsed: wq.Query, scope: Scope | None, chapter: int | None, limit: int
+) -> tuple[tuple[Hit, ...], int]:
+    allow, mask = _filters(scope, chapter)
+    if allow is wq.NullQuery:
+        return (), 0
+    scored: wq.Query = parsed
+    if scope is not None and scope.own_sections:
+        # A role's own sections rank first for that role: they score the match twice.
+        own = wq.Or([wq.Term("section", s) for s in scope.own_sections])
+        scored = wq.Or([parsed, wq.And([parsed, own])])
+    results = searcher.search(scored, limit=max(limit, 1), filter=allow, mask=mask)
+    results.fragmenter = highlight.ContextFragmenter(surround=60, maxchars=240)
+    results.formatter = _MarkFormatter()
+    hits = []
+    for rank, result in enumerate(results, start=1):
+        snippet = result.highlights("content", top=2) or _opening(result["content"])
+        chapter_value = result.get("chapter", "")
+        hits.append(Hit(
+            rank=rank,
+            score=round(float(result.score), 3),
+            chapter=int(chapter_value) if chapter_value else None,
+            chapter_title=result.get("chapter_title", ""),
+            section=result.get("section") or None,
+            section_title=result.get("section_title", ""),
+            page=result["page"],
+            pdf_page=int(result["pdf_page"]),
+            file=result["file"],
+            snippet=" ".join(snippet.split()),
+        ))
+    return tuple(hits), len(results)
+
+
+def _opening(content: str, length: int = 200) -> str:
+    text = " ".join(content.split())
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + " …"
+
+
+def _suggest(
+    searcher: Searcher,
+    parser: qparser.QueryParser,
+    expander: Expander,
+    text: str,
+    scope: Scope | None,
+    chapter: int | None,
+) -> str | None:
+    """A corrected query built from real words of the corpus, offered only if it finds hits."""
+    corrector = searcher.corrector("words")
+    changed = False
+    words = []
+    for token in re.split(r"(\s+|[()\"])", text):
+        if re.fullmatch(r"[A-Za-z]{3,}", token) and token not in {"AND", "OR", "NOT"}:
+            lowered = token.lower()
+            if not searcher.reader().frequency("words", lowered):
+                options = corrector.suggest(lowered, limit=1, maxdist=2)
+                if options:
+                    token, changed = options[0], True
+        words.append(token)
+    if not changed:
+        return None
+    suggestion = "".join(words)
+    hits, total = _run(searcher, _parse(parser, expander.expand(suggestion)), scope, chapter, 1)
+    return suggestion if total else None

@@ -1,0 +1,133 @@
+"""The index directory on disk: generations, the atomic swap, the ingest lock.
+
+Layout of `index/`:
+
+    current -> gen-000007          symlink, replaced atomically when an ingest succeeds
+    gen-000007/search/             the search engine's files
+    gen-000007/manifest.json       what this generation was built from (see manifest.py)
+    cache/<sha256>.json            extracted text of each PDF, by file hash
+    history.jsonl                  append-only log of ingests (never rewritten)
+    .lock                          held by the running ingest
+
+A search resolves `current` once and reads that generation; an ingest writes a new
+generation beside it and only then swaps the link, so a search never sees a half-written
+index, and a killed ingest leaves only an unpublished directory that the next one removes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.errors import IndexBusyError
+
+CURRENT = "current"
+GENERATION_PREFIX = "gen-"
+
+
+class IndexStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / "cache"
+
+    @property
+    def history_path(self) -> Path:
+        return self.root / "history.jsonl"
+
+    def current(self) -> Path | None:
+        """The published generation, or None before the first successful ingest."""
+        link = self.root / CURRENT
+        try:
+            target = link.readlink()
+        except OSError:
+            return None
+        path = self.root / target
+        return path if path.is_dir() else None
+
+    def search_dir(self) -> Path | None:
+        current = self.current()
+        return current / "search" if current is not None else None
+
+    def new_generation(self) -> Path:
+        """A fresh, empty, unpublished generation directory."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        numbers = [
+            int(p.name[len(GENERATION_PREFIX):])
+            for p in self.root.glob(f"{GENERATION_PREFIX}*")
+            if p.name[len(GENERATION_PREFIX):].isdigit()
+        ]
+        path = self.root / f"{GENERATION_PREFIX}{max(numbers, default=0) + 1:06d}"
+        path.mkdir()
+        return path
+
+    def publish(self, generation: Path) -> None:
+        """Make `generation` current in one atomic rename, then tidy older generations."""
+        _fsync_tree(generation)
+        temporary = self.root / f".{CURRENT}.{os.getpid()}"
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        temporary.symlink_to(generation.name)
+        temporary.replace(self.root / CURRENT)
+        _fsync_dir(self.root)
+        self.prune(keep=generation)
+
+    def prune(self, keep: Path | None = None) -> None:
+        """Remove unpublished leftovers and all but the newest previous generation.
+
+        The previous one stays so that a search which resolved `current` just before the
+        swap can finish reading it.
+        """
+        current = self.current()
+        generations = sorted(self.root.glob(f"{GENERATION_PREFIX}*"))
+        keep_names = {p.name for p in (current, keep) if p is not None}
+        older = [g for g in generations if current is not None and g.name < current.name]
+        if older:
+            keep_names.add(older[-1].name)
+        for generation in generations:
+            if generation.name not in keep_names:
+                shutil.rmtree(generation, ignore_errors=True)
+
+    @contextlib.contextmanager
+    def lock(self, wait: bool) -> Iterator[None]:
+        """Hold the ingest lock; wait for it, or stop at once with a clear message."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with (self.root / ".lock").open("a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                raise IndexBusyError(
+                    f"another ingest is running on {self.root}; wait for it to finish "
+                    "(or run with --wait to queue behind it)"
+                ) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_tree(path: Path) -> None:
+    """Flush a new generation to disk before it is published, so a power cut cannot
+    leave `current` pointing at files that never reached the disk."""
+    for item in path.rglob("*"):
+        if item.is_file():
+            fd = os.open(item, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    _fsync_dir(path)
