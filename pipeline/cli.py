@@ -27,15 +27,33 @@ F = TypeVar("F", bound=Callable[..., Any])
 def _common(func: F) -> F:
     """--config/--pdfs/--index (with CSE_* environment variables) and --debug."""
     options = [
-        click.option("--config", "config_path", type=click.Path(path_type=Path), envvar="CSE_CONFIG",
-                     default=Path("config/toolkit.yaml"), show_default=True,
-                     help="The toolkit configuration (env CSE_CONFIG)."),
-        click.option("--pdfs", "pdfs_dir", type=click.Path(path_type=Path), envvar="CSE_PDFS",
-                     default=Path("pdfs"), show_default=True,
-                     help="Directory holding the chapter PDFs (env CSE_PDFS)."),
-        click.option("--index", "index_dir", type=click.Path(path_type=Path), envvar="CSE_INDEX",
-                     default=Path("index"), show_default=True,
-                     help="Directory holding the search index (env CSE_INDEX)."),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(path_type=Path),
+            envvar="CSE_CONFIG",
+            default=Path("config/toolkit.yaml"),
+            show_default=True,
+            help="The toolkit configuration (env CSE_CONFIG).",
+        ),
+        click.option(
+            "--pdfs",
+            "pdfs_dir",
+            type=click.Path(path_type=Path),
+            envvar="CSE_PDFS",
+            default=Path("pdfs"),
+            show_default=True,
+            help="Directory holding the chapter PDFs (env CSE_PDFS).",
+        ),
+        click.option(
+            "--index",
+            "index_dir",
+            type=click.Path(path_type=Path),
+            envvar="CSE_INDEX",
+            default=Path("index"),
+            show_default=True,
+            help="Directory holding the search index (env CSE_INDEX).",
+        ),
         click.option("--debug", is_flag=True, help="Show the full traceback on errors."),
     ]
     for option in reversed(options):
@@ -64,8 +82,11 @@ def _errors(func: F) -> F:
         except Exception as exc:
             if debug:
                 raise
-            click.echo(f"error: unexpected failure ({type(exc).__name__}: {exc}); "
-                       "run again with --debug for details and report it", err=True)
+            click.echo(
+                f"error: unexpected failure ({type(exc).__name__}: {exc}); "
+                "run again with --debug for details and report it",
+                err=True,
+            )
             sys.exit(int(ExitCode.USAGE))
 
     return wrapper  # type: ignore[return-value]
@@ -85,14 +106,23 @@ def _colour() -> bool:
 @click.option("--role", "-r", help="Only what this role reads (id, title or alias).")
 @click.option("--audience", "-a", help="Only the chapters this audience reads.")
 @click.option("--chapter", "-c", type=int, help="Only this chapter number.")
-@click.option("--limit", "-n", type=click.IntRange(1, 1000), default=10, show_default=True,
-              help="Most results to show.")
+@click.option(
+    "--limit", "-n", type=click.IntRange(1, 1000), default=10, show_default=True, help="Most results to show."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see the SPEC).")
 @_common
 @_errors
 def search_command(
-    query: tuple[str, ...], role: str | None, audience: str | None, chapter: int | None,
-    limit: int, as_json: bool, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool,
+    query: tuple[str, ...],
+    role: str | None,
+    audience: str | None,
+    chapter: int | None,
+    limit: int,
+    as_json: bool,
+    config_path: Path,
+    pdfs_dir: Path,
+    index_dir: Path,
+    debug: bool,
 ) -> None:
     """Search the toolkit. Cites chapter, section and printed page for every hit.
 
@@ -117,8 +147,12 @@ def search_command(
         found_audience = scope.find_audience(toolkit, audience)
         chosen, who = scope.audience_scope(toolkit, found_audience), found_audience.title
     result = search.search(
-        IndexStore(index_dir).search_dir(), " ".join(query), scope=chosen, chapter=chapter,
-        limit=limit, synonyms=toolkit.synonyms,
+        IndexStore(index_dir).search_dir(),
+        " ".join(query),
+        scope=chosen,
+        chapter=chapter,
+        limit=limit,
+        synonyms=toolkit.synonyms,
     )
     role_id = chosen.role.id if chosen is not None and chosen.role is not None else None
     if as_json:
@@ -151,7 +185,9 @@ def toolkit_group() -> None:
 @click.option("--wait", is_flag=True, help="If another ingest is running, wait for it instead of stopping.")
 @_common
 @_errors
-def ingest_command(force: bool, wait: bool, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool) -> None:
+def ingest_command(
+    force: bool, wait: bool, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool
+) -> None:
     """Extract, split into sections and index every PDF in the PDFs directory.
 
     Unchanged files are not extracted again. Searches keep answering from the previous
@@ -182,8 +218,15 @@ def ingest_command(force: bool, wait: bool, config_path: Path, pdfs_dir: Path, i
             bar.update(1)
 
     try:
-        report = ingest(toolkit, pdfs_dir, IndexStore(index_dir), force=force, wait=wait,
-                        progress=progress, on_start=on_start)
+        report = ingest(
+            toolkit,
+            pdfs_dir,
+            IndexStore(index_dir),
+            force=force,
+            wait=wait,
+            progress=progress,
+            on_start=on_start,
+        )
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
@@ -213,7 +256,9 @@ def roles_command(config_path: Path, pdfs_dir: Path, index_dir: Path, debug: boo
 @click.argument("file", required=False)
 @_common
 @_errors
-def sections_command(file: str | None, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool) -> None:
+def sections_command(
+    file: str | None, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool
+) -> None:
     """Show the sections as the pipeline sees them: printed and PDF page ranges, and
     whether each heading was found on its configured start page.
 

@@ -112,8 +112,10 @@ def load_config(path: Path, pdfs_dir: Path | None = None) -> Toolkit:
     except FileNotFoundError:
         raise ConfigError(
             str(path),
-            ["file not found (pass --config PATH or set CSE_CONFIG; "
-             "a minimal config is the one line `chapters: []`)"],
+            [
+                "file not found (pass --config PATH or set CSE_CONFIG; "
+                "a minimal config is the one line `chapters: []`)"
+            ],
         ) from None
     except OSError as exc:
         raise ConfigError(str(path), [f"cannot be read: {exc.strerror}"]) from None
@@ -255,9 +257,7 @@ class _Validator:
         if root is None:
             self.problems.add("chapters", None, "the file is empty (a minimal config is `chapters: []`)")
             return Toolkit()
-        keys = self._mapping(
-            root, "", {"chapters"}, {"title", "audiences", "roles", "synonyms", "limits"}
-        )
+        keys = self._mapping(root, "", {"chapters"}, {"title", "audiences", "roles", "synonyms", "limits"})
         if keys is None:
             return Toolkit()
         title = self._str(keys["title"], "title") if "title" in keys else None
@@ -290,7 +290,8 @@ class _Validator:
                 continue
             if chapter.file and chapter.file in files:
                 self.problems.add(
-                    f"{place}.file", item,
+                    f"{place}.file",
+                    item,
                     f"{chapter.file!r} is already chapter {files[chapter.file]}'s file",
                 )
             numbers[chapter.number] = place
@@ -299,7 +300,8 @@ class _Validator:
                 s_place = f"{place}.sections[{s_index}].id"
                 if section.id in section_places:
                     self.problems.add(
-                        s_place, item,
+                        s_place,
+                        item,
                         f"section id {section.id!r} is already used at {section_places[section.id]}",
                     )
                 section_places.setdefault(section.id, s_place)
@@ -313,12 +315,8 @@ class _Validator:
         number = self._int(keys["number"], f"{place}.number") if "number" in keys else None
         title = self._str(keys["title"], f"{place}.title") if "title" in keys else None
         file = self._file(keys["file"], f"{place}.file") if "file" in keys else None
-        first_page = (
-            self._int(keys["first_page"], f"{place}.first_page") if "first_page" in keys else None
-        )
-        sections = [
-            s for _, s in self._each(keys.get("sections"), f"{place}.sections", self._section) if s
-        ]
+        first_page = self._int(keys["first_page"], f"{place}.first_page") if "first_page" in keys else None
+        sections = [s for _, s in self._each(keys.get("sections"), f"{place}.sections", self._section) if s]
         self._check_ranges(sections, keys.get("sections"), f"{place}.sections", first_page)
         if number is None:
             return None
@@ -378,7 +376,8 @@ class _Validator:
             item = items[i] if i < len(items) else node
             if first_page is not None and section.start < first_page:
                 self.problems.add(
-                    f"{place}[{i}].start", item,
+                    f"{place}[{i}].start",
+                    item,
                     f"page {section.start} is before the chapter's first_page {first_page}",
                 )
             if i == 0:
@@ -386,13 +385,15 @@ class _Validator:
             previous = sections[i - 1]
             if section.start < previous.start:
                 self.problems.add(
-                    f"{place}[{i}].start", item,
+                    f"{place}[{i}].start",
+                    item,
                     f"sections must be in page order: {section.id!r} starts at {section.start}, "
                     f"before {previous.id!r} at {previous.start}",
                 )
             elif previous.end is not None and previous.end > section.start:
                 self.problems.add(
-                    f"{place}[{by_id[previous.id]}].end", item,
+                    f"{place}[{by_id[previous.id]}].end",
+                    item,
                     f"{previous.id!r} ({previous.start}-{previous.end}) overlaps "
                     f"{section.id!r} starting at {section.start}",
                 )
@@ -404,14 +405,17 @@ class _Validator:
             if audience is None:
                 continue
             if audience.id in seen:
-                self.problems.add(f"audiences[{index}].id", item, f"audience {audience.id!r} is defined twice")
+                self.problems.add(
+                    f"audiences[{index}].id", item, f"audience {audience.id!r} is defined twice"
+                )
                 continue
             seen.add(audience.id)
             for key, numbers in (("read", audience.read), ("helpful", audience.helpful)):
                 for number in numbers:
                     if number not in chapter_numbers:
                         self.problems.add(
-                            f"audiences[{index}].{key}", item,
+                            f"audiences[{index}].{key}",
+                            item,
                             f"chapter {number} is not in chapters "
                             f"(configured: {', '.join(map(str, sorted(chapter_numbers))) or 'none'})",
                         )
@@ -454,7 +458,8 @@ class _Validator:
                 continue
             if role.audience not in audience_ids:
                 self.problems.add(
-                    f"{place}.audience", item,
+                    f"{place}.audience",
+                    item,
                     f"unknown audience {role.audience!r} "
                     f"(defined: {', '.join(sorted(audience_ids)) or 'none'})",
                 )
@@ -466,7 +471,8 @@ class _Validator:
             for name in {role.id, role.title.lower(), *(a.lower() for a in role.aliases)}:
                 if name in names and names[name] != role.id:
                     self.problems.add(
-                        f"{place}.aliases", item,
+                        f"{place}.aliases",
+                        item,
                         f"{name!r} already names role {names[name]!r}; a name must point to one role",
                     )
                 names.setdefault(name, role.id)

@@ -50,6 +50,10 @@ class PdfError(CseError):
         self.advice = advice
         super().__init__(f"{file}: {problem}. {advice}")
 
+    def __reduce__(self) -> tuple[type[PdfError], tuple[str, str, str]]:
+        # Raised in extraction worker processes: must survive pickling back to the parent.
+        return (PdfError, (self.file, self.problem, self.advice))
+
 
 class IndexBusyError(CseError):
     """Another ingest holds the index lock."""

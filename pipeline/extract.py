@@ -115,9 +115,7 @@ def extract_pdf(path: Path, name: str, limits: Limits | None = None) -> Extracte
     try:
         count = len(document)
         if count == 0:
-            raise PdfError(
-                name, "has no pages (damaged or truncated)", "Download or export the file again."
-            )
+            raise PdfError(name, "has no pages (damaged or truncated)", "Download or export the file again.")
         if count > limits.max_pages:
             raise PdfError(
                 name,
@@ -256,5 +254,9 @@ def _bbox(tp: Any, first: int, length: int) -> tuple[float, float, float, float]
     rects = [tp.get_rect(i) for i in range(tp.count_rects(first, length))]
     if not rects:
         return None
-    return (min(r[0] for r in rects), min(r[1] for r in rects),
-            max(r[2] for r in rects), max(r[3] for r in rects))
+    return (
+        min(r[0] for r in rects),
+        min(r[1] for r in rects),
+        max(r[2] for r in rects),
+        max(r[3] for r in rects),
+    )

@@ -95,9 +95,7 @@ def write_index(path: Path, units: Iterable[SectionPage]) -> int:
 def open_index(path: Path | None) -> whoosh_index.Index:
     """Open a published index for reading, or say what to do when there is none."""
     if path is None or not (path / STAMP).exists():
-        raise UsageError(
-            "no search index yet: run `cse-toolkit ingest` (or `make ingest`) first"
-        )
+        raise UsageError("no search index yet: run `cse-toolkit ingest` (or `make ingest`) first")
     try:
         stamp = json.loads((path / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):

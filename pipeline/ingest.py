@@ -8,8 +8,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,7 +60,8 @@ def list_pdfs(pdfs_dir: Path) -> list[Path]:
     if not pdfs_dir.is_dir():
         return []
     return sorted(
-        p for p in pdfs_dir.rglob("*")
+        p
+        for p in pdfs_dir.rglob("*")
         if p.is_file() and p.suffix.lower() == ".pdf" and not p.name.startswith(".")
     )
 
@@ -73,7 +75,11 @@ def scan_sources(pdfs_dir: Path, previous: Manifest | None) -> list[SourceFile]:
         name = path.relative_to(pdfs_dir).as_posix()
         stat = path.stat()
         record = known.get(name)
-        if record and not record.previous_version and (record.size, record.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+        if (
+            record
+            and not record.previous_version
+            and (record.size, record.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+        ):
             sha = record.sha256
         else:
             sha = sha256_file(path)
@@ -100,6 +106,39 @@ def _extract_worker(args: tuple[str, str, Limits]) -> ExtractedPdf | PdfError:
         return exc
 
 
+def _extract_in_workers(
+    todo: list[SourceFile], limits: Limits
+) -> Iterator[tuple[SourceFile, ExtractedPdf | PdfError]]:
+    """Extract in a process pool. If a hostile file crashes a worker, the files left are
+    retried one per process, so only the culprit is reported and the rest still ingest."""
+    workers = min(len(todo), os.cpu_count() or 1)
+    if workers <= 1:
+        for source in todo:
+            yield source, _extract_worker((str(source.path), source.name, limits))
+        return
+    pending = list(todo)
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_extract_worker, (str(s.path), s.name, limits)): s for s in todo}
+            for future in as_completed(futures):
+                source = futures[future]
+                outcome = future.result()
+                pending.remove(source)
+                yield source, outcome
+    except BrokenProcessPool:
+        for source in list(pending):
+            with ProcessPoolExecutor(max_workers=1) as single:
+                try:
+                    outcome = single.submit(_extract_worker, (str(source.path), source.name, limits)).result()
+                except BrokenProcessPool:
+                    outcome = PdfError(
+                        source.name,
+                        "made the PDF reader crash",
+                        "The file is probably damaged: download or export it again.",
+                    )
+            yield source, outcome
+
+
 def extract_all(
     sources: list[SourceFile], cache: ExtractionCache, limits: Limits, progress: Progress | None
 ) -> dict[str, ExtractedPdf | PdfError]:
@@ -114,20 +153,10 @@ def extract_all(
                 progress(source.name)
         else:
             todo.append(source)
-    workers = min(len(todo), os.cpu_count() or 1)
-    jobs = [(str(s.path), s.name, limits) for s in todo]
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = pool.map(_extract_worker, jobs)
-            for source, outcome in zip(todo, outcomes, strict=True):
-                results[source.name] = outcome
-                if progress:
-                    progress(source.name)
-    else:
-        for source, job in zip(todo, jobs, strict=True):
-            results[source.name] = _extract_worker(job)
-            if progress:
-                progress(source.name)
+    for source, outcome in _extract_in_workers(todo, limits):
+        results[source.name] = outcome
+        if progress:
+            progress(source.name)
     for outcome in results.values():
         if isinstance(outcome, ExtractedPdf):
             cache.put(outcome)
@@ -173,8 +202,10 @@ def ingest(
             store.prune()  # the unpublished generation goes; `current` is untouched
             raise
         report.manifest = manifest
-        cache.prune({r.sha256 for r in manifest.files.values()}
-                    | ({r.sha256 for r in previous.files.values()} if previous else set()))
+        cache.prune(
+            {r.sha256 for r in manifest.files.values()}
+            | ({r.sha256 for r in previous.files.values()} if previous else set())
+        )
         return report
 
 
@@ -235,7 +266,9 @@ def _split_all(
         report.warnings.extend(numbering.warnings)
         if chapter is None:
             if toolkit.chapters:
-                report.warnings.append(f"{name}: not named in the config; indexed as an uncatalogued document")
+                report.warnings.append(
+                    f"{name}: not named in the config; indexed as an uncatalogued document"
+                )
             report.uncatalogued.append(name)
             split = uncatalogued(outcome, numbering)
         else:

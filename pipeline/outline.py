@@ -56,16 +56,21 @@ def describe_sections(
         numbering = number_pages(pdf, chapter.first_page if chapter else None)
         labels = numbering.labels
         head = f"Chapter {chapter.number}: {chapter.title}" if chapter else "Uncatalogued document"
-        out.append(f"{head}\n  {name}: {len(pdf.pages)} PDF pages, printed pages "
-                   f"{labels[0]}-{labels[-1]} (from {numbering.source})")
+        out.append(
+            f"{head}\n  {name}: {len(pdf.pages)} PDF pages, printed pages "
+            f"{labels[0]}-{labels[-1]} (from {numbering.source})"
+        )
         if chapter is None:
             split = uncatalogued(pdf, numbering)
         else:
             split = split_chapter(chapter, pdf, numbering, f"chapters[{toolkit.chapters.index(chapter)}]")
         for info in split.sections:
             pages = page_range(info.first_page, info.last_page)
-            pdf_pages = (str(info.first_pdf_page) if info.first_pdf_page == info.last_pdf_page
-                         else f"{info.first_pdf_page}-{info.last_pdf_page}")
+            pdf_pages = (
+                str(info.first_pdf_page)
+                if info.first_pdf_page == info.last_pdf_page
+                else f"{info.first_pdf_page}-{info.last_pdf_page}"
+            )
             if info.kind == INTRO:
                 heading = ""
             elif info.heading_found:

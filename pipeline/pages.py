@@ -16,7 +16,9 @@ from pipeline.text import fold
 
 MARGIN = 0.12  # share of the page height at the top and bottom where headers and footers live
 _ROMAN = re.compile(r"^[ivxlcdm]+$")
-_WHOLE = re.compile(r"^(?:page|p\.?|pg\.?)?\s*([0-9]{1,5}|[ivxlcdm]{1,8})(?:\s*(?:of|/)\s*[0-9]{1,5})?$", re.I)
+_WHOLE = re.compile(
+    r"^(?:page|p\.?|pg\.?)?\s*([0-9]{1,5}|[ivxlcdm]{1,8})(?:\s*(?:of|/)\s*[0-9]{1,5})?$", re.I
+)
 _PAGE_WORD = re.compile(r"\bpage\s+([0-9]{1,5}|[ivxlcdm]{1,8})\b", re.I)
 _EDGE_NUMBER = re.compile(r"(?:^([0-9]{1,5})(?=[\s|·•–—-]))|(?:(?<=[\s|·•–—-])([0-9]{1,5})$)")
 
@@ -39,8 +41,21 @@ class PageNumbering:
 
 
 def to_roman(number: int) -> str:
-    values = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-              (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    values = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ]
     out = []
     for value, letters in values:
         while number >= value:
@@ -63,7 +78,9 @@ def from_roman(text: str) -> int | None:
 
 def _margin_lines(page: PageText) -> list[tuple[int, Line]]:
     top_limit, bottom_limit = page.height * MARGIN, page.height * (1 - MARGIN)
-    return [(i, line) for i, line in enumerate(page.lines) if line.top < top_limit or line.bottom > bottom_limit]
+    return [
+        (i, line) for i, line in enumerate(page.lines) if line.top < top_limit or line.bottom > bottom_limit
+    ]
 
 
 def _candidates(line: Line) -> tuple[list[int], list[int]]:
@@ -199,8 +216,10 @@ def _furniture(
                 continue
             arabic, roman = number_lines[index][line_index]
             whole = _WHOLE.match(line.text.strip())
-            if label is not None and whole and (
-                label in {str(n) for n in arabic} or label in {to_roman(n) for n in roman}
+            if (
+                label is not None
+                and whole
+                and (label in {str(n) for n in arabic} or label in {to_roman(n) for n in roman})
             ):
                 drop.add(line_index)
         result.append(frozenset(drop))

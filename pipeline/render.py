@@ -36,8 +36,16 @@ def search_text(result: SearchResult, colour: bool, who: str | None = None) -> s
         return "\n".join(lines)
     shown = len(result.hits)
     more = f" (showing {shown})" if result.total > shown else ""
-    lines = [f"{result.total} result{'s' if result.total != 1 else ''} for {result.query!r}"
-             + (f" for {who}" if who else "") + more]
+    lines = []
+    if result.partial:
+        lines.append(f"No page has every word of {result.query!r}; showing pages with some of them.")
+    if result.suggestion:
+        lines.append(f"Did you mean: {result.suggestion}?")
+    lines.append(
+        f"{result.total} result{'s' if result.total != 1 else ''} for {result.query!r}"
+        + (f" for {who}" if who else "")
+        + more
+    )
     for hit in result.hits:
         head = citation(hit)
         if colour:
@@ -76,9 +84,11 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
     lines = []
     if not report.changed:
         lines.append("Nothing changed since the last ingest; the index is up to date.")
-    what = (f"{report.chapters} chapter{'s' if report.chapters != 1 else ''}, "
-            f"{report.sections} section{'s' if report.sections != 1 else ''}, "
-            f"{report.pages} page{'s' if report.pages != 1 else ''}")
+    what = (
+        f"{report.chapters} chapter{'s' if report.chapters != 1 else ''}, "
+        f"{report.sections} section{'s' if report.sections != 1 else ''}, "
+        f"{report.pages} page{'s' if report.pages != 1 else ''}"
+    )
     if report.uncatalogued:
         what += f", {len(report.uncatalogued)} uncatalogued document{'s' if len(report.uncatalogued) != 1 else ''}"
     verb = "Indexed" if report.changed else "Index holds"
@@ -87,11 +97,15 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
         lines.append(f"\nWarnings ({len(report.warnings)}):")
         lines.extend(f"  - {w}" for w in report.warnings)
     if report.failures:
-        lines.append(f"\nCould not read {len(report.failures)} file{'s' if len(report.failures) != 1 else ''}:")
+        lines.append(
+            f"\nCould not read {len(report.failures)} file{'s' if len(report.failures) != 1 else ''}:"
+        )
         for failure in report.failures:
             lines.append(f"  - {failure.message}")
             if failure.file in report.kept_previous:
-                lines.append("    Its previous version stays indexed and searchable until a readable copy is ingested.")
+                lines.append(
+                    "    Its previous version stays indexed and searchable until a readable copy is ingested."
+                )
     return "\n".join(lines)
 
 
@@ -101,6 +115,7 @@ def page_range(first: str, last: str) -> str:
 
 def roles_text(toolkit: Toolkit, manifest: Manifest | None) -> str:
     """Audiences with their reading lists, then roles with their own sections."""
+
     def chapter_line(number: int) -> str:
         chapter = toolkit.chapter(number)
         title = chapter.title if chapter else "(not configured)"
@@ -128,8 +143,13 @@ def roles_text(toolkit: Toolkit, manifest: Manifest | None) -> str:
                 info = manifest.section(section_id) if manifest else None
                 found = toolkit.section(section_id)
                 title = found[1].title if found else section_id
-                where = (page_range(info.first_page, info.last_page) if info
-                         else f"from p. {found[1].start}" if found else "")
+                where = (
+                    page_range(info.first_page, info.last_page)
+                    if info
+                    else f"from p. {found[1].start}"
+                    if found
+                    else ""
+                )
                 lines.append(f"      own section: {title} ({where})")
         lines.append("")
     orphans = [r for r in toolkit.roles if toolkit.audience(r.audience) is None]
@@ -138,6 +158,8 @@ def roles_text(toolkit: Toolkit, manifest: Manifest | None) -> str:
     if toolkit.roles:
         example = toolkit.roles[0]
         scope = role_scope(toolkit, example)
-        lines.append(f"Search as a role: cse-search QUERY --role {example.id}  "
-                     f"(sees chapters {', '.join(map(str, sorted(scope.chapters)))})")
+        lines.append(
+            f"Search as a role: cse-search QUERY --role {example.id}  "
+            f"(sees chapters {', '.join(map(str, sorted(scope.chapters)))})"
+        )
     return "\n".join(lines).rstrip()

@@ -19,9 +19,13 @@ from pipeline.errors import QuerySyntaxError
 from pipeline.index import open_index
 from pipeline.scope import Scope
 from pipeline.synonyms import Expander
+from pipeline.text import normalise_line
 
 MAX_QUERY_CHARS = 1000
 MATCH_START, MATCH_END = "\x02", "\x03"  # never in indexed text (extraction strips controls)
+_LITERAL = re.compile(r"[:^\[\]{}~\\]")
+_BARE_WILDCARD = re.compile(r"(?<![\w&])[*?]+")
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 FIELD_BOOSTS = {"content": 1.0, "section_title": 4.0, "chapter_title": 1.5}
 
 
@@ -49,6 +53,7 @@ class SearchResult:
     total: int
     hits: tuple[Hit, ...]
     suggestion: str | None = None
+    partial: bool = False  # no page had every word; these pages have some of them
 
 
 class _MarkFormatter(highlight.Formatter):
@@ -60,24 +65,30 @@ class _MarkFormatter(highlight.Formatter):
         return f"{MATCH_START}{highlight.get_text(text, token, replace)}{MATCH_END}"
 
 
-def make_parser(schema: object) -> qparser.QueryParser:
+def make_parser(schema: object, group: type[qparser.GroupNode] = qparser.AndGroup) -> qparser.QueryParser:
     """Words, "phrases", AND/OR/NOT, (groups) and prefix*; no field or boost syntax, so
     "title:x" or "^" in a query are just text."""
-    parser = qparser.MultifieldParser(list(FIELD_BOOSTS), schema, fieldboosts=FIELD_BOOSTS)
+    parser = qparser.MultifieldParser(list(FIELD_BOOSTS), schema, fieldboosts=FIELD_BOOSTS, group=group)
     for plugin in (qparser.FieldsPlugin, qparser.BoostPlugin, qparser.RangePlugin):
         parser.remove_plugin_class(plugin)
     return parser
 
 
 def clean_query(text: str) -> str:
-    """Reject what cannot be a query; drop characters that only confuse the parser."""
-    text = text.strip()
+    """Make any typed text a query the parser takes literally, or explain why it cannot be.
+
+    Field, boost and range syntax are not offered, so their characters are treated as
+    spaces; unbalanced quotes or brackets fall back to searching the words; a query of
+    operators or wildcards alone is refused with a message rather than matching everything.
+    """
+    text = normalise_line(text)
     if not text:
         raise QuerySyntaxError("empty query: give words to search for, e.g. cse-search pharmacies")
     if len(text) > MAX_QUERY_CHARS:
         raise QuerySyntaxError(
             f"query too long ({len(text)} characters; at most {MAX_QUERY_CHARS}): use a few key words"
         )
+    text = _LITERAL.sub(" ", text)
     if text.count('"') % 2:
         text = text.replace('"', " ")  # an unbalanced quote: search the words
     depth = 0
@@ -87,7 +98,15 @@ def clean_query(text: str) -> str:
             break
     if depth != 0:
         text = text.replace("(", " ").replace(")", " ")  # unbalanced brackets: search the words
-    return re.sub(r"[\x00-\x1f]", " ", text).strip()
+    # A bare wildcard would match every page; keep wildcards only after a word's first letters.
+    text = _BARE_WILDCARD.sub(" ", text)
+    words = [w for w in re.findall(r"[\w&]+", text) if w not in _OPERATORS]
+    if not words:
+        raise QuerySyntaxError(
+            'nothing to search for: give words, "a phrase" or prefix* '
+            "(AND, OR and NOT need words beside them)"
+        )
+    return " ".join(text.split())
 
 
 def search(
@@ -108,13 +127,24 @@ def search(
         parsed = _parse(parser, expander.expand(text))
         if parsed is wq.NullQuery:
             raise QuerySyntaxError(
-                f"nothing to search for in {query_text!r}: give words, \"a phrase\" or prefix*"
+                f'nothing to search for in {query_text!r}: give words, "a phrase" or prefix*'
             )
         hits, total = _run(searcher, parsed, scope, chapter, limit)
-        suggestion = None
-        if total == 0:
-            suggestion = _suggest(searcher, parser, expander, text, scope, chapter)
-    return SearchResult(query=query_text, total=total, hits=hits, suggestion=suggestion)
+        # Offered whenever a word is not in the toolkit's vocabulary (stemming may still
+        # have found something: "pharmacys" finds the pharmacy pages) and only if it has hits.
+        suggestion = _suggest(searcher, parser, expander, text, scope, chapter)
+        partial = False
+        if total == 0 and _is_plain_words(text):
+            # No page has every word: rank pages by how many of the words they have.
+            any_word = make_parser(ix.schema, group=qparser.OrGroup.factory(0.9))
+            hits, total = _run(searcher, _parse(any_word, expander.expand(text)), scope, chapter, limit)
+            partial = total > 0
+    return SearchResult(query_text, total, hits, suggestion, partial)
+
+
+def _is_plain_words(text: str) -> bool:
+    """Several words with no operators, quotes, brackets or wildcards of the user's own."""
+    return len(text.split()) > 1 and not re.search(r'["()*?]|\b(?:AND|OR|NOT)\b', text)
 
 
 def _parse(parser: qparser.QueryParser, text: str) -> wq.Query:
@@ -128,7 +158,11 @@ def _filters(scope: Scope | None, chapter: int | None) -> tuple[wq.Query | None,
     allow: list[wq.Query] = []
     mask: wq.Query | None = None
     if scope is not None:
-        allow.append(wq.Or([wq.Term("chapter", str(c)) for c in sorted(scope.chapters)]) if scope.chapters else wq.NullQuery)
+        allow.append(
+            wq.Or([wq.Term("chapter", str(c)) for c in sorted(scope.chapters)])
+            if scope.chapters
+            else wq.NullQuery
+        )
         if scope.hidden_sections:
             mask = wq.Or([wq.Term("section", s) for s in sorted(scope.hidden_sections)])
     if chapter is not None:
@@ -156,24 +190,55 @@ def _run(
     for rank, result in enumerate(results, start=1):
         snippet = result.highlights("content", top=2) or _opening(result["content"])
         chapter_value = result.get("chapter", "")
-        hits.append(Hit(
-            rank=rank,
-            score=round(float(result.score), 3),
-            chapter=int(chapter_value) if chapter_value else None,
-            chapter_title=result.get("chapter_title", ""),
-            section=result.get("section") or None,
-            section_title=result.get("section_title", ""),
-            page=result["page"],
-            pdf_page=int(result["pdf_page"]),
-            file=result["file"],
-            snippet=" ".join(snippet.split()),
-        ))
+        hits.append(
+            Hit(
+                rank=rank,
+                score=round(float(result.score), 3),
+                chapter=int(chapter_value) if chapter_value else None,
+                chapter_title=result.get("chapter_title", ""),
+                section=result.get("section") or None,
+                section_title=result.get("section_title", ""),
+                page=result["page"],
+                pdf_page=int(result["pdf_page"]),
+                file=result["file"],
+                snippet=" ".join(snippet.split()),
+            )
+        )
     return tuple(hits), len(results)
 
 
 def _opening(content: str, length: int = 200) -> str:
     text = " ".join(content.split())
     return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + " …"
+
+
+def _max_distance(word: str) -> int:
+    return 1 if len(word) <= 4 else 2
+
+
+def _best_correction(typed: str, candidates: list[str], reader: object) -> str | None:
+    """The closest real word; among equals the commoner, and a plural for a plural
+    ("pharmacys" -> "pharmacies", not "pharmacy")."""
+    if not candidates:
+        return None
+
+    def key(word: str) -> tuple[int, int, int]:
+        plural_lost = 2 * int(typed.endswith("s") != word.endswith("s"))
+        frequency = int(reader.doc_frequency("words", word))  # type: ignore[attr-defined]
+        return (_distance(typed, word) + plural_lost, -frequency, len(word))
+
+    return min(candidates, key=key)
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (the words are short, so the plain algorithm is fine)."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
 
 
 def _suggest(
@@ -186,15 +251,18 @@ def _suggest(
 ) -> str | None:
     """A corrected query built from real words of the corpus, offered only if it finds hits."""
     corrector = searcher.corrector("words")
+    reader = searcher.reader()
     changed = False
     words = []
     for token in re.split(r"(\s+|[()\"])", text):
-        if re.fullmatch(r"[A-Za-z]{3,}", token) and token not in {"AND", "OR", "NOT"}:
+        if re.fullmatch(r"[A-Za-z]{3,}", token) and token not in _OPERATORS:
             lowered = token.lower()
-            if not searcher.reader().frequency("words", lowered):
-                options = corrector.suggest(lowered, limit=1, maxdist=2)
-                if options:
-                    token, changed = options[0], True
+            if not reader.frequency("words", lowered):
+                better = _best_correction(
+                    lowered, corrector.suggest(lowered, limit=8, maxdist=_max_distance(lowered)), reader
+                )
+                if better:
+                    token, changed = better, True
         words.append(token)
     if not changed:
         return None

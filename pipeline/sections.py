@@ -112,8 +112,17 @@ def _is_heading(text: str, wanted: str) -> bool:
 def uncatalogued(pdf: ExtractedPdf, numbering: PageNumbering) -> Split:
     """A PDF the config does not name: every page is its own unit, with no section."""
     pages = tuple(
-        SectionPage(pdf.file, None, "", "", "", DOCUMENT, numbering.labels[i], i + 1,
-                    join_lines([line.text for line in lines]))
+        SectionPage(
+            pdf.file,
+            None,
+            "",
+            "",
+            "",
+            DOCUMENT,
+            numbering.labels[i],
+            i + 1,
+            join_lines([line.text for line in lines]),
+        )
         for i in range(len(pdf.pages))
         if (lines := body_lines(pdf, numbering, i))
     )
@@ -219,10 +228,28 @@ def _unit(
 ) -> SectionPage:
     text = join_lines([line.text for line in lines])
     if owner is None:
-        return SectionPage(pdf.file, chapter.number, chapter.title, intro_id(chapter.number),
-                           "Introduction", INTRO, numbering.labels[index], index + 1, text)
-    return SectionPage(pdf.file, chapter.number, chapter.title, owner.id, owner.title, SECTION,
-                       numbering.labels[index], index + 1, text)
+        return SectionPage(
+            pdf.file,
+            chapter.number,
+            chapter.title,
+            intro_id(chapter.number),
+            "Introduction",
+            INTRO,
+            numbering.labels[index],
+            index + 1,
+            text,
+        )
+    return SectionPage(
+        pdf.file,
+        chapter.number,
+        chapter.title,
+        owner.id,
+        owner.title,
+        SECTION,
+        numbering.labels[index],
+        index + 1,
+        text,
+    )
 
 
 def _infos(
@@ -243,21 +270,23 @@ def _infos(
             continue
         text = "\n\n".join(u.text for u in own)
         heading_page, heading_line, on_start = found_at.get(section_id, (None, None, kind == INTRO))
-        infos.append(SectionInfo(
-            id=section_id,
-            title=title,
-            chapter=chapter.number,
-            file=pdf.file,
-            kind=kind,
-            configured_start=configured,
-            first_page=own[0].page if own else configured,
-            last_page=own[-1].page if own else configured,
-            first_pdf_page=own[0].pdf_page if own else 0,
-            last_pdf_page=own[-1].pdf_page if own else 0,
-            heading_found=on_start,
-            heading_page=heading_page,
-            heading_line=heading_line,
-            text_hash=hashlib.sha256(text.encode()).hexdigest(),
-            text=text,
-        ))
+        infos.append(
+            SectionInfo(
+                id=section_id,
+                title=title,
+                chapter=chapter.number,
+                file=pdf.file,
+                kind=kind,
+                configured_start=configured,
+                first_page=own[0].page if own else configured,
+                last_page=own[-1].page if own else configured,
+                first_pdf_page=own[0].pdf_page if own else 0,
+                last_pdf_page=own[-1].pdf_page if own else 0,
+                heading_found=on_start,
+                heading_page=heading_page,
+                heading_line=heading_line,
+                text_hash=hashlib.sha256(text.encode()).hexdigest(),
+                text=text,
+            )
+        )
     return tuple(infos)

@@ -59,9 +59,9 @@ class IndexStore:
         """A fresh, empty, unpublished generation directory."""
         self.root.mkdir(parents=True, exist_ok=True)
         numbers = [
-            int(p.name[len(GENERATION_PREFIX):])
+            int(p.name[len(GENERATION_PREFIX) :])
             for p in self.root.glob(f"{GENERATION_PREFIX}*")
-            if p.name[len(GENERATION_PREFIX):].isdigit()
+            if p.name[len(GENERATION_PREFIX) :].isdigit()
         ]
         path = self.root / f"{GENERATION_PREFIX}{max(numbers, default=0) + 1:06d}"
         path.mkdir()

@@ -57,7 +57,8 @@ class Expander:
         forms = sorted(self.by_form, key=len, reverse=True)
         self.pattern = (
             re.compile(r"(?<![\w&])(" + "|".join(_form_pattern(f) for f in forms) + r")(?![\w&])", re.I)
-            if forms else None
+            if forms
+            else None
         )
 
     def expand(self, query: str) -> str:

@@ -1,0 +1,64 @@
+"""Shared fixtures: the shipped sample toolkit ingested once into a real index on disk."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import search_command, toolkit_group
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_PDFS = REPO / "pdfs"
+SAMPLE_CONFIG = REPO / "config" / "toolkit.yaml"
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def corpus_dir(kind: str) -> Path:
+    """A folder of real-world PDFs shared beside the repository; tests skip without it."""
+    path = CORPUS / kind
+    if not path.is_dir():
+        pytest.skip(f"real-world corpus not found at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample toolkit ingested into a fresh index (read-only for tests)."""
+    index = tmp_path_factory.mktemp("sample") / "index"
+    result = CliRunner().invoke(
+        toolkit_group,
+        ["ingest", "--config", str(SAMPLE_CONFIG), "--pdfs", str(SAMPLE_PDFS), "--index", str(index)],
+    )
+    assert result.exit_code == 0, result.output
+    return index
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """A writable copy of the sample PDFs and config: (pdfs dir, config path)."""
+    pdfs = tmp_path / "pdfs"
+    shutil.copytree(SAMPLE_PDFS, pdfs)
+    config = tmp_path / "toolkit.yaml"
+    shutil.copy(SAMPLE_CONFIG, config)
+    return pdfs, config
+
+
+@pytest.fixture
+def cse_search(sample_index: Path) -> Callable[..., Result]:
+    """Run `cse-search` against the sample index through click's CliRunner."""
+
+    def run(*args: str) -> Result:
+        return CliRunner().invoke(
+            search_command, [*args, "--config", str(SAMPLE_CONFIG), "--index", str(sample_index)]
+        )
+
+    return run
+
+
+def toolkit(*args: str) -> Result:
+    """Run `cse-toolkit` through click's CliRunner."""
+    return CliRunner().invoke(toolkit_group, list(args))
