@@ -254,26 +254,93 @@ def roles_command(config_path: Path, pdfs_dir: Path, index_dir: Path, debug: boo
 
 @toolkit_group.command("sections")
 @click.argument("file", required=False)
+@click.option("--suggest", is_flag=True, help="Propose `sections:` YAML from the PDF's outline or headings.")
 @_common
 @_errors
 def sections_command(
-    file: str | None, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool
+    file: str | None, suggest: bool, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool
 ) -> None:
     """Show the sections as the pipeline sees them: printed and PDF page ranges, and
     whether each heading was found on its configured start page.
+
+    With --suggest, propose `sections:` YAML for a (newly published) PDF instead, from
+    its bookmarks or, failing those, its headings; paste it into config/toolkit.yaml.
 
     \b
     Examples:
       cse-toolkit sections
       cse-toolkit sections chapter-4-health-services.pdf
+      cse-toolkit sections chapter-4-health-services.pdf --suggest
     """
-    from pipeline.outline import describe_sections
+    from pipeline.outline import describe_sections, suggest_sections
 
     toolkit = _toolkit(config_path, pdfs_dir)
-    text, failed = describe_sections(toolkit, pdfs_dir, IndexStore(index_dir), file)
+    store = IndexStore(index_dir)
+    if suggest:
+        click.echo(suggest_sections(toolkit, pdfs_dir, store, file))
+        return
+    text, failed = describe_sections(toolkit, pdfs_dir, store, file)
     click.echo(text)
     if failed:
         sys.exit(int(ExitCode.INPUT))
+
+
+@toolkit_group.command("audit")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see the SPEC).")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the added and removed lines of changed sections.")
+@_common
+@_errors
+def audit_command(as_json: bool, show_diff: bool, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool) -> None:
+    """What changed in the PDFs directory (and the config) since the last ingest.
+
+    Each section of a changed file is unchanged, changed (lines added/removed), moved (its
+    heading is no longer on the configured start page: where it is now) or missing. The
+    index is not touched.
+
+    \b
+    Examples:
+      cse-toolkit audit
+      cse-toolkit audit --diff
+      cse-toolkit audit --json
+    Exit codes: 0 nothing changed, 1 changes found, 2 error, 3 a PDF could not be read.
+    """
+    from pipeline import render
+    from pipeline.ingest import audit_pdfs
+    from pipeline.manifest import load_manifest
+
+    toolkit = _toolkit(config_path, pdfs_dir)
+    store = IndexStore(index_dir)
+    report = audit_pdfs(toolkit, pdfs_dir, store)
+    if as_json:
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=1))
+    else:
+        manifest = load_manifest(store.current())
+        click.echo(render.audit_text(report, manifest.ingested_at if manifest else "?", show_diff))
+    if report.unreadable_files:
+        sys.exit(int(ExitCode.INPUT))
+    if report.changed:
+        sys.exit(int(ExitCode.NOT_FOUND))
+
+
+@toolkit_group.command("history")
+@click.option("--json", "as_json", is_flag=True, help="Print the log as a JSON list.")
+@_common
+@_errors
+def history_command(as_json: bool, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool) -> None:
+    """The log of past ingests: when, which files (with hashes), what changed or moved.
+
+    \b
+    Example:
+      cse-toolkit history
+    """
+    from pipeline import render
+    from pipeline.history import read_history
+
+    entries = read_history(IndexStore(index_dir).history_path)
+    if as_json:
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=1))
+    else:
+        click.echo(render.history_text(entries))
 
 
 def toolkit_main() -> None:

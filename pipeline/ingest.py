@@ -11,15 +11,17 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline import PIPELINE_VERSION
+from pipeline.audit import AuditReport, compare
 from pipeline.cache import ExtractionCache
 from pipeline.config import Limits, Toolkit
-from pipeline.errors import ConfigError, PdfError
+from pipeline.errors import ConfigError, PdfError, UsageError
 from pipeline.extract import ExtractedPdf, extract_pdf, sha256_file
+from pipeline.history import append_history
 from pipeline.index import SCHEMA_VERSION, write_index
 from pipeline.manifest import FileRecord, Manifest, load_manifest, save_manifest
 from pipeline.pages import PageNumbering, number_pages
@@ -163,6 +165,37 @@ def extract_all(
     return results
 
 
+@dataclass
+class Prepared:
+    """Everything a new index generation would hold, before anything is written."""
+
+    units: list[SectionPage]
+    manifest: Manifest
+    report: IngestReport
+    problems: list[str]  # config-vs-PDF errors (a configured start page the PDF lacks)
+
+
+def prepare(
+    toolkit: Toolkit,
+    pdfs_dir: Path,
+    store: IndexStore,
+    previous: Manifest | None,
+    sources: list[SourceFile],
+    progress: Progress | None = None,
+) -> Prepared:
+    """Extract (through the cache), number and split every PDF; writes only the cache.
+
+    Shared by `ingest`, which publishes the result, and `audit`, which compares it with
+    the last ingest's manifest.
+    """
+    cache = ExtractionCache(store.cache_dir)
+    extracted = extract_all(sources, cache, toolkit.limits, progress)
+    report = IngestReport(previous=previous)
+    units, infos, numberings, problems = _split_all(toolkit, sources, extracted, pdfs_dir, previous, cache, report)
+    manifest = _manifest(toolkit, inputs_digest(toolkit, sources), sources, extracted, numberings, infos, report)
+    return Prepared(units, manifest, report, problems)
+
+
 def ingest(
     toolkit: Toolkit,
     pdfs_dir: Path,
@@ -177,39 +210,38 @@ def ingest(
     with store.lock(wait=wait):
         previous = load_manifest(store.current())
         sources = scan_sources(pdfs_dir, previous)
-        digest = inputs_digest(toolkit, sources)
         if (
             not force
             and previous is not None
-            and previous.inputs_digest == digest
+            and previous.inputs_digest == inputs_digest(toolkit, sources)
             and not previous.failures
             and store.search_dir() is not None
         ):
-            return _unchanged_report(toolkit, previous)
+            return _unchanged_report(previous)
         if on_start:
             on_start(len(sources))
-        cache = ExtractionCache(store.cache_dir)
-        extracted = extract_all(sources, cache, toolkit.limits, progress)
-        report = IngestReport(previous=previous)
-        units, infos, numberings = _split_all(toolkit, sources, extracted, pdfs_dir, previous, cache, report)
+        prepared = prepare(toolkit, pdfs_dir, store, previous, sources, progress)
+        if prepared.problems:
+            raise ConfigError("config", prepared.problems)
+        report, manifest = prepared.report, prepared.manifest
         generation = store.new_generation()
         try:
-            report.documents = write_index(generation / "search", units)
-            manifest = _manifest(toolkit, digest, sources, extracted, numberings, infos, report)
+            report.documents = write_index(generation / "search", prepared.units)
             save_manifest(manifest, generation)
             store.publish(generation)
         except BaseException:
             store.prune()  # the unpublished generation goes; `current` is untouched
             raise
         report.manifest = manifest
-        cache.prune(
+        append_history(store.history_path, previous, manifest, toolkit)
+        ExtractionCache(store.cache_dir).prune(
             {r.sha256 for r in manifest.files.values()}
             | ({r.sha256 for r in previous.files.values()} if previous else set())
         )
         return report
 
 
-def _unchanged_report(toolkit: Toolkit, manifest: Manifest) -> IngestReport:
+def _unchanged_report(manifest: Manifest) -> IngestReport:
     report = IngestReport(changed=False, manifest=manifest, previous=manifest)
     _count(report, manifest.sections, sum(r.pages for r in manifest.files.values()))
     report.uncatalogued = [n for n, r in manifest.files.items() if r.chapter is None]
@@ -231,11 +263,11 @@ def _split_all(
     previous: Manifest | None,
     cache: ExtractionCache,
     report: IngestReport,
-) -> tuple[list[SectionPage], list[SectionInfo], dict[str, PageNumbering]]:
+) -> tuple[list[SectionPage], list[SectionInfo], dict[str, PageNumbering], list[str]]:
     """Number and split every readable PDF; keep the last good version of broken ones.
 
     Config-vs-PDF problems (a start page the PDF does not have) are collected from every
-    file and raised together before anything is written.
+    file and returned, for the ingest to refuse them together before anything is written.
     """
     units: list[SectionPage] = []
     infos: list[SectionInfo] = []
@@ -279,10 +311,8 @@ def _split_all(
         units.extend(split.pages)
         infos.extend(split.sections)
         report.pages += len(outcome.pages)
-    if problems:
-        raise ConfigError("config", problems)
     _count(report, infos, report.pages)
-    return units, infos, numberings
+    return units, infos, numberings, problems
 
 
 def _previous_version(name: str, previous: Manifest | None, cache: ExtractionCache) -> ExtractedPdf | None:
@@ -329,3 +359,13 @@ def _manifest(
         sections=tuple(infos),
         failures={f.file: f.message for f in report.failures},
     )
+
+
+def audit_pdfs(toolkit: Toolkit, pdfs_dir: Path, store: IndexStore) -> AuditReport:
+    """Compare the PDFs directory and config now with the last ingest, changing no index."""
+    previous = load_manifest(store.current())
+    if previous is None:
+        raise UsageError("nothing to compare with: no ingest has been recorded yet; run `cse-toolkit ingest`")
+    prepared = prepare(toolkit, pdfs_dir, store, previous, scan_sources(pdfs_dir, previous))
+    report = compare(previous, prepared.manifest, toolkit)
+    return replace(report, unreadable_files={f.file: f.message for f in prepared.report.failures})

@@ -86,3 +86,17 @@ def describe_sections(
     if not out:
         return f"No PDFs in {pdfs_dir}.", False
     return "\n".join(out).rstrip(), failed
+
+
+def suggest_sections(toolkit: Toolkit, pdfs_dir: Path, store: IndexStore, file: str | None) -> str:
+    """`sections:` YAML proposals for one PDF (or each PDF when no file is named)."""
+    from pipeline.suggest import suggest_yaml
+
+    cache = ExtractionCache(store.cache_dir)
+    blocks = []
+    for name, path in selected_files(toolkit, pdfs_dir, file):
+        chapter = toolkit.chapter_for_file(name)
+        pdf = read_pdf(path, name, toolkit, cache)
+        numbering = number_pages(pdf, chapter.first_page if chapter else None)
+        blocks.append(suggest_yaml(path, name, numbering, chapter))
+    return "\n\n".join(blocks)

@@ -9,6 +9,7 @@ from pipeline.scope import role_scope
 from pipeline.search import MATCH_END, MATCH_START, Hit, SearchResult
 
 if TYPE_CHECKING:  # only for annotations: `cse-search` must not import the ingest machinery
+    from pipeline.audit import AuditReport, SectionChange
     from pipeline.ingest import IngestReport
     from pipeline.manifest import Manifest
 
@@ -163,3 +164,68 @@ def roles_text(toolkit: Toolkit, manifest: Manifest | None) -> str:
             f"(sees chapters {', '.join(map(str, sorted(scope.chapters)))})"
         )
     return "\n".join(lines).rstrip()
+
+
+def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
+    lines = [f"Compared with the ingest of {ingested_at}."]
+    if not report.changed and not report.unreadable_files:
+        lines.append("Nothing changed: the PDFs and the config are as they were ingested.")
+        return "\n".join(lines)
+    for label, names in (("Files added", report.added_files), ("Files removed", report.removed_files),
+                         ("Files changed", report.changed_files)):
+        if names:
+            lines.append(f"{label}: {', '.join(names)}")
+    if report.config_changed:
+        lines.append("The config has changed since the ingest.")
+    for file in sorted({s.file for s in report.sections}):
+        lines.append(f"\n{file}:")
+        for change in (s for s in report.sections if s.file == file):
+            lines.append(f"  {change.id:<30} {_status_text(change)}")
+            if show_diff and change.diff:
+                lines.extend(f"      {line}" for line in change.diff)
+    for name, message in report.unreadable_files.items():
+        lines.append(f"\nCannot read {name}: {message}")
+    if report.roles_affected:
+        lines.append(f"\nPacks now stale: {', '.join(report.roles_affected)}")
+    if any(s.status in ("moved", "missing") for s in report.sections):
+        lines.append("Fix the config's start pages (`cse-toolkit sections FILE --suggest` proposes them), "
+                     "then run `cse-toolkit ingest`.")
+    else:
+        lines.append("Run `cse-toolkit ingest` to index the changes.")
+    return "\n".join(lines)
+
+
+def _status_text(change: SectionChange) -> str:
+    if change.status == "moved":
+        return (f"moved: heading no longer on p. {change.configured_start}; now on p. {change.found_start} "
+                f"(set start: {change.found_start})")
+    if change.status == "missing":
+        return f"missing: heading {change.title!r} not found (configured p. {change.configured_start})"
+    if change.status == "changed":
+        return f"changed: {change.added_lines} line(s) added, {change.removed_lines} removed"
+    return "unchanged"
+
+
+def history_text(entries: list[dict[str, Any]]) -> str:
+    if not entries:
+        return "No ingests recorded yet."
+    lines = []
+    for entry in entries:
+        files = entry.get("files", {})
+        lines.append(f"{entry.get('at')}  {len(files)} file(s)")
+        for key, label in (("added_files", "added"), ("removed_files", "removed"), ("changed_files", "changed")):
+            for name in entry.get(key, []):
+                sha = files.get(name, "")
+                lines.append(f"  {label}: {name}" + (f" (sha256 {sha[:12]}…)" if sha else ""))
+        for section in entry.get("sections", []):
+            detail = section["status"]
+            if section["status"] == "moved":
+                detail += f" to p. {section.get('found_start')}"
+            elif section["status"] == "changed":
+                detail += f" (+{section.get('added_lines', 0)} -{section.get('removed_lines', 0)})"
+            lines.append(f"  section {section['id']}: {detail}")
+        if entry.get("roles_affected"):
+            lines.append(f"  packs stale: {', '.join(entry['roles_affected'])}")
+        for name in entry.get("failures", {}):
+            lines.append(f"  could not read: {name}")
+    return "\n".join(lines)

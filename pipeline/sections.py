@@ -146,6 +146,10 @@ def split_chapter(
                 f"{place}.sections[{s_index}].start: printed page {spec.start} ({spec.title}) is "
                 f"not in {pdf.file}, whose pages are {numbering.labels[0]}-{numbering.labels[-1]}"
             )
+            elsewhere = _search_heading(pdf, numbering, spec.title, skip=-1)
+            found_at[spec.id] = (
+                (numbering.labels[elsewhere[0]], elsewhere[1], False) if elsewhere else (None, None, False)
+            )
             continue
         lines = body_lines(pdf, numbering, index)
         line = find_heading(lines, spec.title)
@@ -170,8 +174,6 @@ def split_chapter(
             )
             found_at[spec.id] = (numbering.labels[page_index], line_index, False)
         starts.append((index, 0, spec, s_index))
-    if problems:
-        return Split((), (), tuple(warnings), tuple(problems))
 
     # Explicit ends: the pages after `end` and before the next start go back to the chapter.
     boundaries: list[tuple[int, int, SectionSpec | None]] = []

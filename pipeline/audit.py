@@ -1,0 +1,164 @@
+"""What changed between two manifests: files, sections (unchanged / changed / moved /
+missing) and whose packs are stale. Used by `audit` (the PDFs directory now against the
+last ingest) and by every ingest, which logs the same comparison to the history."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pipeline.config import Toolkit
+from pipeline.manifest import Manifest
+from pipeline.sections import INTRO, SectionInfo
+
+UNCHANGED, CHANGED, MOVED, MISSING = "unchanged", "changed", "moved", "missing"
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    id: str
+    title: str
+    file: str
+    chapter: int
+    status: str
+    configured_start: str | None
+    found_start: str | None
+    added_lines: int = 0
+    removed_lines: int = 0
+    diff: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    added_files: tuple[str, ...] = ()
+    removed_files: tuple[str, ...] = ()
+    changed_files: tuple[str, ...] = ()
+    sections: tuple[SectionChange, ...] = ()
+    roles_affected: tuple[str, ...] = ()
+    config_changed: bool = False
+    unreadable_files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.added_files
+            or self.removed_files
+            or self.changed_files
+            or self.config_changed
+            or any(s.status != UNCHANGED for s in self.sections)
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "added_files": list(self.added_files),
+            "removed_files": list(self.removed_files),
+            "changed_files": list(self.changed_files),
+            "sections": [
+                {
+                    "id": s.id,
+                    "status": s.status,
+                    "configured_start": _page_value(s.configured_start),
+                    "found_start": _page_value(s.found_start),
+                    "added_lines": s.added_lines,
+                    "removed_lines": s.removed_lines,
+                    "file": s.file,
+                    "chapter": s.chapter,
+                    "title": s.title,
+                }
+                for s in self.sections
+            ],
+            "roles_affected": list(self.roles_affected),
+            "config_changed": self.config_changed,
+            "unreadable_files": dict(self.unreadable_files),
+        }
+
+
+def _page_value(label: str | None) -> int | str | None:
+    """Printed pages as numbers where they are numbers (they are configured as numbers)."""
+    if not label:
+        return None
+    return int(label) if label.isdigit() else label
+
+
+def compare(old: Manifest | None, new: Manifest, toolkit: Toolkit) -> AuditReport:
+    """Compare what was ingested (`old`) with what the PDFs and config give now (`new`)."""
+    old_files = old.files if old else {}
+    added = tuple(sorted(set(new.files) - set(old_files)))
+    removed = tuple(sorted(set(old_files) - set(new.files)))
+    changed = tuple(
+        sorted(n for n in set(new.files) & set(old_files) if new.files[n].sha256 != old_files[n].sha256)
+    )
+    config_changed = old is not None and old.config_digest != new.config_digest
+    changes: list[SectionChange] = []
+    for info in new.sections:
+        if info.file in added:
+            continue
+        previous = old.section(info.id) if old else None
+        change = _section_change(info, previous)
+        # Files whose bytes are the same only matter when the config moved their sections.
+        if info.file in changed or change.status != UNCHANGED:
+            changes.append(change)
+    return AuditReport(
+        added_files=added,
+        removed_files=removed,
+        changed_files=changed,
+        sections=tuple(changes),
+        roles_affected=_stale_packs(toolkit, changes, added, removed, old, new),
+        config_changed=config_changed,
+    )
+
+
+def _section_change(info: SectionInfo, previous: SectionInfo | None) -> SectionChange:
+    base = SectionChange(
+        id=info.id,
+        title=info.title,
+        file=info.file,
+        chapter=info.chapter,
+        status=UNCHANGED,
+        configured_start=info.configured_start or None,
+        found_start=info.heading_page if info.kind != INTRO else None,
+    )
+    if info.kind != INTRO and not info.heading_found:
+        return replace(base, status=MISSING if info.heading_page is None else MOVED)
+    if previous is not None and previous.text_hash == info.text_hash:
+        return base
+    old_lines = previous.text.splitlines() if previous else []
+    diff = tuple(difflib.unified_diff(old_lines, info.text.splitlines(), "ingested", "now", lineterm="", n=1))
+    body = [line for line in diff if not line.startswith(("---", "+++", "@@"))]
+    return replace(
+        base,
+        status=CHANGED,
+        added_lines=sum(1 for line in body if line.startswith("+")),
+        removed_lines=sum(1 for line in body if line.startswith("-")),
+        diff=diff,
+    )
+
+
+def _stale_packs(
+    toolkit: Toolkit,
+    changes: list[SectionChange],
+    added: tuple[str, ...],
+    removed: tuple[str, ...],
+    old: Manifest | None,
+    new: Manifest,
+) -> tuple[str, ...]:
+    """Roles whose pack content changed: a role's own sections, or, for a role with none,
+    the chapters its audience must read."""
+    touched_sections = {c.id for c in changes if c.status != UNCHANGED}
+    touched_chapters = {c.chapter for c in changes if c.status != UNCHANGED}
+    for name in (*added, *removed):
+        record = new.files.get(name) or (old.files.get(name) if old else None)
+        if record is not None and record.chapter is not None:
+            touched_chapters.add(record.chapter)
+    stale = []
+    for role in toolkit.roles:
+        if role.sections:
+            if touched_sections & set(role.sections):
+                stale.append(role.id)
+            continue
+        audience = toolkit.audience(role.audience)
+        reads = set(audience.read) if audience else set()
+        if reads & touched_chapters:
+            stale.append(role.id)
+    return tuple(sorted(stale))

@@ -1,0 +1,145 @@
+"""`cse-toolkit sections FILE --suggest`: propose `sections:` YAML for a newly published
+chapter, from its outline (bookmarks) when it has one, else from its headings' fonts.
+
+pypdf reads the outline; pdfplumber gives each word's font size and weight, which PDFium's
+plain text does not. Both are slow next to PDFium, which is fine for one chapter on demand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import ChapterSpec
+from pipeline.errors import PdfError
+from pipeline.pages import PageNumbering
+from pipeline.text import fold, normalise_line
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    title: str
+    page_index: int  # 0-based
+
+
+def from_outline(path: Path) -> list[Suggestion]:
+    """Bookmarks as sections: the top level, or the level below a single chapter bookmark."""
+    import pypdf
+
+    try:
+        reader = pypdf.PdfReader(str(path))
+        items: list[Any] = list(reader.outline)
+    except Exception:  # a broken outline is no outline; headings remain
+        return []
+    top = [i for i in items if not isinstance(i, list)]
+    if len(top) == 1 and len(items) > 1 and isinstance(items[1], list):
+        items = items[1]
+    found = []
+    for item in items:
+        if isinstance(item, list):
+            continue
+        try:
+            index = reader.get_destination_page_number(item)
+        except Exception:
+            continue
+        if index is not None and index >= 0 and item.title:
+            found.append(Suggestion(normalise_line(str(item.title)), index))
+    return found
+
+
+def from_headings(path: Path, chapter_title: str | None) -> list[Suggestion]:
+    """Lines set larger (or bolder) than the body text, at the largest such size."""
+    import pdfplumber
+
+    lines: list[tuple[int, float, bool, str]] = []
+    body_sizes: Counter[float] = Counter()
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            for index, page in enumerate(pdf.pages):
+                words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+                for word in words:
+                    body_sizes[round(word["size"], 1)] += len(word["text"])
+                for line in _group_lines(words):
+                    size = max(round(w["size"], 1) for w in line)
+                    bold = all("bold" in w["fontname"].lower() for w in line)
+                    text = normalise_line(" ".join(w["text"] for w in line))
+                    lines.append((index, size, bold, text))
+                page.close()
+    except Exception as exc:
+        raise PdfError(path.name, f"could not be read for headings ({exc})", "Check the file.") from None
+    if not body_sizes:
+        return []
+    body = body_sizes.most_common(1)[0][0]
+    candidates = [
+        (i, size, text) for i, size, bold, text in lines
+        if (size >= body * 1.15 or (bold and size >= body)) and 2 <= len(text) <= 90
+        and not _is_chapter_heading(text, chapter_title)
+    ]
+    if not candidates:
+        return []
+    top = max(size for _, size, _ in candidates)
+    return [Suggestion(text, i) for i, size, text in candidates if abs(size - top) < 0.5]
+
+
+def _group_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) < 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return lines
+
+
+def _is_chapter_heading(text: str, chapter_title: str | None) -> bool:
+    folded = fold(text)
+    return bool(re.match(r"^(chapter|part) [0-9ivx]+\b", folded)) or (
+        chapter_title is not None and fold(chapter_title) in folded
+    )
+
+
+def suggest_yaml(
+    path: Path, name: str, numbering: PageNumbering, chapter: ChapterSpec | None
+) -> str:
+    """The proposed `sections:` block; ids of already-configured titles are kept, so roles
+    that name them keep working."""
+    source = "outline"
+    found = from_outline(path)
+    if not found:
+        source = "headings"
+        found = from_headings(path, chapter.title if chapter else None)
+    known_ids = {fold(s.title): s.id for s in chapter.sections} if chapter else {}
+    head = [f"# Suggested sections for {name}, from its {source}; printed pages from {numbering.source}."]
+    if chapter is not None:
+        head.append(f"# Replace the `sections:` of chapter {chapter.number} ({chapter.title}) with:")
+    if not found:
+        return "\n".join([*head, "# No outline and no headings found: add sections by hand.", "sections: []"])
+    out = [*head, "sections:"]
+    used: set[str] = set()
+    for suggestion in found:
+        section_id = known_ids.get(fold(suggestion.title)) or _slug(suggestion.title)
+        base, n = section_id, 2
+        while section_id in used:
+            section_id, n = f"{base}-{n}", n + 1
+        used.add(section_id)
+        label = numbering.labels[suggestion.page_index]
+        out.append(f"  - id: {section_id}")
+        out.append(f"    title: {_yaml_string(suggestion.title)}")
+        if label.isdigit():
+            out.append(f"    start: {label}")
+        else:
+            out.append(f"    start: 0  # printed page {label!r} is not a number: give the page to use")
+    return "\n".join(out)
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(title).replace("&", " and ")).strip("-")[:48] or "section"
+
+
+def _yaml_string(text: str) -> str:
+    if re.fullmatch(r"[A-Za-z][\w ,()'/-]*", text) and not text.endswith(":"):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,148 @@
+"""Search quality: the judged queries are valid, and ranking does not fall below the baseline.
+
+The figures in tests/eval/baseline.json are what search reached when they were last
+recorded; see tests/eval/README.md for how to raise them when ranking improves.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Toolkit, load_config
+from tests.conftest import REPO, SAMPLE_CONFIG
+from tools.evaluate import (
+    METRICS,
+    JudgedQuery,
+    Judgement,
+    QueriesError,
+    check_queries,
+    dcg,
+    evaluate,
+    load_queries,
+    score_ranking,
+    section_pages,
+)
+
+EVAL_DIR = REPO / "tests" / "eval"
+QUERIES = EVAL_DIR / "queries.yaml"
+BASELINE = EVAL_DIR / "baseline.json"
+TOLERANCE = 0.005  # float noise; a real regression is larger
+
+
+@pytest.fixture(scope="module")
+def toolkit() -> Toolkit:
+    return load_config(SAMPLE_CONFIG)
+
+
+def test_queries_file_is_valid(sample_index: Path, toolkit: Toolkit) -> None:
+    """Every judged section exists, every page lies in its section, every role resolves and
+    can see the sections judged relevant for it."""
+    queries = load_queries(QUERIES)
+    assert len(queries) >= 45
+    assert check_queries(queries, toolkit, section_pages(sample_index)) == []
+
+
+def test_queries_file_covers_roles_and_several_relevant_sections() -> None:
+    queries = load_queries(QUERIES)
+    assert sum(1 for q in queries if q.role) >= 5
+    assert any(len(q.relevant) > 1 for q in queries)
+
+
+def test_search_quality_does_not_fall_below_baseline(sample_index: Path, toolkit: Toolkit) -> None:
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    assert set(baseline) == set(METRICS)
+    results = evaluate(sample_index, toolkit, load_queries(QUERIES))
+    worst = sorted(results["per_query"], key=lambda q: (q["reciprocal_rank"], q["ndcg@10"]))[:10]
+    detail = "\n".join(
+        f"  {q['query']!r} role={q['role']}: first relevant rank {q['first_relevant_rank'] or 'not found'}, "
+        f"top {q['top'][:1] or q['error'] or 'no hits'}"
+        for q in worst
+    )
+    dropped = {
+        metric: (round(results[metric], 4), baseline[metric])
+        for metric in METRICS
+        if results[metric] < baseline[metric] - TOLERANCE
+    }
+    assert not dropped, (
+        f"search quality fell below the baseline (now, baseline): {dropped}\nworst queries:\n{detail}"
+    )
+
+
+def test_baseline_is_rounded_down_and_in_range() -> None:
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    for metric in METRICS:
+        assert 0.0 <= baseline[metric] <= 1.0
+        assert math.isclose(baseline[metric], round(baseline[metric], 2))
+
+
+# ---------------------------------------------------------------- the harness itself
+PAGES = {"pharmacies": ("74",), "camhs": ("67", "68", "69"), "midwifery": ("60", "61")}
+
+
+def _query(*judgements: Judgement) -> JudgedQuery:
+    return JudgedQuery("q", judgements)
+
+
+def test_perfect_ranking_scores_one() -> None:
+    query = _query(Judgement("camhs", ("67",)))
+    score = score_ranking(query, [("camhs", "67"), ("camhs", "68"), ("camhs", "69")], PAGES)
+    assert (score.first_relevant_rank, score.reciprocal_rank, score.ndcg, score.recall) == (1, 1.0, 1.0, 1.0)
+
+
+def test_graded_gain_and_reciprocal_rank() -> None:
+    query = _query(Judgement("camhs", ("67",)), Judgement("pharmacies", ("74",)))
+    hits = [("midwifery", "60"), ("camhs", "68"), ("camhs", "67")]
+    score = score_ranking(query, hits, PAGES)
+    assert score.first_relevant_rank == 2
+    assert score.reciprocal_rank == 0.5
+    assert score.recall == 0.5
+    ideal = dcg([2, 2, 1, 1])
+    assert score.ndcg == pytest.approx(dcg([0, 1, 2]) / ideal)
+
+
+def test_nothing_relevant_scores_zero() -> None:
+    score = score_ranking(_query(Judgement("pharmacies", ("74",))), [("camhs", "67")], PAGES)
+    assert score.first_relevant_rank is None
+    assert (score.reciprocal_rank, score.ndcg, score.recall) == (0.0, 0.0, 0.0)
+
+
+def test_only_the_top_ten_count() -> None:
+    hits = [("midwifery", "60")] * 10 + [("pharmacies", "74")]
+    score = score_ranking(_query(Judgement("pharmacies", ("74",))), hits, PAGES)
+    assert score.first_relevant_rank is None
+
+
+def test_check_queries_reports_bad_judgements(sample_index: Path, toolkit: Toolkit) -> None:
+    queries = [
+        JudgedQuery("a", (Judgement("no-such-section", ("1",)),)),
+        JudgedQuery("b", (Judgement("pharmacies", ("75",)),)),
+        JudgedQuery("c", (Judgement("midwifery", ("60",)),), role="pharmacist"),
+        JudgedQuery("d", (Judgement("pharmacies", ("74",)),), role="astronaut"),
+        JudgedQuery("b", (Judgement("pharmacies", ("74",)),)),
+    ]
+    problems = "\n".join(check_queries(queries, toolkit, section_pages(sample_index)))
+    assert "no such section" in problems
+    assert "page 75 is outside the section" in problems
+    assert "cannot see this section" in problems
+    assert "unknown role" in problems
+    assert "judged twice" in problems
+
+
+def test_load_queries_lists_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "queries.yaml"
+    path.write_text(
+        "- query: ''\n  relevant: []\n"
+        "- query: x\n  relevent: []\n"
+        "- query: y\n  relevant:\n    - section: camhs\n      page: ['67']\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(QueriesError) as caught:
+        load_queries(path)
+    message = str(caught.value)
+    assert "queries.yaml[0].query" in message
+    assert "queries.yaml[1].relevent: unknown key" in message
+    assert "queries.yaml[2].relevant[0].page: unknown key" in message

@@ -1,0 +1,271 @@
+"""Printed page numbers (SPEC, "Configuration"): page labels, then numbers printed in the
+header or footer, then `first_page`, else 1; disagreements are reported; running headers and
+footers stay out of the indexed text. PDFs are made in the test with tools/pdfgen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import search_command
+from pipeline.extract import ExtractedPdf, extract_pdf
+from pipeline.manifest import load_manifest
+from pipeline.pages import PageNumbering, number_pages
+from pipeline.sections import body_lines, uncatalogued
+from pipeline.store import IndexStore
+from tests.conftest import toolkit
+from tools.pdfgen import Block, PageSpec, write_pdf
+
+TOPICS = ["Consent", "Grooming", "Referral", "Records", "Meetings", "Planning"]
+
+
+def make_page(i: int, header: str | None = None, footer: str | None = None, word: str = "") -> PageSpec:
+    """A page with a heading and a paragraph free of numbers (so only header/footer carry them)."""
+    text = f"This page explains {TOPICS[i].lower()} for practitioners in plain words. {word}".strip()
+    return PageSpec(blocks=(Block("heading", TOPICS[i]), Block("para", text)), header=header, footer=footer)
+
+
+def numbered(
+    tmp_path: Path,
+    pages: list[PageSpec],
+    *,
+    page_labels: list[tuple[int, str, int, str]] | None = None,
+    first_page: int | None = None,
+    name: str = "doc.pdf",
+) -> tuple[ExtractedPdf, PageNumbering]:
+    path = tmp_path / name
+    write_pdf(path, pages, page_labels=page_labels)
+    pdf = extract_pdf(path, name)
+    return pdf, number_pages(pdf, first_page)
+
+
+# ------------------------------------------------------------------ extract + number_pages
+def test_footer_numbers_from_55(tmp_path: Path) -> None:
+    _, numbering = numbered(tmp_path, [make_page(i, footer=f"Page {55 + i}") for i in range(4)])
+    assert numbering.labels == ("55", "56", "57", "58")
+    assert numbering.source == "printed numbers"
+    assert numbering.warnings == ()
+
+
+def test_footer_numbers_after_running_text(tmp_path: Path) -> None:
+    pages = [make_page(i, footer=f"Tackling CSE Toolkit – sample text    Page {120 + i}") for i in range(3)]
+    _, numbering = numbered(tmp_path, pages)
+    assert numbering.labels == ("120", "121", "122")
+    assert numbering.source == "printed numbers"
+
+
+def test_header_numbers(tmp_path: Path) -> None:
+    _, numbering = numbered(tmp_path, [make_page(i, header=f"Health Services | {12 + i}") for i in range(4)])
+    assert numbering.labels == ("12", "13", "14", "15")
+    assert numbering.source == "printed numbers"
+    assert numbering.warnings == ()
+
+
+def test_page_labels_with_roman_front_matter(tmp_path: Path) -> None:
+    _, numbering = numbered(
+        tmp_path, [make_page(i) for i in range(5)], page_labels=[(0, "r", 1, ""), (2, "D", 1, "")]
+    )
+    assert numbering.labels == ("i", "ii", "1", "2", "3")
+    assert numbering.source == "page labels"
+    assert numbering.index_of("1") == 2
+    assert numbering.warnings == ()
+
+
+def test_page_labels_win_over_disagreeing_footers(tmp_path: Path) -> None:
+    pdf, numbering = numbered(
+        tmp_path,
+        [make_page(i, footer=f"Page {55 + i}") for i in range(4)],
+        page_labels=[(0, "D", 1, "")],
+    )
+    assert numbering.labels == ("1", "2", "3", "4")
+    assert numbering.source == "page labels"
+    assert len(numbering.warnings) == 1
+    warning = numbering.warnings[0]
+    assert warning.startswith("doc.pdf: ")
+    assert "page labels and the printed page numbers disagree on 4 page(s)" in warning
+    assert "PDF page 1: label '1', printed '55'" in warning
+    assert warning.endswith("using the page labels")
+
+
+def test_roman_footers_without_page_labels(tmp_path: Path) -> None:
+    footers = ["i", "ii", "Page 1", "Page 2", "Page 3"]
+    _, numbering = numbered(tmp_path, [make_page(i, footer=f) for i, f in enumerate(footers)])
+    assert numbering.labels == ("i", "ii", "1", "2", "3")
+    assert numbering.source == "printed numbers"
+
+
+def test_roman_footers_after_running_text(tmp_path: Path) -> None:
+    """Front matter numbered 'Field Guide i', 'Field Guide ii', then 'Field Guide 1'... (the
+    layout of pypdf__GeoBase_NHNC1_Data_Model_UML_EN.pdf in the real-world corpus)."""
+    footers = ["i", "ii", "1", "2", "3", "4"]
+    _, numbering = numbered(tmp_path, [make_page(i, footer=f"Field Guide {f}") for i, f in enumerate(footers)])
+    assert numbering.labels == ("i", "ii", "1", "2", "3", "4")
+
+
+def test_no_numbers_with_first_page(tmp_path: Path) -> None:
+    _, numbering = numbered(tmp_path, [make_page(i) for i in range(4)], first_page=55)
+    assert numbering.labels == ("55", "56", "57", "58")
+    assert numbering.source == "first_page"
+    assert numbering.warnings == ()
+
+
+def test_no_numbers_no_first_page_counts_from_1(tmp_path: Path) -> None:
+    _, numbering = numbered(tmp_path, [make_page(i) for i in range(4)])
+    assert numbering.labels == ("1", "2", "3", "4")
+    assert numbering.source == "default"
+    assert numbering.warnings == ()
+
+
+def test_first_page_disagreeing_with_footers_warns(tmp_path: Path) -> None:
+    _, numbering = numbered(tmp_path, [make_page(i, footer=f"Page {55 + i}") for i in range(4)], first_page=60)
+    assert numbering.labels == ("55", "56", "57", "58")
+    assert numbering.source == "printed numbers"
+    assert numbering.warnings == (
+        "doc.pdf: the config says the first page is printed page 60, but the printed numbers say "
+        "'55'; using the printed numbers",
+    )
+
+
+def test_first_page_agreeing_with_footers_is_silent(tmp_path: Path) -> None:
+    _, numbering = numbered(tmp_path, [make_page(i, footer=f"Page {55 + i}") for i in range(4)], first_page=55)
+    assert numbering.labels == ("55", "56", "57", "58")
+    assert numbering.warnings == ()
+
+
+def test_first_page_disagreeing_with_page_labels_warns(tmp_path: Path) -> None:
+    _, numbering = numbered(tmp_path, [make_page(i) for i in range(3)], page_labels=[(0, "D", 7, "")], first_page=1)
+    assert numbering.labels == ("7", "8", "9")
+    assert numbering.source == "page labels"
+    assert len(numbering.warnings) == 1
+    assert "first page is printed page 1, but the page labels say '7'" in numbering.warnings[0]
+
+
+@pytest.mark.parametrize("missing", [0, 2, 4])
+def test_page_with_missing_footer_number_gets_the_sequence_value(tmp_path: Path, missing: int) -> None:
+    pages = [make_page(i, footer=None if i == missing else f"Page {55 + i}") for i in range(5)]
+    _, numbering = numbered(tmp_path, pages)
+    assert numbering.labels == ("55", "56", "57", "58", "59")
+    assert numbering.source == "printed numbers"
+
+
+def test_running_header_and_footer_are_not_body_text(tmp_path: Path) -> None:
+    header = "Zanzibar Handbook · Draft edition"
+    pages = [make_page(i, header=header, footer=f"Widget toolkit – Page {55 + i}") for i in range(4)]
+    pdf, numbering = numbered(tmp_path, pages)
+    assert numbering.labels == ("55", "56", "57", "58")
+    for index, page in enumerate(pdf.pages):
+        assert page.lines[0].text == header  # extracted, then kept out of the text below
+        body = [line.text for line in body_lines(pdf, numbering, index)]
+        assert body[0] == TOPICS[index]
+        assert not any("Zanzibar" in text or "Widget" in text or "Page" in text for text in body), body
+    units = uncatalogued(pdf, numbering).pages
+    assert [u.page for u in units] == ["55", "56", "57", "58"]
+    assert not any("Zanzibar" in u.text or "Widget toolkit" in u.text for u in units)
+
+
+def test_numbers_in_body_text_are_not_page_numbers(tmp_path: Path) -> None:
+    """A list of years in the body must not be taken for printed page numbers."""
+    pages = [
+        PageSpec(blocks=(Block("heading", f"Year {2015 + i}"), Block("para", "Figures for the year."))) for i in range(4)
+    ]
+    _, numbering = numbered(tmp_path, pages, first_page=30)
+    assert numbering.labels == ("30", "31", "32", "33")
+    assert numbering.source == "first_page"
+
+
+# --------------------------------------------------------------------------- end to end
+WORDS = ["quokka", "narwhal", "axolotl", "pangolin", "okapi", "dugong", "gharial", "kinkajou", "numbat", "tapir"]
+
+
+@pytest.fixture(scope="module")
+def numbered_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Four small PDFs, each numbered a different way, ingested into a real index."""
+    root = tmp_path_factory.mktemp("pages")
+    pdfs = root / "pdfs"
+    header = "Zanzibar Handbook · Draft edition"
+    write_pdf(  # footers Page 55..58, and a running header
+        pdfs / "footers.pdf",
+        [make_page(i, header=header, footer=f"Page {55 + i}", word=WORDS[i]) for i in range(4)],
+    )
+    write_pdf(  # /PageLabels i, ii, 1, 2 and no printed numbers
+        pdfs / "labelled.pdf",
+        [make_page(i, word=WORDS[4 + i]) for i in range(4)],
+        page_labels=[(0, "r", 1, ""), (2, "D", 1, "")],
+    )
+    write_pdf(pdfs / "plain.pdf", [make_page(i, word=WORDS[8 + i]) for i in range(2)])  # first_page 201
+    write_pdf(pdfs / "nothing.pdf", [make_page(0, word="wombat"), make_page(1, word="bilby")])
+    config = root / "toolkit.yaml"
+    config.write_text(
+        "chapters:\n  - number: 3\n    title: Plain chapter\n    file: plain.pdf\n    first_page: 201\n",
+        encoding="utf-8",
+    )
+    index = root / "index"
+    result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+    assert result.exit_code == 0, result.output
+    return config, index
+
+
+def search_json(config: Path, index: Path, *args: str) -> tuple[Result, dict]:
+    result = CliRunner().invoke(search_command, [*args, "--json", "--config", str(config), "--index", str(index)])
+    data = json.loads(result.stdout) if result.stdout.strip() else {}
+    return result, data
+
+
+@pytest.mark.parametrize(
+    ("word", "file", "pdf_page", "page"),
+    [
+        ("quokka", "footers.pdf", 1, "55"),
+        ("axolotl", "footers.pdf", 3, "57"),
+        ("pangolin", "footers.pdf", 4, "58"),
+        ("okapi", "labelled.pdf", 1, "i"),
+        ("dugong", "labelled.pdf", 2, "ii"),
+        ("gharial", "labelled.pdf", 3, "1"),
+        ("kinkajou", "labelled.pdf", 4, "2"),
+        ("numbat", "plain.pdf", 1, "201"),
+        ("tapir", "plain.pdf", 2, "202"),
+        ("wombat", "nothing.pdf", 1, "1"),
+        ("bilby", "nothing.pdf", 2, "2"),
+    ],
+)
+def test_search_json_cites_printed_page(
+    numbered_index: tuple[Path, Path], word: str, file: str, pdf_page: int, page: str
+) -> None:
+    result, data = search_json(*numbered_index, word)
+    assert result.exit_code == 0, result.output
+    assert data["total"] == 1
+    hit = data["results"][0]
+    assert (hit["file"], hit["pdf_page"], hit["page"]) == (file, pdf_page, page)
+
+
+def test_manifest_records_labels_and_their_source(numbered_index: tuple[Path, Path]) -> None:
+    _, index = numbered_index
+    manifest = load_manifest(IndexStore(index).current())
+    assert manifest is not None
+    got = {name: (r.page_labels, r.label_source) for name, r in manifest.files.items()}
+    assert got == {
+        "footers.pdf": (("55", "56", "57", "58"), "printed numbers"),
+        "labelled.pdf": (("i", "ii", "1", "2"), "page labels"),
+        "plain.pdf": (("201", "202"), "first_page"),
+        "nothing.pdf": (("1", "2"), "default"),
+    }
+
+
+def test_running_header_word_is_not_searchable(numbered_index: tuple[Path, Path]) -> None:
+    result, data = search_json(*numbered_index, "zanzibar")
+    assert result.exit_code == 1, result.output
+    assert data["total"] == 0
+    assert data["results"] == []
+
+
+def test_snippet_does_not_carry_the_running_header(numbered_index: tuple[Path, Path]) -> None:
+    result, data = search_json(*numbered_index, "practitioners", "--limit", "50")
+    assert result.exit_code == 0, result.output
+    footers = [h for h in data["results"] if h["file"] == "footers.pdf"]
+    assert sorted(h["pdf_page"] for h in footers) == [1, 2, 3, 4]
+    for hit in footers:
+        assert "Zanzibar" not in hit["snippet"]
+        assert "Draft edition" not in hit["snippet"]
+        assert "Page 5" not in hit["snippet"]

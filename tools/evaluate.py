@@ -1,0 +1,376 @@
+"""Measure search quality against the judged queries in tests/eval/queries.yaml.
+
+    python tools/evaluate.py [--index DIR] [--config PATH] [--pdfs DIR] [--queries PATH]
+                             [--json] [--verbose]
+
+Without --index, the PDFs (default: the sample toolkit in pdfs/) are ingested into a
+temporary index first. Every query is run through `pipeline.search.search` exactly as
+`cse-search QUERY [--role R] --limit 10` runs it (with the config's synonyms), and scored:
+
+- MRR@10: mean over queries of 1/rank of the first hit whose section is relevant
+  (0 when none of the top 10 is).
+- nDCG@10: graded gains (2 for a judged page of a relevant section, 1 for another page of
+  a relevant section, 0 otherwise), discounted by log2(rank + 1), divided by the DCG of the
+  ideal ranking of every page of the relevant sections.
+- recall@10: mean over queries of the share of relevant sections among the top 10 hits.
+
+See tests/eval/README.md for how the queries were judged and how to update the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # run as `python tools/evaluate.py` without installing the package
+    sys.path.insert(0, str(REPO))
+
+from pipeline.config import Toolkit, load_config  # noqa: E402
+from pipeline.errors import CseError, QuerySyntaxError  # noqa: E402
+from pipeline.manifest import load_manifest  # noqa: E402
+from pipeline.scope import find_role, role_scope  # noqa: E402
+from pipeline.search import search  # noqa: E402
+from pipeline.store import IndexStore  # noqa: E402
+
+K = 10
+DEFAULT_CONFIG = REPO / "config" / "toolkit.yaml"
+DEFAULT_PDFS = REPO / "pdfs"
+DEFAULT_QUERIES = REPO / "tests" / "eval" / "queries.yaml"
+METRICS = ("mrr@10", "ndcg@10", "recall@10")
+QUERY_KEYS = {"query", "role", "relevant", "note"}
+JUDGEMENT_KEYS = {"section", "pages"}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One relevant section, and the printed pages of it that answer the query best."""
+
+    section: str
+    pages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class JudgedQuery:
+    """A query as a user types it, the role it is run as (if any), and what answers it."""
+
+    query: str
+    relevant: tuple[Judgement, ...]
+    role: str | None = None
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.query} [role: {self.role}]" if self.role else self.query
+
+
+@dataclass(frozen=True)
+class QueryScore:
+    """How one query ranked: its metrics, the first relevant rank and the top hits."""
+
+    query: str
+    role: str | None
+    first_relevant_rank: int | None
+    reciprocal_rank: float
+    ndcg: float
+    recall: float
+    top: tuple[str, ...] = ()  # "section p.page" of the hits, best first
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "role": self.role,
+            "first_relevant_rank": self.first_relevant_rank,
+            "reciprocal_rank": round(self.reciprocal_rank, 4),
+            "ndcg@10": round(self.ndcg, 4),
+            "recall@10": round(self.recall, 4),
+            "top": list(self.top),
+            "error": self.error,
+        }
+
+
+class QueriesError(ValueError):
+    """The queries file is malformed; the message lists every problem with its place."""
+
+
+@dataclass
+class _Problems:
+    items: list[str] = field(default_factory=list)
+
+    def add(self, place: str, message: str) -> None:
+        self.items.append(f"{place}: {message}")
+
+
+# ----------------------------------------------------------------------------- loading
+def load_queries(path: Path) -> list[JudgedQuery]:
+    """Read and check the shape of a queries file; raise QueriesError listing every problem."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise QueriesError(f"{path}: cannot read the queries file: {exc}") from None
+    if not isinstance(data, list):
+        raise QueriesError(f"{path}: expected a list of queries")
+    problems = _Problems()
+    queries = []
+    for i, item in enumerate(data):
+        query = _judged_query(item, f"{path.name}[{i}]", problems)
+        if query is not None:
+            queries.append(query)
+    if problems.items:
+        raise QueriesError("\n".join(problems.items))
+    return queries
+
+
+def _judged_query(item: object, place: str, problems: _Problems) -> JudgedQuery | None:
+    if not isinstance(item, dict):
+        problems.add(place, "expected a mapping with query and relevant")
+        return None
+    for key in sorted(set(item) - QUERY_KEYS, key=str):
+        problems.add(f"{place}.{key}", "unknown key")
+    text, role, note = item.get("query"), item.get("role"), item.get("note", "")
+    if not isinstance(text, str) or not text.strip():
+        problems.add(f"{place}.query", "a non-empty string is needed")
+        return None
+    if role is not None and (not isinstance(role, str) or not role.strip()):
+        problems.add(f"{place}.role", "a role id, title or alias, or null")
+        role = None
+    if not isinstance(note, str):
+        problems.add(f"{place}.note", "a string is needed")
+    relevant = item.get("relevant")
+    if not isinstance(relevant, list) or not relevant:
+        problems.add(f"{place}.relevant", "a non-empty list of {section, pages} is needed")
+        return None
+    judgements = []
+    for j, entry in enumerate(relevant):
+        where = f"{place}.relevant[{j}]"
+        if not isinstance(entry, dict):
+            problems.add(where, "expected a mapping with section and pages")
+            continue
+        for key in sorted(set(entry) - JUDGEMENT_KEYS, key=str):
+            problems.add(f"{where}.{key}", "unknown key")
+        section, pages = entry.get("section"), entry.get("pages", [])
+        if not isinstance(section, str) or not section:
+            problems.add(f"{where}.section", "a section id is needed")
+            continue
+        if not isinstance(pages, list) or not all(isinstance(p, str | int) for p in pages):
+            problems.add(f"{where}.pages", 'a list of printed page labels is needed, e.g. ["74"]')
+            continue
+        judgements.append(Judgement(section, tuple(str(p) for p in pages)))
+    sections = [j.section for j in judgements]
+    if len(set(sections)) != len(sections):
+        problems.add(f"{place}.relevant", "a section is listed twice")
+    return JudgedQuery(text, tuple(judgements), role, note if isinstance(note, str) else "")
+
+
+def section_pages(index_dir: Path) -> dict[str, tuple[str, ...]]:
+    """Printed page labels of every section (and chapter introduction), from the ingest manifest."""
+    manifest = load_manifest(IndexStore(index_dir).current())
+    if manifest is None:
+        raise CseError(f"no ingest manifest in {index_dir}: run `cse-toolkit ingest` first")
+    pages: dict[str, tuple[str, ...]] = {}
+    for info in manifest.sections:
+        record = manifest.files.get(info.file)
+        if record is None:
+            continue
+        labels = record.page_labels[info.first_pdf_page - 1 : info.last_pdf_page]
+        pages[info.id] = tuple(labels)
+    return pages
+
+
+def check_queries(
+    queries: Sequence[JudgedQuery], toolkit: Toolkit, pages: dict[str, tuple[str, ...]]
+) -> list[str]:
+    """Problems with the judgements against a config and an index: unknown sections or
+    roles, pages outside their section, sections the query's role cannot see, duplicates."""
+    problems = _Problems()
+    seen: set[tuple[str, str | None]] = set()
+    for i, query in enumerate(queries):
+        place = f"queries[{i}] ({query.label!r})"
+        key = (query.query.casefold(), query.role.casefold() if query.role else None)
+        if key in seen:
+            problems.add(place, "the same query (and role) is judged twice")
+        seen.add(key)
+        scope = None
+        if query.role is not None:
+            try:
+                scope = role_scope(toolkit, find_role(toolkit, query.role))
+            except CseError as exc:
+                problems.add(f"{place}.role", exc.message)
+        for judgement in query.relevant:
+            where = f"{place} section {judgement.section!r}"
+            found = toolkit.section(judgement.section)
+            if found is None:
+                problems.add(where, "no such section in the config")
+                continue
+            if scope is not None and not scope.allows(found[0].number, judgement.section):
+                problems.add(where, f"the role {query.role!r} cannot see this section")
+            printed = pages.get(judgement.section)
+            if printed is None:
+                problems.add(where, "the section is not in the index")
+                continue
+            for page in judgement.pages:
+                if page not in printed:
+                    problems.add(
+                        where, f"page {page} is outside the section (pages {printed[0]}-{printed[-1]})"
+                    )
+    return problems.items
+
+
+# ----------------------------------------------------------------------------- scoring
+def dcg(gains: Iterable[float]) -> float:
+    """Discounted cumulative gain: the gain at rank r counts gain / log2(r + 1)."""
+    return sum(gain / math.log2(rank + 1) for rank, gain in enumerate(gains, start=1))
+
+
+def score_ranking(
+    query: JudgedQuery,
+    hits: Sequence[tuple[str | None, str]],
+    pages: dict[str, tuple[str, ...]],
+    k: int = K,
+) -> QueryScore:
+    """Score ranked hits, each (section id, printed page), against the query's judgements."""
+    grade2 = {(j.section, p) for j in query.relevant for p in j.pages}
+    relevant = {j.section for j in query.relevant}
+    top = list(hits)[:k]
+    first = next((rank for rank, (section, _) in enumerate(top, start=1) if section in relevant), None)
+    seen: set[tuple[str | None, str]] = set()
+    gains = []
+    for hit in top:
+        section, _ = hit
+        gain = 0 if hit in seen or section not in relevant else (2 if hit in grade2 else 1)
+        seen.add(hit)
+        gains.append(gain)
+    ideal: list[int] = []
+    for judgement in query.relevant:
+        listed = set(judgement.pages)
+        section_labels = pages.get(judgement.section, judgement.pages)
+        ideal.extend(
+            2 if page in listed else 1 for page in dict.fromkeys((*judgement.pages, *section_labels))
+        )
+    ideal_dcg = dcg(sorted(ideal, reverse=True)[:k])
+    found_sections = {section for section, _ in top} & relevant
+    return QueryScore(
+        query=query.query,
+        role=query.role,
+        first_relevant_rank=first,
+        reciprocal_rank=1.0 / first if first else 0.0,
+        ndcg=dcg(gains) / ideal_dcg if ideal_dcg else 0.0,
+        recall=len(found_sections) / len(relevant),
+        top=tuple(f"{section or '-'} p.{page}" for section, page in top),
+    )
+
+
+def evaluate(index_dir: Path, toolkit: Toolkit, queries: Sequence[JudgedQuery]) -> dict[str, Any]:
+    """Run every judged query against the index at `index_dir` (an index root, as
+    `--index` takes) and return the mean metrics and a score per query.
+
+    Keys: "mrr@10", "ndcg@10", "recall@10" (floats in 0..1), "queries" (the count) and
+    "per_query" (a list of dicts, in the order of `queries`).
+    """
+    pages = section_pages(index_dir)
+    search_dir = IndexStore(index_dir).search_dir()
+    scores = []
+    for query in queries:
+        scope = role_scope(toolkit, find_role(toolkit, query.role)) if query.role else None
+        try:
+            result = search(search_dir, query.query, scope=scope, limit=K, synonyms=toolkit.synonyms)
+        except QuerySyntaxError as exc:  # a query the engine refuses scores zero, with the reason
+            scores.append(QueryScore(query.query, query.role, None, 0.0, 0.0, 0.0, error=exc.message))
+            continue
+        scores.append(score_ranking(query, [(hit.section, hit.page) for hit in result.hits], pages))
+    count = len(scores)
+    return {
+        "mrr@10": sum(s.reciprocal_rank for s in scores) / count if count else 0.0,
+        "ndcg@10": sum(s.ndcg for s in scores) / count if count else 0.0,
+        "recall@10": sum(s.recall for s in scores) / count if count else 0.0,
+        "queries": count,
+        "per_query": [s.as_dict() for s in scores],
+    }
+
+
+# ------------------------------------------------------------------------------- output
+def format_report(results: dict[str, Any], verbose: bool = False) -> str:
+    """The metrics as text; with `verbose`, a line per query (worst first)."""
+    lines = []
+    if verbose:
+        rows = sorted(
+            results["per_query"],
+            key=lambda q: (q["reciprocal_rank"], q["ndcg@10"], q["recall@10"], q["query"]),
+        )
+        for row in rows:
+            rank = row["first_relevant_rank"]
+            label = f"{row['query']} [role: {row['role']}]" if row["role"] else row["query"]
+            first = row["error"] or (row["top"][0] if row["top"] else "no hits")
+            lines.append(
+                f"{('rank ' + str(rank)) if rank else 'not found':>9}  "
+                f"nDCG {row['ndcg@10']:.2f}  recall {row['recall@10']:.2f}  "
+                f"{label!r}  (first: {first})"
+            )
+        lines.append("")
+    lines.append(f"queries    {results['queries']}")
+    for metric in METRICS:
+        lines.append(f"{metric:<10} {results[metric]:.4f}")
+    return "\n".join(lines)
+
+
+def _ingest_into(index_dir: Path, toolkit: Toolkit, pdfs_dir: Path) -> None:
+    from pipeline.ingest import ingest  # pulls in the PDF libraries: only when needed
+
+    report = ingest(toolkit, pdfs_dir, IndexStore(index_dir))
+    if report.failures:
+        raise CseError("; ".join(str(failure) for failure in report.failures))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point; returns the exit code (0 ok, 2 usage or input error)."""
+    parser = argparse.ArgumentParser(description="Measure search quality against the judged queries.")
+    parser.add_argument(
+        "--index", type=Path, help="an ingested index (default: ingest --pdfs into a temporary one)"
+    )
+    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="the toolkit configuration")
+    parser.add_argument(
+        "--pdfs", type=Path, default=DEFAULT_PDFS, help="PDFs to ingest when --index is not given"
+    )
+    parser.add_argument("--queries", type=Path, default=DEFAULT_QUERIES, help="the judged queries")
+    parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    parser.add_argument(
+        "--verbose", action="store_true", help="a line per query with its first relevant rank"
+    )
+    args = parser.parse_args(argv)
+    try:
+        toolkit = load_config(args.config, args.pdfs)
+        queries = load_queries(args.queries)
+        with tempfile.TemporaryDirectory(prefix="cse-eval-") as temporary:
+            index_dir = args.index
+            if index_dir is None:
+                index_dir = Path(temporary) / "index"
+                _ingest_into(index_dir, toolkit, args.pdfs)
+            problems = check_queries(queries, toolkit, section_pages(index_dir))
+            if problems:
+                raise QueriesError("\n".join(problems))
+            results = evaluate(index_dir, toolkit, queries)
+    except CseError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    except QueriesError as exc:
+        print(f"error: the judged queries are not valid:\n{exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(results, indent=1, ensure_ascii=False))
+    else:
+        print(format_report(results, args.verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
