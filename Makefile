@@ -36,5 +36,17 @@ format: $(STAMP)
 sample: $(STAMP)
 	$(BIN)/python tools/make_sample_toolkit.py --out pdfs --config config/toolkit.yaml
 
+# Every role's excerpt pack in packs/ (from the last ingest).
+packs: ingest
+	$(BIN)/cse-toolkit pack --all
+
+# What changed in pdfs/ (and the config) since the last ingest.
+audit: $(STAMP)
+	$(BIN)/cse-toolkit audit
+
+# Search quality on the judged query set (tests/eval/queries.yaml).
+eval: $(STAMP)
+	$(BIN)/python tools/evaluate.py --verbose
+
 clean:
 	rm -rf index packs .pytest_cache .mypy_cache .ruff_cache

@@ -287,10 +287,14 @@ def sections_command(
 
 @toolkit_group.command("audit")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see the SPEC).")
-@click.option("--diff", "show_diff", is_flag=True, help="Show the added and removed lines of changed sections.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Show the added and removed lines of changed sections."
+)
 @_common
 @_errors
-def audit_command(as_json: bool, show_diff: bool, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool) -> None:
+def audit_command(
+    as_json: bool, show_diff: bool, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool
+) -> None:
     """What changed in the PDFs directory (and the config) since the last ingest.
 
     Each section of a changed file is unchanged, changed (lines added/removed), moved (its
@@ -341,6 +345,61 @@ def history_command(as_json: bool, config_path: Path, pdfs_dir: Path, index_dir:
         click.echo(json.dumps(entries, ensure_ascii=False, indent=1))
     else:
         click.echo(render.history_text(entries))
+
+
+@toolkit_group.command("pack")
+@click.argument("role", required=False)
+@click.option("--all", "all_roles", is_flag=True, help="Build a pack for every configured role.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("packs"),
+    show_default=True,
+    help="Where to write <role>.pdf and <role>.md.",
+)
+@click.option("--full", is_flag=True, help="Append every must-read chapter after the role's own sections.")
+@click.option("--stale-ok", is_flag=True, help="Pack the ingested text even if the PDFs changed since.")
+@_common
+@_errors
+def pack_command(
+    role: str | None,
+    all_roles: bool,
+    out_dir: Path,
+    full: bool,
+    stale_ok: bool,
+    config_path: Path,
+    pdfs_dir: Path,
+    index_dir: Path,
+    debug: bool,
+) -> None:
+    """Write a profession's excerpt pack: a cover, then its own section pages from the
+    published PDFs (printed page numbers kept), with a bookmark per section; and the same
+    as Markdown with a citation for every page.
+
+    \b
+    Examples:
+      cse-toolkit pack pharmacist
+      cse-toolkit pack "Foster Care" --out /tmp/packs
+      cse-toolkit pack --all
+    """
+    from pipeline.manifest import load_manifest
+    from pipeline.packs import build_pack
+    from pipeline.scope import find_role
+
+    toolkit = _toolkit(config_path, pdfs_dir)
+    if all_roles == bool(role):
+        raise CseError("name one ROLE, or pass --all (see `cse-toolkit roles`)")
+    store = IndexStore(index_dir)
+    manifest = load_manifest(store.current())
+    if manifest is None:
+        raise CseError("no ingest yet: run `cse-toolkit ingest` before building packs")
+    roles = list(toolkit.roles) if all_roles else [find_role(toolkit, role or "")]
+    if not roles:
+        raise CseError("no roles are configured (add `roles:` to the config)")
+    for chosen in roles:
+        files = build_pack(toolkit, chosen, manifest, pdfs_dir, store, out_dir, full=full, stale_ok=stale_ok)
+        click.echo(f"{chosen.id}: {files.pdf} and {files.markdown}")
 
 
 def toolkit_main() -> None:

@@ -26,8 +26,14 @@ def history_entry(previous: Manifest | None, manifest: Manifest, toolkit: Toolki
         "changed_files": list(report.changed_files),
         "config_changed": report.config_changed,
         "sections": [
-            {"id": s.id, "status": s.status, "configured_start": s.configured_start,
-             "found_start": s.found_start, "added_lines": s.added_lines, "removed_lines": s.removed_lines}
+            {
+                "id": s.id,
+                "status": s.status,
+                "configured_start": s.configured_start,
+                "found_start": s.found_start,
+                "added_lines": s.added_lines,
+                "removed_lines": s.removed_lines,
+            }
             for s in report.sections
             if s.status != UNCHANGED
         ],

@@ -191,8 +191,12 @@ def prepare(
     cache = ExtractionCache(store.cache_dir)
     extracted = extract_all(sources, cache, toolkit.limits, progress)
     report = IngestReport(previous=previous)
-    units, infos, numberings, problems = _split_all(toolkit, sources, extracted, pdfs_dir, previous, cache, report)
-    manifest = _manifest(toolkit, inputs_digest(toolkit, sources), sources, extracted, numberings, infos, report)
+    units, infos, numberings, problems = _split_all(
+        toolkit, sources, extracted, pdfs_dir, previous, cache, report
+    )
+    manifest = _manifest(
+        toolkit, inputs_digest(toolkit, sources), sources, extracted, numberings, infos, report
+    )
     return Prepared(units, manifest, report, problems)
 
 

@@ -171,8 +171,11 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
     if not report.changed and not report.unreadable_files:
         lines.append("Nothing changed: the PDFs and the config are as they were ingested.")
         return "\n".join(lines)
-    for label, names in (("Files added", report.added_files), ("Files removed", report.removed_files),
-                         ("Files changed", report.changed_files)):
+    for label, names in (
+        ("Files added", report.added_files),
+        ("Files removed", report.removed_files),
+        ("Files changed", report.changed_files),
+    ):
         if names:
             lines.append(f"{label}: {', '.join(names)}")
     if report.config_changed:
@@ -188,8 +191,10 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
     if report.roles_affected:
         lines.append(f"\nPacks now stale: {', '.join(report.roles_affected)}")
     if any(s.status in ("moved", "missing") for s in report.sections):
-        lines.append("Fix the config's start pages (`cse-toolkit sections FILE --suggest` proposes them), "
-                     "then run `cse-toolkit ingest`.")
+        lines.append(
+            "Fix the config's start pages (`cse-toolkit sections FILE --suggest` proposes them), "
+            "then run `cse-toolkit ingest`."
+        )
     else:
         lines.append("Run `cse-toolkit ingest` to index the changes.")
     return "\n".join(lines)
@@ -197,8 +202,10 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
 
 def _status_text(change: SectionChange) -> str:
     if change.status == "moved":
-        return (f"moved: heading no longer on p. {change.configured_start}; now on p. {change.found_start} "
-                f"(set start: {change.found_start})")
+        return (
+            f"moved: heading no longer on p. {change.configured_start}; now on p. {change.found_start} "
+            f"(set start: {change.found_start})"
+        )
     if change.status == "missing":
         return f"missing: heading {change.title!r} not found (configured p. {change.configured_start})"
     if change.status == "changed":
@@ -213,7 +220,11 @@ def history_text(entries: list[dict[str, Any]]) -> str:
     for entry in entries:
         files = entry.get("files", {})
         lines.append(f"{entry.get('at')}  {len(files)} file(s)")
-        for key, label in (("added_files", "added"), ("removed_files", "removed"), ("changed_files", "changed")):
+        for key, label in (
+            ("added_files", "added"),
+            ("removed_files", "removed"),
+            ("changed_files", "changed"),
+        ):
             for name in entry.get(key, []):
                 sha = files.get(name, "")
                 lines.append(f"  {label}: {name}" + (f" (sha256 {sha[:12]}…)" if sha else ""))

@@ -74,8 +74,10 @@ def from_headings(path: Path, chapter_title: str | None) -> list[Suggestion]:
         return []
     body = body_sizes.most_common(1)[0][0]
     candidates = [
-        (i, size, text) for i, size, bold, text in lines
-        if (size >= body * 1.15 or (bold and size >= body)) and 2 <= len(text) <= 90
+        (i, size, text)
+        for i, size, bold, text in lines
+        if (size >= body * 1.15 or (bold and size >= body))
+        and 2 <= len(text) <= 90
         and not _is_chapter_heading(text, chapter_title)
     ]
     if not candidates:
@@ -101,9 +103,7 @@ def _is_chapter_heading(text: str, chapter_title: str | None) -> bool:
     )
 
 
-def suggest_yaml(
-    path: Path, name: str, numbering: PageNumbering, chapter: ChapterSpec | None
-) -> str:
+def suggest_yaml(path: Path, name: str, numbering: PageNumbering, chapter: ChapterSpec | None) -> str:
     """The proposed `sections:` block; ids of already-configured titles are kept, so roles
     that name them keep working."""
     source = "outline"

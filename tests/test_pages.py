@@ -166,16 +166,6 @@ def test_running_header_and_footer_are_not_body_text(tmp_path: Path) -> None:
     assert not any("Zanzibar" in u.text or "Widget toolkit" in u.text for u in units)
 
 
-def test_numbers_in_body_text_are_not_page_numbers(tmp_path: Path) -> None:
-    """A list of years in the body must not be taken for printed page numbers."""
-    pages = [
-        PageSpec(blocks=(Block("heading", f"Year {2015 + i}"), Block("para", "Figures for the year."))) for i in range(4)
-    ]
-    _, numbering = numbered(tmp_path, pages, first_page=30)
-    assert numbering.labels == ("30", "31", "32", "33")
-    assert numbering.source == "first_page"
-
-
 # --------------------------------------------------------------------------- end to end
 WORDS = ["quokka", "narwhal", "axolotl", "pangolin", "okapi", "dugong", "gharial", "kinkajou", "numbat", "tapir"]
 

@@ -1,0 +1,307 @@
+"""Sections on the sample toolkit: printed start pages, headings part-way down a page, chapter
+introductions, headings that moved or vanished, uncatalogued PDFs, `cse-toolkit sections`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import Result
+
+from pipeline.config import load_config
+from pipeline.extract import extract_pdf
+from pipeline.manifest import Manifest, load_manifest
+from pipeline.pages import number_pages
+from pipeline.sections import Split, split_chapter
+from pipeline.store import IndexStore
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tools.pdfgen import Block, PageSpec, write_pdf
+
+CH4 = "chapter-4-health-services.pdf"
+
+
+@pytest.fixture(scope="module")
+def chapter4() -> Split:
+    """Chapter 4 of the sample split as the ingest splits it."""
+    config = load_config(SAMPLE_CONFIG, SAMPLE_PDFS)
+    spec = config.chapter(4)
+    assert spec is not None
+    pdf = extract_pdf(SAMPLE_PDFS / CH4, CH4)
+    return split_chapter(spec, pdf, number_pages(pdf, spec.first_page), "chapters[3]")
+
+
+@pytest.fixture
+def manifest(sample_index: Path) -> Manifest:
+    found = load_manifest(IndexStore(sample_index).current())
+    assert found is not None
+    return found
+
+
+def units(split: Split, pdf_page: int) -> dict[str, str]:
+    """Section id -> text of the units on one PDF page."""
+    return {u.section: u.text for u in split.pages if u.pdf_page == pdf_page}
+
+
+# --------------------------------------------------------------------------- the sample
+def test_pharmacies_is_pdf_page_20_printed_74(manifest: Manifest) -> None:
+    info = manifest.section("pharmacies")
+    assert info is not None
+    assert (info.chapter, info.file) == (4, CH4)
+    assert (info.first_page, info.last_page) == ("74", "74")
+    assert (info.first_pdf_page, info.last_pdf_page) == (20, 20)
+    assert (info.heading_found, info.heading_page) == (True, "74")
+    assert manifest.files[CH4].page_labels == tuple(str(n) for n in range(55, 77))
+
+
+def test_chapter_4_section_ranges(manifest: Manifest) -> None:
+    got = [
+        (s.id, s.first_page, s.last_page, s.first_pdf_page, s.last_pdf_page)
+        for s in manifest.sections_of(CH4)
+    ]
+    assert got == [
+        ("chapter-4-introduction", "55", "55", 1, 1),
+        ("school-nurses", "56", "58", 2, 4),
+        ("gynaecology", "59", "60", 5, 6),
+        ("midwifery", "60", "61", 6, 7),
+        ("health-visitors", "62", "63", 8, 9),
+        ("sexual-health", "64", "66", 10, 12),
+        ("camhs", "67", "69", 13, 15),
+        ("accident-and-emergency", "70", "72", 16, 18),
+        ("paramedics", "73", "73", 19, 19),
+        ("pharmacies", "74", "74", 20, 20),
+        ("general-practice", "75", "76", 21, 22),
+    ]
+
+
+def test_heading_part_way_down_page_60_splits_the_page(chapter4: Split) -> None:
+    on_60 = units(chapter4, 6)
+    assert set(on_60) == {"gynaecology", "midwifery"}
+    above, below = on_60["gynaecology"], on_60["midwifery"]
+    # Text above the Midwifery heading belongs to Gynaecology...
+    assert above.startswith("In the gynaecology clinic, always offer to see the young person")
+    assert "chaperoned examination" in above
+    assert above.endswith("who the partner is.")
+    assert "Midwifery" not in above and "booking" not in above
+    # ...and the heading and everything below it to Midwifery.
+    assert below.startswith("Midwifery\nMidwives care for pregnant young people from booking")
+    assert "domestic abuse" in below
+    assert "chaperoned" not in below and "gynaecology clinic" not in below
+    assert {u.page for u in chapter4.pages if u.pdf_page == 6} == {"60"}
+
+
+def test_heading_part_way_down_page_92_splits_foster_care(manifest: Manifest) -> None:
+    leaving = manifest.section("leaving-care")
+    foster = manifest.section("foster-care")
+    assert leaving is not None and foster is not None
+    assert (leaving.last_page, leaving.last_pdf_page) == ("92", 16)
+    assert (foster.first_page, foster.first_pdf_page, foster.heading_line) == ("92", 16, 1)
+    assert leaving.text.endswith("without fear of being\njudged.")
+    assert foster.text.startswith("Foster Care\nFoster carers look after children in their own homes")
+
+
+@pytest.mark.parametrize(
+    ("query", "section", "page"),
+    [
+        ('"chaperoned examination"', "gynaecology", "60"),
+        ('"companion insists"', "gynaecology", "60"),
+        ('"routine enquiry about domestic abuse"', "midwifery", "60"),
+        ('"Every health contact is an opportunity"', "chapter-4-introduction", "55"),
+    ],
+)
+def test_search_cites_the_section_a_part_of_a_page_belongs_to(
+    cse_search: Callable[..., Result], query: str, section: str, page: str
+) -> None:
+    result = cse_search(query, "--json")
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)["results"]
+    assert [(h["section"], h["page"], h["file"]) for h in hits] == [(section, page, CH4)]
+
+
+def test_intro_pages_belong_to_the_chapter_introduction(chapter4: Split, manifest: Manifest) -> None:
+    intro = [u for u in chapter4.pages if u.section == "chapter-4-introduction"]
+    assert [(u.pdf_page, u.page, u.section_title, u.kind) for u in intro] == [(1, "55", "Introduction", "intro")]
+    assert intro[0].text.startswith("Chapter 4: Health Services\nHealth practitioners are often the first")
+    for number in range(1, 10):
+        info = manifest.section(f"chapter-{number}-introduction")
+        assert info is not None, number
+        assert (info.kind, info.first_pdf_page, info.heading_found) == ("intro", 1, True)
+
+
+def test_running_header_and_footer_are_not_in_section_text(chapter4: Split) -> None:
+    assert chapter4.pages
+    for unit in chapter4.pages:
+        assert "SAMPLE TEXT" not in unit.text, unit.key
+        assert "Tackling CSE Toolkit – sample text" not in unit.text, unit.key
+        assert f"Page {unit.page}" not in unit.text, unit.key
+
+
+def test_sample_splits_without_warnings(chapter4: Split) -> None:
+    assert chapter4.warnings == ()
+    assert chapter4.problems == ()
+
+
+# --------------------------------------------------------------------------- a changed config
+def chapter4_only(tmp_path: Path, change: Callable[[dict[str, Any]], None] | None = None) -> tuple[Path, Path]:
+    """A PDFs dir holding only chapter 4 and a config naming only it, edited by `change`."""
+    pdfs = tmp_path / "pdfs"
+    pdfs.mkdir()
+    shutil.copy(SAMPLE_PDFS / CH4, pdfs / CH4)
+    sample = yaml.safe_load(SAMPLE_CONFIG.read_text(encoding="utf-8"))
+    chapter = next(c for c in sample["chapters"] if c["number"] == 4)
+    if change is not None:
+        change(chapter)
+    config = tmp_path / "toolkit.yaml"
+    config.write_text(yaml.safe_dump({"chapters": [chapter]}, sort_keys=False), encoding="utf-8")
+    return pdfs, config
+
+
+def section_spec(chapter: dict[str, Any], section_id: str) -> dict[str, Any]:
+    return next(s for s in chapter["sections"] if s["id"] == section_id)
+
+
+def ingest(pdfs: Path, config: Path, index: Path) -> Result:
+    return toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+
+
+def test_heading_not_on_configured_page_warns_where_it_is(tmp_path: Path) -> None:
+    pdfs, config = chapter4_only(tmp_path, lambda c: section_spec(c, "general-practice").update(start=76))
+    index = tmp_path / "index"
+
+    result = ingest(pdfs, config, index)
+
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{CH4}: heading 'General Practice Doctors and Staff' (section general-practice) is not on "
+        "printed page 76 but on page 75; check chapters[0].sections[9].start"
+    ) in result.stdout
+    manifest = load_manifest(IndexStore(index).current())
+    assert manifest is not None
+    info = manifest.section("general-practice")
+    assert info is not None
+    assert (info.heading_found, info.heading_page, info.configured_start) == (False, "75", "76")
+
+
+def test_heading_nowhere_warns(tmp_path: Path) -> None:
+    def rename(chapter: dict[str, Any]) -> None:
+        section_spec(chapter, "pharmacies")["title"] = "Community Pharmacy Services"
+
+    pdfs, config = chapter4_only(tmp_path, rename)
+    index = tmp_path / "index"
+
+    result = ingest(pdfs, config, index)
+
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{CH4}: heading 'Community Pharmacy Services' (section pharmacies) not found on printed page "
+        "74 nor elsewhere in the file; the section starts at the top of page 74"
+    ) in result.stdout
+    manifest = load_manifest(IndexStore(index).current())
+    assert manifest is not None
+    info = manifest.section("pharmacies")
+    assert info is not None
+    assert (info.heading_found, info.heading_page, info.first_pdf_page) == (False, None, 20)
+
+
+def test_start_page_not_in_pdf_exits_2_naming_the_place(
+    sample_copy: tuple[Path, Path], tmp_path: Path
+) -> None:
+    pdfs, config = sample_copy
+    text = config.read_text(encoding="utf-8")
+    old = "title: General Practice Doctors and Staff\n        start: 75\n"
+    assert old in text
+    config.write_text(text.replace(old, old.replace("75", "99")), encoding="utf-8")
+    index = tmp_path / "index"
+
+    result = ingest(pdfs, config, index)
+
+    assert result.exit_code == 2, result.output
+    assert (
+        "chapters[3].sections[9].start: printed page 99 (General Practice Doctors and Staff) is not in "
+        f"{CH4}, whose pages are 55-76"
+    ) in result.stderr
+    assert "Traceback" not in result.output
+    assert IndexStore(index).current() is None  # nothing was published
+
+
+def test_uncatalogued_pdf_is_indexed_with_warning_and_searchable(tmp_path: Path) -> None:
+    pdfs, config = chapter4_only(tmp_path)
+    write_pdf(
+        pdfs / "leaflet.pdf",
+        [
+            PageSpec(blocks=(Block("heading", "Leaflet"), Block("para", "A leaflet for parents.")), footer="Page 1"),
+            PageSpec(
+                blocks=(Block("heading", "Contacts"), Block("para", "Call the zephyrine helpline any time.")),
+                footer="Page 2",
+            ),
+        ],
+    )
+    index = tmp_path / "index"
+
+    result = ingest(pdfs, config, index)
+
+    assert result.exit_code == 0, result.output
+    assert "leaflet.pdf: not named in the config; indexed as an uncatalogued document" in result.stdout
+    assert "1 uncatalogued document" in result.stdout
+    found = toolkit_search(config, index, "zephyrine")
+    assert found.exit_code == 0, found.output
+    data = json.loads(found.stdout)
+    assert data["total"] == 1
+    hit = data["results"][0]
+    assert hit["file"] == "leaflet.pdf"
+    assert (hit["chapter"], hit["chapter_title"], hit["section"], hit["section_title"]) == (None, None, None, None)
+    assert (hit["page"], hit["pdf_page"]) == ("2", 2)
+    # The catalogued chapter is still there, with its sections.
+    pharmacies = json.loads(toolkit_search(config, index, "pharmacies").stdout)["results"][0]
+    assert (pharmacies["section"], pharmacies["page"]) == ("pharmacies", "74")
+
+
+def toolkit_search(config: Path, index: Path, *args: str) -> Result:
+    from click.testing import CliRunner
+
+    from pipeline.cli import search_command
+
+    return CliRunner().invoke(search_command, [*args, "--json", "--config", str(config), "--index", str(index)])
+
+
+# --------------------------------------------------------------------------- cse-toolkit sections
+def test_sections_command_lists_ids_with_printed_pages_and_headings(tmp_path: Path) -> None:
+    result = toolkit(
+        "sections", CH4, "--config", str(SAMPLE_CONFIG), "--pdfs", str(SAMPLE_PDFS), "--index", str(tmp_path / "ix")
+    )
+    assert result.exit_code == 0, result.output
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines() if line.strip()]
+    assert lines == [
+        "Chapter 4: Health Services",
+        f"{CH4}: 22 PDF pages, printed pages 55-76 (from printed numbers)",
+        "chapter-4-introduction p. 55 PDF 1",
+        "school-nurses pp. 56-58 PDF 2-4 heading found on p. 56",
+        "gynaecology pp. 59-60 PDF 5-6 heading found on p. 59",
+        "midwifery pp. 60-61 PDF 6-7 heading found on p. 60",
+        "health-visitors pp. 62-63 PDF 8-9 heading found on p. 62",
+        "sexual-health pp. 64-66 PDF 10-12 heading found on p. 64",
+        "camhs pp. 67-69 PDF 13-15 heading found on p. 67",
+        "accident-and-emergency pp. 70-72 PDF 16-18 heading found on p. 70",
+        "paramedics p. 73 PDF 19 heading found on p. 73",
+        "pharmacies p. 74 PDF 20 heading found on p. 74",
+        "general-practice pp. 75-76 PDF 21-22 heading found on p. 75",
+    ]
+
+
+def test_sections_command_shows_moved_and_missing_headings(tmp_path: Path) -> None:
+    def change(chapter: dict[str, Any]) -> None:
+        section_spec(chapter, "general-practice")["start"] = 76
+        section_spec(chapter, "pharmacies")["title"] = "Community Pharmacy Services"
+
+    pdfs, config = chapter4_only(tmp_path, change)
+    result = toolkit("sections", "--config", str(config), "--pdfs", str(pdfs), "--index", str(tmp_path / "ix"))
+    assert result.exit_code == 0, result.output
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    # The config is followed (and questioned): p75 now runs on from Pharmacies.
+    assert "paramedics p. 73 PDF 19 heading found on p. 73" in lines
+    assert "pharmacies pp. 74-75 PDF 20-21 HEADING NOT FOUND (expected on p. 74)" in lines
+    assert "general-practice p. 76 PDF 22 HEADING NOT ON p. 76: found on p. 75" in lines
