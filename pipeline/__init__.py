@@ -2,6 +2,9 @@
 
 __version__ = "0.1.0"
 
-# Bumped whenever extraction, page numbering or sectioning changes what ends up in the
-# index, so that caches and indexes built by an older pipeline are rebuilt, not trusted.
-PIPELINE_VERSION = "1"
+# Bumped whenever page numbering, sectioning or indexing changes what ends up in the
+# index, so that an index built by an older pipeline is rebuilt by the next ingest.
+PIPELINE_VERSION = "2"
+
+# Bumped whenever extraction changes its output, so cached extractions are redone.
+EXTRACTOR_VERSION = "1"

@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from pipeline import PIPELINE_VERSION
+from pipeline import EXTRACTOR_VERSION
 from pipeline.extract import ExtractedPdf, Line, PageText
 
 
@@ -24,7 +24,7 @@ class ExtractionCache:
             data = json.loads(self._path(sha256).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if data.get("pipeline_version") != PIPELINE_VERSION:
+        if data.get("extractor_version") != EXTRACTOR_VERSION:
             return None
         try:
             pages = tuple(
@@ -47,7 +47,7 @@ class ExtractionCache:
         """Store atomically: a reader never sees half a cache file."""
         self.directory.mkdir(parents=True, exist_ok=True)
         data = {
-            "pipeline_version": PIPELINE_VERSION,
+            "extractor_version": EXTRACTOR_VERSION,
             "file": pdf.file,
             "sha256": pdf.sha256,
             "warnings": list(pdf.warnings),

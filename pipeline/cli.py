@@ -110,10 +110,14 @@ def _colour() -> bool:
     "--limit", "-n", type=click.IntRange(1, 1000), default=10, show_default=True, help="Most results to show."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see the SPEC).")
+@click.option(
+    "--by-section", is_flag=True, help="One entry per section with its matching pages (broad queries)."
+)
 @_common
 @_errors
 def search_command(
     query: tuple[str, ...],
+    by_section: bool,
     role: str | None,
     audience: str | None,
     chapter: int | None,
@@ -136,6 +140,7 @@ def search_command(
     Exit codes: 0 results found, 1 nothing found, 2 usage or config error.
     """
     from pipeline import render, scope, search
+    from pipeline.synonyms import from_toolkit
 
     toolkit = _toolkit(config_path)
     chosen = None
@@ -151,12 +156,18 @@ def search_command(
         " ".join(query),
         scope=chosen,
         chapter=chapter,
-        limit=limit,
-        synonyms=toolkit.synonyms,
+        limit=limit * 10 if by_section else limit,
+        synonyms=from_toolkit(toolkit),
     )
     role_id = chosen.role.id if chosen is not None and chosen.role is not None else None
+    groups = search.group_by_section(result.hits, limit) if by_section else []
     if as_json:
-        click.echo(json.dumps(render.search_json(result, role_id), ensure_ascii=False))
+        payload = render.search_json(result, role_id)
+        if by_section:
+            payload["sections"] = render.sections_json(groups)
+        click.echo(json.dumps(payload, ensure_ascii=False))
+    elif by_section:
+        click.echo(render.sections_text(result, groups, _colour(), who))
     else:
         click.echo(render.search_text(result, _colour(), who))
     if not result.hits:

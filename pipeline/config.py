@@ -95,14 +95,34 @@ class Toolkit:
 
 
 class _Problems:
-    """Collects problems as ``place (line N): message``."""
+    """Collects problems as ``place (line N): message``.
+
+    The line is found by walking the place (``chapters[1].sections[0].id``) down the YAML
+    tree, so every check names the line of the exact key, whatever node it had at hand.
+    """
 
     def __init__(self) -> None:
         self.items: list[str] = []
+        self.root: yaml.Node | None = None
 
     def add(self, place: str, node: yaml.Node | None, message: str) -> None:
-        line = f" (line {node.start_mark.line + 1})" if node is not None else ""
+        found = self._walk(place)
+        target = found if found is not None else node
+        line = f" (line {target.start_mark.line + 1})" if target is not None else ""
         self.items.append(f"{place}{line}: {message}")
+
+    def _walk(self, place: str) -> yaml.Node | None:
+        node = self.root
+        for key, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", place):
+            if node is None:
+                return None
+            if key and isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if str(k.value) == key), None)
+            elif index and isinstance(node, yaml.SequenceNode) and int(index) < len(node.value):
+                node = node.value[int(index)]
+            else:
+                return None
+        return node if node is not self.root else None
 
 
 def load_config(path: Path, pdfs_dir: Path | None = None) -> Toolkit:
@@ -137,6 +157,7 @@ def parse_config(raw: bytes, name: str = "toolkit.yaml", pdfs_dir: Path | None =
     except yaml.YAMLError as exc:
         raise ConfigError(name, [f"YAML error: {exc}"]) from None
     problems = _Problems()
+    problems.root = root
     toolkit = _Validator(problems, pdfs_dir).toolkit(root)
     if problems.items:
         raise ConfigError(name, problems.items)

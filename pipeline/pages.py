@@ -21,6 +21,7 @@ _WHOLE = re.compile(
 )
 _PAGE_WORD = re.compile(r"\bpage\s+([0-9]{1,5}|[ivxlcdm]{1,8})\b", re.I)
 _EDGE_NUMBER = re.compile(r"(?:^([0-9]{1,5})(?=[\s|·•–—-]))|(?:(?<=[\s|·•–—-])([0-9]{1,5})$)")
+_EDGE_ROMAN = re.compile(r"(?:^([ivxlc]{1,7})(?=[\s|·•–—-]))|(?:(?<=[\s|·•–—-])([ivxlc]{1,7})$)")
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,9 @@ def _candidates(line: Line) -> tuple[list[int], list[int]]:
                 roman.append(number)
     for match in _EDGE_NUMBER.finditer(text):
         arabic.append(int(match.group(1) or match.group(2)))
+    for match in _EDGE_ROMAN.finditer(text):  # lower case only: "Guide i", "ii | Contents"
+        if (number := from_roman(match.group(1) or match.group(2))) is not None:
+            roman.append(number)
     return arabic, roman
 
 
@@ -195,6 +199,11 @@ def _printed_labels(
     return labels
 
 
+def _shape(text: str) -> str:
+    """A margin line with its page number blanked, to spot the same header on every page."""
+    return _EDGE_ROMAN.sub("#", re.sub(r"\d+", "#", fold(text)))
+
+
 def _furniture(
     pdf: ExtractedPdf,
     margins: list[list[tuple[int, Line]]],
@@ -204,21 +213,20 @@ def _furniture(
     """Header/footer lines: margin text repeated on many pages, and the page-number lines."""
     shapes: Counter[str] = Counter()
     for lines in margins:
-        shapes.update({re.sub(r"\d+", "#", fold(line.text)) for _, line in lines})
+        shapes.update({_shape(line.text) for _, line in lines})
     repeated = {shape for shape, n in shapes.items() if n >= 2 and n >= 0.5 * len(pdf.pages)}
     result: list[frozenset[int]] = []
     for index, lines in enumerate(margins):
         drop: set[int] = set()
         label = printed[index] if printed is not None else None
         for line_index, line in lines:
-            if re.sub(r"\d+", "#", fold(line.text)) in repeated:
+            if _shape(line.text) in repeated:
                 drop.add(line_index)
                 continue
             arabic, roman = number_lines[index][line_index]
-            whole = _WHOLE.match(line.text.strip())
             if (
                 label is not None
-                and whole
+                and len(line.text) <= 80
                 and (label in {str(n) for n in arabic} or label in {to_roman(n) for n in roman})
             ):
                 drop.add(line_index)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.config import Toolkit
 from pipeline.scope import role_scope
-from pipeline.search import MATCH_END, MATCH_START, Hit, SearchResult
+from pipeline.search import MATCH_END, MATCH_START, Hit, SearchResult, SectionHit
 
 if TYPE_CHECKING:  # only for annotations: `cse-search` must not import the ingest machinery
     from pipeline.audit import AuditReport, SectionChange
@@ -55,6 +55,50 @@ def search_text(result: SearchResult, colour: bool, who: str | None = None) -> s
         lines.append(f"   {hit.file}, PDF page {hit.pdf_page}")
         lines.append(f"   {snippet_text(hit.snippet, colour)}")
     return "\n".join(lines)
+
+
+def sections_text(
+    result: SearchResult, groups: list[SectionHit], colour: bool, who: str | None = None
+) -> str:
+    """--by-section: one entry per section with the printed pages that matched."""
+    if not groups:
+        return search_text(result, colour, who)
+    lines = [
+        f"{len(groups)} section{'s' if len(groups) != 1 else ''} for {result.query!r}"
+        + (f" for {who}" if who else "")
+    ]
+    if result.suggestion:
+        lines.insert(0, f"Did you mean: {result.suggestion}?")
+    for group in groups:
+        title = (
+            f"{group.section_title} — Chapter {group.chapter}: {group.chapter_title}"
+            if group.chapter is not None
+            else group.file
+        )
+        if colour:
+            title = f"{BOLD}{title}{RESET}"
+        pages = ", ".join(group.pages)
+        lines.append(f"\n{group.rank}. {title}")
+        lines.append(f"   p. {pages}" if len(group.pages) == 1 else f"   pp. {pages} (best first)")
+        lines.append(f"   {snippet_text(group.snippet, colour)}")
+    return "\n".join(lines)
+
+
+def sections_json(groups: list[SectionHit]) -> list[dict[str, Any]]:
+    return [
+        {
+            "rank": g.rank,
+            "score": g.score,
+            "chapter": g.chapter,
+            "chapter_title": g.chapter_title or None,
+            "section": g.section,
+            "section_title": g.section_title or None,
+            "file": g.file,
+            "pages": list(g.pages),
+            "snippet": snippet_text(g.snippet, False),
+        }
+        for g in groups
+    ]
 
 
 def search_json(result: SearchResult, role: str | None) -> dict[str, Any]:

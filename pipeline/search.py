@@ -16,7 +16,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from pipeline.errors import QuerySyntaxError
-from pipeline.index import open_index
+from pipeline.index import open_index, stemming_analyzer
 from pipeline.scope import Scope
 from pipeline.synonyms import Expander
 from pipeline.text import normalise_line
@@ -26,7 +26,74 @@ MATCH_START, MATCH_END = "\x02", "\x03"  # never in indexed text (extraction str
 _LITERAL = re.compile(r"[:^\[\]{}~\\]")
 _BARE_WILDCARD = re.compile(r"(?<![\w&])[*?]+")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-FIELD_BOOSTS = {"content": 1.0, "section_title": 4.0, "chapter_title": 1.5}
+COORDINATION = 0.0  # Whoosh's bonus for pages that hold more of the query's words
+ALL_WORDS_BOOST = 1.0  # extra weight of the every-word match over the any-word match
+# Words of a question that say nothing about its subject; dropped from plain-word queries.
+QUESTION_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "being",
+        "by",
+        "can",
+        "could",
+        "do",
+        "does",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "should",
+        "so",
+        "that",
+        "the",
+        "their",
+        "them",
+        "there",
+        "they",
+        "this",
+        "to",
+        "us",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    ]
+)
+PROXIMITY_SLOP = 4  # words this far apart still count as "close together"
+PROXIMITY_BOOST = 2.0
+FIELD_BOOSTS = {"content": 1.0, "section_title": 4.0, "chapter_title": 0.5}
 
 
 @dataclass(frozen=True)
@@ -54,6 +121,43 @@ class SearchResult:
     hits: tuple[Hit, ...]
     suggestion: str | None = None
     partial: bool = False  # no page had every word; these pages have some of them
+
+
+@dataclass(frozen=True)
+class SectionHit:
+    """Hits of one section taken together, for broad queries (--by-section)."""
+
+    rank: int
+    score: float  # its best page's score
+    chapter: int | None
+    chapter_title: str
+    section: str | None
+    section_title: str
+    file: str
+    pages: tuple[str, ...]  # printed pages that matched, best first
+    snippet: str  # from the best page
+
+
+def group_by_section(hits: Sequence[Hit], limit: int) -> list[SectionHit]:
+    """One entry per section, in the order of each section's best page."""
+    groups: dict[tuple[str, str | None], list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault((hit.file, hit.section), []).append(hit)
+    ordered = sorted(groups.values(), key=lambda group: group[0].rank)[:limit]
+    return [
+        SectionHit(
+            rank,
+            group[0].score,
+            group[0].chapter,
+            group[0].chapter_title,
+            group[0].section,
+            group[0].section_title,
+            group[0].file,
+            tuple(h.page for h in group),
+            group[0].snippet,
+        )
+        for rank, group in enumerate(ordered, start=1)
+    ]
 
 
 class _MarkFormatter(highlight.Formatter):
@@ -129,17 +233,68 @@ def search(
             raise QuerySyntaxError(
                 f'nothing to search for in {query_text!r}: give words, "a phrase" or prefix*'
             )
-        hits, total = _run(searcher, parsed, scope, chapter, limit)
+        partial = False
+        if _is_plain_words(text):
+            # Plain words are matched softly: pages with every word rank first, but a
+            # page that answers the question without one of the words still shows
+            # ("grooming signs" finds the Grooming section, which never says "signs").
+            parsed = _without_stopwords(parsed)
+            any_word = _without_stopwords(
+                _parse(
+                    make_parser(ix.schema, group=qparser.OrGroup.factory(COORDINATION)), expander.expand(text)
+                )
+            )
+            partial = searcher.search(parsed, limit=1).is_empty()
+            scored = wq.Or([parsed.with_boost(ALL_WORDS_BOOST), any_word, *_nearby(parsed)])
+            hits, total = _run(searcher, scored, scope, chapter, limit)
+        else:
+            hits, total = _run(searcher, parsed, scope, chapter, limit)
         # Offered whenever a word is not in the toolkit's vocabulary (stemming may still
         # have found something: "pharmacys" finds the pharmacy pages) and only if it has hits.
         suggestion = _suggest(searcher, parser, expander, text, scope, chapter)
-        partial = False
-        if total == 0 and _is_plain_words(text):
-            # No page has every word: rank pages by how many of the words they have.
-            any_word = make_parser(ix.schema, group=qparser.OrGroup.factory(0.9))
-            hits, total = _run(searcher, _parse(any_word, expander.expand(text)), scope, chapter, limit)
-            partial = total > 0
     return SearchResult(query_text, total, hits, suggestion, partial)
+
+
+def _stemmed_stop_words() -> frozenset[str]:
+    stem = stemming_analyzer()
+    return frozenset(token.text for word in QUESTION_WORDS for token in stem(word))
+
+
+def _without_stopwords(query: wq.Query) -> wq.Query:
+    """Drop the top-level words that carry no meaning ("what is consent" -> consent), unless
+    nothing would be left. The index keeps every word, so phrases still match exactly."""
+    if not isinstance(query, wq.And | wq.Or):
+        return query
+    stop = _stemmed_stop_words()
+
+    def meaningless(part: wq.Query) -> bool:
+        terms = list(part.all_terms())
+        return (
+            bool(terms)
+            and all(text in stop for _, text in terms)
+            and not any(isinstance(leaf, wq.Phrase) for leaf in part.leaves())
+        )
+
+    kept = [part for part in query.subqueries if not meaningless(part)]
+    if not kept or len(kept) == len(query.subqueries):
+        return query
+    return query.__class__(kept, boost=query.boost)
+
+
+def _nearby(query: wq.Query) -> list[wq.Query]:
+    """A bonus for pages where the words stand close together, in order: the words as a
+    loose phrase. Only for simple word lists (an expanded abbreviation has no one order)."""
+    if not isinstance(query, wq.And):
+        return []
+    words = []
+    for part in query.subqueries:
+        content = {text for field, text in part.all_terms() if field == "content"}
+        if len(content) != 1 or any(isinstance(leaf, wq.Phrase) for leaf in part.leaves()):
+            return []
+        words.append(content.pop())
+    if len(words) < 2:
+        return []
+    return [wq.Phrase("content", words, slop=PROXIMITY_SLOP, boost=PROXIMITY_BOOST)]
 
 
 def _is_plain_words(text: str) -> bool:

@@ -205,7 +205,7 @@ def split_chapter(
             cursor += 1
         pages.append(_unit(chapter, pdf, numbering, owner, index, lines[line_start:]))
     units = tuple(p for p in pages if p.text)
-    return Split(units, _infos(chapter, pdf, numbering, units, found_at), tuple(warnings), ())
+    return Split(units, _infos(chapter, pdf, numbering, units, found_at), tuple(warnings), tuple(problems))
 
 
 def _search_heading(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from pipeline.config import Toolkit
+
 BUILTIN: tuple[tuple[str, ...], ...] = (
     ("A&E", "accident and emergency", "emergency department"),
     ("GP", "general practice", "general practitioner"),
@@ -25,6 +27,17 @@ BUILTIN: tuple[tuple[str, ...], ...] = (
     ("GUM", "genitourinary medicine", "genito-urinary medicine"),
     ("PSHE", "personal social health and economic education"),
     ("LSCB", "local safeguarding children board"),
+    ("chemist", "pharmacy", "pharmacist"),
+    # British and American spellings: users type either, the toolkit prints the British.
+    ("gynaecology", "gynecology"),
+    ("gynaecologist", "gynecologist"),
+    ("paediatric", "pediatric"),
+    ("paediatrician", "pediatrician"),
+    ("behaviour", "behavior"),
+    ("counselling", "counseling"),
+    ("organisation", "organization"),
+    ("programme", "program"),
+    ("centre", "center"),
 )
 
 
@@ -38,12 +51,32 @@ def groups(extra: Iterable[Sequence[str]] = ()) -> list[tuple[str, ...]]:
             forms |= existing
             merged.remove(existing)
         merged.append(forms)
-    return [tuple(sorted(m, key=lambda f: (len(f), f))) for m in merged]
+    unique = [{f.casefold(): f for f in sorted(m)}.values() for m in merged]
+    return [tuple(sorted(m, key=lambda f: (len(f), f))) for m in unique]
+
+
+def from_toolkit(toolkit: Toolkit) -> list[tuple[str, ...]]:
+    """The config's own groups, and each role's title with its aliases: the names people
+    use for a profession are the words they search with ("chemist", "children's homes")."""
+    role_groups = [(role.title, *role.aliases) for role in toolkit.roles if role.aliases]
+    return [*toolkit.synonyms, *role_groups]
+
+
+def _word_pattern(word: str) -> str:
+    """One word of a form, forgiving a plural "s" and the kind of apostrophe."""
+    stem = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    pattern = re.escape(stem).replace("'", "['’]?")
+    return pattern + "s?" if stem != word or word[-1:].isalpha() else pattern
 
 
 def _form_pattern(form: str) -> str:
-    words = [re.escape(w) for w in re.split(r"[\s-]+", form.strip())]
-    return r"[\s-]+".join(words)
+    return r"[\s-]+".join(_word_pattern(w) for w in re.split(r"[\s-]+", form.strip()))
+
+
+def _key(text: str) -> str:
+    """How a typed form is looked up: case, spacing, apostrophes and a plural "s" ignored."""
+    words = re.split(r"[\s-]+", text.casefold().replace("’", "'").replace("'", "").strip())
+    return " ".join(w[:-1] if len(w) > 2 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 class Expander:
@@ -53,8 +86,8 @@ class Expander:
         self.by_form: dict[str, tuple[str, ...]] = {}
         for group in groups(extra):
             for form in group:
-                self.by_form[re.sub(r"[\s-]+", " ", form.casefold())] = group
-        forms = sorted(self.by_form, key=len, reverse=True)
+                self.by_form.setdefault(_key(form), group)
+        forms = sorted({f for g in self.by_form.values() for f in g}, key=len, reverse=True)
         self.pattern = (
             re.compile(r"(?<![\w&])(" + "|".join(_form_pattern(f) for f in forms) + r")(?![\w&])", re.I)
             if forms
@@ -71,6 +104,13 @@ class Expander:
         return '"'.join(parts)
 
     def _replace(self, match: re.Match[str]) -> str:
-        group = self.by_form[re.sub(r"[\s-]+", " ", match.group(0).casefold())]
-        alternatives = [f'"{f}"' if re.search(r"[\s-]", f) else f for f in group]
+        group = self.by_form.get(_key(match.group(0)))
+        if group is None:
+            return match.group(0)
+        alternatives = [f'"{_quotable(f)}"' if re.search(r"[\s-]", f) else _quotable(f) for f in group]
         return "(" + " OR ".join(alternatives) + ")"
+
+
+def _quotable(form: str) -> str:
+    """A form as query text: no characters the parser would read as syntax."""
+    return " ".join(re.sub(r'[()"*?:^]', " ", form).split())

@@ -177,7 +177,10 @@ chapters:
         start: 74
         end: 70
 """
-    assert only_problem(text) == "chapters[0].sections[0].end (line 9): invalid page range '74-70' (end before start)"
+    assert (
+        only_problem(text)
+        == "chapters[0].sections[0].end (line 9): invalid page range '74-70' (end before start)"
+    )
 
 
 OUT_OF_ORDER = """\
@@ -238,7 +241,8 @@ roles:
 
 UNKNOWN_AUDIENCE = ROLE_BASE + "  - id: pharmacist\n    title: Pharmacies\n    audience: social-care\n"
 UNKNOWN_SECTION = (
-    ROLE_BASE + "  - id: pharmacist\n    title: Pharmacies\n    audience: health\n    sections: [pharmacies]\n"
+    ROLE_BASE
+    + "  - id: pharmacist\n    title: Pharmacies\n    audience: health\n    sections: [pharmacies]\n"
 )
 ALIAS_TWICE = (
     ROLE_BASE

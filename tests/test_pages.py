@@ -101,7 +101,9 @@ def test_roman_footers_after_running_text(tmp_path: Path) -> None:
     """Front matter numbered 'Field Guide i', 'Field Guide ii', then 'Field Guide 1'... (the
     layout of pypdf__GeoBase_NHNC1_Data_Model_UML_EN.pdf in the real-world corpus)."""
     footers = ["i", "ii", "1", "2", "3", "4"]
-    _, numbering = numbered(tmp_path, [make_page(i, footer=f"Field Guide {f}") for i, f in enumerate(footers)])
+    _, numbering = numbered(
+        tmp_path, [make_page(i, footer=f"Field Guide {f}") for i, f in enumerate(footers)]
+    )
     assert numbering.labels == ("i", "ii", "1", "2", "3", "4")
 
 
@@ -120,7 +122,9 @@ def test_no_numbers_no_first_page_counts_from_1(tmp_path: Path) -> None:
 
 
 def test_first_page_disagreeing_with_footers_warns(tmp_path: Path) -> None:
-    _, numbering = numbered(tmp_path, [make_page(i, footer=f"Page {55 + i}") for i in range(4)], first_page=60)
+    _, numbering = numbered(
+        tmp_path, [make_page(i, footer=f"Page {55 + i}") for i in range(4)], first_page=60
+    )
     assert numbering.labels == ("55", "56", "57", "58")
     assert numbering.source == "printed numbers"
     assert numbering.warnings == (
@@ -130,13 +134,17 @@ def test_first_page_disagreeing_with_footers_warns(tmp_path: Path) -> None:
 
 
 def test_first_page_agreeing_with_footers_is_silent(tmp_path: Path) -> None:
-    _, numbering = numbered(tmp_path, [make_page(i, footer=f"Page {55 + i}") for i in range(4)], first_page=55)
+    _, numbering = numbered(
+        tmp_path, [make_page(i, footer=f"Page {55 + i}") for i in range(4)], first_page=55
+    )
     assert numbering.labels == ("55", "56", "57", "58")
     assert numbering.warnings == ()
 
 
 def test_first_page_disagreeing_with_page_labels_warns(tmp_path: Path) -> None:
-    _, numbering = numbered(tmp_path, [make_page(i) for i in range(3)], page_labels=[(0, "D", 7, "")], first_page=1)
+    _, numbering = numbered(
+        tmp_path, [make_page(i) for i in range(3)], page_labels=[(0, "D", 7, "")], first_page=1
+    )
     assert numbering.labels == ("7", "8", "9")
     assert numbering.source == "page labels"
     assert len(numbering.warnings) == 1
@@ -167,7 +175,18 @@ def test_running_header_and_footer_are_not_body_text(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- end to end
-WORDS = ["quokka", "narwhal", "axolotl", "pangolin", "okapi", "dugong", "gharial", "kinkajou", "numbat", "tapir"]
+WORDS = [
+    "quokka",
+    "narwhal",
+    "axolotl",
+    "pangolin",
+    "okapi",
+    "dugong",
+    "gharial",
+    "kinkajou",
+    "numbat",
+    "tapir",
+]
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +218,9 @@ def numbered_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path
 
 
 def search_json(config: Path, index: Path, *args: str) -> tuple[Result, dict]:
-    result = CliRunner().invoke(search_command, [*args, "--json", "--config", str(config), "--index", str(index)])
+    result = CliRunner().invoke(
+        search_command, [*args, "--json", "--config", str(config), "--index", str(index)]
+    )
     data = json.loads(result.stdout) if result.stdout.strip() else {}
     return result, data
 

@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import Result
+from click.testing import CliRunner, Result
 
+from pipeline.cli import search_command
 from pipeline.config import load_config
 from pipeline.extract import extract_pdf
 from pipeline.manifest import Manifest, load_manifest
@@ -99,7 +100,7 @@ def test_heading_part_way_down_page_92_splits_foster_care(manifest: Manifest) ->
     foster = manifest.section("foster-care")
     assert leaving is not None and foster is not None
     assert (leaving.last_page, leaving.last_pdf_page) == ("92", 16)
-    assert (foster.first_page, foster.first_pdf_page, foster.heading_line) == ("92", 16, 1)
+    assert (foster.first_page, foster.first_pdf_page, foster.heading_line) == ("92", 16, 5)
     assert leaving.text.endswith("without fear of being\njudged.")
     assert foster.text.startswith("Foster Care\nFoster carers look after children in their own homes")
 
@@ -124,7 +125,9 @@ def test_search_cites_the_section_a_part_of_a_page_belongs_to(
 
 def test_intro_pages_belong_to_the_chapter_introduction(chapter4: Split, manifest: Manifest) -> None:
     intro = [u for u in chapter4.pages if u.section == "chapter-4-introduction"]
-    assert [(u.pdf_page, u.page, u.section_title, u.kind) for u in intro] == [(1, "55", "Introduction", "intro")]
+    assert [(u.pdf_page, u.page, u.section_title, u.kind) for u in intro] == [
+        (1, "55", "Introduction", "intro")
+    ]
     assert intro[0].text.startswith("Chapter 4: Health Services\nHealth practitioners are often the first")
     for number in range(1, 10):
         info = manifest.section(f"chapter-{number}-introduction")
@@ -146,7 +149,9 @@ def test_sample_splits_without_warnings(chapter4: Split) -> None:
 
 
 # --------------------------------------------------------------------------- a changed config
-def chapter4_only(tmp_path: Path, change: Callable[[dict[str, Any]], None] | None = None) -> tuple[Path, Path]:
+def chapter4_only(
+    tmp_path: Path, change: Callable[[dict[str, Any]], None] | None = None
+) -> tuple[Path, Path]:
     """A PDFs dir holding only chapter 4 and a config naming only it, edited by `change`."""
     pdfs = tmp_path / "pdfs"
     pdfs.mkdir()
@@ -233,7 +238,9 @@ def test_uncatalogued_pdf_is_indexed_with_warning_and_searchable(tmp_path: Path)
     write_pdf(
         pdfs / "leaflet.pdf",
         [
-            PageSpec(blocks=(Block("heading", "Leaflet"), Block("para", "A leaflet for parents.")), footer="Page 1"),
+            PageSpec(
+                blocks=(Block("heading", "Leaflet"), Block("para", "A leaflet for parents.")), footer="Page 1"
+            ),
             PageSpec(
                 blocks=(Block("heading", "Contacts"), Block("para", "Call the zephyrine helpline any time.")),
                 footer="Page 2",
@@ -253,7 +260,12 @@ def test_uncatalogued_pdf_is_indexed_with_warning_and_searchable(tmp_path: Path)
     assert data["total"] == 1
     hit = data["results"][0]
     assert hit["file"] == "leaflet.pdf"
-    assert (hit["chapter"], hit["chapter_title"], hit["section"], hit["section_title"]) == (None, None, None, None)
+    assert (hit["chapter"], hit["chapter_title"], hit["section"], hit["section_title"]) == (
+        None,
+        None,
+        None,
+        None,
+    )
     assert (hit["page"], hit["pdf_page"]) == ("2", 2)
     # The catalogued chapter is still there, with its sections.
     pharmacies = json.loads(toolkit_search(config, index, "pharmacies").stdout)["results"][0]
@@ -261,17 +273,22 @@ def test_uncatalogued_pdf_is_indexed_with_warning_and_searchable(tmp_path: Path)
 
 
 def toolkit_search(config: Path, index: Path, *args: str) -> Result:
-    from click.testing import CliRunner
-
-    from pipeline.cli import search_command
-
-    return CliRunner().invoke(search_command, [*args, "--json", "--config", str(config), "--index", str(index)])
+    return CliRunner().invoke(
+        search_command, [*args, "--json", "--config", str(config), "--index", str(index)]
+    )
 
 
 # --------------------------------------------------------------------------- cse-toolkit sections
 def test_sections_command_lists_ids_with_printed_pages_and_headings(tmp_path: Path) -> None:
     result = toolkit(
-        "sections", CH4, "--config", str(SAMPLE_CONFIG), "--pdfs", str(SAMPLE_PDFS), "--index", str(tmp_path / "ix")
+        "sections",
+        CH4,
+        "--config",
+        str(SAMPLE_CONFIG),
+        "--pdfs",
+        str(SAMPLE_PDFS),
+        "--index",
+        str(tmp_path / "ix"),
     )
     assert result.exit_code == 0, result.output
     lines = [" ".join(line.split()) for line in result.stdout.splitlines() if line.strip()]
@@ -298,7 +315,9 @@ def test_sections_command_shows_moved_and_missing_headings(tmp_path: Path) -> No
         section_spec(chapter, "pharmacies")["title"] = "Community Pharmacy Services"
 
     pdfs, config = chapter4_only(tmp_path, change)
-    result = toolkit("sections", "--config", str(config), "--pdfs", str(pdfs), "--index", str(tmp_path / "ix"))
+    result = toolkit(
+        "sections", "--config", str(config), "--pdfs", str(pdfs), "--index", str(tmp_path / "ix")
+    )
     assert result.exit_code == 0, result.output
     lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
     # The config is followed (and questioned): p75 now runs on from Pharmacies.

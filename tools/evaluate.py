@@ -5,7 +5,7 @@
 
 Without --index, the PDFs (default: the sample toolkit in pdfs/) are ingested into a
 temporary index first. Every query is run through `pipeline.search.search` exactly as
-`cse-search QUERY [--role R] --limit 10` runs it (with the config's synonyms), and scored:
+`cse-search QUERY [--role R] --limit 10` runs it (with the config's synonyms and role aliases), and scored:
 
 - MRR@10: mean over queries of 1/rank of the first hit whose section is relevant
   (0 when none of the top 10 is).
@@ -41,6 +41,7 @@ from pipeline.manifest import load_manifest  # noqa: E402
 from pipeline.scope import find_role, role_scope  # noqa: E402
 from pipeline.search import search  # noqa: E402
 from pipeline.store import IndexStore  # noqa: E402
+from pipeline.synonyms import from_toolkit  # noqa: E402
 
 K = 10
 DEFAULT_CONFIG = REPO / "config" / "toolkit.yaml"
@@ -283,7 +284,7 @@ def evaluate(index_dir: Path, toolkit: Toolkit, queries: Sequence[JudgedQuery]) 
     for query in queries:
         scope = role_scope(toolkit, find_role(toolkit, query.role)) if query.role else None
         try:
-            result = search(search_dir, query.query, scope=scope, limit=K, synonyms=toolkit.synonyms)
+            result = search(search_dir, query.query, scope=scope, limit=K, synonyms=from_toolkit(toolkit))
         except QuerySyntaxError as exc:  # a query the engine refuses scores zero, with the reason
             scores.append(QueryScore(query.query, query.role, None, 0.0, 0.0, 0.0, error=exc.message))
             continue
