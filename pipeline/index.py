@@ -8,7 +8,9 @@ stamp does not match this code is refused, and the next ingest rebuilds it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import os
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -19,12 +21,16 @@ from pipeline import PIPELINE_VERSION
 from pipeline.errors import UsageError
 from pipeline.sections import SectionPage
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+VOCABULARY = "vocabulary"  # `kind` of the one document that holds every word, for spelling
+# Above this many pages, Whoosh writes with one process per core (segments merged at the end).
+PARALLEL_WRITE_FROM = 1000
 STAMP = "schema.json"
 
 # Words, keeping "A&E"-style tokens whole so the analyser does not drop them as two
 # one-letter words.
 TOKEN_PATTERN = r"\w+(?:&\w+)*"
+_WORD = re.compile(TOKEN_PATTERN)
 
 
 def stemming_analyzer() -> Analyzer:
@@ -51,21 +57,30 @@ def get_schema() -> Schema:
         page=ID(stored=True),
         pdf_page=STORED,
         content=TEXT(stored=True, analyzer=stem, phrase=True),
+        # Every distinct word once, in a single document: the spelling vocabulary (real
+        # words, not stems) at a fraction of the cost of indexing all text twice.
         words=TEXT(analyzer=plain_analyzer(), spelling=True),
     )
 
 
-def write_index(path: Path, units: Iterable[SectionPage]) -> int:
-    """Write a complete new index into the empty directory `path`; returns the documents written.
+def write_index(path: Path, units: Sequence[SectionPage]) -> int:
+    """Write a complete new index into the empty directory `path`; returns the pages written.
 
     Errors propagate: a failed write must never be published as the current index.
     """
     path.mkdir(parents=True, exist_ok=True)
     ix = whoosh_index.create_in(str(path), get_schema())
-    writer = ix.writer(limitmb=128)
+    parallel = len(units) >= PARALLEL_WRITE_FROM and (os.cpu_count() or 1) > 1
+    writer = (
+        ix.writer(limitmb=128, procs=min(os.cpu_count() or 1, 4), multisegment=True)
+        if parallel
+        else ix.writer(limitmb=128)
+    )
     count = 0
+    vocabulary: set[str] = set()
     try:
         for unit in units:
+            vocabulary.update(_WORD.findall(unit.text.lower()))
             writer.add_document(
                 key=unit.key,
                 file=unit.file,
@@ -77,9 +92,9 @@ def write_index(path: Path, units: Iterable[SectionPage]) -> int:
                 page=unit.page,
                 pdf_page=unit.pdf_page,
                 content=unit.text,
-                words=unit.text,
             )
             count += 1
+        writer.add_document(key="__vocabulary__", kind=VOCABULARY, words=" ".join(sorted(vocabulary)))
     except BaseException:
         writer.cancel()
         raise

@@ -16,7 +16,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from pipeline.errors import QuerySyntaxError
-from pipeline.index import open_index, stemming_analyzer
+from pipeline.index import VOCABULARY, open_index, stemming_analyzer
 from pipeline.scope import Scope
 from pipeline.synonyms import Expander
 from pipeline.text import normalise_line
@@ -309,9 +309,11 @@ def _parse(parser: qparser.QueryParser, text: str) -> wq.Query:
         raise QuerySyntaxError(f"could not understand the query {text!r}: {exc}") from None
 
 
-def _filters(scope: Scope | None, chapter: int | None) -> tuple[wq.Query | None, wq.Query | None]:
+def _filters(scope: Scope | None, chapter: int | None) -> tuple[wq.Query | None, wq.Query]:
+    """What may be shown (`allow`) and what never is (`mask`): the vocabulary document
+    always, and the sections other roles own when searching as a role."""
     allow: list[wq.Query] = []
-    mask: wq.Query | None = None
+    mask: wq.Query = wq.Term("kind", VOCABULARY)
     if scope is not None:
         allow.append(
             wq.Or([wq.Term("chapter", str(c)) for c in sorted(scope.chapters)])
@@ -319,7 +321,7 @@ def _filters(scope: Scope | None, chapter: int | None) -> tuple[wq.Query | None,
             else wq.NullQuery
         )
         if scope.hidden_sections:
-            mask = wq.Or([wq.Term("section", s) for s in sorted(scope.hidden_sections)])
+            mask = wq.Or([mask, *(wq.Term("section", s) for s in sorted(scope.hidden_sections))])
     if chapter is not None:
         allow.append(wq.Term("chapter", str(chapter)))
     if not allow:
@@ -379,7 +381,8 @@ def _best_correction(typed: str, candidates: list[str], reader: object) -> str |
 
     def key(word: str) -> tuple[int, int, int]:
         plural_lost = 2 * int(typed.endswith("s") != word.endswith("s"))
-        frequency = int(reader.doc_frequency("words", word))  # type: ignore[attr-defined]
+        stems = [token.text for token in stemming_analyzer()(word)]
+        frequency = int(reader.doc_frequency("content", stems[0])) if stems else 0  # type: ignore[attr-defined]
         return (_distance(typed, word) + plural_lost, -frequency, len(word))
 
     return min(candidates, key=key)
