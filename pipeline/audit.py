@@ -143,14 +143,16 @@ def _stale_packs(
     old: Manifest | None,
     new: Manifest,
 ) -> tuple[str, ...]:
-    """Roles whose pack content changed: a role's own sections, or, for a role with none,
-    the chapters its audience must read."""
+    """Roles whose pack content changed: a role's own sections (changed, moved, missing or
+    removed with their file), or, for a role with none, the chapters its audience must read."""
     touched_sections = {c.id for c in changes if c.status != UNCHANGED}
     touched_chapters = {c.chapter for c in changes if c.status != UNCHANGED}
     for name in (*added, *removed):
         record = new.files.get(name) or (old.files.get(name) if old else None)
         if record is not None and record.chapter is not None:
             touched_chapters.add(record.chapter)
+    if old is not None:  # a removed chapter takes its sections with it
+        touched_sections.update(s.id for name in removed for s in old.sections_of(name))
     stale = []
     for role in toolkit.roles:
         if role.sections:

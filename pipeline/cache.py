@@ -1,14 +1,18 @@
 """Extracted text of each PDF, stored by the file's SHA-256 so unchanged files are never
-extracted twice, and a previous version can be re-indexed when its replacement is broken."""
+extracted twice, and a previous version can be re-indexed when its replacement is broken.
+
+A copy of each ingested PDF is kept beside its text, so packs are always cut from exactly
+the bytes that were ingested, even after the published file has changed."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 from pipeline import EXTRACTOR_VERSION
-from pipeline.extract import ExtractedPdf, Line, PageText
+from pipeline.extract import ExtractedPdf, Line, PageText, sha256_file
 
 
 class ExtractionCache:
@@ -68,9 +72,27 @@ class ExtractionCache:
         temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         temporary.replace(target)
 
+    def source(self, sha256: str) -> Path | None:
+        """The ingested copy of a PDF, if kept."""
+        path = self.directory / f"{sha256}.pdf"
+        return path if path.is_file() else None
+
+    def keep_source(self, sha256: str, original: Path) -> None:
+        """Copy the PDF in (a copy, not a link: an edit in place must not reach it)."""
+        target = self.directory / f"{sha256}.pdf"
+        if target.is_file():
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".tmp{os.getpid()}")
+        shutil.copyfile(original, temporary)
+        if sha256_file(temporary) != sha256:  # changed while we copied: keep nothing
+            temporary.unlink(missing_ok=True)
+            return
+        temporary.replace(target)
+
     def prune(self, keep: set[str]) -> None:
-        """Drop cached extractions no manifest refers to any more."""
-        for path in self.directory.glob("*.json"):
+        """Drop cached extractions and copies no manifest refers to any more."""
+        for path in [*self.directory.glob("*.json"), *self.directory.glob("*.pdf")]:
             if path.stem not in keep:
                 path.unlink(missing_ok=True)
         for path in self.directory.glob("*.tmp*"):

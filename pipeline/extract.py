@@ -86,6 +86,12 @@ def describe_open_failure(path: Path, name: str, detail: str) -> PdfError:
             f"(check with: qpdf --show-encryption '{name}'; "
             f"decrypt with: qpdf --password=PASSWORD --decrypt '{name}' out.pdf).",
         )
+    if b"/BrotliDecode" in _sample(path):
+        return PdfError(
+            name,
+            "uses Brotli compression (/BrotliDecode), which this tool and most PDF readers cannot read",
+            "Ask the publisher for a standard PDF, or re-save it with a PDF tool that supports Brotli.",
+        )
     if b"%PDF-" not in head:
         return PdfError(
             name,
@@ -93,12 +99,31 @@ def describe_open_failure(path: Path, name: str, detail: str) -> PdfError:
             "Check that the right file was saved; remove it from the PDFs directory if it "
             "does not belong there.",
         )
+    tail = _tail(path)
+    if b"%%EOF" not in tail:
+        return PdfError(
+            name,
+            "is truncated (its end is missing) and cannot be opened",
+            "Download it again (an interrupted download leaves a truncated file); "
+            f"check with: qpdf --check '{name}'.",
+        )
     return PdfError(
         name,
-        "is damaged or truncated and cannot be opened",
+        "is damaged and cannot be opened",
         "Download it again (an interrupted download leaves a truncated file); "
         f"check with: qpdf --check '{name}'.",
     )
+
+
+def _sample(path: Path, size: int = 4 << 20) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(size)
+
+
+def _tail(path: Path, size: int = 2048) -> bytes:
+    with path.open("rb") as handle:
+        handle.seek(max(path.stat().st_size - size, 0))
+        return handle.read()
 
 
 def extract_pdf(path: Path, name: str, limits: Limits | None = None) -> ExtractedPdf:
@@ -111,7 +136,9 @@ def extract_pdf(path: Path, name: str, limits: Limits | None = None) -> Extracte
     try:
         document = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as exc:
-        raise describe_open_failure(path, name, str(exc)) from None
+        if "password" in str(exc).lower():
+            raise describe_open_failure(path, name, str(exc)) from None
+        return _fallback(path, name, sha256, limits, str(exc))
     try:
         count = len(document)
         if count == 0:
@@ -142,12 +169,65 @@ def extract_pdf(path: Path, name: str, limits: Limits | None = None) -> Extracte
                     "Check the file, or raise limits.seconds_per_file in the config.",
                 )
     except pypdfium2.PdfiumError as exc:
-        raise PdfError(
-            name, f"is damaged and could not be read ({exc})", "Download or export it again."
-        ) from None
+        return _fallback(path, name, sha256, limits, str(exc))
     finally:
         document.close()
     return _checked(ExtractedPdf(file=name, sha256=sha256, pages=tuple(pages)))
+
+
+def _fallback(path: Path, name: str, sha256: str, limits: Limits, detail: str) -> ExtractedPdf:
+    """PDFium gave up (no header, a cyclic page tree...): pdfminer, via pdfplumber, is
+    slower but repairs some files PDFium will not. If it finds text, use it, and say so."""
+    try:
+        pages = _pdfplumber_pages(path, limits)
+    except Exception:
+        pages = []
+    if not any(page.lines for page in pages):
+        raise describe_open_failure(path, name, detail)
+    pdf = _checked(ExtractedPdf(file=name, sha256=sha256, pages=tuple(pages)))
+    note = f"{name}: damaged PDF ({detail.rstrip('.')}); its text was recovered with the fallback reader"
+    return ExtractedPdf(pdf.file, pdf.sha256, pdf.pages, (note, *pdf.warnings))
+
+
+def _pdfplumber_pages(path: Path, limits: Limits) -> list[PageText]:
+    import pdfplumber
+
+    started = time.monotonic()
+    pages: list[PageText] = []
+    with pdfplumber.open(str(path)) as pdf:
+        if len(pdf.pages) > limits.max_pages:
+            return []
+        for index, page in enumerate(pdf.pages):
+            words = page.extract_words()
+            lines: list[Line] = []
+            for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+                if lines and abs(lines[-1].top - word["top"]) < 2:
+                    last = lines[-1]
+                    lines[-1] = Line(
+                        f"{last.text} {word['text']}", last.top, max(last.bottom, word["bottom"]), last.x0
+                    )
+                else:
+                    lines.append(
+                        Line(
+                            word["text"],
+                            round(word["top"], 1),
+                            round(word["bottom"], 1),
+                            round(word["x0"], 1),
+                        )
+                    )
+            normalised = [Line(normalise_line(li.text), li.top, li.bottom, li.x0) for li in lines]
+            pages.append(
+                PageText(
+                    index + 1,
+                    tuple(li for li in normalised if li.text),
+                    float(page.width),
+                    float(page.height),
+                )
+            )
+            page.close()
+            if time.monotonic() - started > limits.seconds_per_file:
+                return []
+    return pages
 
 
 def _checked(pdf: ExtractedPdf) -> ExtractedPdf:

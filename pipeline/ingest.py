@@ -157,11 +157,13 @@ def extract_all(
             todo.append(source)
     for source, outcome in _extract_in_workers(todo, limits):
         results[source.name] = outcome
-        if progress:
-            progress(source.name)
-    for outcome in results.values():
         if isinstance(outcome, ExtractedPdf):
             cache.put(outcome)
+        if progress:
+            progress(source.name)
+    for source in sources:
+        if isinstance(results[source.name], ExtractedPdf):
+            cache.keep_source(source.sha256, source.path)
     return results
 
 
@@ -370,6 +372,16 @@ def audit_pdfs(toolkit: Toolkit, pdfs_dir: Path, store: IndexStore) -> AuditRepo
     previous = load_manifest(store.current())
     if previous is None:
         raise UsageError("nothing to compare with: no ingest has been recorded yet; run `cse-toolkit ingest`")
-    prepared = prepare(toolkit, pdfs_dir, store, previous, scan_sources(pdfs_dir, previous))
-    report = compare(previous, prepared.manifest, toolkit)
-    return replace(report, unreadable_files={f.file: f.message for f in prepared.report.failures})
+    sources = scan_sources(pdfs_dir, previous)
+    prepared = prepare(toolkit, pdfs_dir, store, previous, sources)
+    # A file gone from the directory is removed, even though an ingest would keep serving
+    # its last version until the config stops naming it.
+    gone = set(previous.files) - {s.name for s in sources}
+    now = replace(
+        prepared.manifest,
+        files={n: r for n, r in prepared.manifest.files.items() if n not in gone},
+        sections=tuple(s for s in prepared.manifest.sections if s.file not in gone),
+    )
+    report = compare(previous, now, toolkit)
+    unreadable = {f.file: f.message for f in prepared.report.failures if f.file not in gone}
+    return replace(report, unreadable_files=unreadable)

@@ -125,13 +125,29 @@ def build_pack(
             f"{', '.join(stale)} changed since the last ingest ({manifest.ingested_at}); run "
             "`cse-toolkit ingest` first (or pass --stale-ok to pack the ingested text anyway)"
         )
+    cache = ExtractionCache(store.cache_dir)
+    copies = _ingested_copies(manifest, cache, sources)
     cover = cover_lines(toolkit, role, manifest, parts)
+    pdf_bytes = pack_pdf(cover, parts, copies, toolkit.title)
+    units = _units_by_page(toolkit, manifest, cache, sources)
+    markdown = pack_markdown(toolkit, role, cover, parts, units).encode("utf-8")
+    # Both are complete before either is written: a failure leaves the old pack whole.
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf_path, md_path = out_dir / f"{role.id}.pdf", out_dir / f"{role.id}.md"
-    _write_atomic(pdf_path, pack_pdf(cover, parts, pdfs_dir, manifest, toolkit.title))
-    units = _units_by_page(toolkit, manifest, store, sources)
-    _write_atomic(md_path, pack_markdown(toolkit, role, cover, parts, units).encode("utf-8"))
+    _write_atomic(pdf_path, pdf_bytes)
+    _write_atomic(md_path, markdown)
     return PackFiles(pdf_path, md_path)
+
+
+def _ingested_copies(manifest: Manifest, cache: ExtractionCache, files: set[str]) -> dict[str, Path]:
+    """The exact bytes each source had when ingested (kept in the cache by the ingest)."""
+    copies = {}
+    for name in sorted(files):
+        copy = cache.source(manifest.files[name].sha256)
+        if copy is None:
+            raise UsageError(f"the ingested copy of {name} is missing; run `cse-toolkit ingest --force`")
+        copies[name] = copy
+    return copies
 
 
 def cover_lines(
@@ -216,8 +232,10 @@ def _pdf_string(text: str) -> str:
 
 
 def pack_pdf(
-    cover: list[tuple[str, str]], parts: list[PackPart], pdfs_dir: Path, manifest: Manifest, title: str
+    cover: list[tuple[str, str]], parts: list[PackPart], sources: dict[str, Path], title: str
 ) -> bytes:
+    """Cover pages, then each part's pages copied from the ingested PDFs. A page shared by
+    two sections appears once; a whole chapter (--full) always appears complete."""
     import pypdf
     from pypdf.constants import PageLabelStyle
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
@@ -247,15 +265,15 @@ def pack_pdf(
     writer.add_outline_item(title="Cover", page_number=0)
 
     readers: dict[str, pypdf.PdfReader] = {}
-    placed: dict[tuple[str, int], int] = {}
+    placed: dict[tuple[str, int] | tuple[str, int, str], int] = {}
     for part in parts:
-        reader = readers.get(part.file) or readers.setdefault(
-            part.file, pypdf.PdfReader(str(pdfs_dir / part.file))
-        )
+        if part.file not in readers:
+            readers[part.file] = pypdf.PdfReader(str(sources[part.file]))
+        reader = readers[part.file]
         first_index: int | None = None
         for pdf_page, label in zip(part.pdf_pages, part.labels, strict=True):
-            key = (part.file, pdf_page)
-            if key not in placed:  # a page shared by two sections appears once
+            key = (part.file, pdf_page) if part.section is not None else (part.file, pdf_page, part.title)
+            if key not in placed:
                 writer.add_page(reader.pages[pdf_page - 1])
                 placed[key] = len(writer.pages) - 1
                 _label(writer, placed[key], label, PageLabelStyle)
@@ -287,10 +305,9 @@ def _label(writer: object, index: int, label: str, styles: object) -> None:
 
 
 def _units_by_page(
-    toolkit: Toolkit, manifest: Manifest, store: IndexStore, files: set[str]
+    toolkit: Toolkit, manifest: Manifest, cache: ExtractionCache, files: set[str]
 ) -> dict[tuple[str, int], list[SectionPage]]:
     """The ingested text of each page, split by section exactly as the index has it."""
-    cache = ExtractionCache(store.cache_dir)
     units: dict[tuple[str, int], list[SectionPage]] = {}
     for name in sorted(files):
         pdf = cache.get(manifest.files[name].sha256, name)
@@ -329,10 +346,12 @@ def pack_markdown(
             f"Chapter {part.chapter}: {part.chapter_title}, {page_range(part.labels[0], part.labels[-1])}\n"
         )
         for pdf_page, label in zip(part.pdf_pages, part.labels, strict=True):
-            for unit in units.get((part.file, pdf_page), []):
-                if part.section is not None and unit.section != part.section:
-                    continue  # a shared page: only this section's own text
+            # On a page shared by two sections, a section part takes only its own text;
+            # a whole chapter takes both, each with its own citation.
+            own = [u for u in units.get((part.file, pdf_page), []) if part.section in (None, u.section)]
+            if own:
                 out.append(f"\n### Page {label}\n")
+            for unit in own:
                 out.append(unit.text.strip() + "\n")
                 section = unit.section_title or part.title
                 out.append(

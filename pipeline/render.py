@@ -230,8 +230,8 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
             lines.append(f"  {change.id:<30} {_status_text(change)}")
             if show_diff and change.diff:
                 lines.extend(f"      {line}" for line in change.diff)
-    for name, message in report.unreadable_files.items():
-        lines.append(f"\nCannot read {name}: {message}")
+    for message in report.unreadable_files.values():
+        lines.append(f"\nCannot read: {message}")
     if report.roles_affected:
         lines.append(f"\nPacks now stale: {', '.join(report.roles_affected)}")
     if any(s.status in ("moved", "missing") for s in report.sections):

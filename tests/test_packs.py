@@ -77,7 +77,9 @@ def chapter4_with_inserted_page() -> Chapter:
     for section in CH4_DATA.sections:
         if section.id == "school-nurses":
             extra = ("An inserted page of sample text about zymurgy.",)
-            sections.append(dataclasses.replace(section, pages=(*section.pages[:2], extra, *section.pages[2:])))
+            sections.append(
+                dataclasses.replace(section, pages=(*section.pages[:2], extra, *section.pages[2:]))
+            )
             shift = 1
             continue
         sections.append(dataclasses.replace(section, start=section.start + shift))
@@ -104,12 +106,12 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path
 
 
 @pytest.fixture
-def writable(sample_copy: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path, Path]:
-    """A writable copy of the sample, ingested: (pdfs, config, index)."""
-    pdfs, config = sample_copy
-    index = tmp_path / "index"
-    result = cli(pdfs, config, index, "ingest")
-    assert result.exit_code == 0, result.output
+def writable(ingested: tuple[Path, Path, Path], tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A writable copy of the ingested sample: (pdfs, config, index)."""
+    root = tmp_path / "sample"
+    shutil.copytree(ingested[0].parent, root, symlinks=True)  # keeps mtimes and `current`
+    pdfs, config, index = root / "pdfs", root / "toolkit.yaml", root / "index"
+    assert IndexStore(index).current() == index / "gen-000001"
     return pdfs, config, index
 
 
@@ -227,7 +229,9 @@ def test_midwife_markdown_cites_every_page(midwife: Path) -> None:
         label = chunk.split("\n", 1)[0]
         sources = [line for line in chunk.splitlines() if line.startswith("> Source:")]
         assert len(sources) == 1, label
-        assert sources[0].startswith(f"> Source: Chapter 4 (Health Services), Midwifery, printed page {label}")
+        assert sources[0].startswith(
+            f"> Source: Chapter 4 (Health Services), Midwifery, printed page {label}"
+        )
         assert CH4 in sources[0]
 
 
@@ -391,7 +395,10 @@ def test_full_appends_the_must_read_chapters(ingested: tuple[Path, Path, Path], 
     labels = reader.page_labels
     assert labels[:2] == ["Cover", "74"]
     starts = dict(marks)
-    ch1, ch2 = starts["Chapter 1: Understanding Child Sexual Exploitation"], starts["Chapter 2: Responding to Concerns"]
+    ch1, ch2 = (
+        starts["Chapter 1: Understanding Child Sexual Exploitation"],
+        starts["Chapter 2: Responding to Concerns"],
+    )
     assert labels[ch1:ch2] == [str(n) for n in range(1, 15)]
     assert labels[ch2 : starts["Chapter 4: Health Services"]] == [str(n) for n in range(15, 35)]
     assert labels[starts["Chapter 4: Health Services"]] == "55"

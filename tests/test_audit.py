@@ -1,0 +1,583 @@
+"""`cse-toolkit audit` and `history`: a chapter republished in several ways (text edited in
+one section, a page inserted so later sections move, a section removed, a new PDF, a file
+deleted, identical bytes under a new modification time), each report asserted exactly;
+audit never touches the index; `sections --suggest` fixes a config whose headings moved."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import Result
+
+from pipeline.store import IndexStore
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tools.make_sample_toolkit import chapter_pages
+from tools.pdfgen import Block, PageSpec, write_pdf
+from tools.sample_text import CHAPTERS, TOOLKIT_TITLE, Chapter
+
+CH4 = "chapter-4-health-services.pdf"
+CH4_DATA = next(c for c in CHAPTERS if c.number == 4)
+CH4_SECTIONS = [s.id for s in CH4_DATA.sections]
+INTRO4 = "chapter-4-introduction"
+# Role owning each chapter 4 section in the sample config.
+OWNER = {
+    "school-nurses": "school-nurse",
+    "gynaecology": "gynaecology",
+    "midwifery": "midwife",
+    "health-visitors": "health-visitor",
+    "sexual-health": "sexual-health",
+    "camhs": "camhs",
+    "accident-and-emergency": "a-and-e",
+    "paramedics": "paramedic",
+    "pharmacies": "pharmacist",
+    "general-practice": "gp",
+}
+STARTS = {s.id: s.start for s in CH4_DATA.sections}
+OLD_SENTENCE = "Record your concern and what you did."
+NEW_SENTENCE = "Write down your concern and every step you took."
+
+
+# --------------------------------------------------------------------------- republished chapter 4
+def write_chapter(chapter: Chapter, path: Path) -> None:
+    write_pdf(path, chapter_pages(chapter), title=f"{TOOLKIT_TITLE} – {chapter.heading}")
+
+
+def edited() -> Chapter:
+    """One sentence of Pharmacies (p74) reworded; every page stays where it was."""
+    sections = []
+    for section in CH4_DATA.sections:
+        if section.id == "pharmacies":
+            paragraphs = list(section.pages[0])
+            assert OLD_SENTENCE in paragraphs[3]
+            paragraphs[3] = paragraphs[3].replace(OLD_SENTENCE, NEW_SENTENCE)
+            section = dataclasses.replace(section, pages=(tuple(paragraphs),))
+        sections.append(section)
+    return dataclasses.replace(CH4_DATA, sections=tuple(sections))
+
+
+def page_inserted() -> Chapter:
+    """A page inserted after p57 (in School Nurses): every heading from Gynaecology on moves
+    one page later, and the footers are renumbered 55-77."""
+    sections = []
+    shift = 0
+    for section in CH4_DATA.sections:
+        if section.id == "school-nurses":
+            extra = ("An inserted page of sample text about zymurgy.",)
+            sections.append(
+                dataclasses.replace(section, pages=(*section.pages[:2], extra, *section.pages[2:]))
+            )
+            shift = 1
+            continue
+        sections.append(dataclasses.replace(section, start=section.start + shift))
+    return dataclasses.replace(CH4_DATA, sections=tuple(sections), last_page=CH4_DATA.last_page + 1)
+
+
+def paramedics_removed() -> Chapter:
+    """The Paramedics page and heading dropped: Pharmacies and General Practice move back."""
+    sections = []
+    shift = 0
+    for section in CH4_DATA.sections:
+        if section.id == "paramedics":
+            shift = -1
+            continue
+        sections.append(dataclasses.replace(section, start=section.start + shift))
+    return dataclasses.replace(CH4_DATA, sections=tuple(sections), last_page=CH4_DATA.last_page - 1)
+
+
+@pytest.fixture(scope="module")
+def republished(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The bytes of each republished chapter 4, generated once."""
+    root = tmp_path_factory.mktemp("republished")
+    out = {}
+    for name, chapter in (
+        ("edited", edited()),
+        ("inserted", page_inserted()),
+        ("removed", paramedics_removed()),
+    ):
+        write_chapter(chapter, root / f"{name}.pdf")
+        out[name] = (root / f"{name}.pdf").read_bytes()
+    # The generator reproduces the shipped chapter byte for byte, so the edits are the only change.
+    write_chapter(CH4_DATA, root / "same.pdf")
+    assert (root / "same.pdf").read_bytes() == (SAMPLE_PDFS / CH4).read_bytes()
+    return out
+
+
+# --------------------------------------------------------------------------- helpers
+class Sample:
+    """A writable copy of the sample toolkit, ingested into its own index."""
+
+    def __init__(self, pdfs: Path, config: Path, index: Path) -> None:
+        self.pdfs, self.config, self.index = pdfs, config, index
+
+    def run(self, *args: str) -> Result:
+        return toolkit(
+            *args, "--config", str(self.config), "--pdfs", str(self.pdfs), "--index", str(self.index)
+        )
+
+    def audit_json(self) -> tuple[int, dict[str, Any]]:
+        result = self.run("audit", "--json")
+        assert result.exit_code in (0, 1, 3), result.output
+        return result.exit_code, json.loads(result.stdout)
+
+    def history(self) -> list[dict[str, Any]]:
+        result = self.run("history", "--json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything an ingest would publish: `current`, generations, manifest, history."""
+        store = IndexStore(self.index)
+        current = store.current()
+        assert current is not None
+        return {
+            "current": str((self.index / "current").readlink()),
+            "generations": sorted(p.name for p in self.index.glob("gen-*")),
+            "manifest": (current / "manifest.json").read_bytes(),
+            "search": sorted(
+                (p.relative_to(current).as_posix(), p.read_bytes()) for p in current.rglob("*") if p.is_file()
+            ),
+            "history": store.history_path.read_bytes(),
+        }
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample ingested once per module; tests get copies (ingesting each time is slow)."""
+    root = tmp_path_factory.mktemp("template")
+    shutil.copytree(SAMPLE_PDFS, root / "pdfs")
+    shutil.copy(SAMPLE_CONFIG, root / "toolkit.yaml")
+    result = Sample(root / "pdfs", root / "toolkit.yaml", root / "index").run("ingest")
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture
+def sample(template: Path, tmp_path: Path) -> Sample:
+    """A writable copy of the ingested sample (PDFs, config, index with its `current` link)."""
+    root = tmp_path / "sample"
+    shutil.copytree(template, root, symlinks=True)  # keeps modification times and the link
+    found = Sample(root / "pdfs", root / "toolkit.yaml", root / "index")
+    assert IndexStore(found.index).current() == found.index / "gen-000001"
+    return found
+
+
+def statuses(report: dict[str, Any]) -> dict[str, str]:
+    return {s["id"]: s["status"] for s in report["sections"]}
+
+
+def section(report: dict[str, Any], section_id: str) -> dict[str, Any]:
+    found = [s for s in report["sections"] if s["id"] == section_id]
+    assert len(found) == 1, section_id
+    return found[0]
+
+
+def assert_sections_have_spec_keys(report: dict[str, Any]) -> None:
+    keys = {"id", "status", "configured_start", "found_start", "added_lines", "removed_lines"}
+    for entry in report["sections"]:
+        assert keys <= set(entry), entry
+
+
+# --------------------------------------------------------------------------- 1. text edited in one section
+def test_text_edited_in_one_section(sample: Sample, republished: dict[str, bytes]) -> None:
+    (sample.pdfs / CH4).write_bytes(republished["edited"])
+
+    code, report = sample.audit_json()
+
+    assert code == 1
+    assert report["added_files"] == []
+    assert report["removed_files"] == []
+    assert report["changed_files"] == [CH4]
+    assert_sections_have_spec_keys(report)
+    assert statuses(report) == {
+        INTRO4: "unchanged",
+        **{s: "unchanged" for s in CH4_SECTIONS},
+        "pharmacies": "changed",
+    }
+    assert [s["id"] for s in report["sections"]] == [INTRO4, *CH4_SECTIONS]  # toolkit order
+    pharmacies = section(report, "pharmacies")
+    assert pharmacies["added_lines"] >= 1 and pharmacies["removed_lines"] >= 1
+    assert (pharmacies["configured_start"], pharmacies["found_start"]) == (74, 74)
+    for entry in report["sections"]:
+        if entry["id"] not in (INTRO4, "pharmacies"):
+            assert entry["configured_start"] == entry["found_start"] == STARTS[entry["id"]], entry
+            assert (entry["added_lines"], entry["removed_lines"]) == (0, 0), entry
+    assert report["roles_affected"] == ["pharmacist"]
+    assert report["config_changed"] is False
+    assert report["unreadable_files"] == {}
+
+
+def test_diff_shows_the_changed_line(sample: Sample, republished: dict[str, bytes]) -> None:
+    (sample.pdfs / CH4).write_bytes(republished["edited"])
+
+    result = sample.run("audit", "--diff")
+
+    assert result.exit_code == 1, result.output
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert f"Files changed: {CH4}" in lines
+    assert any(line.startswith(f"-{OLD_SENTENCE}") for line in lines), result.stdout
+    assert any(line.startswith(f"+{NEW_SENTENCE}") for line in lines), result.stdout
+    assert "Packs now stale: pharmacist" in lines
+    changed = next(line for line in lines if line.startswith("pharmacies "))
+    assert "changed" in changed
+    # Without --diff the lines are not shown.
+    plain = sample.run("audit")
+    assert plain.exit_code == 1
+    assert NEW_SENTENCE not in plain.stdout
+
+
+# --------------------------------------------------------------------------- 2. a page inserted
+def test_page_inserted_moves_later_sections(sample: Sample, republished: dict[str, bytes]) -> None:
+    (sample.pdfs / CH4).write_bytes(republished["inserted"])
+
+    code, report = sample.audit_json()
+
+    assert code == 1
+    assert (report["added_files"], report["removed_files"], report["changed_files"]) == ([], [], [CH4])
+    assert_sections_have_spec_keys(report)
+    moved = CH4_SECTIONS[1:]  # gynaecology onwards
+    assert moved[0] == "gynaecology"
+    # School Nurses gained the inserted page (and, by the config, loses its old p58).
+    assert statuses(report) == {
+        INTRO4: "unchanged",
+        "school-nurses": "changed",
+        **{s: "moved" for s in moved},
+    }
+    for section_id in moved:
+        entry = section(report, section_id)
+        start = STARTS[section_id]
+        assert (entry["configured_start"], entry["found_start"]) == (start, start + 1), section_id
+    assert (
+        section(report, "pharmacies")["configured_start"],
+        section(report, "pharmacies")["found_start"],
+    ) == (
+        74,
+        75,
+    )
+    nurses = section(report, "school-nurses")
+    assert (nurses["configured_start"], nurses["found_start"]) == (56, 56)
+    assert nurses["added_lines"] >= 1
+    assert report["roles_affected"] == sorted(OWNER.values())
+
+
+def test_page_inserted_text_report_says_where_headings_are_now(
+    sample: Sample, republished: dict[str, bytes]
+) -> None:
+    (sample.pdfs / CH4).write_bytes(republished["inserted"])
+    result = sample.run("audit")
+    assert result.exit_code == 1, result.output
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    assert "pharmacies moved: heading no longer on p. 74; now on p. 75 (set start: 75)" in lines
+    assert "gynaecology moved: heading no longer on p. 59; now on p. 60 (set start: 60)" in lines
+    assert any("--suggest" in line for line in lines)
+
+
+# --------------------------------------------------------------------------- 3. a section removed
+def test_section_removed_is_missing_and_later_sections_move(
+    sample: Sample, republished: dict[str, bytes]
+) -> None:
+    (sample.pdfs / CH4).write_bytes(republished["removed"])
+
+    code, report = sample.audit_json()
+
+    assert code == 1
+    assert (report["added_files"], report["removed_files"], report["changed_files"]) == ([], [], [CH4])
+    assert_sections_have_spec_keys(report)
+    expected = {INTRO4: "unchanged", **{s: "unchanged" for s in CH4_SECTIONS}}
+    expected.update({"paramedics": "missing", "pharmacies": "moved", "general-practice": "moved"})
+    assert statuses(report) == expected
+    paramedics = section(report, "paramedics")
+    assert (paramedics["configured_start"], paramedics["found_start"]) == (73, None)
+    pharmacies = section(report, "pharmacies")
+    assert (pharmacies["configured_start"], pharmacies["found_start"]) == (74, 73)
+    practice = section(report, "general-practice")
+    assert (practice["configured_start"], practice["found_start"]) == (75, 74)
+    assert report["roles_affected"] == ["gp", "paramedic", "pharmacist"]
+
+
+# --------------------------------------------------------------------------- 4. a new chapter PDF
+def test_new_pdf_is_added(sample: Sample) -> None:
+    write_pdf(
+        sample.pdfs / "chapter-10-new-guidance.pdf",
+        [
+            PageSpec(
+                blocks=(Block("heading", "New guidance"), Block("para", "Published later.")),
+                footer="Page 129",
+            )
+        ],
+    )
+
+    code, report = sample.audit_json()
+
+    assert code == 1
+    assert report["added_files"] == ["chapter-10-new-guidance.pdf"]
+    assert (report["removed_files"], report["changed_files"], report["sections"]) == ([], [], [])
+    assert report["roles_affected"] == []
+    text = sample.run("audit")
+    assert text.exit_code == 1
+    assert "Files added: chapter-10-new-guidance.pdf" in text.stdout
+
+
+# --------------------------------------------------------------------------- 5. a file deleted
+def test_uncatalogued_file_deleted_is_removed(sample_copy: tuple[Path, Path], tmp_path: Path) -> None:
+    pdfs, config = sample_copy
+    leaflet = pdfs / "leaflet.pdf"
+    write_pdf(leaflet, [PageSpec(blocks=(Block("para", "A leaflet for parents."),), footer="Page 1")])
+    sample = Sample(pdfs, config, tmp_path / "index")
+    assert sample.run("ingest").exit_code == 0
+    leaflet.unlink()
+
+    code, report = sample.audit_json()
+
+    assert code == 1
+    assert report["removed_files"] == ["leaflet.pdf"]
+    assert (report["added_files"], report["changed_files"], report["sections"]) == ([], [], [])
+    assert report["roles_affected"] == []  # an uncatalogued document is in no role's pack
+    assert report["unreadable_files"] == {}
+    assert "Files removed: leaflet.pdf" in sample.run("audit").stdout
+
+
+@pytest.fixture
+def with_sectionless_roles(sample_copy: tuple[Path, Path], tmp_path: Path) -> Sample:
+    """The sample plus a health role and a social-care role that own no section (their
+    packs are their audience's must-read chapters), ingested."""
+    pdfs, config = sample_copy
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["roles"] += [
+        {"id": "health-lead", "title": "Health Safeguarding Lead", "audience": "health"},
+        {"id": "social-care-lead", "title": "Social Care Lead", "audience": "social-care"},
+    ]
+    config.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    sample = Sample(pdfs, config, tmp_path / "index")
+    result = sample.run("ingest")
+    assert result.exit_code == 0, result.output
+    return sample
+
+
+def test_chapter_file_deleted_is_removed(with_sectionless_roles: Sample) -> None:
+    sample = with_sectionless_roles
+    (sample.pdfs / CH4).unlink()
+
+    code, report = sample.audit_json()
+
+    assert code != 0
+    assert report["removed_files"] == [CH4]
+    assert (report["added_files"], report["changed_files"]) == ([], [])
+
+
+def test_chapter_file_deleted_marks_readers_stale(with_sectionless_roles: Sample) -> None:
+    """A deleted chapter takes its sections with it: every role owning one of them is stale,
+    and so is a role owning no section whose audience must read that chapter (health-lead
+    reads 1, 2, 4; social-care-lead reads 1, 2, 5, so it is not)."""
+    sample = with_sectionless_roles
+    (sample.pdfs / CH4).unlink()
+
+    code, report = sample.audit_json()
+
+    assert code == 1
+    assert report["removed_files"] == [CH4]
+    chapter_4_owners = [
+        "a-and-e",
+        "camhs",
+        "gp",
+        "gynaecology",
+        "health-visitor",
+        "midwife",
+        "paramedic",
+        "pharmacist",
+        "school-nurse",
+        "sexual-health",
+    ]
+    assert report["roles_affected"] == sorted(["health-lead", *chapter_4_owners])
+
+
+def test_chapter_edit_marks_sectionless_readers_stale(
+    with_sectionless_roles: Sample, republished: dict[str, bytes]
+) -> None:
+    sample = with_sectionless_roles
+    (sample.pdfs / CH4).write_bytes(republished["edited"])
+    _, report = sample.audit_json()
+    assert report["roles_affected"] == ["health-lead", "pharmacist"]
+
+
+# --------------------------------------------------------------------------- 6. identical bytes, new mtime
+def test_identical_bytes_under_new_mtime_report_nothing(sample: Sample) -> None:
+    path = sample.pdfs / CH4
+    replacement = sample.pdfs / ".replacement"
+    replacement.write_bytes(path.read_bytes())
+    replacement.replace(path)  # a new file (new inode), same bytes
+    os.utime(path, (1_900_000_000, 1_900_000_000))
+    for other in sample.pdfs.glob("*.pdf"):
+        os.utime(other, ns=(other.stat().st_atime_ns, other.stat().st_mtime_ns + 5_000_000_000))
+
+    code, report = sample.audit_json()
+
+    assert code == 0
+    assert report["added_files"] == report["removed_files"] == report["changed_files"] == []
+    assert report["sections"] == [] and report["roles_affected"] == []
+    text = sample.run("audit")
+    assert text.exit_code == 0
+    assert "Nothing changed" in text.stdout
+
+
+# --------------------------------------------------------------------------- 7. no change
+def test_no_change_exits_0_saying_so(sample: Sample) -> None:
+    result = sample.run("audit")
+    assert result.exit_code == 0, result.output
+    assert "Nothing changed" in result.stdout
+    code, report = sample.audit_json()
+    assert code == 0
+    assert report == {
+        "added_files": [],
+        "removed_files": [],
+        "changed_files": [],
+        "sections": [],
+        "roles_affected": [],
+        "config_changed": False,
+        "unreadable_files": {},
+    }
+    diff = sample.run("audit", "--diff")
+    assert diff.exit_code == 0 and "Nothing changed" in diff.stdout
+
+
+def test_audit_before_any_ingest_exits_2(sample_copy: tuple[Path, Path], tmp_path: Path) -> None:
+    pdfs, config = sample_copy
+    sample = Sample(pdfs, config, tmp_path / "index")
+    result = sample.run("audit")
+    assert result.exit_code == 2, result.output
+    assert "cse-toolkit ingest" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- audit changes no index
+@pytest.mark.parametrize("variant", ["edited", "inserted", "removed", None])
+def test_audit_never_changes_the_index(
+    sample: Sample, republished: dict[str, bytes], variant: str | None
+) -> None:
+    if variant is not None:
+        (sample.pdfs / CH4).write_bytes(republished[variant])
+    (sample.pdfs / "extra.pdf").write_bytes(
+        (SAMPLE_PDFS / "chapter-9-children-and-young-people.pdf").read_bytes()
+    )
+    before = sample.snapshot()
+
+    for args in (("audit",), ("audit", "--json"), ("audit", "--diff")):
+        result = sample.run(*args)
+        assert result.exit_code == 1, result.output
+
+    assert sample.snapshot() == before
+
+
+# --------------------------------------------------------------------------- history
+def test_history_logs_each_ingest_and_survives_force(sample: Sample, republished: dict[str, bytes]) -> None:
+    first = sample.history()
+    assert len(first) == 1
+    assert sorted(first[0]["added_files"]) == sorted(p.name for p in SAMPLE_PDFS.glob("*.pdf"))
+    (sample.pdfs / CH4).write_bytes(republished["edited"])
+
+    result = sample.run("ingest")
+    assert result.exit_code == 0, result.output
+    entries = sample.history()
+
+    assert len(entries) == 2
+    assert entries[0] == first[0]
+    second = entries[1]
+    assert second["changed_files"] == [CH4]
+    assert (second["added_files"], second["removed_files"]) == ([], [])
+    assert [(s["id"], s["status"]) for s in second["sections"]] == [("pharmacies", "changed")]
+    assert second["sections"][0]["added_lines"] >= 1 and second["sections"][0]["removed_lines"] >= 1
+    assert second["roles_affected"] == ["pharmacist"]
+    assert second["files"][CH4] == hashlib.sha256(republished["edited"]).hexdigest()
+    assert second["files"][CH4] != first[0]["files"][CH4]
+    text = sample.run("history")
+    assert text.exit_code == 0
+    assert f"changed: {CH4}" in text.stdout
+    assert "section pharmacies: changed" in text.stdout
+    # After that ingest the audit is clean again.
+    assert sample.run("audit").exit_code == 0
+
+    raw = IndexStore(sample.index).history_path.read_bytes()
+    forced = sample.run("ingest", "--force")
+    assert forced.exit_code == 0, forced.output
+    after = sample.history()
+    assert len(after) == 3
+    assert after[:2] == entries
+    assert IndexStore(sample.index).history_path.read_bytes().startswith(raw)  # only appended
+    assert (after[2]["changed_files"], after[2]["sections"], after[2]["roles_affected"]) == ([], [], [])
+
+
+def test_history_records_moved_sections(sample: Sample, republished: dict[str, bytes]) -> None:
+    """An ingest of a chapter whose headings moved (config not yet fixed) logs them."""
+    (sample.pdfs / CH4).write_bytes(republished["removed"])
+    result = sample.run("ingest")
+    assert result.exit_code == 0, result.output
+    last = sample.history()[-1]
+    assert [(s["id"], s["status"]) for s in last["sections"]] == [
+        ("paramedics", "missing"),
+        ("pharmacies", "moved"),
+        ("general-practice", "moved"),
+    ]
+    assert last["roles_affected"] == ["gp", "paramedic", "pharmacist"]
+
+
+# --------------------------------------------------------------------------- sections --suggest fixes the config
+def test_suggested_sections_make_the_next_audit_clean(sample: Sample, republished: dict[str, bytes]) -> None:
+    (sample.pdfs / CH4).write_bytes(republished["inserted"])
+    _, before = sample.audit_json()
+    assert "moved" in statuses(before).values()
+
+    suggested = sample.run("sections", CH4, "--suggest")
+    assert suggested.exit_code == 0, suggested.output
+    proposal = yaml.safe_load(suggested.stdout)
+    assert [s["id"] for s in proposal["sections"]] == CH4_SECTIONS  # the configured ids are kept
+    assert {s["id"]: s["start"] for s in proposal["sections"]} == {
+        sid: start if sid == "school-nurses" else start + 1 for sid, start in STARTS.items()
+    }
+    config = yaml.safe_load(sample.config.read_text(encoding="utf-8"))
+    chapter = next(c for c in config["chapters"] if c["number"] == 4)
+    chapter["sections"] = proposal["sections"]
+    sample.config.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    code, report = sample.audit_json()
+    assert code == 1  # the PDF and the config did change since the ingest
+    assert report["config_changed"] is True
+    assert report["changed_files"] == [CH4]
+    assert not {"moved", "missing"} & set(statuses(report).values()), report["sections"]
+    for entry in report["sections"]:
+        assert entry["configured_start"] == entry["found_start"] or entry["id"] == INTRO4, entry
+
+    ingested = sample.run("ingest")
+    assert ingested.exit_code == 0, ingested.output
+    assert "not on printed page" not in ingested.stdout
+    clean = sample.run("audit")
+    assert clean.exit_code == 0, clean.output
+    assert "Nothing changed" in clean.stdout
+
+
+def test_audit_reports_a_config_only_change(sample: Sample) -> None:
+    """Bytes unchanged, but the config moved a start page: only the sections it touches
+    are reported (a file whose bytes are the same lists no unchanged sections)."""
+    config = yaml.safe_load(sample.config.read_text(encoding="utf-8"))
+    chapter = next(c for c in config["chapters"] if c["number"] == 4)
+    next(s for s in chapter["sections"] if s["id"] == "general-practice")["start"] = 76
+    sample.config.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    code, report = sample.audit_json()
+
+    assert code == 1
+    assert report["config_changed"] is True
+    assert report["changed_files"] == []
+    assert statuses(report) == {"pharmacies": "changed", "general-practice": "moved"}
+    practice = section(report, "general-practice")
+    assert (practice["configured_start"], practice["found_start"]) == (76, 75)
+    # By the config, p75 now runs on from Pharmacies: its text grew.
+    pharmacies = section(report, "pharmacies")
+    assert pharmacies["added_lines"] >= 1 and pharmacies["removed_lines"] == 0
+    assert report["roles_affected"] == ["gp", "pharmacist"]
