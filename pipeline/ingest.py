@@ -8,9 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +25,7 @@ from pipeline.manifest import FileRecord, Manifest, load_manifest, save_manifest
 from pipeline.pages import PageNumbering, number_pages
 from pipeline.sections import SectionInfo, SectionPage, split_chapter, uncatalogued
 from pipeline.store import IndexStore
+from pipeline.workers import run_isolated
 
 Progress = Callable[[str], None]
 
@@ -100,45 +99,13 @@ def inputs_digest(toolkit: Toolkit, sources: Iterable[SourceFile]) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
-def _extract_worker(args: tuple[str, str, Limits]) -> ExtractedPdf | PdfError:
-    path, name, limits = args
+def _extract_job(job: tuple[str, str, Limits]) -> ExtractedPdf | PdfError:
+    """Runs in a worker process: an expected failure comes back as a value."""
+    path, name, limits = job
     try:
         return extract_pdf(Path(path), name, limits)
     except PdfError as exc:
         return exc
-
-
-def _extract_in_workers(
-    todo: list[SourceFile], limits: Limits
-) -> Iterator[tuple[SourceFile, ExtractedPdf | PdfError]]:
-    """Extract in a process pool. If a hostile file crashes a worker, the files left are
-    retried one per process, so only the culprit is reported and the rest still ingest."""
-    workers = min(len(todo), os.cpu_count() or 1)
-    if workers <= 1:
-        for source in todo:
-            yield source, _extract_worker((str(source.path), source.name, limits))
-        return
-    pending = list(todo)
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_extract_worker, (str(s.path), s.name, limits)): s for s in todo}
-            for future in as_completed(futures):
-                source = futures[future]
-                outcome = future.result()
-                pending.remove(source)
-                yield source, outcome
-    except BrokenProcessPool:
-        for source in list(pending):
-            with ProcessPoolExecutor(max_workers=1) as single:
-                try:
-                    outcome = single.submit(_extract_worker, (str(source.path), source.name, limits)).result()
-                except BrokenProcessPool:
-                    outcome = PdfError(
-                        source.name,
-                        "made the PDF reader crash",
-                        "The file is probably damaged: download or export it again.",
-                    )
-            yield source, outcome
 
 
 def extract_all(
@@ -155,8 +122,13 @@ def extract_all(
                 progress(source.name)
         else:
             todo.append(source)
-    for source, outcome in _extract_in_workers(todo, limits):
-        results[source.name] = outcome
+    by_path = {str(s.path): s for s in todo}
+    jobs = [(str(s.path), s.name, limits) for s in todo]
+    for job, result in run_isolated(
+        jobs, _extract_job, lambda job: job[1], os.cpu_count() or 1, limits.seconds_per_file
+    ):
+        source = by_path[job[0]]
+        results[source.name] = outcome = result
         if isinstance(outcome, ExtractedPdf):
             cache.put(outcome)
         if progress:
