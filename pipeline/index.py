@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilter
@@ -19,7 +20,9 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 
 from pipeline import PIPELINE_VERSION
 from pipeline.errors import UsageError
-from pipeline.sections import SectionPage
+
+if TYPE_CHECKING:
+    from pipeline.sections import SectionPage
 
 SCHEMA_VERSION = 2
 VOCABULARY = "vocabulary"  # `kind` of the one document that holds every word, for spelling
