@@ -48,5 +48,10 @@ audit: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py --verbose
 
+# Performance report: ingest and search timings against pdftotext and pdfgrep, with the
+# targets and PASS/FAIL (tools/bench.py; latest figures in docs/performance.md); about 3 minutes.
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
+
 clean:
 	rm -rf index packs .pytest_cache .mypy_cache .ruff_cache

@@ -79,6 +79,12 @@ def _errors(func: F) -> F:
             sys.exit(130)
         except click.exceptions.Exit:
             raise
+        except OSError as exc:  # disk full, permissions: say what and where, no traceback
+            if debug:
+                raise
+            where = f" ({exc.filename})" if exc.filename else ""
+            click.echo(f"error: {exc.strerror or exc}{where}", err=True)
+            sys.exit(int(ExitCode.USAGE))
         except Exception as exc:
             if debug:
                 raise

@@ -42,12 +42,40 @@ def history_entry(previous: Manifest | None, manifest: Manifest, toolkit: Toolki
     }
 
 
-def append_history(path: Path, previous: Manifest | None, manifest: Manifest, toolkit: Toolkit) -> None:
-    """Append one line and flush it to disk (O_APPEND: concurrent writers never interleave)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    line = json.dumps(history_entry(previous, manifest, toolkit), ensure_ascii=False) + "\n"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+ENTRY_NAME = "history-entry.json"
+
+
+def stage_entry(generation: Path, previous: Manifest | None, manifest: Manifest, toolkit: Toolkit) -> None:
+    """Write this ingest's entry inside its generation before it is published, so an
+    ingest killed between publishing and logging is still logged by the next one."""
+    entry = {**history_entry(previous, manifest, toolkit), "generation": generation.name}
+    (generation / ENTRY_NAME).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+
+
+def log_published(path: Path, generation: Path | None) -> None:
+    """Append the published generation's entry unless the log has it already."""
+    if generation is None:
+        return
     try:
+        entry = json.loads((generation / ENTRY_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    key = (entry.get("generation"), entry.get("at"))
+    if any((e.get("generation"), e.get("at")) == key for e in read_history(path)[-5:]):
+        return
+    _append(path, entry)
+
+
+def _append(path: Path, entry: dict[str, Any]) -> None:
+    """Append one line and flush it to disk; a line cut short by a crash is closed first,
+    so the new entry never fuses with it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = json.dumps(entry, ensure_ascii=False) + "\n"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+    try:
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            line = "\n" + line
         os.write(fd, line.encode("utf-8"))
         os.fsync(fd)
     finally:

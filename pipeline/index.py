@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.searching import Searcher
 
 from pipeline import PIPELINE_VERSION
 from pipeline.errors import UsageError
@@ -24,7 +25,7 @@ from pipeline.errors import UsageError
 if TYPE_CHECKING:
     from pipeline.sections import SectionPage
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 VOCABULARY = "vocabulary"  # `kind` of the one document that holds every word, for spelling
 # Above this many pages, Whoosh writes with one process per core (segments merged at the end).
 PARALLEL_WRITE_FROM = 1000
@@ -60,14 +61,19 @@ def get_schema() -> Schema:
         page=ID(stored=True),
         pdf_page=STORED,
         content=TEXT(stored=True, analyzer=stem, phrase=True),
+        # The synonym groups a page's text and its section title mention (see synonyms.py).
+        concepts=TEXT(analyzer=RegexTokenizer(r"\S+"), phrase=False),
+        title_concepts=TEXT(analyzer=RegexTokenizer(r"\S+"), phrase=False),
         # Every distinct word once, in a single document: the spelling vocabulary (real
         # words, not stems) at a fraction of the cost of indexing all text twice.
         words=TEXT(analyzer=plain_analyzer(), spelling=True),
     )
 
 
-def write_index(path: Path, units: Sequence[SectionPage]) -> int:
+def write_index(path: Path, units: Sequence[SectionPage], tag: Callable[[str], list[str]]) -> int:
     """Write a complete new index into the empty directory `path`; returns the pages written.
+
+    `tag` names the synonym groups a text mentions (synonyms.Synonyms.tag).
 
     Errors propagate: a failed write must never be published as the current index.
     """
@@ -95,6 +101,8 @@ def write_index(path: Path, units: Sequence[SectionPage]) -> int:
                 page=unit.page,
                 pdf_page=unit.pdf_page,
                 content=unit.text,
+                concepts=" ".join(tag(unit.text)),
+                title_concepts=" ".join(tag(unit.section_title)),
             )
             count += 1
         writer.add_document(key="__vocabulary__", kind=VOCABULARY, words=" ".join(sorted(vocabulary)))
@@ -110,8 +118,17 @@ def write_index(path: Path, units: Sequence[SectionPage]) -> int:
     return count
 
 
-def open_index(path: Path | None) -> whoosh_index.Index:
-    """Open a published index for reading, or say what to do when there is none."""
+_OPENED: dict[Path, Searcher] = {}
+
+
+def open_searcher(path: Path | None) -> Searcher:
+    """A searcher on a published index, or a message saying what to do when there is none.
+
+    A generation never changes once published, so the searcher (with its open files) is
+    kept for the next search in this process instead of being opened again.
+    """
+    if path is not None and path in _OPENED:
+        return _OPENED[path]
     if path is None or not (path / STAMP).exists():
         raise UsageError("no search index yet: run `cse-toolkit ingest` (or `make ingest`) first")
     try:
@@ -123,4 +140,9 @@ def open_index(path: Path | None) -> whoosh_index.Index:
             "the search index was built by another version of this tool: run "
             "`cse-toolkit ingest` to rebuild it"
         )
-    return whoosh_index.open_dir(str(path))
+    searcher = whoosh_index.open_dir(str(path)).searcher()
+    for old in _OPENED.values():  # only the newest generation is worth keeping open
+        old.close()
+    _OPENED.clear()
+    _OPENED[path] = searcher
+    return searcher

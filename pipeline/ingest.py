@@ -19,12 +19,14 @@ from pipeline.cache import ExtractionCache
 from pipeline.config import Limits, Toolkit
 from pipeline.errors import ConfigError, PdfError, UsageError
 from pipeline.extract import ExtractedPdf, extract_pdf, sha256_file
-from pipeline.history import append_history
+from pipeline.history import log_published, stage_entry
 from pipeline.index import SCHEMA_VERSION, write_index
 from pipeline.manifest import FileRecord, Manifest, load_manifest, save_manifest
 from pipeline.pages import PageNumbering, number_pages
 from pipeline.sections import SectionInfo, SectionPage, split_chapter, uncatalogued
 from pipeline.store import IndexStore
+from pipeline.synonyms import Synonyms, from_toolkit, groups
+from pipeline.synonyms import digest as synonyms_digest
 from pipeline.workers import run_isolated
 
 Progress = Callable[[str], None]
@@ -94,6 +96,7 @@ def inputs_digest(toolkit: Toolkit, sources: Iterable[SourceFile]) -> str:
         "pipeline": PIPELINE_VERSION,
         "schema": SCHEMA_VERSION,
         "config": toolkit.digest,
+        "synonyms": synonyms_digest(groups(from_toolkit(toolkit))),
         "files": sorted((s.name, s.sha256) for s in sources),
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
@@ -186,6 +189,9 @@ def ingest(
 ) -> IngestReport:
     """Bring the index up to date with the PDFs directory; see the module docstring."""
     with store.lock(wait=wait):
+        # Tidy what an ingest cut short left: its unpublished generation, its log line.
+        store.prune()
+        log_published(store.history_path, store.current())
         previous = load_manifest(store.current())
         sources = scan_sources(pdfs_dir, previous)
         if (
@@ -204,14 +210,16 @@ def ingest(
         report, manifest = prepared.report, prepared.manifest
         generation = store.new_generation()
         try:
-            report.documents = write_index(generation / "search", prepared.units)
+            tagger = Synonyms(from_toolkit(toolkit))
+            report.documents = write_index(generation / "search", prepared.units, tagger.tag)
             save_manifest(manifest, generation)
+            stage_entry(generation, previous, manifest, toolkit)
             store.publish(generation)
         except BaseException:
             store.prune()  # the unpublished generation goes; `current` is untouched
             raise
         report.manifest = manifest
-        append_history(store.history_path, previous, manifest, toolkit)
+        log_published(store.history_path, generation)
         ExtractionCache(store.cache_dir).prune(
             {r.sha256 for r in manifest.files.values()}
             | ({r.sha256 for r in previous.files.values()} if previous else set())

@@ -6,28 +6,28 @@ may pull in the PDF libraries.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from whoosh import highlight, qparser
+from whoosh import qparser
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from pipeline.errors import QuerySyntaxError
-from pipeline.index import VOCABULARY, open_index, stemming_analyzer
+from pipeline.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.scope import Scope
-from pipeline.synonyms import Expander
+from pipeline.snippets import MATCH_END, MATCH_START, Snippeter
+from pipeline.synonyms import Synonyms
 from pipeline.text import normalise_line
 
 MAX_QUERY_CHARS = 1000
-MATCH_START, MATCH_END = "\x02", "\x03"  # never in indexed text (extraction strips controls)
 _LITERAL = re.compile(r"[:^\[\]{}~\\]")
 _BARE_WILDCARD = re.compile(r"(?<![\w&])[*?]+")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-COORDINATION = 0.0  # Whoosh's bonus for pages that hold more of the query's words
-ALL_WORDS_BOOST = 1.0  # extra weight of the every-word match over the any-word match
+ALL_WORDS_BOOST = 1.0  # score bonus (x2) for pages with every word, and for a role's own sections
 # Words of a question that say nothing about its subject; dropped from plain-word queries.
 QUESTION_WORDS = frozenset(
     [
@@ -93,6 +93,7 @@ QUESTION_WORDS = frozenset(
 )
 PROXIMITY_SLOP = 4  # words this far apart still count as "close together"
 PROXIMITY_BOOST = 2.0
+_ANALYZER = stemming_analyzer()
 FIELD_BOOSTS = {"content": 1.0, "section_title": 4.0, "chapter_title": 0.5}
 
 
@@ -160,21 +161,12 @@ def group_by_section(hits: Sequence[Hit], limit: int) -> list[SectionHit]:
     ]
 
 
-class _MarkFormatter(highlight.Formatter):
-    """Wraps each matched token in sentinels; the CLI turns them into bold or nothing."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: object, replace: bool = False) -> str:
-        return f"{MATCH_START}{highlight.get_text(text, token, replace)}{MATCH_END}"
-
-
 def make_parser(schema: object, group: type[qparser.GroupNode] = qparser.AndGroup) -> qparser.QueryParser:
-    """Words, "phrases", AND/OR/NOT, (groups) and prefix*; no field or boost syntax, so
-    "title:x" or "^" in a query are just text."""
+    """Words, "phrases", AND/OR/NOT, (groups) and prefix*. Field and boost syntax stay in
+    the parser for the synonym rewriting only: `clean_query` has already turned a user's
+    ':' and '^' into spaces, so "title:x" typed by a user is just two words."""
     parser = qparser.MultifieldParser(list(FIELD_BOOSTS), schema, fieldboosts=FIELD_BOOSTS, group=group)
-    for plugin in (qparser.FieldsPlugin, qparser.BoostPlugin, qparser.RangePlugin):
-        parser.remove_plugin_class(plugin)
+    parser.remove_plugin_class(qparser.RangePlugin)
     return parser
 
 
@@ -224,37 +216,32 @@ def search(
 ) -> SearchResult:
     """Run a query; `scope` limits what a role or audience sees, `chapter` to one chapter."""
     text = clean_query(query_text)
-    expander = Expander(synonyms)
-    ix = open_index(index_dir)
-    with ix.searcher() as searcher:
-        parser = make_parser(ix.schema)
-        parsed = _parse(parser, expander.expand(text))
-        if parsed is wq.NullQuery:
-            raise QuerySyntaxError(
-                f'nothing to search for in {query_text!r}: give words, "a phrase" or prefix*'
-            )
-        partial = False
-        if _is_plain_words(text):
-            # Plain words are matched softly: pages with every word rank first, but a
-            # page that answers the question without one of the words still shows
-            # ("grooming signs" finds the Grooming section, which never says "signs").
-            parsed = _without_stopwords(parsed)
-            any_word = _without_stopwords(
-                _parse(
-                    make_parser(ix.schema, group=qparser.OrGroup.factory(COORDINATION)), expander.expand(text)
-                )
-            )
-            partial = searcher.search(parsed, limit=1).is_empty()
-            scored = wq.Or([parsed.with_boost(ALL_WORDS_BOOST), any_word, *_nearby(parsed)])
-            hits, total = _run(searcher, scored, scope, chapter, limit)
-        else:
-            hits, total = _run(searcher, parsed, scope, chapter, limit)
-        # Offered whenever a word is not in the toolkit's vocabulary (stemming may still
-        # have found something: "pharmacys" finds the pharmacy pages) and only if it has hits.
-        suggestion = _suggest(searcher, parser, expander, text, scope, chapter)
+    expander = _synonyms(tuple(tuple(group) for group in synonyms))
+    searcher = open_searcher(index_dir)
+    parser = make_parser(searcher.schema)
+    expanded, forms = expander.expand(text)
+    parsed = _parse(parser, expanded)
+    if parsed is wq.NullQuery:
+        raise QuerySyntaxError(f'nothing to search for in {query_text!r}: give words, "a phrase" or prefix*')
+    partial = False
+    if _is_plain_words(text):
+        # Plain words are matched softly: pages with every word rank first, but a
+        # page that answers the question without one of the words still shows
+        # ("grooming signs" finds the Grooming section, which never says "signs").
+        parsed = _without_stopwords(parsed)
+        any_word = _without_stopwords(_parse(make_parser(searcher.schema, group=qparser.OrGroup), expanded))
+        partial = next(iter(searcher.docs_for_query(parsed)), None) is None
+        scored = wq.Or([any_word, *_nearby(parsed)])
+        hits, total = _run(searcher, scored, scope, chapter, limit, forms, every_word=parsed)
+    else:
+        hits, total = _run(searcher, parsed, scope, chapter, limit, forms)
+    # Offered whenever a word is not in the toolkit's vocabulary (stemming may still
+    # have found something: "pharmacys" finds the pharmacy pages) and only if it has hits.
+    suggestion = _suggest(searcher, parser, expander, text, scope, chapter)
     return SearchResult(query_text, total, hits, suggestion, partial)
 
 
+@functools.lru_cache(maxsize=1)
 def _stemmed_stop_words() -> frozenset[str]:
     stem = stemming_analyzer()
     return frozenset(token.text for word in QUESTION_WORDS for token in stem(word))
@@ -288,8 +275,10 @@ def _nearby(query: wq.Query) -> list[wq.Query]:
         return []
     words = []
     for part in query.subqueries:
-        content = {text for field, text in part.all_terms() if field == "content"}
-        if len(content) != 1 or any(isinstance(leaf, wq.Phrase) for leaf in part.leaves()):
+        terms = list(part.all_terms())
+        content = {text for field, text in terms if field == "content"}
+        synonym = any(field == "concepts" for field, _ in terms)
+        if synonym or len(content) != 1 or any(isinstance(leaf, wq.Phrase) for leaf in part.leaves()):
             return []
         words.append(content.pop())
     if len(words) < 2:
@@ -330,43 +319,74 @@ def _filters(scope: Scope | None, chapter: int | None) -> tuple[wq.Query | None,
 
 
 def _run(
-    searcher: Searcher, parsed: wq.Query, scope: Scope | None, chapter: int | None, limit: int
+    searcher: Searcher,
+    query: wq.Query,
+    scope: Scope | None,
+    chapter: int | None,
+    limit: int,
+    forms: Sequence[str] = (),
+    every_word: wq.Query | None = None,
 ) -> tuple[tuple[Hit, ...], int]:
+    """Ranked hits (the top `limit`, with snippets) and the total.
+
+    The query is scored once; two bonuses are then applied from document sets, which is
+    far cheaper than scoring the query again inside a bigger one: pages matching
+    `every_word` (all the words, not just some) and a role's own sections each score
+    double. `forms` are synonym forms to mark in snippets besides the query's own words.
+    """
     allow, mask = _filters(scope, chapter)
     if allow is wq.NullQuery:
         return (), 0
-    scored: wq.Query = parsed
+    # limit=None scores every match in one pass, so the total is known without Whoosh
+    # running the query a second time to count it.
+    results = searcher.search(query, limit=None, filter=allow, mask=mask)
+    ranked: list[tuple[float, int]] = list(results.top_n)
+    bonuses: list[wq.Query] = []
+    if every_word is not None:
+        bonuses.append(every_word)
     if scope is not None and scope.own_sections:
-        # A role's own sections rank first for that role: they score the match twice.
-        own = wq.Or([wq.Term("section", s) for s in scope.own_sections])
-        scored = wq.Or([parsed, wq.And([parsed, own])])
-    results = searcher.search(scored, limit=max(limit, 1), filter=allow, mask=mask)
-    results.fragmenter = highlight.ContextFragmenter(surround=60, maxchars=240)
-    results.formatter = _MarkFormatter()
+        bonuses.append(wq.Or([wq.Term("section", s) for s in scope.own_sections]))
+    for bonus in bonuses:
+        favoured = set(searcher.docs_for_query(bonus))
+        ranked = [(score * (1 + ALL_WORDS_BOOST) if doc in favoured else score, doc) for score, doc in ranked]
+    ranked.sort(key=lambda item: (-item[0], item[1]))
+    snippeter = Snippeter(_content_stems(searcher, query), _stem, forms)
     hits = []
-    for rank, result in enumerate(results, start=1):
-        snippet = result.highlights("content", top=2) or _opening(result["content"])
-        chapter_value = result.get("chapter", "")
+    for rank, (score, docnum) in enumerate(ranked[: max(limit, 1)], start=1):
+        fields = searcher.stored_fields(docnum)
+        chapter_value = fields.get("chapter", "")
         hits.append(
             Hit(
                 rank=rank,
-                score=round(float(result.score), 3),
+                score=round(float(score), 3),
                 chapter=int(chapter_value) if chapter_value else None,
-                chapter_title=result.get("chapter_title", ""),
-                section=result.get("section") or None,
-                section_title=result.get("section_title", ""),
-                page=result["page"],
-                pdf_page=int(result["pdf_page"]),
-                file=result["file"],
-                snippet=" ".join(snippet.split()),
+                chapter_title=fields.get("chapter_title", ""),
+                section=fields.get("section") or None,
+                section_title=fields.get("section_title", ""),
+                page=fields["page"],
+                pdf_page=int(fields["pdf_page"]),
+                file=fields["file"],
+                snippet=" ".join(snippeter.snippet(fields["content"]).split()),
             )
         )
-    return tuple(hits), len(results)
+    return tuple(hits), len(ranked)
 
 
-def _opening(content: str, length: int = 200) -> str:
-    text = " ".join(content.split())
-    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + " …"
+def _content_stems(searcher: Searcher, query: wq.Query) -> set[str]:
+    """The indexed forms the query matched in the page text (prefixes expanded)."""
+    terms = query.existing_terms(searcher.reader(), phrases=True, expand=True)
+    return {t.decode() if isinstance(t, bytes) else str(t) for field, t in terms if field == "content"}
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    tokens = [token.text for token in _ANALYZER(word)]
+    return tokens[0] if tokens else word
+
+
+@functools.lru_cache(maxsize=8)
+def _synonyms(groups: tuple[tuple[str, ...], ...]) -> Synonyms:
+    return Synonyms(groups)
 
 
 def _max_distance(word: str) -> int:
@@ -402,7 +422,7 @@ def _distance(a: str, b: str) -> int:
 def _suggest(
     searcher: Searcher,
     parser: qparser.QueryParser,
-    expander: Expander,
+    expander: Synonyms,
     text: str,
     scope: Scope | None,
     chapter: int | None,
@@ -416,14 +436,19 @@ def _suggest(
         if re.fullmatch(r"[A-Za-z]{3,}", token) and token not in _OPERATORS:
             lowered = token.lower()
             if not reader.frequency("words", lowered):
-                better = _best_correction(
-                    lowered, corrector.suggest(lowered, limit=8, maxdist=_max_distance(lowered)), reader
-                )
+                # prefix=1: misspellings rarely touch the first letter, and it makes the
+                # look-up many times faster on a large vocabulary.
+                candidates = corrector.suggest(lowered, limit=8, maxdist=_max_distance(lowered), prefix=1)
+                better = _best_correction(lowered, candidates, reader)
                 if better:
                     token, changed = better, True
         words.append(token)
     if not changed:
         return None
     suggestion = "".join(words)
-    hits, total = _run(searcher, _parse(parser, expander.expand(suggestion)), scope, chapter, 1)
-    return suggestion if total else None
+    allow, mask = _filters(scope, chapter)
+    if allow is wq.NullQuery:
+        return None
+    query = _parse(parser, expander.expand(suggestion)[0])
+    found = searcher.search(query, limit=1, filter=allow, mask=mask, scored=False)
+    return suggestion if not found.is_empty() else None

@@ -86,6 +86,9 @@ class IndexStore:
         """
         current = self.current()
         generations = sorted(self.root.glob(f"{GENERATION_PREFIX}*"))
+        for stale_link in self.root.glob(f".{CURRENT}.*"):  # left by a publish cut short
+            with contextlib.suppress(OSError):
+                stale_link.unlink()
         keep_names = {p.name for p in (current, keep) if p is not None}
         older = [g for g in generations if current is not None and g.name < current.name]
         if older:
@@ -96,20 +99,44 @@ class IndexStore:
 
     @contextlib.contextmanager
     def lock(self, wait: bool) -> Iterator[None]:
-        """Hold the ingest lock; wait for it, or stop at once with a clear message."""
+        """Hold the ingest lock; wait for it, or stop at once with a clear message.
+
+        An flock lives as long as any process holds the file open, and worker processes
+        forked during the ingest inherit it; they drop their copy at once (see
+        `_close_inherited_locks`), so a killed ingest never leaves the lock behind.
+        """
         self.root.mkdir(parents=True, exist_ok=True)
-        with (self.root / ".lock").open("a+") as handle:
+        fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
             try:
-                fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+                fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
             except BlockingIOError:
                 raise IndexBusyError(
                     f"another ingest is running on {self.root}; wait for it to finish "
                     "(or run with --wait to queue behind it)"
                 ) from None
+            _HELD_LOCKS.add(fd)
             try:
                 yield
             finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                _HELD_LOCKS.discard(fd)
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+_HELD_LOCKS: set[int] = set()
+
+
+def _close_inherited_locks() -> None:
+    """In a freshly forked child: let go of the parent's ingest lock."""
+    for fd in list(_HELD_LOCKS):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_close_inherited_locks)
 
 
 def _fsync_dir(path: Path) -> None:

@@ -1,0 +1,570 @@
+"""Faults during an ingest (SPEC, "Bad input gets a clear answer, and nothing is lost"):
+an interrupted or failed ingest leaves the previous index whole; two ingests at once never
+corrupt it; searches keep answering while an ingest runs; the history log survives.
+
+Ingests that are killed run as real processes (the installed `cse-toolkit` script); the
+rest run in-process through click's CliRunner.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline import index as index_module
+from pipeline.cli import search_command
+from pipeline.extract import sha256_file
+from pipeline.history import read_history
+from pipeline.index import write_index as real_write_index
+from pipeline.manifest import load_manifest
+from pipeline.search import search as run_search
+from pipeline.store import IndexStore
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tools.pdfgen import Block, PageSpec, write_pdf
+
+COPIES = 3  # extra uncatalogued copies of every sample chapter, so an ingest takes ~1.5 s
+BUSY = "another ingest is running"
+# From this many pages the index is written by several processes (pipeline/index.py).
+PARALLEL_WRITE_FROM = getattr(index_module, "PARALLEL_WRITE_FROM", 1000)
+
+
+def toolkit_script() -> list[str]:
+    script = Path(sys.executable).parent / "cse-toolkit"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("cse-toolkit")
+    if found:
+        return [found]
+    return [sys.executable, "-c", "from pipeline.cli import toolkit_main; toolkit_main()"]
+
+
+# --------------------------------------------------------------------------- helpers
+class Workspace:
+    """A PDFs folder, the sample config and an index that has been ingested once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.pdfs = root / "pdfs"
+        self.config = root / "toolkit.yaml"
+        self.index = root / "index"
+        self.store = IndexStore(self.index)
+
+    def args(self, *extra: str) -> list[str]:
+        return [
+            "ingest",
+            "--config",
+            str(self.config),
+            "--pdfs",
+            str(self.pdfs),
+            "--index",
+            str(self.index),
+            *extra,
+        ]
+
+    def ingest(self, *extra: str) -> Result:
+        return toolkit(*self.args(*extra))
+
+    def start_ingest(self, *extra: str) -> subprocess.Popen[bytes]:
+        """A real `cse-toolkit ingest` process, in its own session so that any process it
+        leaves behind can be cleaned up by its group id."""
+        return subprocess.Popen(
+            [*toolkit_script(), *self.args(*extra)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            cwd=self.root,
+        )
+
+    def search(self, query: str = "pharmacies", *extra: str) -> Result:
+        return CliRunner().invoke(
+            search_command,
+            [query, "--json", "--config", str(self.config), "--index", str(self.index), *extra],
+        )
+
+    def current_name(self) -> str | None:
+        current = self.store.current()
+        return current.name if current is not None else None
+
+    def generations(self) -> list[str]:
+        return sorted(p.name for p in self.index.glob("gen-*"))
+
+    def touch_copies(self, note: str) -> None:
+        """Change the bytes (not the text) of every extra copy: work for the next ingest."""
+        for path in sorted(self.pdfs.glob("copy-*.pdf")):
+            with path.open("ab") as handle:
+                handle.write(f"\n% {note}\n".encode())
+
+
+def assert_pharmacies_answer(result: Result) -> None:
+    """The Pharmacies section's page is found first, complete: exit 0, page 74, PDF page 20."""
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    top = json.loads(result.stdout)["results"][0]
+    assert (top["file"], top["section"], top["page"], top["pdf_page"]) == (
+        "chapter-4-health-services.pdf",
+        "pharmacies",
+        "74",
+        20,
+    ), top
+
+
+def assert_history_lines_complete(path: Path) -> None:
+    """Every line of the history log is one complete JSON object."""
+    if not path.exists():
+        return
+    raw = path.read_bytes()
+    assert raw == b"" or raw.endswith(b"\n"), raw[-200:]
+    lines = raw.decode("utf-8").splitlines()
+    for line in lines:
+        assert isinstance(json.loads(line), dict), line
+    assert len(read_history(path)) == len(lines)
+
+
+def assert_no_leftover_generations(ws: Workspace) -> None:
+    """Only the current generation and at most one older one (kept for running searches)."""
+    current = ws.current_name()
+    assert current is not None
+    others = [g for g in ws.generations() if g != current]
+    assert len(others) <= 1, ws.generations()
+    assert all(g < current for g in others), ws.generations()
+
+
+def children(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+
+
+def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes], timeout: float = 30.0) -> bool:
+    """Poll until `condition` holds; False if the process ended first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        if process.poll() is not None:
+            return False
+        time.sleep(0.003)
+    raise AssertionError("timed out waiting for the ingest to reach the expected point")
+
+
+@contextlib.contextmanager
+def reaped(process: subprocess.Popen[bytes]) -> Iterator[subprocess.Popen[bytes]]:
+    """Whatever happens, end the process and anything left in its session (by group id)."""
+    try:
+        yield process
+    finally:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=10)
+
+
+def ingest_after_crash(ws: Workspace) -> Result:
+    """A plain ingest, as a user would run it next. Allows two seconds for anything the
+    crashed run left behind to notice and go away; a lock held longer than that is a bug."""
+    deadline = time.monotonic() + 2.0
+    while True:
+        result = ws.ingest()
+        if BUSY not in result.output or time.monotonic() > deadline:
+            return result
+        time.sleep(0.25)
+
+
+# --------------------------------------------------------------------------- fixtures
+def build_template(root: Path, copies: int) -> Workspace:
+    """The sample chapters plus `copies` uncatalogued copies of each (distinct bytes, so
+    each is extracted on its own), ingested once."""
+    ws = Workspace(root)
+    shutil.copytree(SAMPLE_PDFS, ws.pdfs)
+    shutil.copy(SAMPLE_CONFIG, ws.config)
+    for number in range(1, copies + 1):
+        for source in sorted(SAMPLE_PDFS.glob("*.pdf")):
+            target = ws.pdfs / f"copy-{number}-{source.name}"
+            target.write_bytes(source.read_bytes() + f"\n% copy {number}\n".encode())
+    result = ws.ingest()
+    assert result.exit_code == 0, result.output
+    return ws
+
+
+def clone(template: Workspace, root: Path) -> Workspace:
+    """A private copy of a template: PDFs, config and the already-built index."""
+    ws = Workspace(root)
+    ws.root.mkdir()
+    shutil.copytree(template.pdfs, ws.pdfs)
+    shutil.copy(template.config, ws.config)
+    shutil.copytree(template.index, ws.index, symlinks=True)
+    assert ws.current_name() is not None
+    return ws
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    return build_template(tmp_path_factory.mktemp("faults-template"), COPIES)
+
+
+@pytest.fixture
+def workspace(template: Workspace, tmp_path: Path) -> Workspace:
+    return clone(template, tmp_path / "ws")
+
+
+# --------------------------------------------------------------------------- SIGKILL during an ingest
+def _after(seconds: float) -> Callable[[Workspace, subprocess.Popen[bytes], str], bool]:
+    def trigger(ws: Workspace, process: subprocess.Popen[bytes], old: str) -> bool:
+        time.sleep(seconds)
+        return True
+
+    return trigger
+
+
+def _when(
+    condition: Callable[[Workspace, subprocess.Popen[bytes], str], bool],
+    then: float = 0.0,
+    required: bool = False,
+) -> Callable[[Workspace, subprocess.Popen[bytes], str], bool]:
+    """Kill when `condition` holds (plus `then` seconds). A `required` point must be
+    reached; the others last a few milliseconds and the ingest may pass them unseen."""
+
+    def trigger(ws: Workspace, process: subprocess.Popen[bytes], old: str) -> bool:
+        reached = wait_for(lambda: condition(ws, process, old), process)
+        assert reached or not required, "the ingest ended before the point to kill it at"
+        time.sleep(then)
+        return reached
+
+    return trigger
+
+
+def _new_generation(ws: Workspace, process: subprocess.Popen[bytes], old: str) -> bool:
+    return any(g > old for g in ws.generations())
+
+
+def _new_manifest(ws: Workspace, process: subprocess.Popen[bytes], old: str) -> bool:
+    return any((ws.index / g / "manifest.json").exists() for g in ws.generations() if g > old)
+
+
+def _published(ws: Workspace, process: subprocess.Popen[bytes], old: str) -> bool:
+    return ws.current_name() != old
+
+
+KILL_POINTS = {
+    "after-0.05s": _after(0.05),
+    "after-0.2s": _after(0.2),
+    "after-0.5s": _after(0.5),
+    "after-1.0s": _after(1.0),
+    "while-extracting": _when(lambda ws, p, old: bool(children(p.pid)), then=0.1, required=True),
+    "while-writing-index": _when(_new_generation, then=0.3, required=True),
+    "before-publishing": _when(_new_manifest),
+    "just-published": _when(_published),
+}
+
+
+@pytest.mark.parametrize("point", KILL_POINTS.values(), ids=KILL_POINTS.keys())
+def test_sigkill_during_ingest_keeps_the_index_whole(
+    point: Callable[[Workspace, subprocess.Popen[bytes], str], bool], workspace: Workspace
+) -> None:
+    ws = workspace
+    old = ws.current_name()
+    assert old is not None
+    ws.touch_copies("republished")  # 27 files to extract again, then a full index to write
+    history_before = read_history(ws.store.history_path)
+
+    with reaped(ws.start_ingest()) as process:
+        point(ws, process, old)
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+
+        # Searches still answer, from the previous generation or a complete new one.
+        assert_pharmacies_answer(ws.search())
+        current = ws.store.current()
+        assert current is not None
+        if current.name != old:
+            assert (current / "manifest.json").is_file()
+            assert (current / "search" / "schema.json").is_file()
+        assert_history_lines_complete(ws.store.history_path)
+        assert len(read_history(ws.store.history_path)) >= len(history_before)
+
+        # The next ingest needs no clean-up by hand.
+        after = ingest_after_crash(ws)
+        assert after.exit_code == 0, after.output
+        assert "Traceback" not in after.output
+
+    assert_pharmacies_answer(ws.search())
+    assert_no_leftover_generations(ws)
+    assert_history_lines_complete(ws.store.history_path)
+    manifest = load_manifest(ws.store.current())
+    assert manifest is not None
+    for path in sorted(ws.pdfs.glob("copy-*.pdf")):
+        assert manifest.files[path.name].sha256 == sha256_file(path), path.name
+
+
+def test_sigkill_while_the_index_is_written_in_parallel(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    """Large ingests write the index with several processes: killing the ingest then must
+    not leave anything behind that blocks the next one."""
+    sample_pages = 128
+    copies = -(-PARALLEL_WRITE_FROM // sample_pages)  # the sample and its copies pass the threshold
+    ws = clone(build_template(tmp_path_factory.mktemp("parallel-template"), copies), tmp_path / "ws")
+    old = ws.current_name()
+    assert old is not None
+
+    with reaped(ws.start_ingest("--force")) as process:
+        reached = wait_for(lambda: _new_generation(ws, process, old) and bool(children(process.pid)), process)
+        assert reached, "the ingest ended before it started writing in parallel"
+        time.sleep(0.2)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+
+        assert_pharmacies_answer(ws.search())
+        assert ws.current_name() == old
+        after = ingest_after_crash(ws)
+        assert after.exit_code == 0, after.output
+
+    assert_pharmacies_answer(ws.search())
+    assert_no_leftover_generations(ws)
+    assert_history_lines_complete(ws.store.history_path)
+
+
+def test_repeated_kills_then_ingest_leave_one_consistent_index(workspace: Workspace) -> None:
+    """Several ingests killed in a row at different moments, then one that completes."""
+    ws = workspace
+    for round_number, delay in enumerate((0.3, 0.7, 1.1), start=1):
+        ws.touch_copies(f"round {round_number}")
+        with reaped(ws.start_ingest()) as process:
+            time.sleep(delay)
+            if process.poll() is None:
+                process.send_signal(signal.SIGKILL)
+            process.wait(timeout=30)
+        assert_pharmacies_answer(ws.search())
+    result = ws.ingest()
+    assert result.exit_code == 0, result.output
+    assert_pharmacies_answer(ws.search())
+    assert_no_leftover_generations(ws)
+    assert_history_lines_complete(ws.store.history_path)
+
+
+# --------------------------------------------------------------------------- two ingests at once
+@contextlib.contextmanager
+def held_lock(index: Path) -> Iterator[Callable[[], None]]:
+    """Hold the ingest lock as another ingest would; yields a function that releases it."""
+    index.mkdir(parents=True, exist_ok=True)
+    handle = (index / ".lock").open("a+")
+    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    released = threading.Event()
+
+    def release() -> None:
+        if not released.is_set():
+            released.set()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+
+    try:
+        yield release
+    finally:
+        release()
+
+
+def add_pdf(ws: Workspace, name: str, text: str) -> None:
+    write_pdf(ws.pdfs / name, [PageSpec(blocks=(Block("heading", "Late addition"), Block("para", text)))])
+
+
+def test_second_ingest_stops_with_a_clear_message_while_the_lock_is_held(workspace: Workspace) -> None:
+    ws = workspace
+    add_pdf(ws, "late.pdf", "Notes about numbats that arrived late.")
+    before = ws.generations()
+    current = ws.current_name()
+
+    with held_lock(ws.index):
+        result = ws.ingest()
+
+    assert result.exit_code == 2, result.output
+    assert BUSY in result.stderr, result.stderr
+    assert "--wait" in result.stderr
+    assert "Traceback" not in result.output
+    assert ws.generations() == before
+    assert ws.current_name() == current
+    assert ws.search("numbats").exit_code == 1
+
+
+def test_ingest_with_wait_queues_behind_the_lock_and_then_succeeds(workspace: Workspace) -> None:
+    ws = workspace
+    add_pdf(ws, "late.pdf", "Notes about numbats that arrived late.")
+    with held_lock(ws.index) as release:
+        timer = threading.Timer(1.0, release)
+        timer.start()
+        started = time.monotonic()
+        try:
+            result = ws.ingest("--wait")
+        finally:
+            timer.join()
+        waited = time.monotonic() - started
+
+    assert result.exit_code == 0, result.output
+    assert waited >= 0.9, waited
+    numbats = ws.search("numbats")
+    assert numbats.exit_code == 0, numbats.output
+    assert json.loads(numbats.stdout)["results"][0]["file"] == "late.pdf"
+    assert_no_leftover_generations(ws)
+
+
+def test_second_ingest_while_a_real_ingest_runs(workspace: Workspace) -> None:
+    ws = workspace
+    old = ws.current_name()
+    assert old is not None
+    with reaped(ws.start_ingest("--force")) as process:
+        assert wait_for(lambda: _new_generation(ws, process, old), process), "the first ingest ended too soon"
+        second = ws.ingest()
+        assert second.exit_code == 2, second.output
+        assert BUSY in second.stderr, second.stderr
+        queued = ws.ingest("--wait")
+        assert process.wait(timeout=30) == 0
+    assert queued.exit_code == 0, queued.output
+    # It ran after the first one had published: it found nothing left to do.
+    assert "Nothing changed" in queued.output, queued.output
+    assert ws.current_name() != old
+    assert_pharmacies_answer(ws.search())
+    assert_no_leftover_generations(ws)
+    assert_history_lines_complete(ws.store.history_path)
+
+
+# --------------------------------------------------------------------------- searches during an ingest
+def test_searches_during_an_ingest_always_get_a_complete_answer(workspace: Workspace) -> None:
+    ws = workspace
+    old = ws.current_name()
+    seen: set[str] = set()
+    answers = 0
+    with reaped(ws.start_ingest("--force")) as process:
+        while process.poll() is None or answers < 5:
+            name = ws.current_name()
+            seen.add(name or "")
+            result = run_search(ws.store.search_dir(), "pharmacies", limit=3)
+            assert result.hits, f"no hits while the index was {name}"
+            top = result.hits[0]
+            assert (top.file, top.section, top.page, top.pdf_page) == (
+                "chapter-4-health-services.pdf",
+                "pharmacies",
+                "74",
+                20,
+            )
+            assert result.total == 4 * (COPIES + 1)
+            answers += 1
+            if answers % 10 == 0:
+                assert_pharmacies_answer(ws.search())
+        assert process.returncode == 0
+    assert answers >= 10, answers
+    assert old in seen
+    assert ws.current_name() != old  # the swap happened while we were searching
+    assert_pharmacies_answer(ws.search())
+
+
+# --------------------------------------------------------------------------- a failure while writing the index
+@pytest.mark.parametrize("error", [OSError(28, "No space left on device"), KeyboardInterrupt()], ids=repr)
+def test_failure_while_writing_the_index_keeps_the_previous_one(
+    error: BaseException, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = workspace
+    old = ws.current_name()
+    before = ws.generations()
+    history = ws.store.history_path.read_bytes()
+    add_pdf(ws, "late.pdf", "Notes about numbats that arrived late.")
+    written: list[Path] = []
+
+    def failing_write_index(path: Path, units: object, tag: Callable[[str], list[str]]) -> int:
+        some = list(units)[:50]  # type: ignore[call-overload]
+        real_write_index(path, some, tag)
+        written.extend(p for p in path.rglob("*") if p.is_file())
+        raise error
+
+    monkeypatch.setattr("pipeline.ingest.write_index", failing_write_index)
+    result = ws.ingest()
+
+    assert written, "the patched write_index was not called"
+    assert result.exit_code != 0, result.output
+    assert "Traceback" not in result.output
+    assert ws.current_name() == old
+    assert ws.generations() == before, "an unpublished generation was left behind"
+    assert ws.store.history_path.read_bytes() == history
+    assert_pharmacies_answer(ws.search())
+    assert ws.search("numbats").exit_code == 1
+
+    monkeypatch.undo()
+    again = ws.ingest()
+    assert again.exit_code == 0, again.output
+    assert ws.search("numbats").exit_code == 0
+    assert_no_leftover_generations(ws)
+
+
+def test_failure_while_writing_the_index_reports_a_message(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = workspace
+
+    def failing_write_index(path: Path, units: object, tag: object) -> int:
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "partial").write_bytes(b"x" * 1000)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("pipeline.ingest.write_index", failing_write_index)
+    result = ws.ingest("--force")
+    assert result.exit_code not in (0, 1), result.output
+    assert "No space left on device" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- the history log
+def test_history_has_only_complete_lines_after_killed_ingests(workspace: Workspace) -> None:
+    ws = workspace
+    old = ws.current_name()
+    assert old is not None
+    for round_number in range(3):
+        ws.touch_copies(f"history round {round_number}")
+        with reaped(ws.start_ingest()) as process:
+            wait_for(lambda: _published(ws, process, old), process)  # noqa: B023
+            if process.poll() is None:
+                process.send_signal(signal.SIGKILL)
+            process.wait(timeout=30)
+        assert_history_lines_complete(ws.store.history_path)
+        old = ws.current_name()
+        assert old is not None
+    result = ws.ingest()
+    assert result.exit_code == 0, result.output
+    assert_history_lines_complete(ws.store.history_path)
+
+
+def test_history_entry_after_a_torn_line_is_kept(workspace: Workspace) -> None:
+    """A crash mid-append can leave a line cut short (no newline). The next ingest's entry
+    must still be readable, not glued onto the torn line and lost with it."""
+    ws = workspace
+    path = ws.store.history_path
+    entries = read_history(path)
+    assert entries
+    with path.open("ab") as handle:
+        handle.write(b'{"at": "2024-01-01T00:00:00+00:00", "files": {"chap')
+    add_pdf(ws, "late.pdf", "Notes about numbats that arrived late.")
+
+    result = ws.ingest()
+
+    assert result.exit_code == 0, result.output
+    after = read_history(path)
+    manifest = load_manifest(ws.store.current())
+    assert manifest is not None
+    assert len(after) == len(entries) + 1, [e.get("at") for e in after]
+    assert after[-1]["at"] == manifest.ingested_at
+    assert "late.pdf" in after[-1]["added_files"]
+    history = toolkit("history", "--index", str(ws.index))
+    assert history.exit_code == 0, history.output
+    assert "late.pdf" in history.output

@@ -1,0 +1,809 @@
+"""Performance report for the ingest and the search (`make bench`); not a test.
+
+    python tools/bench.py [--quick] [--corpus DIR] [--keep]
+
+Builds corpora in a temporary directory (removed at the end), runs the real commands on
+them and, in the same run, baselines over the same files, then prints every figure with
+its target and PASS/FAIL:
+
+- "1x" is the sample toolkit (pdfs/ + config/toolkit.yaml, 128 pages in 9 chapter PDFs).
+- "10x" and "30x" are that many copies of the sample PDFs: the first copy keeps its names
+  (so the sample config still catalogues it), the others are renamed and get a PDF comment
+  appended after `%%EOF` (``%copy-N``), which keeps them valid PDFs but gives them other
+  bytes, so hashing and the extraction cache treat them as different files.
+- "3,000 pages" is copies of the sample toolkit and of the readable real-world PDFs of
+  ../shared/corpus/readable (read from there, never copied into the repository), added in
+  turn until there are at least 3,000 pages. Without that folder it is built from sample
+  copies alone, and the script says so.
+
+Ingest and `cse-search` run as whole processes of the installed console scripts (next to
+this Python), so start-up is included. Peak memory is measured two ways: the kernel's
+exact maximum resident set of any single process of the ingest (wait4; the ingest runs a
+process pool, so this is the largest process, not the sum), and the total PSS of the whole
+process tree sampled every 50 ms; the target is checked against the larger of the two.
+
+Targets (from the issue; a 2-core machine):
+
+- cold ingest wall time at most 4x `pdftotext FILE -` run over the same files one after
+  another (checked at 1x and at 3,000 pages; the ratio to 2 pdftotext processes is shown too);
+- no-op re-ingest under 0.5 s at 1x and under 1 s at 3,000 pages; after one chapter is
+  changed, exactly one new extraction appears in the index's cache (1x and 3,000 pages);
+- `cse-search pharmacies` as a whole process under 200 ms median (1x and 3,000 pages),
+  and at least 10x faster than `pdfgrep -r -n -i pharmacies` at 3,000 pages;
+- in-process `pipeline.search.search` p95 under 20 ms at 30x (1x and 10x shown for growth);
+- ingest peak memory under 300 MB (MiB) at 3,000 pages.
+
+`--quick` skips the 3,000-page corpus and 30x, with fewer repetitions, to test the script.
+Exit status: 0 when the report was printed (even with FAILs; it is a report), 1 when the
+benchmark itself could not run to the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import math
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # run as `python tools/bench.py` without installing the package
+    sys.path.insert(0, str(REPO))
+
+SAMPLE_PDFS = REPO / "pdfs"
+SAMPLE_CONFIG = REPO / "config" / "toolkit.yaml"
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "readable"
+BIN = Path(sys.executable).parent
+CHANGED_CHAPTER = "chapter-4-health-services.pdf"  # the chapter "republished" by the bench
+SEARCH_WORD = "pharmacies"
+BIG_PAGES = 3000
+
+# Targets from the issue (2-core machine).
+INGEST_VS_PDFTOTEXT = 4.0  # cold ingest wall time at most this many times pdftotext's
+NOOP_SAMPLE_S = 0.5
+NOOP_BIG_S = 1.0
+SEARCH_PROCESS_MS = 200.0
+SEARCH_VS_PDFGREP = 10.0
+INPROCESS_P95_MS = 20.0
+PEAK_MEMORY_MB = 300.0
+
+# The in-process query mix: words, phrases, operators, abbreviations, prefixes, role
+# filters and misspellings, as (query, role or None).
+QUERIES: tuple[tuple[str, str | None], ...] = (
+    ("pharmacies", None),
+    ("grooming", None),
+    ("consent", None),
+    ('"looked after children"', None),
+    ('"information sharing"', None),
+    ("A&E", None),
+    ("CAMHS", None),
+    ("GP", None),
+    ("LAC", None),
+    ("refer*", None),
+    ("exploit*", None),
+    ("online AND grooming", None),
+    ("missing NOT school", None),
+    ("warning signs", None),
+    ("what is child sexual exploitation", None),
+    ("pharmacys", None),
+    ("safegaurding", None),
+    ("pharmacies", "pharmacist"),
+    ("consent", "foster-carer"),
+    ("screening tool", "midwife"),
+    ("(runaway OR missing) AND home", None),
+)
+
+
+class BenchError(Exception):
+    """The benchmark could not run (a command crashed, a file is missing)."""
+
+
+# --------------------------------------------------------------------------- results
+@dataclass(frozen=True)
+class Row:
+    """One line of the final table."""
+
+    figure: str
+    value: str
+    target: str = "-"
+    result: str = "-"  # PASS, FAIL, SKIP or "-" for a figure without a target
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, figure: str, value: str, target: str = "-", passed: bool | None = None) -> None:
+        result = "-" if passed is None else ("PASS" if passed else "FAIL")
+        self.rows.append(Row(figure, value, target, result))
+        say(f"  {figure}: {value}" + (f"  [target {target}: {result}]" if passed is not None else ""))
+
+    def skip(self, figure: str, target: str, why: str) -> None:
+        self.rows.append(Row(figure, f"skipped: {why}", target, "SKIP"))
+        say(f"  {figure}: skipped ({why})")
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+        say(f"  note: {text}")
+
+    def table(self) -> str:
+        header = ("figure", "value", "target", "result")
+        cells = [header, *((r.figure, r.value, r.target, r.result) for r in self.rows)]
+        widths = [max(len(c[i]) for c in cells) for i in range(4)]
+        lines = [" | ".join(c.ljust(w) for c, w in zip(header, widths, strict=True)).rstrip()]
+        lines.append("-|-".join("-" * w for w in widths))
+        for cell in cells[1:]:
+            lines.append(" | ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)).rstrip())
+        return "\n".join(lines)
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+# ----------------------------------------------------------------------------- corpora
+@dataclass(frozen=True)
+class Corpus:
+    """A PDFs directory the bench built, with its page count and the config to use."""
+
+    name: str
+    pdfs: Path
+    files: tuple[Path, ...]
+    pages: int
+    config: Path = SAMPLE_CONFIG
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.pages:,} pages, {len(self.files)} files)"
+
+
+_page_counts: dict[Path, int] = {}
+
+
+def page_count(path: Path) -> int:
+    """Pages of a source PDF (counted once per source, with the pipeline's own reader)."""
+    if path not in _page_counts:
+        import pypdfium2  # a dependency of the package; imported here to keep --help fast
+
+        document = pypdfium2.PdfDocument(str(path))
+        try:
+            _page_counts[path] = len(document)
+        finally:
+            document.close()
+    return _page_counts[path]
+
+
+def copy_pdf(source: Path, target: Path, marker: str | None) -> None:
+    """Copy a PDF; with a marker, append it as a PDF comment so the bytes differ."""
+    data = source.read_bytes()
+    if marker is not None:
+        data += f"\n%{marker}\n".encode("ascii")
+    target.write_bytes(data)
+
+
+def sample_sources() -> list[Path]:
+    files = sorted(SAMPLE_PDFS.glob("*.pdf"))
+    if not files:
+        raise BenchError(f"no sample PDFs in {SAMPLE_PDFS} (run `make sample`)")
+    return files
+
+
+def build_sample_copies(root: Path, name: str, copies: int) -> Corpus:
+    """`copies` copies of the sample toolkit; the first under the configured names."""
+    pdfs = root / name
+    pdfs.mkdir(parents=True)
+    files: list[Path] = []
+    for copy in range(copies):
+        for source in sample_sources():
+            target = pdfs / (source.name if copy == 0 else f"copy-{copy:02d}-{source.name}")
+            copy_pdf(source, target, None if copy == 0 else f"copy-{copy}")
+            files.append(target)
+    pages = copies * sum(page_count(s) for s in sample_sources())
+    return Corpus(name, pdfs, tuple(files), pages)
+
+
+def build_big(root: Path, real: list[Path], minimum: int) -> Corpus:
+    """Sample-toolkit copies and real-PDF copies in turn, until at least `minimum` pages."""
+    pdfs = root / "3000p"
+    pdfs.mkdir(parents=True)
+    files: list[Path] = []
+    pages = 0
+    sample_pages = sum(page_count(s) for s in sample_sources())
+    real_pages = sum(page_count(s) for s in real)
+    copy = 0
+    while pages < minimum:
+        for source in sample_sources():
+            target = pdfs / (source.name if copy == 0 else f"copy-{copy:02d}-{source.name}")
+            copy_pdf(source, target, None if copy == 0 else f"copy-{copy}")
+            files.append(target)
+        pages += sample_pages
+        if real and pages < minimum:
+            for source in real:
+                target = pdfs / f"real-{copy:02d}-{source.name}"
+                copy_pdf(source, target, None if copy == 0 else f"real-copy-{copy}")
+                files.append(target)
+            pages += real_pages
+        copy += 1
+    return Corpus("3,000 pages", pdfs, tuple(files), pages)
+
+
+# ------------------------------------------------------------------------ processes
+@dataclass(frozen=True)
+class Run:
+    """One whole-process run: wall time, exit status, memory and output."""
+
+    seconds: float
+    returncode: int
+    max_rss_mb: float  # largest single process of the tree (kernel's exact figure)
+    tree_pss_mb: float  # peak total PSS of the process tree, sampled (0 if not sampled)
+    stdout: str
+    stderr: str
+    timed_out: bool = False
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            found.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def _tree_pss_kb(root: int) -> int:
+    """Total proportional set size of a process and all its descendants, in KiB."""
+    total = 0
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except (OSError, ValueError):
+            pass
+        todo.extend(_children(pid))
+    return total
+
+
+def run_process(command: Sequence[str | Path], timeout: float, sample_memory: bool = False) -> Run:
+    """Run a command to the end, timing it; kill its process group after `timeout` s."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [str(c) for c in command],
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        timed_out = threading.Event()
+        finished = threading.Event()
+        peak = [0]
+
+        def kill() -> None:
+            timed_out.set()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)  # the group of the process started above
+
+        def sample() -> None:
+            while not finished.wait(0.05):
+                peak[0] = max(peak[0], _tree_pss_kb(process.pid))
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        sampler = threading.Thread(target=sample, daemon=True) if sample_memory else None
+        if sampler is not None:
+            sampler.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            seconds = time.perf_counter() - started
+            timer.cancel()
+            finished.set()
+            if sampler is not None:
+                sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            seconds=seconds,
+            returncode=process.returncode,
+            max_rss_mb=usage.ru_maxrss / 1024,
+            tree_pss_mb=peak[0] / 1024,
+            stdout=out.read().decode("utf-8", "replace"),
+            stderr=err.read().decode("utf-8", "replace"),
+            timed_out=timed_out.is_set(),
+        )
+
+
+def console_script(name: str) -> Path:
+    path = BIN / name
+    if not path.exists():
+        raise BenchError(f"{path} not found: install the package in this environment (make bench does)")
+    return path
+
+
+def ingest_command(corpus: Corpus, index: Path) -> list[str | Path]:
+    return [
+        console_script("cse-toolkit"),
+        "ingest",
+        "--config",
+        corpus.config,
+        "--pdfs",
+        corpus.pdfs,
+        "--index",
+        index,
+    ]
+
+
+def ingest(corpus: Corpus, index: Path, timeout: float, sample_memory: bool = False) -> Run:
+    """One ingest; exit 0 or 3 (some PDF unreadable) are results, anything else a crash."""
+    run = run_process(ingest_command(corpus, index), timeout, sample_memory)
+    if run.timed_out:
+        raise BenchError(f"ingest of {corpus.label} took more than {timeout:.0f} s; stopped")
+    if run.returncode not in (0, 3):
+        raise BenchError(
+            f"ingest of {corpus.label} failed (exit {run.returncode}):\n{run.stderr.strip()[-2000:]}"
+        )
+    return run
+
+
+def check_indexed(report: Report, corpus: Corpus, index: Path, run: Run) -> None:
+    """Note it when an ingest did not index every page of the corpus (a figure would lie)."""
+    from pipeline.manifest import load_manifest
+    from pipeline.store import IndexStore
+
+    if run.returncode == 3:
+        report.note(
+            f"{corpus.name}: the ingest reported unreadable PDFs (exit 3): {run.stderr.strip()[-300:]}"
+        )
+    manifest = load_manifest(IndexStore(index).current())
+    pages = sum(r.pages for r in manifest.files.values()) if manifest is not None else 0
+    if pages != corpus.pages:
+        report.note(f"{corpus.name}: the ingest recorded {pages:,} pages of {corpus.pages:,}")
+
+
+def median_seconds(runs: Sequence[Run]) -> float:
+    return statistics.median(r.seconds for r in runs)
+
+
+# ------------------------------------------------------------------------- baselines
+@dataclass(frozen=True)
+class Baseline:
+    seconds: float
+    failures: int
+
+
+def pdftotext_over(files: Sequence[Path], workers: int) -> Baseline:
+    """`pdftotext FILE -` over every file, one after another or `workers` at a time."""
+
+    def one(path: Path) -> int:
+        return subprocess.run(
+            ["pdftotext", str(path), "-"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        ).returncode
+
+    started = time.perf_counter()
+    if workers == 1:
+        codes = [one(p) for p in files]
+    else:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            codes = list(pool.map(one, files))
+    return Baseline(time.perf_counter() - started, sum(1 for c in codes if c != 0))
+
+
+def pdfgrep_median(directory: Path, runs: int, timeout: float) -> tuple[float | None, str]:
+    """Median wall time of `pdfgrep -r -n -i WORD DIR`; None when a run timed out."""
+    times: list[float] = []
+    for _ in range(runs):
+        run = run_process(["pdfgrep", "-r", "-n", "-i", SEARCH_WORD, directory], timeout)
+        if run.timed_out:
+            return None, f">{timeout:.0f} s (timed out)"
+        if run.returncode not in (0, 1):
+            raise BenchError(f"pdfgrep failed (exit {run.returncode}): {run.stderr.strip()[-500:]}")
+        times.append(run.seconds)
+    median = statistics.median(times)
+    return median, f"{median * 1000:.0f} ms (median of {runs})"
+
+
+# ----------------------------------------------------------------------- measurements
+@dataclass
+class Tools:
+    pdftotext: bool = field(default_factory=lambda: shutil.which("pdftotext") is not None)
+    pdfgrep: bool = field(default_factory=lambda: shutil.which("pdfgrep") is not None)
+
+
+@dataclass(frozen=True)
+class Settings:
+    search_runs: int
+    noop_runs: int
+    pdfgrep_runs: int
+    latency_passes: int
+    timeout: float
+
+
+def cold_ingest(
+    report: Report, corpus: Corpus, index: Path, tools: Tools, settings: Settings, memory_target: bool
+) -> None:
+    """Cold ingest (empty index) against pdftotext, with peak memory."""
+    say(f"\n== {corpus.label}: cold ingest")
+    tag = corpus.name
+    sequential = parallel = None
+    if tools.pdftotext:
+        sequential = pdftotext_over(corpus.files, 1)
+        parallel = pdftotext_over(corpus.files, 2)
+        if sequential.failures:
+            report.note(f"{tag}: pdftotext failed on {sequential.failures} of {len(corpus.files)} files")
+    run = ingest(corpus, index, settings.timeout, sample_memory=True)
+    check_indexed(report, corpus, index, run)
+    report.add(
+        f"{tag}: cold ingest",
+        f"{run.seconds:.2f} s, {corpus.pages / run.seconds:.0f} pages/s",
+    )
+    target = f"<= {INGEST_VS_PDFTOTEXT:g}x pdftotext (sequential)"
+    if sequential is None or parallel is None:
+        report.skip(f"{tag}: cold ingest / pdftotext sequential", target, "pdftotext is not installed")
+    else:
+        report.add(
+            f"{tag}: pdftotext, sequential",
+            f"{sequential.seconds:.2f} s, {corpus.pages / sequential.seconds:.0f} pages/s",
+        )
+        report.add(
+            f"{tag}: pdftotext, 2 processes",
+            f"{parallel.seconds:.2f} s, {corpus.pages / parallel.seconds:.0f} pages/s",
+        )
+        ratio = run.seconds / sequential.seconds
+        report.add(
+            f"{tag}: cold ingest / pdftotext sequential",
+            f"{ratio:.2f}x",
+            target,
+            ratio <= INGEST_VS_PDFTOTEXT,
+        )
+        report.add(f"{tag}: cold ingest / pdftotext 2 processes", f"{run.seconds / parallel.seconds:.2f}x")
+    peak = max(run.max_rss_mb, run.tree_pss_mb)
+    value = f"{peak:.0f} MB (largest process {run.max_rss_mb:.0f} MB RSS; tree {run.tree_pss_mb:.0f} MB PSS)"
+    if memory_target:
+        report.add(f"{tag}: ingest peak memory", value, f"< {PEAK_MEMORY_MB:g} MB", peak < PEAK_MEMORY_MB)
+    else:
+        report.add(f"{tag}: ingest peak memory", value)
+
+
+def noop_reingest(report: Report, corpus: Corpus, index: Path, settings: Settings, limit: float) -> None:
+    """Re-ingest with nothing changed: median of a few whole-process runs."""
+    runs = [ingest(corpus, index, settings.timeout) for _ in range(settings.noop_runs)]
+    if not any("Nothing changed" in r.stdout for r in runs):
+        report.note(f"{corpus.name}: the no-op re-ingest did not say 'Nothing changed'")
+    median = median_seconds(runs)
+    report.add(
+        f"{corpus.name}: no-op re-ingest",
+        f"{median * 1000:.0f} ms (median of {len(runs)})",
+        f"< {limit:g} s",
+        median < limit,
+    )
+
+
+def _cache_listing(index: Path) -> dict[str, int] | None:
+    from pipeline.store import IndexStore
+
+    cache = IndexStore(index).cache_dir
+    if not cache.is_dir():
+        return None
+    return {p.stem: p.stat().st_mtime_ns for p in cache.glob("*.json")}
+
+
+def changed_reingest(report: Report, corpus: Corpus, index: Path, settings: Settings) -> None:
+    """Republish one chapter (new bytes) and check that only it is extracted again."""
+    chapter = corpus.pdfs / CHANGED_CHAPTER
+    if not chapter.exists():
+        raise BenchError(f"{chapter} is missing from the bench corpus")
+    before = _cache_listing(index)
+    time.sleep(0.01)  # a distinct mtime for anything the re-ingest rewrites
+    with chapter.open("ab") as handle:
+        handle.write(f"\n%changed-{time.time_ns()}\n".encode("ascii"))
+    new_sha = hashlib.sha256(chapter.read_bytes()).hexdigest()
+    run = ingest(corpus, index, settings.timeout)
+    after = _cache_listing(index)
+    report.add(f"{corpus.name}: one-chapter-changed re-ingest", f"{run.seconds * 1000:.0f} ms")
+    target = "only that chapter"
+    if before is None or after is None:
+        report.add(
+            f"{corpus.name}: files extracted again",
+            "cannot tell: the index has no cache/ directory of extractions",
+            target,
+            False,
+        )
+        return
+    added = sorted(set(after) - set(before))
+    rewritten = sum(1 for name, mtime in after.items() if name in before and before[name] != mtime)
+    which = (
+        f"{CHANGED_CHAPTER}, by its new SHA-256"
+        if added == [new_sha]
+        else "not named by the changed file's SHA-256"
+        if len(added) == 1
+        else "new cache entries; expected 1"
+    )
+    report.add(
+        f"{corpus.name}: files extracted again",
+        f"{len(added)} ({which}); {rewritten}/{len(before)} old cache files rewritten",
+        target,
+        len(added) == 1,
+    )
+
+
+def search_process(
+    report: Report, corpus: Corpus, index: Path, tools: Tools, settings: Settings, pdfgrep_target: bool
+) -> None:
+    """`cse-search WORD` as a whole process (median after a warm-up) against pdfgrep."""
+    command: list[str | Path] = [
+        console_script("cse-search"),
+        SEARCH_WORD,
+        "--config",
+        corpus.config,
+        "--pdfs",
+        corpus.pdfs,
+        "--index",
+        index,
+    ]
+    run_process(command, settings.timeout)  # warm-up: imports and index files into the page cache
+    runs = [run_process(command, settings.timeout) for _ in range(settings.search_runs)]
+    if any(r.returncode != 0 for r in runs):
+        bad = next(r for r in runs if r.returncode != 0)
+        raise BenchError(f"cse-search exited {bad.returncode}: {bad.stderr.strip()[-500:]}")
+    median = median_seconds(runs)
+    report.add(
+        f"{corpus.name}: cse-search {SEARCH_WORD} (whole process)",
+        f"{median * 1000:.0f} ms (median of {len(runs)})",
+        f"< {SEARCH_PROCESS_MS:g} ms",
+        median * 1000 < SEARCH_PROCESS_MS,
+    )
+    target = f">= {SEARCH_VS_PDFGREP:g}x" if pdfgrep_target else "-"
+    if not tools.pdfgrep:
+        if pdfgrep_target:
+            report.skip(
+                f"{corpus.name}: cse-search speed-up over pdfgrep", target, "pdfgrep is not installed"
+            )
+        return
+    seconds, text = pdfgrep_median(corpus.pdfs, settings.pdfgrep_runs, settings.timeout)
+    report.add(f"{corpus.name}: pdfgrep -r -n -i {SEARCH_WORD}", text)
+    bound = seconds if seconds is not None else settings.timeout
+    ratio = bound / median
+    value = f"{'>' if seconds is None else ''}{ratio:.1f}x (pdfgrep's time / cse-search's)"
+    if pdfgrep_target:
+        report.add(
+            f"{corpus.name}: cse-search speed-up over pdfgrep", value, target, ratio >= SEARCH_VS_PDFGREP
+        )
+    else:
+        report.add(f"{corpus.name}: cse-search speed-up over pdfgrep", value)
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def inprocess_latency(report: Report, corpus: Corpus, index: Path, settings: Settings, target: bool) -> None:
+    """p50/p95 of `pipeline.search.search` over the query mix, in this process."""
+    from pipeline.config import load_config
+    from pipeline.errors import CseError
+    from pipeline.scope import find_role, role_scope
+    from pipeline.search import search
+    from pipeline.store import IndexStore
+    from pipeline.synonyms import from_toolkit
+
+    toolkit = load_config(corpus.config, corpus.pdfs)
+    synonyms = from_toolkit(toolkit)
+    search_dir = IndexStore(index).search_dir()
+    scopes = {role: role_scope(toolkit, find_role(toolkit, role)) for _, role in QUERIES if role}
+    errors: set[str] = set()
+    empty: set[str] = set()
+
+    def one_pass() -> list[float]:
+        times = []
+        for text, role in QUERIES:
+            started = time.perf_counter()
+            try:
+                result = search(search_dir, text, scope=scopes.get(role or ""), limit=10, synonyms=synonyms)
+                if not result.hits and not result.suggestion:
+                    empty.add(text)
+            except CseError as exc:
+                errors.add(f"{text!r}: {exc.message}")
+            times.append(time.perf_counter() - started)
+        return times
+
+    one_pass()  # warm-up
+    samples = [t * 1000 for _ in range(settings.latency_passes) for t in one_pass()]
+    p50, p95 = percentile(samples, 0.50), percentile(samples, 0.95)
+    value = f"p50 {p50:.1f} ms, p95 {p95:.1f} ms ({len(samples)} searches, {len(QUERIES)} queries)"
+    figure = f"{corpus.name}: in-process search latency"
+    if target:
+        report.add(figure, value, f"p95 < {INPROCESS_P95_MS:g} ms", p95 < INPROCESS_P95_MS)
+    else:
+        report.add(figure, value)
+    if errors:
+        report.note(f"{corpus.name}: queries refused: {'; '.join(sorted(errors))}")
+    if empty:
+        report.note(f"{corpus.name}: queries with no hits and no suggestion: {', '.join(sorted(empty))}")
+
+
+# ------------------------------------------------------------------------------ main
+def real_pdfs(corpus_dir: Path, report: Report) -> list[Path]:
+    files = sorted(corpus_dir.glob("*.pdf")) if corpus_dir.is_dir() else []
+    if not files:
+        report.note(
+            f"no readable real-world PDFs in {corpus_dir}: the 3,000-page corpus is built "
+            "from sample-toolkit copies alone"
+        )
+    return files
+
+
+def bench(args: argparse.Namespace, work: Path) -> Report:
+    report = Report()
+    tools = Tools()
+    for name, package, present in (
+        ("pdftotext", "poppler-utils", tools.pdftotext),
+        ("pdfgrep", "pdfgrep", tools.pdfgrep),
+    ):
+        if not present:
+            report.note(f"{name} is not installed (apt install {package}): its baseline is skipped")
+    settings = Settings(
+        search_runs=3 if args.quick else 7,
+        noop_runs=3,
+        pdfgrep_runs=1 if args.quick else 3,
+        latency_passes=2 if args.quick else 5,
+        timeout=120.0,
+    )
+    console_script("cse-toolkit")
+    console_script("cse-search")
+
+    # 1x: the sample toolkit.
+    one = build_sample_copies(work, "1x", 1)
+    index = work / "index-1x"
+    cold_ingest(report, one, index, tools, settings, memory_target=False)
+    noop_reingest(report, one, index, settings, NOOP_SAMPLE_S)
+    search_process(report, one, index, tools, settings, pdfgrep_target=False)
+    inprocess_latency(report, one, index, settings, target=False)
+    changed_reingest(report, one, index, settings)
+
+    # Search latency as the index grows.
+    scales = (3,) if args.quick else (10, 30)
+    for scale in scales:
+        corpus = build_sample_copies(work, f"{scale}x", scale)
+        scaled_index = work / f"index-{scale}x"
+        say(f"\n== {corpus.label}: ingest, then in-process search latency")
+        run = ingest(corpus, scaled_index, settings.timeout)
+        check_indexed(report, corpus, scaled_index, run)
+        report.add(
+            f"{corpus.name}: cold ingest", f"{run.seconds:.2f} s, {corpus.pages / run.seconds:.0f} pages/s"
+        )
+        inprocess_latency(report, corpus, scaled_index, settings, target=scale == 30)
+        shutil.rmtree(corpus.pdfs)
+        shutil.rmtree(scaled_index)
+    if args.quick:
+        report.skip("30x: in-process search latency", f"p95 < {INPROCESS_P95_MS:g} ms", "--quick")
+
+    # The 3,000-page corpus.
+    big_targets = (
+        (
+            "3,000 pages: cold ingest / pdftotext sequential",
+            f"<= {INGEST_VS_PDFTOTEXT:g}x pdftotext (sequential)",
+        ),
+        ("3,000 pages: ingest peak memory", f"< {PEAK_MEMORY_MB:g} MB"),
+        ("3,000 pages: no-op re-ingest", f"< {NOOP_BIG_S:g} s"),
+        ("3,000 pages: files extracted again", "only that chapter"),
+        (f"3,000 pages: cse-search {SEARCH_WORD} (whole process)", f"< {SEARCH_PROCESS_MS:g} ms"),
+        ("3,000 pages: cse-search speed-up over pdfgrep", f">= {SEARCH_VS_PDFGREP:g}x"),
+    )
+    if args.quick:
+        for figure, target in big_targets:
+            report.skip(figure, target, "--quick")
+        return report
+    big = build_big(work, real_pdfs(args.corpus, report), BIG_PAGES)
+    big_index = work / "index-3000p"
+    cold_ingest(report, big, big_index, tools, settings, memory_target=True)
+    noop_reingest(report, big, big_index, settings, NOOP_BIG_S)
+    search_process(report, big, big_index, tools, settings, pdfgrep_target=True)
+    changed_reingest(report, big, big_index, settings)
+    return report
+
+
+def code_version() -> str:
+    """The commit measured, and whether pipeline/ differs from it ("unknown" without git)."""
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--", "pipeline"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{commit} (pipeline/ modified)" if dirty else commit
+
+
+def describe_corpus(args: argparse.Namespace) -> str:
+    if args.quick:
+        return "quick run: 1x, 3x; no 30x and no 3,000-page corpus"
+    return "1x, 10x, 30x the sample toolkit; 3,000+ pages of sample and real PDFs"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="Smaller run (no 3,000-page corpus, no 30x).")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help=f"Folder of readable real-world PDFs (default {DEFAULT_CORPUS}).",
+    )
+    parser.add_argument("--keep", action="store_true", help="Keep the temporary corpora and indexes.")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="cse-bench-"))
+    say(f"CSE Toolkit Search benchmark ({describe_corpus(args)}); {os.cpu_count()} CPUs; work dir {work}")
+    load_before = os.getloadavg()[0]
+    version_before = code_version()
+    say(f"code measured: commit {version_before}")
+    try:
+        report = bench(args, work)
+    except BenchError as exc:
+        say(f"\nbench failed: {exc}")
+        return 1
+    except Exception:
+        traceback.print_exc()
+        say("\nbench crashed (see the traceback above)")
+        return 1
+    finally:
+        if args.keep:
+            say(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    version_after = code_version()
+    if version_after != version_before:
+        report.notes.append(f"the code changed during the run: {version_before} -> {version_after}")
+    else:
+        report.notes.append(f"code measured: commit {version_after}")
+    report.notes.append(
+        f"1-minute load average {load_before:.2f} at the start, {os.getloadavg()[0]:.2f} at the end "
+        f"({os.cpu_count()} CPUs): other work on the machine makes every figure noisier"
+    )
+    say("\n" + report.table())
+    if report.notes:
+        say("\nNotes:\n" + "\n".join(f"- {n}" for n in report.notes))
+    failed = sum(1 for r in report.rows if r.result == "FAIL")
+    passed = sum(1 for r in report.rows if r.result == "PASS")
+    skipped = sum(1 for r in report.rows if r.result == "SKIP")
+    say(f"\n{passed} PASS, {failed} FAIL, {skipped} SKIP; bench wall time {elapsed:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
