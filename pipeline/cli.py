@@ -148,7 +148,8 @@ def search_command(
     from pipeline import render, scope, search
     from pipeline.synonyms import from_toolkit
 
-    toolkit = _toolkit(config_path)
+    store = IndexStore(index_dir)
+    toolkit = load_config(config_path, snapshot=store.current())
     chosen = None
     who = None
     if role:
@@ -158,7 +159,7 @@ def search_command(
         found_audience = scope.find_audience(toolkit, audience)
         chosen, who = scope.audience_scope(toolkit, found_audience), found_audience.title
     result = search.search(
-        IndexStore(index_dir).search_dir(),
+        store.search_dir(),
         " ".join(query),
         scope=chosen,
         chapter=chapter,
@@ -181,6 +182,9 @@ def search_command(
 
 
 def search_main() -> None:
+    from pipeline.startup import trim_engine_imports
+
+    trim_engine_imports()  # this process only searches: see startup.py
     search_command(prog_name="cse-search")
 
 

@@ -1,26 +1,23 @@
-"""Load and validate `config/toolkit.yaml`, reporting every problem at once with its place.
+"""The toolkit configuration as plain data, and loading it.
 
-The YAML is composed into nodes (not loaded straight to dicts) so each problem can name
-the line it stands on, e.g. ``chapters[2].sections[0].start (line 31): ...``.
+Validation (every problem at once, with its place and line) lives in `config_check.py`;
+this module only holds the result and decides when validation can be skipped: each ingest
+keeps a snapshot of the config it validated, and `cse-search` reuses it while the file's
+bytes are unchanged, so a search never pays for the YAML parser.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-from typing import Any
-
-import yaml
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from pipeline.errors import ConfigError
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
-# libyaml's composer when PyYAML was built with it: ten times faster, which `cse-search`
-# feels on every run; it gives the same nodes and line marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SNAPSHOT_NAME = "toolkit.json"
 
 
 @dataclass(frozen=True)
@@ -97,39 +94,12 @@ class Toolkit:
         return None
 
 
-class _Problems:
-    """Collects problems as ``place (line N): message``.
+def load_config(path: Path, pdfs_dir: Path | None = None, snapshot: Path | None = None) -> Toolkit:
+    """Read and validate the config; raise ConfigError listing every problem found.
 
-    The line is found by walking the place (``chapters[1].sections[0].id``) down the YAML
-    tree, so every check names the line of the exact key, whatever node it had at hand.
+    With `snapshot` (a directory an ingest saved its validated config in), the snapshot
+    is used instead when the file's bytes are the ones it was made from.
     """
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-        self.root: yaml.Node | None = None
-
-    def add(self, place: str, node: yaml.Node | None, message: str) -> None:
-        found = self._walk(place)
-        target = found if found is not None else node
-        line = f" (line {target.start_mark.line + 1})" if target is not None else ""
-        self.items.append(f"{place}{line}: {message}")
-
-    def _walk(self, place: str) -> yaml.Node | None:
-        node = self.root
-        for key, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", place):
-            if node is None:
-                return None
-            if key and isinstance(node, yaml.MappingNode):
-                node = next((v for k, v in node.value if str(k.value) == key), None)
-            elif index and isinstance(node, yaml.SequenceNode) and int(index) < len(node.value):
-                node = node.value[int(index)]
-            else:
-                return None
-        return node if node is not self.root else None
-
-
-def load_config(path: Path, pdfs_dir: Path | None = None) -> Toolkit:
-    """Read and validate the config; raise ConfigError listing every problem found."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -142,408 +112,47 @@ def load_config(path: Path, pdfs_dir: Path | None = None) -> Toolkit:
         ) from None
     except OSError as exc:
         raise ConfigError(str(path), [f"cannot be read: {exc.strerror}"]) from None
+    if snapshot is not None and pdfs_dir is None:
+        saved = _read_snapshot(snapshot, hashlib.sha256(raw).hexdigest())
+        if saved is not None:
+            return saved
     return parse_config(raw, str(path), pdfs_dir)
 
 
 def parse_config(raw: bytes, name: str = "toolkit.yaml", pdfs_dir: Path | None = None) -> Toolkit:
     """Validate config bytes; `name` is used in messages."""
+    from pipeline.config_check import check_config
+
+    return check_config(raw, name, pdfs_dir)
+
+
+def save_snapshot(toolkit: Toolkit, directory: Path) -> None:
+    """Keep the validated config beside the index it was used for."""
+    (directory / SNAPSHOT_NAME).write_text(json.dumps(asdict(toolkit)), encoding="utf-8")
+
+
+def _read_snapshot(directory: Path, digest: str) -> Toolkit | None:
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(name, [f"not UTF-8 text (byte {exc.start})"]) from None
-    try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError:
-        root = _compose_for_message(name, text)
-    problems = _Problems()
-    problems.root = root
-    toolkit = _Validator(problems, pdfs_dir).toolkit(root)
-    if problems.items:
-        raise ConfigError(name, problems.items)
-    digest = hashlib.sha256(raw).hexdigest()
-    return Toolkit(
-        title=toolkit.title,
-        chapters=toolkit.chapters,
-        audiences=toolkit.audiences,
-        roles=toolkit.roles,
-        synonyms=toolkit.synonyms,
-        limits=toolkit.limits,
-        digest=digest,
-    )
-
-
-def _compose_for_message(name: str, text: str) -> yaml.Node | None:
-    """Parse again with the pure-Python loader, whose syntax messages read better."""
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
-        raise ConfigError(name, [f"YAML syntax error at {where}: {exc.problem}"]) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(name, [f"YAML error: {exc}"]) from None
-
-
-def _kind(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return f"{node.value!r}"
-
-
-class _Validator:
-    """Walks the YAML node tree, building the Toolkit and noting problems."""
-
-    def __init__(self, problems: _Problems, pdfs_dir: Path | None) -> None:
-        self.problems = problems
-        self.pdfs_dir = pdfs_dir
-
-    # -- scalar helpers -------------------------------------------------------------
-    def _scalar(self, node: yaml.Node, place: str) -> Any:
-        if not isinstance(node, yaml.ScalarNode):
-            self.problems.add(place, node, f"expected a single value, got {_kind(node)}")
+        data = json.loads((directory / SNAPSHOT_NAME).read_text(encoding="utf-8"))
+        if data.get("digest") != digest:
             return None
-        try:
-            return yaml.constructor.SafeConstructor().construct_object(node)
-        except yaml.constructor.ConstructorError:
-            self.problems.add(place, node, f"cannot read value {node.value!r}")
-            return None
-
-    def _str(self, node: yaml.Node, place: str) -> str | None:
-        value = self._scalar(node, place)
-        if value is None:
-            if isinstance(node, yaml.ScalarNode):
-                self.problems.add(place, node, "must not be empty")
-            return None
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.problems.add(place, node, f"expected text, got {node.value!r}")
-            return None
-        text = str(value).strip()
-        if not text:
-            self.problems.add(place, node, "must not be empty")
-            return None
-        return text
-
-    def _int(self, node: yaml.Node, place: str, minimum: int = 1) -> int | None:
-        value = self._scalar(node, place)
-        if isinstance(value, bool) or not isinstance(value, int):
-            if isinstance(node, yaml.ScalarNode):
-                self.problems.add(place, node, f"expected a whole number, got {node.value!r}")
-            return None
-        if value < minimum:
-            self.problems.add(place, node, f"must be {minimum} or more, got {value}")
-            return None
-        return value
-
-    def _id(self, node: yaml.Node, place: str) -> str | None:
-        value = self._str(node, place)
-        if value is not None and not ID_PATTERN.match(value):
-            self.problems.add(
-                place, node, f"{value!r} is not a valid id (use lower-case letters, digits and '-')"
-            )
-            return None
-        return value
-
-    def _list(self, node: yaml.Node, place: str) -> list[yaml.Node]:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
-            return []
-        if not isinstance(node, yaml.SequenceNode):
-            self.problems.add(place, node, f"expected a list, got {_kind(node)}")
-            return []
-        return list(node.value)
-
-    def _mapping(
-        self, node: yaml.Node, place: str, required: set[str], optional: set[str]
-    ) -> dict[str, yaml.Node] | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.problems.add(place, node, f"expected a mapping, got {_kind(node)}")
-            return None
-        found: dict[str, yaml.Node] = {}
-        allowed = required | optional
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in found:
-                self.problems.add(f"{place}.{key}" if place else key, key_node, "duplicate key")
-            elif key not in allowed:
-                self.problems.add(
-                    f"{place}.{key}" if place else key,
-                    key_node,
-                    f"unknown key (allowed: {', '.join(sorted(allowed))})",
-                )
-            else:
-                found[key] = value_node
-        for key in sorted(required - found.keys()):
-            self.problems.add(f"{place}.{key}" if place else key, node, "missing (required)")
-        return found
-
-    def _each(
-        self, node: yaml.Node | None, place: str, build: Callable[[yaml.Node, str], Any]
-    ) -> list[tuple[yaml.Node, Any]]:
-        if node is None:
-            return []
-        return [(item, build(item, f"{place}[{i}]")) for i, item in enumerate(self._list(node, place))]
-
-    # -- structure ------------------------------------------------------------------
-    def toolkit(self, root: yaml.Node | None) -> Toolkit:
-        if root is None:
-            self.problems.add("chapters", None, "the file is empty (a minimal config is `chapters: []`)")
-            return Toolkit()
-        keys = self._mapping(root, "", {"chapters"}, {"title", "audiences", "roles", "synonyms", "limits"})
-        if keys is None:
-            return Toolkit()
-        title = self._str(keys["title"], "title") if "title" in keys else None
-        chapters = self._chapters(keys.get("chapters"))
-        audiences = self._audiences(keys.get("audiences"), {c.number for c in chapters})
-        section_ids = {s.id for c in chapters for s in c.sections}
-        roles = self._roles(keys.get("roles"), {a.id for a in audiences}, section_ids)
-        synonyms = self._synonyms(keys.get("synonyms"))
-        limits = self._limits(keys.get("limits"))
         return Toolkit(
-            title=title or Toolkit.title,
-            chapters=tuple(chapters),
-            audiences=tuple(audiences),
-            roles=tuple(roles),
-            synonyms=tuple(synonyms),
-            limits=limits,
+            title=data["title"],
+            chapters=tuple(
+                ChapterSpec(**{**c, "sections": tuple(SectionSpec(**s) for s in c["sections"])})
+                for c in data["chapters"]
+            ),
+            audiences=tuple(
+                Audience(a["id"], a["title"], tuple(a["read"]), tuple(a["helpful"]))
+                for a in data["audiences"]
+            ),
+            roles=tuple(
+                Role(r["id"], r["title"], r["audience"], tuple(r["sections"]), tuple(r["aliases"]))
+                for r in data["roles"]
+            ),
+            synonyms=tuple(tuple(group) for group in data["synonyms"]),
+            limits=Limits(**data["limits"]),
+            digest=digest,
         )
-
-    def _chapters(self, node: yaml.Node | None) -> list[ChapterSpec]:
-        chapters: list[ChapterSpec] = []
-        numbers: dict[int, str] = {}
-        files: dict[str, int] = {}
-        section_places: dict[str, str] = {}
-        for index, (item, chapter) in enumerate(self._each(node, "chapters", self._chapter)):
-            if chapter is None:
-                continue
-            place = f"chapters[{index}]"
-            if chapter.number in numbers:
-                self.problems.add(f"{place}.number", item, f"chapter {chapter.number} is configured twice")
-                continue
-            if chapter.file and chapter.file in files:
-                self.problems.add(
-                    f"{place}.file",
-                    item,
-                    f"{chapter.file!r} is already chapter {files[chapter.file]}'s file",
-                )
-            numbers[chapter.number] = place
-            files[chapter.file] = chapter.number
-            for s_index, section in enumerate(chapter.sections):
-                s_place = f"{place}.sections[{s_index}].id"
-                if section.id in section_places:
-                    self.problems.add(
-                        s_place,
-                        item,
-                        f"section id {section.id!r} is already used at {section_places[section.id]}",
-                    )
-                section_places.setdefault(section.id, s_place)
-            chapters.append(chapter)
-        return chapters
-
-    def _chapter(self, node: yaml.Node, place: str) -> ChapterSpec | None:
-        keys = self._mapping(node, place, {"number", "title", "file"}, {"first_page", "sections"})
-        if keys is None:
-            return None
-        number = self._int(keys["number"], f"{place}.number") if "number" in keys else None
-        title = self._str(keys["title"], f"{place}.title") if "title" in keys else None
-        file = self._file(keys["file"], f"{place}.file") if "file" in keys else None
-        first_page = self._int(keys["first_page"], f"{place}.first_page") if "first_page" in keys else None
-        sections = [s for _, s in self._each(keys.get("sections"), f"{place}.sections", self._section) if s]
-        self._check_ranges(sections, keys.get("sections"), f"{place}.sections", first_page)
-        if number is None:
-            return None
-        # A chapter with a bad title or file is kept (problems are already noted) so that
-        # duplicate numbers and section ids across chapters are still found in this pass.
-        return ChapterSpec(number, title or "", file or "", first_page, tuple(sections))
-
-    def _file(self, node: yaml.Node, place: str) -> str | None:
-        value = self._str(node, place)
-        if value is None:
-            return None
-        posix = PurePosixPath(value.replace("\\", "/"))
-        if posix.is_absolute() or ".." in posix.parts or re.match(r"^[A-Za-z]:", value):
-            self.problems.add(
-                place, node, f"{value!r} points outside the PDFs directory; give a path inside it"
-            )
-            return None
-        if self.pdfs_dir is not None:
-            resolved = (self.pdfs_dir / posix).resolve()
-            if not resolved.is_relative_to(self.pdfs_dir.resolve()):
-                self.problems.add(
-                    place, node, f"{value!r} resolves outside the PDFs directory (a link?); refused"
-                )
-                return None
-        if posix.suffix.lower() != ".pdf":
-            self.problems.add(place, node, f"{value!r} is not a .pdf file name")
-            return None
-        return str(posix)
-
-    def _section(self, node: yaml.Node, place: str) -> SectionSpec | None:
-        keys = self._mapping(node, place, {"id", "title", "start"}, {"end"})
-        if keys is None:
-            return None
-        section_id = self._id(keys["id"], f"{place}.id") if "id" in keys else None
-        title = self._str(keys["title"], f"{place}.title") if "title" in keys else None
-        start = self._int(keys["start"], f"{place}.start") if "start" in keys else None
-        end = self._int(keys["end"], f"{place}.end") if "end" in keys else None
-        if start is not None and end is not None and end < start:
-            self.problems.add(
-                f"{place}.end", keys["end"], f"invalid page range '{start}-{end}' (end before start)"
-            )
-            end = None
-        if section_id is None or title is None or start is None:
-            return None
-        return SectionSpec(section_id, title, start, end)
-
-    def _check_ranges(
-        self,
-        sections: list[SectionSpec],
-        node: yaml.Node | None,
-        place: str,
-        first_page: int | None,
-    ) -> None:
-        items = self._list(node, place) if node is not None else []
-        by_id = {s.id: i for i, s in enumerate(sections)}
-        for i, section in enumerate(sections):
-            item = items[i] if i < len(items) else node
-            if first_page is not None and section.start < first_page:
-                self.problems.add(
-                    f"{place}[{i}].start",
-                    item,
-                    f"page {section.start} is before the chapter's first_page {first_page}",
-                )
-            if i == 0:
-                continue
-            previous = sections[i - 1]
-            if section.start < previous.start:
-                self.problems.add(
-                    f"{place}[{i}].start",
-                    item,
-                    f"sections must be in page order: {section.id!r} starts at {section.start}, "
-                    f"before {previous.id!r} at {previous.start}",
-                )
-            elif previous.end is not None and previous.end > section.start:
-                self.problems.add(
-                    f"{place}[{by_id[previous.id]}].end",
-                    item,
-                    f"{previous.id!r} ({previous.start}-{previous.end}) overlaps "
-                    f"{section.id!r} starting at {section.start}",
-                )
-
-    def _audiences(self, node: yaml.Node | None, chapter_numbers: set[int]) -> list[Audience]:
-        audiences: list[Audience] = []
-        seen: set[str] = set()
-        for index, (item, audience) in enumerate(self._each(node, "audiences", self._audience)):
-            if audience is None:
-                continue
-            if audience.id in seen:
-                self.problems.add(
-                    f"audiences[{index}].id", item, f"audience {audience.id!r} is defined twice"
-                )
-                continue
-            seen.add(audience.id)
-            for key, numbers in (("read", audience.read), ("helpful", audience.helpful)):
-                for number in numbers:
-                    if number not in chapter_numbers:
-                        self.problems.add(
-                            f"audiences[{index}].{key}",
-                            item,
-                            f"chapter {number} is not in chapters "
-                            f"(configured: {', '.join(map(str, sorted(chapter_numbers))) or 'none'})",
-                        )
-            audiences.append(audience)
-        return audiences
-
-    def _audience(self, node: yaml.Node, place: str) -> Audience | None:
-        keys = self._mapping(node, place, {"id", "title"}, {"read", "helpful"})
-        if keys is None:
-            return None
-        audience_id = self._id(keys["id"], f"{place}.id") if "id" in keys else None
-        title = self._str(keys["title"], f"{place}.title") if "title" in keys else None
-        read = self._ints(keys.get("read"), f"{place}.read")
-        helpful = self._ints(keys.get("helpful"), f"{place}.helpful")
-        if audience_id is None or title is None:
-            return None
-        return Audience(audience_id, title, tuple(read), tuple(helpful))
-
-    def _ints(self, node: yaml.Node | None, place: str) -> list[int]:
-        if node is None:
-            return []
-        values = [self._int(n, f"{place}[{i}]") for i, n in enumerate(self._list(node, place))]
-        return [v for v in values if v is not None]
-
-    def _strs(self, node: yaml.Node | None, place: str) -> list[str]:
-        if node is None:
-            return []
-        values = [self._str(n, f"{place}[{i}]") for i, n in enumerate(self._list(node, place))]
-        return [v for v in values if v is not None]
-
-    def _roles(self, node: yaml.Node | None, audience_ids: set[str], section_ids: set[str]) -> list[Role]:
-        roles: list[Role] = []
-        names: dict[str, str] = {}
-        for index, (item, role) in enumerate(self._each(node, "roles", self._role)):
-            if role is None:
-                continue
-            place = f"roles[{index}]"
-            if role.id in {r.id for r in roles}:
-                self.problems.add(f"{place}.id", item, f"role {role.id!r} is defined twice")
-                continue
-            if role.audience not in audience_ids:
-                self.problems.add(
-                    f"{place}.audience",
-                    item,
-                    f"unknown audience {role.audience!r} "
-                    f"(defined: {', '.join(sorted(audience_ids)) or 'none'})",
-                )
-            for section_id in role.sections:
-                if section_id not in section_ids:
-                    self.problems.add(
-                        f"{place}.sections", item, f"unknown section {section_id!r} (no chapter has it)"
-                    )
-            for name in {role.id, role.title.lower(), *(a.lower() for a in role.aliases)}:
-                if name in names and names[name] != role.id:
-                    self.problems.add(
-                        f"{place}.aliases",
-                        item,
-                        f"{name!r} already names role {names[name]!r}; a name must point to one role",
-                    )
-                names.setdefault(name, role.id)
-            roles.append(role)
-        return roles
-
-    def _role(self, node: yaml.Node, place: str) -> Role | None:
-        keys = self._mapping(node, place, {"id", "title", "audience"}, {"sections", "aliases"})
-        if keys is None:
-            return None
-        role_id = self._id(keys["id"], f"{place}.id") if "id" in keys else None
-        title = self._str(keys["title"], f"{place}.title") if "title" in keys else None
-        audience = self._id(keys["audience"], f"{place}.audience") if "audience" in keys else None
-        sections = self._strs(keys.get("sections"), f"{place}.sections")
-        aliases = self._strs(keys.get("aliases"), f"{place}.aliases")
-        if role_id is None or title is None or audience is None:
-            return None
-        return Role(role_id, title, audience, tuple(sections), tuple(aliases))
-
-    def _synonyms(self, node: yaml.Node | None) -> list[tuple[str, ...]]:
-        groups: list[tuple[str, ...]] = []
-        for i, item in enumerate(self._list(node, "synonyms") if node is not None else []):
-            words = self._strs(item, f"synonyms[{i}]")
-            if len(words) < 2 and isinstance(item, yaml.SequenceNode):
-                self.problems.add(f"synonyms[{i}]", item, "a synonym group needs at least two forms")
-            elif len(words) >= 2:
-                groups.append(tuple(words))
-        return groups
-
-    def _limits(self, node: yaml.Node | None) -> Limits:
-        if node is None:
-            return Limits()
-        keys = self._mapping(node, "limits", set(), {"max_pages", "max_text_mb", "seconds_per_file"})
-        if keys is None:
-            return Limits()
-        defaults = Limits()
-        values = {
-            key: self._int(keys[key], f"limits.{key}") or getattr(defaults, key)
-            for key in ("max_pages", "max_text_mb", "seconds_per_file")
-            if key in keys
-        }
-        return Limits(**values)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # no usable snapshot: validate the file itself

@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline import PIPELINE_VERSION
 from pipeline.audit import AuditReport, compare
 from pipeline.cache import ExtractionCache
-from pipeline.config import Limits, Toolkit
+from pipeline.config import Limits, Toolkit, save_snapshot
 from pipeline.errors import ConfigError, PdfError, UsageError
 from pipeline.extract import ExtractedPdf, extract_pdf, sha256_file
 from pipeline.history import log_published, stage_entry
@@ -213,6 +213,7 @@ def ingest(
             tagger = Synonyms(from_toolkit(toolkit))
             report.documents = write_index(generation / "search", prepared.units, tagger.tag)
             save_manifest(manifest, generation)
+            save_snapshot(toolkit, generation)
             stage_entry(generation, previous, manifest, toolkit)
             store.publish(generation)
         except BaseException:
