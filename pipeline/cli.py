@@ -219,7 +219,7 @@ def ingest_command(
       cse-toolkit ingest --pdfs pdfs/ --config config/toolkit.yaml
     Exit codes: 0 done, 2 config error (nothing changed), 3 some PDFs could not be read.
     """
-    from pipeline import render
+    from pipeline import report as texts
     from pipeline.ingest import ingest
 
     toolkit = _toolkit(config_path, pdfs_dir)
@@ -251,7 +251,7 @@ def ingest_command(
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    click.echo(render.ingest_summary(report, time.monotonic() - started))
+    click.echo(texts.ingest_summary(report, time.monotonic() - started))
     if report.failures:
         sys.exit(int(ExitCode.INPUT))
 
@@ -266,11 +266,11 @@ def roles_command(config_path: Path, pdfs_dir: Path, index_dir: Path, debug: boo
     Example:
       cse-toolkit roles
     """
-    from pipeline import render
+    from pipeline import report as texts
     from pipeline.manifest import load_manifest
 
     toolkit = _toolkit(config_path)
-    click.echo(render.roles_text(toolkit, load_manifest(IndexStore(index_dir).current())))
+    click.echo(texts.roles_text(toolkit, load_manifest(IndexStore(index_dir).current())))
 
 
 @toolkit_group.command("sections")
@@ -329,7 +329,7 @@ def audit_command(
       cse-toolkit audit --json
     Exit codes: 0 nothing changed, 1 changes found, 2 error, 3 a PDF could not be read.
     """
-    from pipeline import render
+    from pipeline import report as texts
     from pipeline.ingest import audit_pdfs
     from pipeline.manifest import load_manifest
 
@@ -340,7 +340,7 @@ def audit_command(
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=1))
     else:
         manifest = load_manifest(store.current())
-        click.echo(render.audit_text(report, manifest.ingested_at if manifest else "?", show_diff))
+        click.echo(texts.audit_text(report, manifest.ingested_at if manifest else "?", show_diff))
     if report.unreadable_files:
         sys.exit(int(ExitCode.INPUT))
     if report.changed:
@@ -358,14 +358,14 @@ def history_command(as_json: bool, config_path: Path, pdfs_dir: Path, index_dir:
     Example:
       cse-toolkit history
     """
-    from pipeline import render
+    from pipeline import report as texts
     from pipeline.history import read_history
 
     entries = read_history(IndexStore(index_dir).history_path)
     if as_json:
         click.echo(json.dumps(entries, ensure_ascii=False, indent=1))
     else:
-        click.echo(render.history_text(entries))
+        click.echo(texts.history_text(entries))
 
 
 @toolkit_group.command("pack")

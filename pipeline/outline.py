@@ -10,7 +10,7 @@ from pipeline.errors import PdfError, UsageError
 from pipeline.extract import ExtractedPdf, extract_pdf, sha256_file
 from pipeline.ingest import list_pdfs
 from pipeline.pages import number_pages
-from pipeline.render import page_range
+from pipeline.report import page_range
 from pipeline.sections import INTRO, split_chapter, uncatalogued
 from pipeline.store import IndexStore
 

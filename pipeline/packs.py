@@ -19,7 +19,7 @@ from pipeline.errors import UsageError
 from pipeline.extract import sha256_file
 from pipeline.manifest import Manifest
 from pipeline.pages import from_roman, number_pages
-from pipeline.render import page_range
+from pipeline.report import page_range
 from pipeline.sections import SectionPage, split_chapter, uncatalogued
 from pipeline.store import IndexStore
 

@@ -27,7 +27,11 @@ MAX_QUERY_CHARS = 1000
 _LITERAL = re.compile(r"[:^\[\]{}~\\]")
 _BARE_WILDCARD = re.compile(r"(?<![\w&])[*?]+")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-ALL_WORDS_BOOST = 1.0  # score bonus (x2) for pages with every word, and for a role's own sections
+# Score factors checked on the best RERANK_DEPTH candidates of the any-word ranking.
+RERANK_DEPTH = 100
+EVERY_WORD_FACTOR = 2.0  # the page has every word of the query
+NEARBY_FACTOR = 1.5  # ... and they stand close together
+OWN_SECTION_FACTOR = 2.0  # the page is in the searching role's own section
 # Words of a question that say nothing about its subject; dropped from plain-word queries.
 QUESTION_WORDS = frozenset(
     [
@@ -231,8 +235,8 @@ def search(
         parsed = _without_stopwords(parsed)
         any_word = _without_stopwords(_parse(make_parser(searcher.schema, group=qparser.OrGroup), expanded))
         partial = next(iter(searcher.docs_for_query(parsed)), None) is None
-        scored = wq.Or([any_word, *_nearby(parsed)])
-        hits, total = _run(searcher, scored, scope, chapter, limit, forms, every_word=parsed)
+        bonuses = [(parsed, EVERY_WORD_FACTOR), *((near, NEARBY_FACTOR) for near in _nearby(parsed))]
+        hits, total = _run(searcher, any_word, scope, chapter, limit, forms, bonuses)
     else:
         hits, total = _run(searcher, parsed, scope, chapter, limit, forms)
     # Offered whenever a word is not in the toolkit's vocabulary (stemming may still
@@ -283,7 +287,7 @@ def _nearby(query: wq.Query) -> list[wq.Query]:
         words.append(content.pop())
     if len(words) < 2:
         return []
-    return [wq.Phrase("content", words, slop=PROXIMITY_SLOP, boost=PROXIMITY_BOOST)]
+    return [wq.Phrase("content", words, slop=PROXIMITY_SLOP)]
 
 
 def _is_plain_words(text: str) -> bool:
@@ -325,14 +329,14 @@ def _run(
     chapter: int | None,
     limit: int,
     forms: Sequence[str] = (),
-    every_word: wq.Query | None = None,
+    bonuses: Sequence[tuple[wq.Query, float]] = (),
 ) -> tuple[tuple[Hit, ...], int]:
     """Ranked hits (the top `limit`, with snippets) and the total.
 
-    The query is scored once; two bonuses are then applied from document sets, which is
-    far cheaper than scoring the query again inside a bigger one: pages matching
-    `every_word` (all the words, not just some) and a role's own sections each score
-    double. `forms` are synonym forms to mark in snippets besides the query's own words.
+    The query is scored once. Bonuses (a query and a score factor: every word present,
+    the words close together, a role's own section) are then checked only on the best
+    candidates, which is far cheaper than scoring phrases over the whole index. `forms`
+    are synonym forms to mark in snippets besides the query's own words.
     """
     allow, mask = _filters(scope, chapter)
     if allow is wq.NullQuery:
@@ -341,15 +345,14 @@ def _run(
     # running the query a second time to count it.
     results = searcher.search(query, limit=None, filter=allow, mask=mask)
     ranked: list[tuple[float, int]] = list(results.top_n)
-    bonuses: list[wq.Query] = []
-    if every_word is not None:
-        bonuses.append(every_word)
+    bonuses = list(bonuses)
     if scope is not None and scope.own_sections:
-        bonuses.append(wq.Or([wq.Term("section", s) for s in scope.own_sections]))
-    for bonus in bonuses:
-        favoured = set(searcher.docs_for_query(bonus))
-        ranked = [(score * (1 + ALL_WORDS_BOOST) if doc in favoured else score, doc) for score, doc in ranked]
-    ranked.sort(key=lambda item: (-item[0], item[1]))
+        bonuses.append((wq.Or([wq.Term("section", s) for s in scope.own_sections]), OWN_SECTION_FACTOR))
+    candidates = ranked[: max(RERANK_DEPTH, limit)]
+    for bonus, factor in bonuses:
+        favoured = _matching_among(searcher, bonus, [doc for _, doc in candidates])
+        candidates = [(score * factor if doc in favoured else score, doc) for score, doc in candidates]
+    ranked = sorted(candidates, key=lambda item: (-item[0], item[1])) + ranked[len(candidates) :]
     snippeter = Snippeter(_content_stems(searcher, query), _stem, forms)
     hits = []
     for rank, (score, docnum) in enumerate(ranked[: max(limit, 1)], start=1):
@@ -370,6 +373,27 @@ def _run(
             )
         )
     return tuple(hits), len(ranked)
+
+
+def _matching_among(searcher: Searcher, query: wq.Query, docnums: Sequence[int]) -> set[int]:
+    """Which of these documents match `query`, by skipping its matcher straight to each
+    one rather than running it over the whole index."""
+    found: set[int] = set()
+    wanted = sorted(docnums)
+    for subsearcher, offset in searcher.leaf_searchers():
+        end = offset + subsearcher.doc_count_all()
+        local = [doc - offset for doc in wanted if offset <= doc < end]
+        if not local:
+            continue
+        matcher = query.matcher(subsearcher, subsearcher.boolean_context())
+        for doc in local:
+            if not matcher.is_active():
+                break
+            if matcher.id() < doc:
+                matcher.skip_to(doc)
+            if matcher.is_active() and matcher.id() == doc:
+                found.add(doc + offset)
+    return found
 
 
 def _content_stems(searcher: Searcher, query: wq.Query) -> set[str]:

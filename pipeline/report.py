@@ -1,0 +1,178 @@
+"""Text for the board's commands: the ingest summary, roles, audit and history.
+
+Kept apart from `render.py` (search results) so that `cse-toolkit` never imports the
+query machinery, and `cse-search` never imports this.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pipeline.config import Toolkit
+from pipeline.scope import role_scope
+
+if TYPE_CHECKING:
+    from pipeline.audit import AuditReport, SectionChange
+    from pipeline.ingest import IngestReport
+    from pipeline.manifest import Manifest
+
+
+def ingest_summary(report: IngestReport, seconds: float) -> str:
+    lines = []
+    if not report.changed:
+        lines.append("Nothing changed since the last ingest; the index is up to date.")
+    what = (
+        f"{report.chapters} chapter{'s' if report.chapters != 1 else ''}, "
+        f"{report.sections} section{'s' if report.sections != 1 else ''}, "
+        f"{report.pages} page{'s' if report.pages != 1 else ''}"
+    )
+    if report.uncatalogued:
+        what += f", {len(report.uncatalogued)} uncatalogued document{'s' if len(report.uncatalogued) != 1 else ''}"
+    verb = "Indexed" if report.changed else "Index holds"
+    lines.append(f"{verb} {what} in {seconds:.1f} s.")
+    if report.warnings:
+        lines.append(f"\nWarnings ({len(report.warnings)}):")
+        lines.extend(f"  - {w}" for w in report.warnings)
+    if report.failures:
+        lines.append(
+            f"\nCould not read {len(report.failures)} file{'s' if len(report.failures) != 1 else ''}:"
+        )
+        for failure in report.failures:
+            lines.append(f"  - {failure.message}")
+            if failure.file in report.kept_previous:
+                lines.append(
+                    "    Its previous version stays indexed and searchable until a readable copy is ingested."
+                )
+    return "\n".join(lines)
+
+
+def page_range(first: str, last: str) -> str:
+    return f"p. {first}" if first == last else f"pp. {first}-{last}"
+
+
+def roles_text(toolkit: Toolkit, manifest: Manifest | None) -> str:
+    """Audiences with their reading lists, then roles with their own sections."""
+
+    def chapter_line(number: int) -> str:
+        chapter = toolkit.chapter(number)
+        title = chapter.title if chapter else "(not configured)"
+        pages = ""
+        if manifest and chapter and chapter.file in manifest.files:
+            labels = manifest.files[chapter.file].page_labels
+            pages = f" ({page_range(labels[0], labels[-1])})" if labels else ""
+        return f"{number}. {title}{pages}"
+
+    lines: list[str] = []
+    if not toolkit.audiences and not toolkit.roles:
+        return "No audiences or roles are configured (add `audiences:` and `roles:` to the config)."
+    for audience in toolkit.audiences:
+        lines.append(f"{audience.title} [{audience.id}]")
+        lines.append("  must read:    " + "; ".join(chapter_line(n) for n in audience.read))
+        if audience.helpful:
+            lines.append("  also helpful: " + "; ".join(chapter_line(n) for n in audience.helpful))
+        for role in toolkit.roles:
+            if role.audience != audience.id:
+                continue
+            lines.append(f"  - {role.id}: {role.title}")
+            if role.aliases:
+                lines.append(f"      also called: {', '.join(role.aliases)}")
+            for section_id in role.sections:
+                info = manifest.section(section_id) if manifest else None
+                found = toolkit.section(section_id)
+                title = found[1].title if found else section_id
+                where = (
+                    page_range(info.first_page, info.last_page)
+                    if info
+                    else f"from p. {found[1].start}"
+                    if found
+                    else ""
+                )
+                lines.append(f"      own section: {title} ({where})")
+        lines.append("")
+    orphans = [r for r in toolkit.roles if toolkit.audience(r.audience) is None]
+    for role in orphans:
+        lines.append(f"- {role.id}: {role.title} (audience {role.audience} not configured)")
+    if toolkit.roles:
+        example = toolkit.roles[0]
+        scope = role_scope(toolkit, example)
+        lines.append(
+            f"Search as a role: cse-search QUERY --role {example.id}  "
+            f"(sees chapters {', '.join(map(str, sorted(scope.chapters)))})"
+        )
+    return "\n".join(lines).rstrip()
+
+
+def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
+    lines = [f"Compared with the ingest of {ingested_at}."]
+    if not report.changed and not report.unreadable_files:
+        lines.append("Nothing changed: the PDFs and the config are as they were ingested.")
+        return "\n".join(lines)
+    for label, names in (
+        ("Files added", report.added_files),
+        ("Files removed", report.removed_files),
+        ("Files changed", report.changed_files),
+    ):
+        if names:
+            lines.append(f"{label}: {', '.join(names)}")
+    if report.config_changed:
+        lines.append("The config has changed since the ingest.")
+    for file in sorted({s.file for s in report.sections}):
+        lines.append(f"\n{file}:")
+        for change in (s for s in report.sections if s.file == file):
+            lines.append(f"  {change.id:<30} {_status_text(change)}")
+            if show_diff and change.diff:
+                lines.extend(f"      {line}" for line in change.diff)
+    for message in report.unreadable_files.values():
+        lines.append(f"\nCannot read: {message}")
+    if report.roles_affected:
+        lines.append(f"\nPacks now stale: {', '.join(report.roles_affected)}")
+    if any(s.status in ("moved", "missing") for s in report.sections):
+        lines.append(
+            "Fix the config's start pages (`cse-toolkit sections FILE --suggest` proposes them), "
+            "then run `cse-toolkit ingest`."
+        )
+    else:
+        lines.append("Run `cse-toolkit ingest` to index the changes.")
+    return "\n".join(lines)
+
+
+def _status_text(change: SectionChange) -> str:
+    if change.status == "moved":
+        return (
+            f"moved: heading no longer on p. {change.configured_start}; now on p. {change.found_start} "
+            f"(set start: {change.found_start})"
+        )
+    if change.status == "missing":
+        return f"missing: heading {change.title!r} not found (configured p. {change.configured_start})"
+    if change.status == "changed":
+        return f"changed: {change.added_lines} line(s) added, {change.removed_lines} removed"
+    return "unchanged"
+
+
+def history_text(entries: list[dict[str, Any]]) -> str:
+    if not entries:
+        return "No ingests recorded yet."
+    lines = []
+    for entry in entries:
+        files = entry.get("files", {})
+        lines.append(f"{entry.get('at')}  {len(files)} file(s)")
+        for key, label in (
+            ("added_files", "added"),
+            ("removed_files", "removed"),
+            ("changed_files", "changed"),
+        ):
+            for name in entry.get(key, []):
+                sha = files.get(name, "")
+                lines.append(f"  {label}: {name}" + (f" (sha256 {sha[:12]}…)" if sha else ""))
+        for section in entry.get("sections", []):
+            detail = section["status"]
+            if section["status"] == "moved":
+                detail += f" to p. {section.get('found_start')}"
+            elif section["status"] == "changed":
+                detail += f" (+{section.get('added_lines', 0)} -{section.get('removed_lines', 0)})"
+            lines.append(f"  section {section['id']}: {detail}")
+        if entry.get("roles_affected"):
+            lines.append(f"  packs stale: {', '.join(entry['roles_affected'])}")
+        for name in entry.get("failures", {}):
+            lines.append(f"  could not read: {name}")
+    return "\n".join(lines)
