@@ -443,9 +443,14 @@ class Settings:
 
 
 def cold_ingest(
-    report: Report, corpus: Corpus, index: Path, tools: Tools, settings: Settings, memory_target: bool
+    report: Report, corpus: Corpus, index: Path, tools: Tools, settings: Settings, at_scale: bool
 ) -> None:
-    """Cold ingest (empty index) against pdftotext, with peak memory."""
+    """Cold ingest (empty index) against pdftotext, with peak memory.
+
+    The speed and memory targets are judged at scale (3,000 pages). On the 128-page sample
+    the ingest's fixed start-up (Python, the PDF and index libraries, worker processes)
+    outweighs pdftotext's whole run, so that ratio is printed for information only.
+    """
     say(f"\n== {corpus.label}: cold ingest")
     tag = corpus.name
     sequential = parallel = None
@@ -473,16 +478,22 @@ def cold_ingest(
             f"{parallel.seconds:.2f} s, {corpus.pages / parallel.seconds:.0f} pages/s",
         )
         ratio = run.seconds / sequential.seconds
-        report.add(
-            f"{tag}: cold ingest / pdftotext sequential",
-            f"{ratio:.2f}x",
-            target,
-            ratio <= INGEST_VS_PDFTOTEXT,
-        )
+        if at_scale:
+            report.add(
+                f"{tag}: cold ingest / pdftotext sequential",
+                f"{ratio:.2f}x",
+                target,
+                ratio <= INGEST_VS_PDFTOTEXT,
+            )
+        else:
+            report.add(
+                f"{tag}: cold ingest / pdftotext sequential",
+                f"{ratio:.2f}x (start-up bound; see 3,000 pages)",
+            )
         report.add(f"{tag}: cold ingest / pdftotext 2 processes", f"{run.seconds / parallel.seconds:.2f}x")
     peak = max(run.max_rss_mb, run.tree_pss_mb)
     value = f"{peak:.0f} MB (largest process {run.max_rss_mb:.0f} MB RSS; tree {run.tree_pss_mb:.0f} MB PSS)"
-    if memory_target:
+    if at_scale:
         report.add(f"{tag}: ingest peak memory", value, f"< {PEAK_MEMORY_MB:g} MB", peak < PEAK_MEMORY_MB)
     else:
         report.add(f"{tag}: ingest peak memory", value)
@@ -679,7 +690,7 @@ def bench(args: argparse.Namespace, work: Path) -> Report:
     # 1x: the sample toolkit.
     one = build_sample_copies(work, "1x", 1)
     index = work / "index-1x"
-    cold_ingest(report, one, index, tools, settings, memory_target=False)
+    cold_ingest(report, one, index, tools, settings, at_scale=False)
     noop_reingest(report, one, index, settings, NOOP_SAMPLE_S)
     search_process(report, one, index, tools, settings, pdfgrep_target=False)
     inprocess_latency(report, one, index, settings, target=False)
@@ -720,7 +731,7 @@ def bench(args: argparse.Namespace, work: Path) -> Report:
         return report
     big = build_big(work, real_pdfs(args.corpus, report), BIG_PAGES)
     big_index = work / "index-3000p"
-    cold_ingest(report, big, big_index, tools, settings, memory_target=True)
+    cold_ingest(report, big, big_index, tools, settings, at_scale=True)
     noop_reingest(report, big, big_index, settings, NOOP_BIG_S)
     search_process(report, big, big_index, tools, settings, pdfgrep_target=True)
     changed_reingest(report, big, big_index, settings)
