@@ -11,13 +11,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pipeline.audit import UNCHANGED, compare
-from pipeline.config import Toolkit
+from pipeline.audit import UNCHANGED, AuditReport
 from pipeline.manifest import Manifest
 
 
-def history_entry(previous: Manifest | None, manifest: Manifest, toolkit: Toolkit) -> dict[str, Any]:
-    report = compare(previous, manifest, toolkit)
+def history_entry(report: AuditReport, manifest: Manifest) -> dict[str, Any]:
+    """One line of the log: what this ingest read, and what changed since the one before."""
     return {
         "at": manifest.ingested_at,
         "files": {name: record.sha256 for name, record in sorted(manifest.files.items())},
@@ -45,10 +44,10 @@ def history_entry(previous: Manifest | None, manifest: Manifest, toolkit: Toolki
 ENTRY_NAME = "history-entry.json"
 
 
-def stage_entry(generation: Path, previous: Manifest | None, manifest: Manifest, toolkit: Toolkit) -> None:
+def stage_entry(generation: Path, report: AuditReport, manifest: Manifest) -> None:
     """Write this ingest's entry inside its generation before it is published, so an
     ingest killed between publishing and logging is still logged by the next one."""
-    entry = {**history_entry(previous, manifest, toolkit), "generation": generation.name}
+    entry = {**history_entry(report, manifest), "generation": generation.name}
     (generation / ENTRY_NAME).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
 
 

@@ -56,6 +56,7 @@ class IngestReport:
     kept_previous: list[str] = field(default_factory=list)  # broken now; last good version indexed
     manifest: Manifest | None = None
     previous: Manifest | None = None
+    changes: AuditReport | None = None  # what changed since the previous ingest
 
 
 def list_pdfs(pdfs_dir: Path) -> list[Path]:
@@ -214,7 +215,8 @@ def ingest(
             report.documents = write_index(generation / "search", prepared.units, tagger.tag)
             save_manifest(manifest, generation)
             save_snapshot(toolkit, generation)
-            stage_entry(generation, previous, manifest, toolkit)
+            report.changes = compare(previous, manifest, toolkit)
+            stage_entry(generation, report.changes, manifest)
             store.publish(generation)
         except BaseException:
             store.prune()  # the unpublished generation goes; `current` is untouched

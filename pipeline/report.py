@@ -30,6 +30,8 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
         what += f", {len(report.uncatalogued)} uncatalogued document{'s' if len(report.uncatalogued) != 1 else ''}"
     verb = "Indexed" if report.changed else "Index holds"
     lines.append(f"{verb} {what} in {seconds:.1f} s.")
+    if report.changes is not None and report.previous is not None:
+        lines.extend(_changes_since(report.changes))
     if report.warnings:
         lines.append(f"\nWarnings ({len(report.warnings)}):")
         lines.extend(f"  - {w}" for w in report.warnings)
@@ -44,6 +46,27 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
                     "    Its previous version stays indexed and searchable until a readable copy is ingested."
                 )
     return "\n".join(lines)
+
+
+def _changes_since(changes: AuditReport) -> list[str]:
+    """The ingest's own short audit: what changed since the previous ingest."""
+    if not changes.changed:
+        return ["No PDF changed since the previous ingest."]
+    lines = ["\nSince the previous ingest:"]
+    for label, names in (
+        ("added", changes.added_files),
+        ("removed", changes.removed_files),
+        ("changed", changes.changed_files),
+    ):
+        lines.extend(f"  {label}: {name}" for name in names)
+    if changes.config_changed:
+        lines.append("  the config changed")
+    for change in changes.sections:
+        if change.status != "unchanged":
+            lines.append(f"  section {change.id}: {_status_text(change)}")
+    if changes.roles_affected:
+        lines.append(f"  packs to rebuild (make packs): {', '.join(changes.roles_affected)}")
+    return lines
 
 
 def page_range(first: str, last: str) -> str:

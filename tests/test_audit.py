@@ -581,3 +581,20 @@ def test_audit_reports_a_config_only_change(sample: Sample) -> None:
     pharmacies = section(report, "pharmacies")
     assert pharmacies["added_lines"] >= 1 and pharmacies["removed_lines"] == 0
     assert report["roles_affected"] == ["gp", "pharmacist"]
+
+
+def test_ingest_summary_says_what_changed_since_the_previous_ingest(
+    sample: Sample, republished: dict[str, bytes]
+) -> None:
+    (sample.pdfs / CH4).write_bytes(republished["edited"])
+
+    result = sample.run("ingest")
+
+    assert result.exit_code == 0, result.output
+    assert "Since the previous ingest:" in result.stdout
+    assert f"changed: {CH4}" in result.stdout
+    assert "section pharmacies: changed: " in result.stdout
+    assert "section midwifery" not in result.stdout  # unchanged sections are not listed
+    assert "packs to rebuild (make packs): pharmacist" in result.stdout
+    again = sample.run("ingest")
+    assert "Nothing changed since the last ingest" in again.stdout

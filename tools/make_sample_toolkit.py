@@ -44,6 +44,8 @@ DEFAULT_OUT = REPO_ROOT / "pdfs"
 DEFAULT_CONFIG = REPO_ROOT / "config" / "toolkit.yaml"
 
 _ID_RE = re.compile(r"[a-z0-9-]+")
+# RISE is the sample Board's invented specialist CSE team (see chapter 1's introduction).
+SYNONYMS: tuple[tuple[str, ...], ...] = (("RISE", "specialist CSE team", "specialist team"),)
 
 
 def header_for(chapter: Chapter) -> str:
@@ -206,6 +208,9 @@ def render_config(chapters: Sequence[Chapter] = CHAPTERS) -> str:
             f"    sections: {_flow(role.sections)}",
             f"    aliases: {_flow(role.aliases)}",
         ]
+    out.append("# The sample Board's own names, added to the abbreviations that ship with the tool.")
+    out.append("synonyms:")
+    out += [f"  - {_flow(group)}" for group in SYNONYMS]
     return "\n".join(out) + "\n"
 
 
