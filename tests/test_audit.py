@@ -19,6 +19,7 @@ from click.testing import Result
 
 from pipeline.store import IndexStore
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.helpers import chapter4_with_inserted_page
 from tools.make_sample_toolkit import chapter_pages
 from tools.pdfgen import Block, PageSpec, write_pdf
 from tools.sample_text import CHAPTERS, TOOLKIT_TITLE, Chapter
@@ -63,23 +64,6 @@ def edited() -> Chapter:
     return dataclasses.replace(CH4_DATA, sections=tuple(sections))
 
 
-def page_inserted() -> Chapter:
-    """A page inserted after p57 (in School Nurses): every heading from Gynaecology on moves
-    one page later, and the footers are renumbered 55-77."""
-    sections = []
-    shift = 0
-    for section in CH4_DATA.sections:
-        if section.id == "school-nurses":
-            extra = ("An inserted page of sample text about zymurgy.",)
-            sections.append(
-                dataclasses.replace(section, pages=(*section.pages[:2], extra, *section.pages[2:]))
-            )
-            shift = 1
-            continue
-        sections.append(dataclasses.replace(section, start=section.start + shift))
-    return dataclasses.replace(CH4_DATA, sections=tuple(sections), last_page=CH4_DATA.last_page + 1)
-
-
 def paramedics_removed() -> Chapter:
     """The Paramedics page and heading dropped: Pharmacies and General Practice move back."""
     sections = []
@@ -99,7 +83,7 @@ def republished(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     out = {}
     for name, chapter in (
         ("edited", edited()),
-        ("inserted", page_inserted()),
+        ("inserted", chapter4_with_inserted_page()),
         ("removed", paramedics_removed()),
     ):
         write_chapter(chapter, root / f"{name}.pdf")

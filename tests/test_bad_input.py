@@ -8,7 +8,6 @@ Broken PDFs are made inside each test next to a good one; the real-world broken 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import shutil
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from pipeline.errors import CseError, QuerySyntaxError, UsageError
 from pipeline.manifest import load_manifest
 from pipeline.store import IndexStore
 from tests.conftest import CORPUS, SAMPLE_PDFS, corpus_dir, toolkit
+from tests.helpers import tree_state
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 CHAPTER_4 = "chapter-4-health-services.pdf"
@@ -75,20 +75,6 @@ def good_pdf(path: Path, text: str = GOOD_TEXT, pages: int = 1) -> Path:
         ],
     )
     return path
-
-
-def tree_state(root: Path) -> dict[str, str]:
-    """Every path under `root` with a hash of its content (or the link target)."""
-    state: dict[str, str] = {}
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).as_posix()
-        if path.is_symlink():
-            state[rel] = f"link:{path.readlink()}"
-        elif path.is_file():
-            state[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-        else:
-            state[rel] = "dir"
-    return state
 
 
 def encrypted(path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 from pipeline.config import load_config, parse_config
 from pipeline.errors import ConfigError
 from tests.conftest import toolkit
+from tests.helpers import tree_state
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 # Line numbers in the assertions below count from the first line of each YAML text.
@@ -33,20 +34,6 @@ def only_problem(text: str, pdfs_dir: Path | None = None) -> str:
     found = problems(text, pdfs_dir)
     assert len(found) == 1, found
     return found[0]
-
-
-def tree_state(root: Path) -> dict[str, str]:
-    """Every path under `root` with a hash of its content (or the link target)."""
-    state: dict[str, str] = {}
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).as_posix()
-        if path.is_symlink():
-            state[rel] = f"link:{path.readlink()}"
-        elif path.is_file():
-            state[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-        else:
-            state[rel] = "dir"
-    return state
 
 
 def small_pdf(path: Path, text: str = "A short page of sample text about referrals.") -> Path:

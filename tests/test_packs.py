@@ -19,6 +19,7 @@ from click.testing import Result
 from pipeline.manifest import load_manifest
 from pipeline.store import IndexStore
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.helpers import chapter4_with_inserted_page
 from tools.make_sample_toolkit import chapter_pages
 from tools.pdfgen import write_pdf
 from tools.sample_text import CHAPTERS, TOOLKIT_TITLE, Chapter
@@ -68,22 +69,6 @@ def edited_chapter4() -> Chapter:
             section = dataclasses.replace(section, pages=(tuple(paragraphs),))
         sections.append(section)
     return dataclasses.replace(CH4_DATA, sections=tuple(sections))
-
-
-def chapter4_with_inserted_page() -> Chapter:
-    """Chapter 4 with a page inserted after p57: every later heading moves one page on."""
-    sections = []
-    shift = 0
-    for section in CH4_DATA.sections:
-        if section.id == "school-nurses":
-            extra = ("An inserted page of sample text about zymurgy.",)
-            sections.append(
-                dataclasses.replace(section, pages=(*section.pages[:2], extra, *section.pages[2:]))
-            )
-            shift = 1
-            continue
-        sections.append(dataclasses.replace(section, start=section.start + shift))
-    return dataclasses.replace(CH4_DATA, sections=tuple(sections), last_page=CH4_DATA.last_page + 1)
 
 
 def role_ids(config: Path) -> list[str]:
