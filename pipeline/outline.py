@@ -56,10 +56,11 @@ def describe_sections(
         numbering = number_pages(pdf, chapter.first_page if chapter else None)
         labels = numbering.labels
         head = f"Chapter {chapter.number}: {chapter.title}" if chapter else "Uncatalogued document"
-        out.append(
-            f"{head}\n  {name}: {len(pdf.pages)} PDF pages, printed pages "
-            f"{labels[0]}-{labels[-1]} (from {numbering.source})"
+        count = f"{len(pdf.pages)} PDF page{'s' if len(pdf.pages) != 1 else ''}"
+        printed = (
+            page_range(labels[0], labels[-1]).replace("pp.", "printed pages").replace("p.", "printed page")
         )
+        out.append(f"{head}\n  {name}: {count}, {printed} (from {numbering.source})")
         if chapter is None:
             split = uncatalogued(pdf, numbering)
         else:

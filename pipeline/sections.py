@@ -96,17 +96,23 @@ def find_heading(lines: list[Line], title: str) -> int | None:
         return None
     for i, line in enumerate(lines):
         text = fold(line.text)
-        if _is_heading(text, wanted):
+        if is_heading(text, wanted):
             return i
         wrapped = i + 1 < len(lines) and wanted.startswith(text) and len(text) >= 3
-        if wrapped and _is_heading(f"{text} {fold(lines[i + 1].text)}", wanted):
+        if wrapped and is_heading(f"{text} {fold(lines[i + 1].text)}", wanted):
             return i
     return None
 
 
-def _is_heading(text: str, wanted: str) -> bool:
-    """The title alone, maybe numbered ("4.9 Pharmacies") or page-cited ("Pharmacies (p74)")."""
-    return _PAGE_CITE.sub("", _NUMBERING.sub("", text)) == wanted
+def strip_numbering(text: str) -> str:
+    """Folded heading text without a leading number or a trailing page citation."""
+    return _PAGE_CITE.sub("", _NUMBERING.sub("", text))
+
+
+def is_heading(text: str, wanted: str) -> bool:
+    """The title alone, maybe numbered ("4.9 Pharmacies") or page-cited ("Pharmacies (p74)");
+    both arguments folded (text.fold)."""
+    return strip_numbering(text) == wanted
 
 
 def uncatalogued(pdf: ExtractedPdf, numbering: PageNumbering) -> Split:

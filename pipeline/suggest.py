@@ -16,6 +16,7 @@ from typing import Any
 from pipeline.config import ChapterSpec
 from pipeline.errors import PdfError
 from pipeline.pages import PageNumbering
+from pipeline.sections import is_heading, strip_numbering
 from pipeline.text import fold, normalise_line
 
 
@@ -111,7 +112,7 @@ def suggest_yaml(path: Path, name: str, numbering: PageNumbering, chapter: Chapt
     if not found:
         source = "headings"
         found = from_headings(path, chapter.title if chapter else None)
-    known_ids = {fold(s.title): s.id for s in chapter.sections} if chapter else {}
+    known = list(chapter.sections) if chapter else []
     head = [f"# Suggested sections for {name}, from its {source}; printed pages from {numbering.source}."]
     if chapter is not None:
         head.append(f"# Replace the `sections:` of chapter {chapter.number} ({chapter.title}) with:")
@@ -120,14 +121,17 @@ def suggest_yaml(path: Path, name: str, numbering: PageNumbering, chapter: Chapt
     out = [*head, "sections:"]
     used: set[str] = set()
     for suggestion in found:
-        section_id = known_ids.get(fold(suggestion.title)) or _slug(suggestion.title)
+        # A heading the config already knows keeps its id (roles name sections by id).
+        match = next((k for k in known if is_heading(fold(suggestion.title), fold(k.title))), None)
+        title = match.title if match else suggestion.title
+        section_id = match.id if match else _slug(strip_numbering(fold(suggestion.title)) or suggestion.title)
         base, n = section_id, 2
         while section_id in used:
             section_id, n = f"{base}-{n}", n + 1
         used.add(section_id)
         label = numbering.labels[suggestion.page_index]
         out.append(f"  - id: {section_id}")
-        out.append(f"    title: {_yaml_string(suggestion.title)}")
+        out.append(f"    title: {_yaml_string(title)}")
         if label.isdigit():
             out.append(f"    start: {label}")
         else:
