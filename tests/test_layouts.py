@@ -1,0 +1,125 @@
+"""A toolkit laid out differently from the sample: a chapter in a sub-folder, printed page
+numbers only in /PageLabels (no footers), numbered headings ("4.2 Pharmacies"), a heading
+part-way down a page, and a leaflet the config does not name."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pypdf
+import pytest
+import yaml
+
+from tests.conftest import toolkit
+from tools.pdfgen import Block, PageSpec, write_pdf
+
+CONFIG = """
+chapters:
+  - number: 4
+    title: Health Services
+    file: health/ch4.pdf
+    sections:
+      - {id: school-nurses, title: School Nurses, start: 56}
+      - {id: pharmacies, title: Pharmacies, start: 58}
+audiences:
+  - {id: health, title: Health, read: [4]}
+roles:
+  - {id: pharmacist, title: Pharmacist, audience: health, sections: [pharmacies], aliases: [chemist]}
+  - {id: school-nurse, title: School nurse, audience: health, sections: [school-nurses]}
+"""
+
+
+@pytest.fixture(scope="module")
+def layout(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    root = tmp_path_factory.mktemp("layout")
+    (root / "pdfs" / "health").mkdir(parents=True)
+    pages = [
+        PageSpec(
+            blocks=(
+                Block("heading", "Part 4 Health Services"),
+                Block("para", "How health staff use this part."),
+            )
+        ),
+        PageSpec(
+            blocks=(
+                Block("para", "The introduction ends with a word about quokkas."),
+                Block("heading", "4.1 School Nurses"),
+                Block("para", "School nurses run drop-in clinics about relationships."),
+            )
+        ),
+        PageSpec(blocks=(Block("para", "More school nurse guidance on confidentiality."),)),
+        PageSpec(
+            blocks=(Block("heading", "4.2 Pharmacies"), Block("para", "Pharmacies see young people often."))
+        ),
+    ]
+    write_pdf(root / "pdfs" / "health" / "ch4.pdf", pages, page_labels=[(0, "D", 55, "")])
+    write_pdf(root / "pdfs" / "leaflet.pdf", [PageSpec(blocks=(Block("para", "A leaflet about grooming."),))])
+    (root / "toolkit.yaml").write_text(CONFIG, encoding="utf-8")
+    paths = {"config": str(root / "toolkit.yaml"), "pdfs": str(root / "pdfs"), "index": str(root / "index")}
+    result = toolkit("ingest", *_options(paths))
+    assert result.exit_code == 0, result.output
+    assert "leaflet.pdf: not named in the config" in result.output
+    paths["root"] = str(root)
+    return paths
+
+
+def _options(paths: dict[str, str], with_pdfs: bool = True) -> list[str]:
+    options = ["--config", paths["config"], "--index", paths["index"]]
+    return [*options, "--pdfs", paths["pdfs"]] if with_pdfs else options
+
+
+def _search(paths: dict[str, str], *args: str) -> dict[str, object]:
+    from click.testing import CliRunner
+
+    from pipeline.cli import search_command
+
+    result = CliRunner().invoke(search_command, [*args, "--json", *_options(paths, with_pdfs=False)])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_page_labels_give_printed_pages_and_numbered_headings_are_found(layout: dict[str, str]) -> None:
+    top = _search(layout, "chemist")["results"][0]  # type: ignore[index]
+    assert (top["file"], top["section"], top["page"], top["pdf_page"]) == (
+        "health/ch4.pdf",
+        "pharmacies",
+        "58",
+        4,
+    )
+    result = toolkit("sections", *_options(layout))
+    assert (
+        "school-nurses                    pp. 56-57     PDF 2-3     heading found on p. 56" in result.output
+    )
+    assert "health/ch4.pdf: 4 PDF pages, printed pages 55-58 (from page labels)" in result.output
+
+
+def test_text_above_a_mid_page_heading_stays_in_the_introduction(layout: dict[str, str]) -> None:
+    hits = _search(layout, "quokkas")["results"]
+    assert [(h["section"], h["page"]) for h in hits] == [("chapter-4-introduction", "56")]  # type: ignore[index]
+    hits = _search(layout, "drop-in")["results"]
+    assert [(h["section"], h["page"]) for h in hits] == [("school-nurses", "56")]  # type: ignore[index]
+
+
+def test_role_scope_and_uncatalogued_documents(layout: dict[str, str]) -> None:
+    assert _search(layout, "drop-in", "--role", "pharmacist")["total"] == 0
+    leaflet = _search(layout, "grooming")["results"][0]  # type: ignore[index]
+    assert (leaflet["file"], leaflet["chapter"], leaflet["section"], leaflet["page"]) == (
+        "leaflet.pdf",
+        None,
+        None,
+        "1",
+    )
+
+
+def test_pack_keeps_the_page_label_and_suggest_keeps_the_configured_ids(layout: dict[str, str]) -> None:
+    out = Path(layout["root"]) / "packs"
+    result = toolkit("pack", "chemist", "--out", str(out), *_options(layout))
+    assert result.exit_code == 0, result.output
+    reader = pypdf.PdfReader(out / "pharmacist.pdf")
+    assert reader.page_labels == ["Cover", "58"]
+    suggestion = toolkit("sections", "health/ch4.pdf", "--suggest", *_options(layout))
+    assert yaml.safe_load(suggestion.output)["sections"] == [
+        {"id": "school-nurses", "title": "School Nurses", "start": 56},
+        {"id": "pharmacies", "title": "Pharmacies", "start": 58},
+    ]
