@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Sequence
+import shutil
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from whoosh import index as whoosh_index
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.searching import Searcher
+from whoosh.writing import IndexWriter
 
 from pipeline import PIPELINE_VERSION
 from pipeline.errors import UsageError
@@ -74,7 +76,6 @@ def write_index(path: Path, units: Sequence[SectionPage], tag: Callable[[str], l
     """Write a complete new index into the empty directory `path`; returns the pages written.
 
     `tag` names the synonym groups a text mentions (synonyms.Synonyms.tag).
-
     Errors propagate: a failed write must never be published as the current index.
     """
     path.mkdir(parents=True, exist_ok=True)
@@ -85,11 +86,49 @@ def write_index(path: Path, units: Sequence[SectionPage], tag: Callable[[str], l
         if parallel
         else ix.writer(limitmb=128)
     )
-    count = 0
-    vocabulary: set[str] = set()
+    _fill(writer, units, units, tag)
+    ix.close()
+    _stamp(path)
+    return len(units)
+
+
+def update_index(
+    path: Path,
+    base: Path,
+    units: Sequence[SectionPage],
+    files: Collection[str],
+    tag: Callable[[str], list[str]],
+) -> int:
+    """Write into `path` a copy of the index at `base` in which the pages of `files` are
+    replaced by theirs among `units` (all pages now); the other files' pages are reused.
+
+    When one chapter is republished, only its pages are analysed and written again.
+    """
+    shutil.copytree(base, path)
+    ix = whoosh_index.open_dir(str(path))
+    writer = ix.writer(limitmb=128)
     try:
-        for unit in units:
-            vocabulary.update(_WORD.findall(unit.text.lower()))
+        for name in sorted(files):
+            writer.delete_by_term("file", name)
+        writer.delete_by_term("kind", VOCABULARY)
+    except BaseException:
+        writer.cancel()
+        raise
+    _fill(writer, [u for u in units if u.file in files], units, tag)
+    ix.close()
+    _stamp(path)
+    return len(units)
+
+
+def _fill(
+    writer: IndexWriter,
+    new: Sequence[SectionPage],
+    every: Sequence[SectionPage],
+    tag: Callable[[str], list[str]],
+) -> None:
+    """Add the `new` pages and the vocabulary of `every` page, then commit (or cancel)."""
+    try:
+        for unit in new:
             writer.add_document(
                 key=unit.key,
                 file=unit.file,
@@ -104,18 +143,20 @@ def write_index(path: Path, units: Sequence[SectionPage], tag: Callable[[str], l
                 concepts=" ".join(tag(unit.text)),
                 title_concepts=" ".join(tag(unit.section_title)),
             )
-            count += 1
+        vocabulary: set[str] = set()
+        for unit in every:
+            vocabulary.update(_WORD.findall(unit.text.lower()))
         writer.add_document(key="__vocabulary__", kind=VOCABULARY, words=" ".join(sorted(vocabulary)))
     except BaseException:
         writer.cancel()
         raise
     writer.commit()
-    ix.close()
+
+
+def _stamp(path: Path) -> None:
     (path / STAMP).write_text(
-        json.dumps({"schema_version": SCHEMA_VERSION, "pipeline_version": PIPELINE_VERSION}),
-        encoding="utf-8",
+        json.dumps({"schema_version": SCHEMA_VERSION, "pipeline_version": PIPELINE_VERSION}), encoding="utf-8"
     )
-    return count
 
 
 _OPENED: dict[Path, Searcher] = {}

@@ -20,7 +20,7 @@ from pipeline.config import Limits, Toolkit, save_snapshot
 from pipeline.errors import ConfigError, PdfError, UsageError
 from pipeline.extract import ExtractedPdf, extract_pdf, sha256_file
 from pipeline.history import log_published, stage_entry
-from pipeline.index import SCHEMA_VERSION, write_index
+from pipeline.index import SCHEMA_VERSION, update_index, write_index
 from pipeline.manifest import FileRecord, Manifest, load_manifest, save_manifest
 from pipeline.pages import PageNumbering, number_pages
 from pipeline.sections import SectionInfo, SectionPage, split_chapter, uncatalogued
@@ -91,15 +91,21 @@ def scan_sources(pdfs_dir: Path, previous: Manifest | None) -> list[SourceFile]:
     return sources
 
 
-def inputs_digest(toolkit: Toolkit, sources: Iterable[SourceFile]) -> str:
-    """Everything an index generation depends on; equal digests mean nothing to do."""
+def build_key(toolkit: Toolkit) -> str:
+    """What the indexing of every page depends on besides its own file: while it stays the
+    same, an unchanged file's pages in the previous index can be reused as they are."""
     payload = {
         "pipeline": PIPELINE_VERSION,
         "schema": SCHEMA_VERSION,
         "config": toolkit.digest,
         "synonyms": synonyms_digest(groups(from_toolkit(toolkit))),
-        "files": sorted((s.name, s.sha256) for s in sources),
     }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def inputs_digest(toolkit: Toolkit, sources: Iterable[SourceFile]) -> str:
+    """Everything an index generation depends on; equal digests mean nothing to do."""
+    payload = {"build": build_key(toolkit), "files": sorted((s.name, s.sha256) for s in sources)}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
@@ -211,8 +217,9 @@ def ingest(
         report, manifest = prepared.report, prepared.manifest
         generation = store.new_generation()
         try:
-            tagger = Synonyms(from_toolkit(toolkit))
-            report.documents = write_index(generation / "search", prepared.units, tagger.tag)
+            report.documents = _write_search_index(
+                generation / "search", prepared, previous, store.search_dir(), toolkit, force
+            )
             save_manifest(manifest, generation)
             save_snapshot(toolkit, generation)
             report.changes = compare(previous, manifest, toolkit)
@@ -228,6 +235,34 @@ def ingest(
             | ({r.sha256 for r in previous.files.values()} if previous else set())
         )
         return report
+
+
+def _write_search_index(
+    path: Path,
+    prepared: Prepared,
+    previous: Manifest | None,
+    base: Path | None,
+    toolkit: Toolkit,
+    force: bool,
+) -> int:
+    """A fresh index, or, when only some files changed and nothing else did, the previous
+    index with just those files' pages replaced (much faster for one republished chapter)."""
+    tag = Synonyms(from_toolkit(toolkit)).tag
+    manifest = prepared.manifest
+    reusable = (
+        not force
+        and base is not None
+        and previous is not None
+        and previous.build_key == manifest.build_key != ""
+    )
+    if reusable and previous is not None and base is not None:
+        old = {name: record.sha256 for name, record in previous.files.items()}
+        new = {name: record.sha256 for name, record in manifest.files.items()}
+        replaced = {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
+        replaced_pages = sum(1 for unit in prepared.units if unit.file in replaced)
+        if replaced_pages * 2 < len(prepared.units):
+            return update_index(path, base, prepared.units, replaced, tag)
+    return write_index(path, prepared.units, tag)
 
 
 def _unchanged_report(manifest: Manifest) -> IngestReport:
@@ -347,6 +382,7 @@ def _manifest(
         files=files,
         sections=tuple(infos),
         failures={f.file: f.message for f in report.failures},
+        build_key=build_key(toolkit),
     )
 
 

@@ -39,6 +39,7 @@ class Manifest:
     files: dict[str, FileRecord] = field(default_factory=dict)
     sections: tuple[SectionInfo, ...] = ()
     failures: dict[str, str] = field(default_factory=dict)  # file -> message
+    build_key: str = ""  # what every page's indexing depends on besides its own file
     version: int = MANIFEST_VERSION
 
     def sections_of(self, file: str) -> list[SectionInfo]:
@@ -79,4 +80,5 @@ def load_manifest(directory: Path | None) -> Manifest | None:
         files=files,
         sections=sections,
         failures=data.get("failures", {}),
+        build_key=data.get("build_key", ""),
     )

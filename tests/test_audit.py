@@ -15,8 +15,9 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import Result
+from click.testing import CliRunner, Result
 
+from pipeline.cli import search_command
 from pipeline.store import IndexStore
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
 from tests.helpers import chapter4_with_inserted_page
@@ -582,3 +583,40 @@ def test_ingest_summary_says_what_changed_since_the_previous_ingest(
     assert "packs to rebuild (make packs): pharmacist" in result.stdout
     again = sample.run("ingest")
     assert "Nothing changed since the last ingest" in again.stdout
+
+
+def _answers(sample: Sample, queries: list[str]) -> list[list[tuple[str, str, int]]]:
+    answers = []
+    for query in queries:
+        result = CliRunner().invoke(
+            search_command,
+            [query, "--json", "--limit", "20", "--config", str(sample.config), "--index", str(sample.index)],
+        )
+        answers.append(
+            [(r["section"], r["page"], r["pdf_page"]) for r in json.loads(result.stdout)["results"]]
+        )
+    return answers
+
+
+def test_republished_chapter_replaces_only_its_pages_and_answers_like_a_rebuild(
+    sample: Sample, republished: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One changed chapter: its pages are replaced in a copy of the previous index (a full
+    rebuild is refused here to prove it), and every search answers as after a full rebuild."""
+    (sample.pdfs / CH4).write_bytes(republished["inserted"])
+
+    def no_full_rebuild(*args: object) -> int:
+        raise AssertionError("the whole index was rebuilt for one changed chapter")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("pipeline.ingest.write_index", no_full_rebuild)
+        result = sample.run("ingest")
+    assert result.exit_code == 0, result.output
+    queries = ["pharmacies", "zymurgy", "midwife", "grooming", "A&E", "looked after children", "taxi"]
+    updated = _answers(sample, queries)
+    # The Pharmacies text moved to PDF page 21 (printed 75), which the unchanged config
+    # gives to General Practice: the new file's pages are what is indexed.
+    assert ("general-practice", "75", 21) in updated[0]
+    assert updated[1] == [("school-nurses", "58", 4)]  # the inserted page
+    assert sample.run("ingest", "--force").exit_code == 0
+    assert _answers(sample, queries) == updated

@@ -490,6 +490,11 @@ def test_failure_while_writing_the_index_keeps_the_previous_one(
         raise error
 
     monkeypatch.setattr("pipeline.ingest.write_index", failing_write_index)
+    # An ingest that only replaces changed files writes through update_index instead.
+    monkeypatch.setattr(
+        "pipeline.ingest.update_index",
+        lambda path, base, units, files, tag: failing_write_index(path, units, tag),
+    )
     result = ws.ingest()
 
     assert written, "the patched write_index was not called"
@@ -519,6 +524,11 @@ def test_failure_while_writing_the_index_reports_a_message(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("pipeline.ingest.write_index", failing_write_index)
+    # An ingest that only replaces changed files writes through update_index instead.
+    monkeypatch.setattr(
+        "pipeline.ingest.update_index",
+        lambda path, base, units, files, tag: failing_write_index(path, units, tag),
+    )
     result = ws.ingest("--force")
     assert result.exit_code not in (0, 1), result.output
     assert "No space left on device" in result.stderr
