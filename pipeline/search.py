@@ -34,69 +34,11 @@ NEARBY_FACTOR = 1.5  # ... and they stand close together
 OWN_SECTION_FACTOR = 2.0  # the page is in the searching role's own section
 # Words of a question that say nothing about its subject; dropped from plain-word queries.
 QUESTION_WORDS = frozenset(
-    [
-        "a",
-        "about",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "being",
-        "by",
-        "can",
-        "could",
-        "do",
-        "does",
-        "for",
-        "from",
-        "has",
-        "have",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "me",
-        "my",
-        "of",
-        "on",
-        "or",
-        "our",
-        "should",
-        "so",
-        "that",
-        "the",
-        "their",
-        "them",
-        "there",
-        "they",
-        "this",
-        "to",
-        "us",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-    ]
+    "a about an and are as at be been being by can could do does for from has have how i "
+    "if in into is it its me my of on or our should so that the their them there they "
+    "this to us was we were what when where which who why will with would you your".split()
 )
 PROXIMITY_SLOP = 4  # words this far apart still count as "close together"
-PROXIMITY_BOOST = 2.0
 _ANALYZER = stemming_analyzer()
 FIELD_BOOSTS = {"content": 1.0, "section_title": 4.0, "chapter_title": 0.5}
 
@@ -234,11 +176,11 @@ def search(
         # ("grooming signs" finds the Grooming section, which never says "signs").
         parsed = _without_stopwords(parsed)
         any_word = _without_stopwords(_parse(make_parser(searcher.schema, group=qparser.OrGroup), expanded))
-        partial = next(iter(searcher.docs_for_query(parsed)), None) is None
         bonuses = [(parsed, EVERY_WORD_FACTOR), *((near, NEARBY_FACTOR) for near in _nearby(parsed))]
-        hits, total = _run(searcher, any_word, scope, chapter, limit, forms, bonuses)
+        hits, total, favoured = _run(searcher, any_word, scope, chapter, limit, forms, bonuses)
+        partial = total > 0 and not favoured[0]
     else:
-        hits, total = _run(searcher, parsed, scope, chapter, limit, forms)
+        hits, total, _ = _run(searcher, parsed, scope, chapter, limit, forms)
     # Offered whenever a word is not in the toolkit's vocabulary (stemming may still
     # have found something: "pharmacys" finds the pharmacy pages) and only if it has hits.
     suggestion = _suggest(searcher, parser, expander, text, scope, chapter)
@@ -308,11 +250,9 @@ def _filters(scope: Scope | None, chapter: int | None) -> tuple[wq.Query | None,
     allow: list[wq.Query] = []
     mask: wq.Query = wq.Term("kind", VOCABULARY)
     if scope is not None:
-        allow.append(
-            wq.Or([wq.Term("chapter", str(c)) for c in sorted(scope.chapters)])
-            if scope.chapters
-            else wq.NullQuery
-        )
+        if not scope.chapters:  # a role or audience that reads no chapter sees nothing
+            return wq.NullQuery, mask
+        allow.append(wq.Or([wq.Term("chapter", str(c)) for c in sorted(scope.chapters)]))
         if scope.hidden_sections:
             mask = wq.Or([mask, *(wq.Term("section", s) for s in sorted(scope.hidden_sections))])
     if chapter is not None:
@@ -330,8 +270,9 @@ def _run(
     limit: int,
     forms: Sequence[str] = (),
     bonuses: Sequence[tuple[wq.Query, float]] = (),
-) -> tuple[tuple[Hit, ...], int]:
-    """Ranked hits (the top `limit`, with snippets) and the total.
+) -> tuple[tuple[Hit, ...], int, list[bool]]:
+    """Ranked hits (the top `limit`, with snippets), the total, and for each bonus whether
+    any of the best candidates earned it.
 
     The query is scored once. Bonuses (a query and a score factor: every word present,
     the words close together, a role's own section) are then checked only on the best
@@ -340,7 +281,7 @@ def _run(
     """
     allow, mask = _filters(scope, chapter)
     if allow is wq.NullQuery:
-        return (), 0
+        return (), 0, [False] * len(bonuses)
     # limit=None scores every match in one pass, so the total is known without Whoosh
     # running the query a second time to count it.
     results = searcher.search(query, limit=None, filter=allow, mask=mask)
@@ -349,9 +290,11 @@ def _run(
     if scope is not None and scope.own_sections:
         bonuses.append((wq.Or([wq.Term("section", s) for s in scope.own_sections]), OWN_SECTION_FACTOR))
     candidates = ranked[: max(RERANK_DEPTH, limit)]
+    earned = []
     for bonus, factor in bonuses:
         favoured = _matching_among(searcher, bonus, [doc for _, doc in candidates])
         candidates = [(score * factor if doc in favoured else score, doc) for score, doc in candidates]
+        earned.append(bool(favoured))
     ranked = sorted(candidates, key=lambda item: (-item[0], item[1])) + ranked[len(candidates) :]
     snippeter = Snippeter(_content_stems(searcher, query), _stem, forms)
     hits = []
@@ -372,7 +315,7 @@ def _run(
                 snippet=" ".join(snippeter.snippet(fields["content"]).split()),
             )
         )
-    return tuple(hits), len(ranked)
+    return tuple(hits), len(ranked), earned
 
 
 def _matching_among(searcher: Searcher, query: wq.Query, docnums: Sequence[int]) -> set[int]:
