@@ -49,7 +49,6 @@ class IngestReport:
     chapters: int = 0
     sections: int = 0
     pages: int = 0
-    documents: int = 0
     uncatalogued: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failures: list[PdfError] = field(default_factory=list)
@@ -217,9 +216,7 @@ def ingest(
         report, manifest = prepared.report, prepared.manifest
         generation = store.new_generation()
         try:
-            report.documents = _write_search_index(
-                generation / "search", prepared, previous, store.search_dir(), toolkit, force
-            )
+            _write_search_index(generation / "search", prepared, previous, store.search_dir(), toolkit, force)
             save_manifest(manifest, generation)
             save_snapshot(toolkit, generation)
             report.changes = compare(previous, manifest, toolkit)
@@ -249,13 +246,7 @@ def _write_search_index(
     index with just those files' pages replaced (much faster for one republished chapter)."""
     tag = Synonyms(from_toolkit(toolkit)).tag
     manifest = prepared.manifest
-    reusable = (
-        not force
-        and base is not None
-        and previous is not None
-        and previous.build_key == manifest.build_key != ""
-    )
-    if reusable and previous is not None and base is not None:
+    if not force and base is not None and previous is not None and previous.build_key == manifest.build_key:
         old = {name: record.sha256 for name, record in previous.files.items()}
         new = {name: record.sha256 for name, record in manifest.files.items()}
         replaced = {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
