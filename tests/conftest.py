@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -14,14 +15,15 @@ from pipeline.cli import search_command, toolkit_group
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_PDFS = REPO / "pdfs"
 SAMPLE_CONFIG = REPO / "config" / "toolkit.yaml"
-CORPUS = REPO.parent / "shared" / "corpus"
+# Real-world PDFs kept beside the repository (never inside it); CSE_TEST_CORPUS overrides.
+CORPUS = Path(os.environ.get("CSE_TEST_CORPUS", REPO.parent / "shared" / "corpus"))
 
 
 def corpus_dir(kind: str) -> Path:
     """A folder of real-world PDFs shared beside the repository; tests skip without it."""
     path = CORPUS / kind
     if not path.is_dir():
-        pytest.skip(f"real-world corpus not found at {path}")
+        pytest.skip(f"real-world corpus not found at {path} (set CSE_TEST_CORPUS to its folder)")
     return path
 
 
