@@ -6,6 +6,7 @@ the line it stands on, e.g. ``chapters[2].sections[0].start (line 31): ...``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Callable
@@ -68,16 +69,7 @@ def check_config(raw: bytes, name: str, pdfs_dir: Path | None = None) -> Toolkit
     toolkit = _Validator(problems, pdfs_dir).toolkit(root)
     if problems.items:
         raise ConfigError(name, problems.items)
-    digest = hashlib.sha256(raw).hexdigest()
-    return Toolkit(
-        title=toolkit.title,
-        chapters=toolkit.chapters,
-        audiences=toolkit.audiences,
-        roles=toolkit.roles,
-        synonyms=toolkit.synonyms,
-        limits=toolkit.limits,
-        digest=digest,
-    )
+    return dataclasses.replace(toolkit, digest=hashlib.sha256(raw).hexdigest())
 
 
 def _compose_for_message(name: str, text: str) -> yaml.Node | None:

@@ -7,9 +7,31 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
-from tools.sample_text import CHAPTERS, Chapter
+from tools.make_sample_toolkit import chapter_pages
+from tools.pdfgen import write_pdf
+from tools.sample_text import CHAPTERS, TOOLKIT_TITLE, Chapter
 
 CH4_DATA = next(c for c in CHAPTERS if c.number == 4)
+OLD_SENTENCE = "Record your concern and what you did."
+NEW_SENTENCE = "Write down your concern and every step you took."
+
+
+def write_chapter(chapter: Chapter, path: Path) -> None:
+    """Lay out a (modified) sample chapter exactly as the sample generator does."""
+    write_pdf(path, chapter_pages(chapter), title=f"{TOOLKIT_TITLE} – {chapter.heading}")
+
+
+def edited_chapter4() -> Chapter:
+    """Chapter 4 with one sentence of Pharmacies (p74) reworded; no page moves."""
+    sections = []
+    for section in CH4_DATA.sections:
+        if section.id == "pharmacies":
+            paragraphs = list(section.pages[0])
+            assert OLD_SENTENCE in paragraphs[3]
+            paragraphs[3] = paragraphs[3].replace(OLD_SENTENCE, NEW_SENTENCE)
+            section = dataclasses.replace(section, pages=(tuple(paragraphs),))
+        sections.append(section)
+    return dataclasses.replace(CH4_DATA, sections=tuple(sections))
 
 
 def chapter4_with_inserted_page() -> Chapter:

@@ -20,10 +20,15 @@ from click.testing import CliRunner, Result
 from pipeline.cli import search_command
 from pipeline.store import IndexStore
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
-from tests.helpers import chapter4_with_inserted_page
-from tools.make_sample_toolkit import chapter_pages
+from tests.helpers import (
+    NEW_SENTENCE,
+    OLD_SENTENCE,
+    chapter4_with_inserted_page,
+    edited_chapter4,
+    write_chapter,
+)
 from tools.pdfgen import Block, PageSpec, write_pdf
-from tools.sample_text import CHAPTERS, TOOLKIT_TITLE, Chapter
+from tools.sample_text import CHAPTERS, Chapter
 
 CH4 = "chapter-4-health-services.pdf"
 CH4_DATA = next(c for c in CHAPTERS if c.number == 4)
@@ -43,28 +48,9 @@ OWNER = {
     "general-practice": "gp",
 }
 STARTS = {s.id: s.start for s in CH4_DATA.sections}
-OLD_SENTENCE = "Record your concern and what you did."
-NEW_SENTENCE = "Write down your concern and every step you took."
 
 
 # --------------------------------------------------------------------------- republished chapter 4
-def write_chapter(chapter: Chapter, path: Path) -> None:
-    write_pdf(path, chapter_pages(chapter), title=f"{TOOLKIT_TITLE} – {chapter.heading}")
-
-
-def edited() -> Chapter:
-    """One sentence of Pharmacies (p74) reworded; every page stays where it was."""
-    sections = []
-    for section in CH4_DATA.sections:
-        if section.id == "pharmacies":
-            paragraphs = list(section.pages[0])
-            assert OLD_SENTENCE in paragraphs[3]
-            paragraphs[3] = paragraphs[3].replace(OLD_SENTENCE, NEW_SENTENCE)
-            section = dataclasses.replace(section, pages=(tuple(paragraphs),))
-        sections.append(section)
-    return dataclasses.replace(CH4_DATA, sections=tuple(sections))
-
-
 def paramedics_removed() -> Chapter:
     """The Paramedics page and heading dropped: Pharmacies and General Practice move back."""
     sections = []
@@ -83,7 +69,7 @@ def republished(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     root = tmp_path_factory.mktemp("republished")
     out = {}
     for name, chapter in (
-        ("edited", edited()),
+        ("edited", edited_chapter4()),
         ("inserted", chapter4_with_inserted_page()),
         ("removed", paramedics_removed()),
     ):

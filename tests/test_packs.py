@@ -4,7 +4,6 @@ rebuilds, a section starting part-way down a page, and the command's errors."""
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import re
@@ -19,10 +18,8 @@ from click.testing import Result
 from pipeline.manifest import load_manifest
 from pipeline.store import IndexStore
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
-from tests.helpers import chapter4_with_inserted_page
-from tools.make_sample_toolkit import chapter_pages
-from tools.pdfgen import write_pdf
-from tools.sample_text import CHAPTERS, TOOLKIT_TITLE, Chapter
+from tests.helpers import chapter4_with_inserted_page, edited_chapter4, write_chapter
+from tools.sample_text import CHAPTERS, TOOLKIT_TITLE
 
 CH4 = "chapter-4-health-services.pdf"
 CH4_DATA = next(c for c in CHAPTERS if c.number == 4)
@@ -50,25 +47,6 @@ def pack(pdfs: Path, config: Path, index: Path, out: Path, *args: str) -> Result
 def bookmarks(reader: pypdf.PdfReader) -> list[tuple[str, int]]:
     """Top-level bookmarks as (title, 0-based page index)."""
     return [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
-
-
-def write_chapter(chapter: Chapter, path: Path) -> None:
-    """Lay out a (modified) sample chapter exactly as the sample generator does."""
-    write_pdf(path, chapter_pages(chapter), title=f"{TOOLKIT_TITLE} – {chapter.heading}")
-
-
-def edited_chapter4() -> Chapter:
-    """Chapter 4 with one sentence of Pharmacies (p74) reworded; no page moves."""
-    sections = []
-    for section in CH4_DATA.sections:
-        if section.id == "pharmacies":
-            paragraphs = list(section.pages[0])
-            old = "Record your concern and what you did."
-            assert old in paragraphs[3]
-            paragraphs[3] = paragraphs[3].replace(old, "Write down your concern and every step you took.")
-            section = dataclasses.replace(section, pages=(tuple(paragraphs),))
-        sections.append(section)
-    return dataclasses.replace(CH4_DATA, sections=tuple(sections))
 
 
 def role_ids(config: Path) -> list[str]:
