@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo ingest search test lint format sample packs audit eval bench clean
+.PHONY: demo ingest search test lint format sample packs audit eval bench docs clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); run: make PYTHON=python3.11")'
@@ -53,6 +53,10 @@ eval: $(STAMP)
 # targets and PASS/FAIL (tools/bench.py; latest figures in docs/performance.md); about 3 minutes.
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+# The command reference in docs/commands.md, from each command's --help.
+docs: $(STAMP)
+	$(BIN)/python tools/command_reference.py
 
 clean:
 	rm -rf index packs .pytest_cache .mypy_cache .ruff_cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -103,7 +104,8 @@ def _toolkit(config_path: Path, pdfs_dir: Path | None = None) -> Toolkit:
 
 
 def _colour() -> bool:
-    return sys.stdout.isatty()
+    """Bold matches on a terminal; never in a pipe, nor when NO_COLOR is set (no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 # --------------------------------------------------------------------------- cse-search
@@ -142,7 +144,9 @@ def search_command(
       cse-search "looked after children" --role foster-carer
       cse-search 'groom* AND online' --chapter 1 --json
 
+    \b
     Query syntax: words, "phrases", AND / OR / NOT, (groups) and prefix*.
+    Abbreviations (A&E, GP, CAMHS, LAC ...) find their long forms and back.
     Exit codes: 0 results found, 1 nothing found, 2 usage or config error.
     """
     from pipeline import render, scope, search
@@ -198,6 +202,9 @@ def toolkit_group() -> None:
       cse-toolkit ingest            extract, split and index everything in pdfs/
       cse-toolkit roles             audiences and roles with their reading lists
       cse-toolkit sections          the sections as the pipeline sees them
+      cse-toolkit pack pharmacist   a profession's excerpt pack (PDF and Markdown)
+      cse-toolkit audit             what changed in pdfs/ since the last ingest
+      cse-toolkit history           the log of past ingests
     """
 
 
