@@ -1,0 +1,93 @@
+"""Search quality that a nurse or social worker notices at once (issue 6's "done means"),
+on the sample toolkit; the judged query set in tests/eval/ measures the rest."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import search_command
+from tests.conftest import SAMPLE_CONFIG, toolkit
+from tools.pdfgen import Block, PageSpec, write_pdf
+
+Search = Callable[..., Result]
+
+
+def first(cse_search: Search, *args: str) -> dict[str, object]:
+    result = cse_search(*args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["results"][0]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("queries", "section"),
+    [
+        (["A&E", "accident and emergency", "emergency department", "a&e"], "accident-and-emergency"),
+        (["GP", "general practice", "general practitioner", "GPs"], "general-practice"),
+        (["CAMHS", "child and adolescent mental health services"], "camhs"),
+        (["LAC", "looked after children", "looked after child"], "looked-after-children"),
+        (["UASC", "unaccompanied asylum seeking children"], "uasc"),
+        (["CiN", "child in need"], "child-in-need"),
+        (["groomed", "grooming", "groomer"], "grooming"),
+        (["chemist", "pharmacys", "pharmacies"], "pharmacies"),
+        (["children's home", "childrens homes"], "residential-care"),
+        (["gynecology"], "gynaecology"),
+    ],
+)
+def test_every_form_puts_its_section_first(cse_search: Search, queries: list[str], section: str) -> None:
+    for query in queries:
+        assert first(cse_search, query)["section"] == section, query
+
+
+def test_a_section_title_ranks_above_a_passing_mention(cse_search: Search) -> None:
+    results = json.loads(cse_search("pharmacy", "--json").stdout)["results"]
+    assert results[0]["section"] == "pharmacies"
+    assert any(r["section"] == "camhs" for r in results[1:])  # the passing mention is still found
+
+
+def test_misspelling_suggests_a_real_word_not_a_stem(cse_search: Search) -> None:
+    assert json.loads(cse_search("pharmacys", "--json").stdout)["suggestion"] == "pharmacies"
+    result = cse_search("safegaurding", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["suggestion"] == "safeguarding"
+
+
+def test_a_page_without_one_of_the_words_still_answers(cse_search: Search) -> None:
+    """Soft matching: the Grooming section never says "signs" but answers "grooming signs"."""
+    results = json.loads(cse_search("grooming signs", "--json").stdout)["results"]
+    assert "grooming" in [r["section"] for r in results[:5]]
+
+
+def test_words_close_together_rank_above_scattered_ones(tmp_path: Path) -> None:
+    filler = " ".join(["Ordinary guidance text about routine matters."] * 6)
+    near = f"{filler} Young people can visit the sexual health clinic for advice. {filler}"
+    apart = f"Sexual {filler} exploitation can affect the health {filler}"
+    pdfs = tmp_path / "pdfs"
+    pdfs.mkdir()
+    write_pdf(pdfs / "near.pdf", [PageSpec(blocks=(Block("para", near),))])
+    write_pdf(pdfs / "apart.pdf", [PageSpec(blocks=(Block("para", apart),))])
+    config = tmp_path / "c.yaml"
+    config.write_text("chapters: []\n", encoding="utf-8")
+    from tests.conftest import toolkit
+
+    assert (
+        toolkit(
+            "ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(tmp_path / "i")
+        ).exit_code
+        == 0
+    )
+    result = CliRunner().invoke(
+        search_command, ["sexual health", "--json", "--config", str(config), "--index", str(tmp_path / "i")]
+    )
+    assert [r["file"] for r in json.loads(result.stdout)["results"]] == ["near.pdf", "apart.pdf"]
+
+
+def test_config_synonyms_extend_the_built_in_ones(cse_search: Search) -> None:
+    """The sample config names RISE, the sample Board's specialist team."""
+    assert "RISE" in SAMPLE_CONFIG.read_text(encoding="utf-8")
+    results = json.loads(cse_search("specialist CSE team", "--json").stdout)["results"]
+    assert all("RISE" in r["snippet"] for r in results[:2]), results[:2]  # found by the synonym
