@@ -72,7 +72,6 @@ def test_words_close_together_rank_above_scattered_ones(tmp_path: Path) -> None:
     write_pdf(pdfs / "apart.pdf", [PageSpec(blocks=(Block("para", apart),))])
     config = tmp_path / "c.yaml"
     config.write_text("chapters: []\n", encoding="utf-8")
-    from tests.conftest import toolkit
 
     assert (
         toolkit(
