@@ -26,8 +26,8 @@ class SectionSpec:
 
     id: str
     title: str
-    start: int
-    end: int | None = None
+    start: int | str  # a printed page number, or a label as printed ("iii")
+    end: int | str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import yaml
 
 from pipeline.config import ID_PATTERN, Audience, ChapterSpec, Limits, Role, SectionSpec, Toolkit
 from pipeline.errors import ConfigError
+from pipeline.numerals import from_roman
 
 # libyaml's composer when PyYAML was built with it: ten times faster; it gives the same
 # nodes and line marks (the pure-Python one only words a syntax error better).
@@ -82,6 +83,20 @@ def _compose_for_message(name: str, text: str) -> yaml.Node | None:
         raise ConfigError(name, [f"YAML syntax error at {where}: {exc.problem}"]) from None
     except yaml.YAMLError as exc:
         raise ConfigError(name, [f"YAML error: {exc}"]) from None
+
+
+def _page_order(page: int | str) -> tuple[int, int] | None:
+    """Where a printed page falls: roman front matter before numbered pages; other labels
+    have no order we can check."""
+    if isinstance(page, int):
+        return (1, page)
+    roman = from_roman(page)
+    return (0, roman) if roman is not None else None
+
+
+def _before(a: int | str, b: int | str) -> bool:
+    order_a, order_b = _page_order(a), _page_order(b)
+    return order_a is not None and order_b is not None and order_a < order_b
 
 
 def _kind(node: yaml.Node) -> str:
@@ -284,9 +299,9 @@ class _Validator:
             return None
         section_id = self._id(keys["id"], f"{place}.id") if "id" in keys else None
         title = self._str(keys["title"], f"{place}.title") if "title" in keys else None
-        start = self._int(keys["start"], f"{place}.start") if "start" in keys else None
-        end = self._int(keys["end"], f"{place}.end") if "end" in keys else None
-        if start is not None and end is not None and end < start:
+        start = self._page(keys["start"], f"{place}.start") if "start" in keys else None
+        end = self._page(keys["end"], f"{place}.end") if "end" in keys else None
+        if start is not None and end is not None and _before(end, start):
             self.problems.add(
                 f"{place}.end", keys["end"], f"invalid page range '{start}-{end}' (end before start)"
             )
@@ -294,6 +309,20 @@ class _Validator:
         if section_id is None or title is None or start is None:
             return None
         return SectionSpec(section_id, title, start, end)
+
+    def _page(self, node: yaml.Node, place: str) -> int | str | None:
+        """A printed page: a number (74), or a label as printed ("iii", "A-3")."""
+        value = self._scalar(node, place)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self._int(node, place)
+        if isinstance(value, str) and value.strip() and not any(c.isspace() for c in value.strip()):
+            text = value.strip()
+            return int(text) if text.isdigit() and int(text) >= 1 else text
+        if isinstance(node, yaml.ScalarNode):
+            self.problems.add(
+                place, node, f"expected a printed page number or label (74, iii), got {node.value!r}"
+            )
+        return None
 
     def _check_ranges(
         self,
@@ -306,7 +335,7 @@ class _Validator:
         by_id = {s.id: i for i, s in enumerate(sections)}
         for i, section in enumerate(sections):
             item = items[i] if i < len(items) else node
-            if first_page is not None and section.start < first_page:
+            if first_page is not None and _before(section.start, first_page):
                 self.problems.add(
                     f"{place}[{i}].start",
                     item,
@@ -315,14 +344,14 @@ class _Validator:
             if i == 0:
                 continue
             previous = sections[i - 1]
-            if section.start < previous.start:
+            if _before(section.start, previous.start):
                 self.problems.add(
                     f"{place}[{i}].start",
                     item,
                     f"sections must be in page order: {section.id!r} starts at {section.start}, "
                     f"before {previous.id!r} at {previous.start}",
                 )
-            elif previous.end is not None and previous.end > section.start:
+            elif previous.end is not None and _before(section.start, previous.end):
                 self.problems.add(
                     f"{place}[{by_id[previous.id]}].end",
                     item,

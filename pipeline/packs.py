@@ -18,7 +18,8 @@ from pipeline.config import Role, Toolkit
 from pipeline.errors import UsageError
 from pipeline.extract import sha256_file
 from pipeline.manifest import Manifest
-from pipeline.pages import from_roman, number_pages
+from pipeline.numerals import from_roman
+from pipeline.pages import number_pages
 from pipeline.report import page_range
 from pipeline.sections import SectionPage, split_chapter, uncatalogued
 from pipeline.store import IndexStore

@@ -12,10 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.extract import ExtractedPdf, Line, PageText
+from pipeline.numerals import from_roman, to_roman
 from pipeline.text import fold
 
 MARGIN = 0.12  # share of the page height at the top and bottom where headers and footers live
-_ROMAN = re.compile(r"^[ivxlcdm]+$")
 _WHOLE = re.compile(
     r"^(?:page|p\.?|pg\.?)?\s*([0-9]{1,5}|[ivxlcdm]{1,8})(?:\s*(?:of|/)\s*[0-9]{1,5})?$", re.I
 )
@@ -39,42 +39,6 @@ class PageNumbering:
             return self.labels.index(label)
         except ValueError:
             return None
-
-
-def to_roman(number: int) -> str:
-    values = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ]
-    out = []
-    for value, letters in values:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
-
-
-def from_roman(text: str) -> int | None:
-    text = text.lower()
-    if not text or not _ROMAN.match(text):
-        return None
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-    total = 0
-    for i, char in enumerate(text):
-        value = values[char]
-        total += -value if i + 1 < len(text) and values[text[i + 1]] > value else value
-    return total if to_roman(total) == text else None
 
 
 def _margin_lines(page: PageText) -> list[tuple[int, Line]]:

@@ -132,10 +132,7 @@ def suggest_yaml(path: Path, name: str, numbering: PageNumbering, chapter: Chapt
         label = numbering.labels[suggestion.page_index]
         out.append(f"  - id: {section_id}")
         out.append(f"    title: {_yaml_string(title)}")
-        if label.isdigit():
-            out.append(f"    start: {label}")
-        else:
-            out.append(f"    start: 0  # printed page {label!r} is not a number: give the page to use")
+        out.append(f"    start: {label if label.isdigit() else _yaml_string(label, force=True)}")
     return "\n".join(out)
 
 
@@ -143,7 +140,7 @@ def _slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(title).replace("&", " and ")).strip("-")[:48] or "section"
 
 
-def _yaml_string(text: str) -> str:
-    if re.fullmatch(r"[A-Za-z][\w ,()'/-]*", text) and not text.endswith(":"):
+def _yaml_string(text: str, force: bool = False) -> str:
+    if not force and re.fullmatch(r"[A-Za-z][\w ,()'/-]*", text) and not text.endswith(":"):
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

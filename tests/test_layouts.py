@@ -123,3 +123,31 @@ def test_pack_keeps_the_page_label_and_suggest_keeps_the_configured_ids(layout: 
         {"id": "school-nurses", "title": "School Nurses", "start": 56},
         {"id": "pharmacies", "title": "Pharmacies", "start": 58},
     ]
+
+
+def test_a_section_can_start_on_a_roman_front_matter_page(tmp_path: Path) -> None:
+    """Printed labels are not always numbers: a foreword on page "ii" is configured as such."""
+    pdfs = tmp_path / "pdfs"
+    pdfs.mkdir()
+    pages = [
+        PageSpec(blocks=(Block("heading", "Contents"), Block("para", "What this chapter holds."))),
+        PageSpec(blocks=(Block("heading", "Foreword"), Block("para", "A foreword about wombats."))),
+        PageSpec(blocks=(Block("heading", "Definitions"), Block("para", "Definitions of terms."))),
+    ]
+    write_pdf(pdfs / "ch1.pdf", pages, page_labels=[(0, "r", 1, ""), (2, "D", 1, "")])
+    config = tmp_path / "c.yaml"
+    config.write_text(
+        "chapters:\n  - number: 1\n    title: Start\n    file: ch1.pdf\n    sections:\n"
+        "      - {id: foreword, title: Foreword, start: ii}\n      - {id: definitions, title: Definitions, start: 1}\n",
+        encoding="utf-8",
+    )
+    paths = {"config": str(config), "pdfs": str(pdfs), "index": str(tmp_path / "index")}
+    result = toolkit("ingest", *_options(paths))
+    assert result.exit_code == 0, result.output
+    hits = _search(paths, "wombats")["results"]
+    assert [(h["section"], h["page"], h["pdf_page"]) for h in hits] == [("foreword", "ii", 2)]  # type: ignore[index]
+    backwards = config.read_text(encoding="utf-8").replace("start: ii", "start: 2")
+    config.write_text(backwards, encoding="utf-8")
+    refused = toolkit("ingest", *_options(paths))
+    assert refused.exit_code == 2
+    assert "sections must be in page order" in refused.output
