@@ -23,7 +23,7 @@ from pipeline.history import log_published, stage_entry
 from pipeline.index import SCHEMA_VERSION, update_index, write_index
 from pipeline.manifest import FileRecord, Manifest, load_manifest, save_manifest
 from pipeline.pages import PageNumbering, number_pages
-from pipeline.sections import SectionInfo, SectionPage, split_chapter, uncatalogued
+from pipeline.sections import NOT_IN_CONFIG, SectionInfo, SectionPage, split_chapter, uncatalogued
 from pipeline.store import IndexStore
 from pipeline.synonyms import Synonyms, from_toolkit, groups
 from pipeline.synonyms import digest as synonyms_digest
@@ -69,11 +69,12 @@ def list_pdfs(pdfs_dir: Path) -> list[Path]:
     )
 
 
-def scan_sources(pdfs_dir: Path, previous: Manifest | None) -> list[SourceFile]:
-    """Hash every PDF; a file whose size and modification time match the last ingest
-    reuses its recorded hash (the DVC trick), so a no-op ingest reads no PDF bytes."""
+def scan_sources(pdfs_dir: Path, previous: Manifest | None, trust_stat: bool = True) -> list[SourceFile]:
+    """Hash every PDF. With `trust_stat`, a file whose size and modification time match
+    the last ingest reuses its recorded hash (the DVC trick), so a no-op ingest reads no
+    PDF bytes; the audit hashes everything, to miss nothing."""
     sources = []
-    known = previous.files if previous else {}
+    known = previous.files if previous and trust_stat else {}
     for path in list_pdfs(pdfs_dir):
         name = path.relative_to(pdfs_dir).as_posix()
         stat = path.stat()
@@ -313,9 +314,7 @@ def _split_all(
         report.warnings.extend(numbering.warnings)
         if chapter is None:
             if toolkit.chapters:
-                report.warnings.append(
-                    f"{name}: not named in the config; indexed as an uncatalogued document"
-                )
+                report.warnings.append(f"{name}{NOT_IN_CONFIG}")
             report.uncatalogued.append(name)
             split = uncatalogued(outcome, numbering)
         else:
@@ -382,7 +381,7 @@ def audit_pdfs(toolkit: Toolkit, pdfs_dir: Path, store: IndexStore) -> AuditRepo
     previous = load_manifest(store.current())
     if previous is None:
         raise UsageError("nothing to compare with: no ingest has been recorded yet; run `cse-toolkit ingest`")
-    sources = scan_sources(pdfs_dir, previous)
+    sources = scan_sources(pdfs_dir, previous, trust_stat=False)
     prepared = prepare(toolkit, pdfs_dir, store, previous, sources)
     # A file gone from the directory is removed, even though an ingest would keep serving
     # its last version until the config stops naming it.

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.config import Toolkit
 from pipeline.scope import role_scope
+from pipeline.sections import NOT_IN_CONFIG
 
 if TYPE_CHECKING:
     from pipeline.audit import AuditReport, SectionChange
@@ -34,7 +35,7 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
         lines.extend(_changes_since(report.changes))
     if report.warnings:
         lines.append(f"\nWarnings ({len(report.warnings)}):")
-        lines.extend(f"  - {w}" for w in report.warnings)
+        lines.extend(f"  - {w}" for w in _collapsed(report.warnings))
     if report.failures:
         lines.append(
             f"\nCould not read {len(report.failures)} file{'s' if len(report.failures) != 1 else ''}:"
@@ -46,6 +47,20 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
                     "    Its previous version stays indexed and searchable until a readable copy is ingested."
                 )
     return "\n".join(lines)
+
+
+def _collapsed(warnings: list[str], most: int = 5) -> list[str]:
+    """Many PDFs outside the config make one line, not hundreds."""
+    outside = [w.removesuffix(NOT_IN_CONFIG) for w in warnings if w.endswith(NOT_IN_CONFIG)]
+    if len(outside) <= most:
+        return warnings
+    others = [w for w in warnings if not w.endswith(NOT_IN_CONFIG)]
+    shown = ", ".join(outside[:most])
+    return [
+        *others,
+        f"{len(outside)} PDFs are not named in the config and are indexed as uncatalogued "
+        f"documents: {shown} and {len(outside) - most} more",
+    ]
 
 
 def _changes_since(changes: AuditReport) -> list[str]:

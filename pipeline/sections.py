@@ -20,6 +20,9 @@ from pipeline.text import fold, join_lines
 _NUMBERING = re.compile(r"^(?:(?:section|chapter|part) )?[0-9ivx]+(?: [0-9]+)* (?=\D)")
 _PAGE_CITE = re.compile(r" p ?[0-9]+$")
 
+# The warning for a PDF the config does not name (ingest writes it, report groups it).
+NOT_IN_CONFIG = ": not named in the config; indexed as an uncatalogued document"
+
 INTRO = "intro"
 SECTION = "section"
 DOCUMENT = "document"

@@ -151,3 +151,21 @@ def test_a_section_can_start_on_a_roman_front_matter_page(tmp_path: Path) -> Non
     refused = toolkit("ingest", *_options(paths))
     assert refused.exit_code == 2
     assert "sections must be in page order" in refused.output
+
+
+def test_many_pdfs_outside_the_config_make_one_warning(tmp_path: Path) -> None:
+    pdfs = tmp_path / "pdfs"
+    pdfs.mkdir()
+    write_pdf(pdfs / "ch1.pdf", [PageSpec(blocks=(Block("para", "Chapter one text."),))])
+    for n in range(7):
+        write_pdf(pdfs / f"leaflet-{n}.pdf", [PageSpec(blocks=(Block("para", f"Leaflet {n} text."),))])
+    config = tmp_path / "c.yaml"
+    config.write_text("chapters:\n  - {number: 1, title: One, file: ch1.pdf}\n", encoding="utf-8")
+    result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(tmp_path / "i"))
+    assert result.exit_code == 0, result.output
+    assert "7 PDFs are not named in the config" in result.output
+    assert (
+        "leaflet-0.pdf, leaflet-1.pdf, leaflet-2.pdf, leaflet-3.pdf, leaflet-4.pdf and 2 more"
+        in result.output
+    )
+    assert "leaflet-6.pdf: not named" not in result.output
