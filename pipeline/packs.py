@@ -131,7 +131,7 @@ def build_pack(
     cover = cover_lines(toolkit, role, manifest, parts)
     pdf_bytes = pack_pdf(cover, parts, copies, toolkit.title)
     units = _units_by_page(toolkit, manifest, cache, sources)
-    markdown = pack_markdown(toolkit, role, cover, parts, units).encode("utf-8")
+    markdown = pack_markdown(cover, parts, units).encode("utf-8")
     # Both are complete before either is written: a failure leaves the old pack whole.
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf_path, md_path = out_dir / f"{role.id}.pdf", out_dir / f"{role.id}.md"
@@ -154,7 +154,8 @@ def _ingested_copies(manifest: Manifest, cache: ExtractionCache, files: set[str]
 def cover_lines(
     toolkit: Toolkit, role: Role, manifest: Manifest, parts: list[PackPart]
 ) -> list[tuple[str, str]]:
-    """The cover as (style, text) lines: style is "title", "heading", "text" or "small"."""
+    """The cover as (style, text) lines: "title", "heading", "text" (a sentence), "item"
+    (an entry of a list) or "small" (a detail under an item)."""
     audience = toolkit.audience(role.audience)
     date = manifest.ingested_at[:10]
     lines: list[tuple[str, str]] = [
@@ -178,14 +179,14 @@ def cover_lines(
                 if record and record.page_labels
                 else "not ingested"
             )
-            lines.append(("text", f"{label}: Chapter {number}, {chapter.title} ({pages})"))
+            lines.append(("item", f"{label}: Chapter {number}, {chapter.title} ({pages})"))
     lines.append(("heading", "In this pack"))
     for part in parts:
         where = page_range(part.labels[0], part.labels[-1])
-        lines.append(("text", f"{part.title} - Chapter {part.chapter}: {part.chapter_title}, {where}"))
+        lines.append(("item", f"{part.title} - Chapter {part.chapter}: {part.chapter_title}, {where}"))
     lines.append(("heading", "Sources"))
     for name in sorted({p.file for p in parts}):
-        lines.append(("text", name))
+        lines.append(("item", name))
         lines.append(("small", f"SHA-256 {manifest.files[name].sha256}, ingested {manifest.ingested_at}"))
     lines.append(("heading", "Please note"))
     lines.append(
@@ -202,6 +203,7 @@ _STYLES = {
     "title": ("F2", 18, 26),
     "heading": ("F2", 13, 22),
     "text": ("F1", 10.5, 14),
+    "item": ("F1", 10.5, 14),
     "small": ("F1", 8, 11),
 }
 
@@ -325,22 +327,11 @@ def _units_by_page(
 
 
 def pack_markdown(
-    toolkit: Toolkit,
-    role: Role,
-    cover: list[tuple[str, str]],
-    parts: list[PackPart],
-    units: dict[tuple[str, int], list[SectionPage]],
+    cover: list[tuple[str, str]], parts: list[PackPart], units: dict[tuple[str, int], list[SectionPage]]
 ) -> str:
-    out: list[str] = []
-    for style, text in cover:
-        if style == "title":
-            out.append(f"# {text}\n")
-        elif style == "heading":
-            out.append(f"\n## {text}\n")
-        elif style == "small":
-            out.append(f"  {text}")
-        else:
-            out.append(f"- {text}" if not text.startswith(("Audience", "Toolkit as", "This pack")) else text)
+    """The pack as text: the cover, then each page's own text with its citation."""
+    prefixes = {"title": "# ", "heading": "\n## ", "text": "", "item": "- ", "small": "  "}
+    out = [prefixes[style] + text + ("\n" if style in ("title", "heading") else "") for style, text in cover]
     for part in parts:
         out.append(f"\n## {part.title}\n")
         out.append(
