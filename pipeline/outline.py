@@ -7,8 +7,8 @@ from pathlib import Path
 from pipeline.cache import ExtractionCache
 from pipeline.config import Toolkit
 from pipeline.errors import PdfError, UsageError
-from pipeline.extract import ExtractedPdf, extract_pdf, sha256_file
-from pipeline.ingest import list_pdfs
+from pipeline.extract import ExtractedPdf, sha256_file
+from pipeline.ingest import SourceFile, extract_all, list_pdfs
 from pipeline.pages import number_pages
 from pipeline.report import page_range
 from pipeline.sections import INTRO, split_chapter, uncatalogued
@@ -16,14 +16,14 @@ from pipeline.store import IndexStore
 
 
 def read_pdf(path: Path, name: str, toolkit: Toolkit, cache: ExtractionCache) -> ExtractedPdf:
-    """Extraction through the cache: the same answer as the ingest, without redoing it."""
-    sha = sha256_file(path)
-    cached = cache.get(sha, name)
-    if cached is not None:
-        return cached
-    pdf = extract_pdf(path, name, toolkit.limits)
-    cache.put(pdf)
-    return pdf
+    """Extraction as the ingest does it (through the cache, in an isolated worker), so
+    the answer is the same and a hostile file cannot take the command down."""
+    stat = path.stat()
+    source = SourceFile(name, path, sha256_file(path), stat.st_size, stat.st_mtime_ns)
+    result = extract_all([source], cache, toolkit.limits, None)[name]
+    if isinstance(result, PdfError):
+        raise result
+    return result
 
 
 def selected_files(toolkit: Toolkit, pdfs_dir: Path, file: str | None) -> list[tuple[str, Path]]:
