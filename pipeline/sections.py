@@ -114,8 +114,13 @@ def strip_numbering(text: str) -> str:
 
 def is_heading(text: str, wanted: str) -> bool:
     """The title alone, maybe numbered ("4.9 Pharmacies") or page-cited ("Pharmacies (p74)");
-    both arguments folded (text.fold)."""
-    return strip_numbering(text) == wanted
+    both arguments folded (text.fold). "&" and "and", and apostrophes or none, are the
+    same: the config may write "Accident and Emergency" for a printed "Accident & Emergency"."""
+    return _loose(strip_numbering(text)) == _loose(wanted)
+
+
+def _loose(text: str) -> str:
+    return " ".join(text.replace("&", " and ").replace("'", "").split())
 
 
 def uncatalogued(pdf: ExtractedPdf, numbering: PageNumbering) -> Split:

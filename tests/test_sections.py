@@ -14,7 +14,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from pipeline.cli import search_command
-from pipeline.config import load_config
+from pipeline.config import ChapterSpec, SectionSpec, load_config
 from pipeline.extract import extract_pdf
 from pipeline.manifest import Manifest, load_manifest
 from pipeline.pages import number_pages
@@ -324,3 +324,20 @@ def test_sections_command_shows_moved_and_missing_headings(tmp_path: Path) -> No
     assert "paramedics p. 73 PDF 19 heading found on p. 73" in lines
     assert "pharmacies pp. 74-75 PDF 20-21 HEADING NOT FOUND (expected on p. 74)" in lines
     assert "general-practice p. 76 PDF 22 HEADING NOT ON p. 76: found on p. 75" in lines
+
+
+def test_heading_matches_with_and_for_ampersand(tmp_path: Path) -> None:
+    """The config may spell "&" as "and" (or drop an apostrophe): the heading is still found."""
+    path = tmp_path / "ch.pdf"
+    write_pdf(
+        path,
+        [
+            PageSpec(blocks=(Block("para", "Intro."),)),
+            PageSpec(blocks=(Block("heading", "Accident & Emergency"), Block("para", "ED text."))),
+        ],
+    )
+    chapter = ChapterSpec(4, "Health", "ch.pdf", None, (SectionSpec("ae", "Accident and Emergency", 2),))
+    pdf = extract_pdf(path, "ch.pdf")
+    split = split_chapter(chapter, pdf, number_pages(pdf))
+    assert split.warnings == ()
+    assert [s.heading_found for s in split.sections if s.id == "ae"] == [True]
