@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.search import MATCH_END, MATCH_START, Hit, SearchResult, SectionHit
+from pipeline.search import Hit, SearchResult, SectionHit
+from pipeline.snippets import MATCH_END, MATCH_START
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
@@ -111,7 +112,7 @@ def search_json(result: SearchResult, role: str | None) -> dict[str, Any]:
                 "page": h.page,
                 "pdf_page": h.pdf_page,
                 "file": h.file,
-                "snippet": h.plain_snippet,
+                "snippet": snippet_text(h.snippet, False),
             }
             for h in result.hits
         ],

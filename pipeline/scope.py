@@ -64,13 +64,3 @@ def role_scope(toolkit: Toolkit, role: Role) -> Scope:
 
 def audience_scope(toolkit: Toolkit, audience: Audience) -> Scope:
     return Scope(frozenset((*audience.read, *audience.helpful)), frozenset(), audience=audience)
-
-
-def roles_reading(toolkit: Toolkit, chapter: int, section: str | None) -> list[Role]:
-    """Roles for whom a change in this chapter/section matters (their packs or reading)."""
-    affected = []
-    for role in toolkit.roles:
-        scope = role_scope(toolkit, role)
-        if chapter in scope.chapters and (section is None or section not in scope.hidden_sections):
-            affected.append(role)
-    return affected

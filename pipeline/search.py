@@ -19,7 +19,7 @@ from whoosh.searching import Searcher
 from pipeline.errors import QuerySyntaxError
 from pipeline.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.scope import Scope
-from pipeline.snippets import MATCH_END, MATCH_START, Snippeter
+from pipeline.snippets import Snippeter
 from pipeline.synonyms import Synonyms
 from pipeline.text import normalise_line
 
@@ -54,11 +54,7 @@ class Hit:
     page: str
     pdf_page: int
     file: str
-    snippet: str  # matches wrapped in MATCH_START/MATCH_END; see plain_snippet()
-
-    @property
-    def plain_snippet(self) -> str:
-        return self.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+    snippet: str  # matches wrapped in MATCH_START/MATCH_END (render.snippet_text shows them)
 
 
 @dataclass(frozen=True)
