@@ -28,6 +28,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests tools
 	$(BIN)/ruff format --check pipeline tests tools
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 format: $(STAMP)
 	$(BIN)/ruff format pipeline tests tools

@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 import click
 
 from pipeline.config import Toolkit, load_config
+from pipeline.engine.store import IndexStore
 from pipeline.errors import CseError, ExitCode
-from pipeline.store import IndexStore
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -149,8 +149,9 @@ def search_command(
     Abbreviations (A&E, GP, CAMHS, LAC ...) find their long forms and back.
     Exit codes: 0 results found, 1 nothing found, 2 usage or config error.
     """
-    from pipeline import render, scope, search
-    from pipeline.synonyms import from_toolkit
+    from pipeline.engine import scope, search
+    from pipeline.engine.synonyms import from_toolkit
+    from pipeline.views import render
 
     store = IndexStore(index_dir)
     toolkit = load_config(config_path, snapshot=store.current())
@@ -186,7 +187,7 @@ def search_command(
 
 
 def search_main() -> None:
-    from pipeline.startup import trim_engine_imports
+    from pipeline.engine.startup import trim_engine_imports
 
     trim_engine_imports()  # this process only searches: see startup.py
     search_command(prog_name="cse-search")
@@ -226,8 +227,8 @@ def ingest_command(
       cse-toolkit ingest --pdfs pdfs/ --config config/toolkit.yaml
     Exit codes: 0 done, 2 config error (nothing changed), 3 some PDFs could not be read.
     """
-    from pipeline import report as texts
-    from pipeline.ingest import ingest
+    from pipeline.ingest.runner import ingest
+    from pipeline.views import report as texts
 
     toolkit = _toolkit(config_path, pdfs_dir)
     if not pdfs_dir.is_dir():
@@ -273,8 +274,8 @@ def roles_command(config_path: Path, pdfs_dir: Path, index_dir: Path, debug: boo
     Example:
       cse-toolkit roles
     """
-    from pipeline import report as texts
-    from pipeline.manifest import load_manifest
+    from pipeline.ingest.manifest import load_manifest
+    from pipeline.views import report as texts
 
     toolkit = _toolkit(config_path)
     click.echo(texts.roles_text(toolkit, load_manifest(IndexStore(index_dir).current())))
@@ -300,7 +301,7 @@ def sections_command(
       cse-toolkit sections chapter-4-health-services.pdf
       cse-toolkit sections chapter-4-health-services.pdf --suggest
     """
-    from pipeline.outline import describe_sections, suggest_sections
+    from pipeline.board.outline import describe_sections, suggest_sections
 
     toolkit = _toolkit(config_path, pdfs_dir)
     store = IndexStore(index_dir)
@@ -336,9 +337,9 @@ def audit_command(
       cse-toolkit audit --json
     Exit codes: 0 nothing changed, 1 changes found, 2 error, 3 a PDF could not be read.
     """
-    from pipeline import report as texts
-    from pipeline.ingest import audit_pdfs
-    from pipeline.manifest import load_manifest
+    from pipeline.ingest.manifest import load_manifest
+    from pipeline.ingest.runner import audit_pdfs
+    from pipeline.views import report as texts
 
     toolkit = _toolkit(config_path, pdfs_dir)
     store = IndexStore(index_dir)
@@ -365,8 +366,8 @@ def history_command(as_json: bool, config_path: Path, pdfs_dir: Path, index_dir:
     Example:
       cse-toolkit history
     """
-    from pipeline import report as texts
-    from pipeline.history import read_history
+    from pipeline.ingest.history import read_history
+    from pipeline.views import report as texts
 
     entries = read_history(IndexStore(index_dir).history_path)
     if as_json:
@@ -411,9 +412,9 @@ def pack_command(
       cse-toolkit pack "Foster Care" --out /tmp/packs
       cse-toolkit pack --all
     """
-    from pipeline.manifest import load_manifest
-    from pipeline.packs import build_pack
-    from pipeline.scope import find_role
+    from pipeline.board.packs import build_pack
+    from pipeline.engine.scope import find_role
+    from pipeline.ingest.manifest import load_manifest
 
     toolkit = _toolkit(config_path, pdfs_dir)
     if all_roles == bool(role):

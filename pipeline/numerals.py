@@ -1,4 +1,4 @@
-"""Roman numerals, as printed on front-matter pages (i, ii, iii ...)."""
+"""Printed page numbers as words: roman numerals on front-matter pages (i, ii, iii ...), and page ranges."""
 
 from __future__ import annotations
 
@@ -41,3 +41,8 @@ def from_roman(text: str) -> int | None:
         value = values[char]
         total += -value if i + 1 < len(text) and values[text[i + 1]] > value else value
     return total if to_roman(total) == text else None
+
+
+def page_range(first: str, last: str) -> str:
+    """A printed page range as the board writes it: "p. 74" or "pp. 55-76"."""
+    return f"p. {first}" if first == last else f"pp. {first}-{last}"

@@ -18,7 +18,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from pipeline.cli import search_command
-from pipeline.store import IndexStore
+from pipeline.engine.store import IndexStore
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
 from tests.helpers import (
     NEW_SENTENCE,
@@ -595,7 +595,7 @@ def test_republished_chapter_replaces_only_its_pages_and_answers_like_a_rebuild(
         raise AssertionError("the whole index was rebuilt for one changed chapter")
 
     with monkeypatch.context() as patch:
-        patch.setattr("pipeline.ingest.write_index", no_full_rebuild)
+        patch.setattr("pipeline.ingest.runner.write_index", no_full_rebuild)
         result = sample.run("ingest")
     assert result.exit_code == 0, result.output
     queries = ["pharmacies", "zymurgy", "midwife", "grooming", "A&E", "looked after children", "taxi"]

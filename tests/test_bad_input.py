@@ -19,9 +19,9 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen import canvas
 
 from pipeline.cli import search_command
+from pipeline.engine.store import IndexStore
 from pipeline.errors import CseError, QuerySyntaxError, UsageError
-from pipeline.manifest import load_manifest
-from pipeline.store import IndexStore
+from pipeline.ingest.manifest import load_manifest
 from tests.conftest import CORPUS, SAMPLE_PDFS, corpus_dir, toolkit
 from tests.helpers import tree_state
 from tools.pdfgen import Block, PageSpec, write_pdf

@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import search_command
-from pipeline.manifest import Manifest, load_manifest
-from pipeline.store import IndexStore
+from pipeline.engine.store import IndexStore
+from pipeline.ingest.manifest import Manifest, load_manifest
 from tests.conftest import CORPUS, corpus_dir, toolkit
 
 GEOBASE = "pypdf__GeoBase_NHNC1_Data_Model_UML_EN.pdf"

@@ -24,14 +24,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from pipeline import index as index_module
 from pipeline.cli import search_command
-from pipeline.extract import sha256_file
-from pipeline.history import read_history
-from pipeline.index import write_index as real_write_index
-from pipeline.manifest import load_manifest
-from pipeline.search import search as run_search
-from pipeline.store import IndexStore
+from pipeline.engine import index as index_module
+from pipeline.engine.index import write_index as real_write_index
+from pipeline.engine.search import search as run_search
+from pipeline.engine.store import IndexStore
+from pipeline.ingest.extract import sha256_file
+from pipeline.ingest.history import read_history
+from pipeline.ingest.manifest import load_manifest
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
 from tools.pdfgen import Block, PageSpec, write_pdf
 
@@ -489,10 +489,10 @@ def test_failure_while_writing_the_index_keeps_the_previous_one(
         written.extend(p for p in path.rglob("*") if p.is_file())
         raise error
 
-    monkeypatch.setattr("pipeline.ingest.write_index", failing_write_index)
+    monkeypatch.setattr("pipeline.ingest.runner.write_index", failing_write_index)
     # An ingest that only replaces changed files writes through update_index instead.
     monkeypatch.setattr(
-        "pipeline.ingest.update_index",
+        "pipeline.ingest.runner.update_index",
         lambda path, base, units, files, tag: failing_write_index(path, units, tag),
     )
     result = ws.ingest()
@@ -523,10 +523,10 @@ def test_failure_while_writing_the_index_reports_a_message(
         (path / "partial").write_bytes(b"x" * 1000)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("pipeline.ingest.write_index", failing_write_index)
+    monkeypatch.setattr("pipeline.ingest.runner.write_index", failing_write_index)
     # An ingest that only replaces changed files writes through update_index instead.
     monkeypatch.setattr(
-        "pipeline.ingest.update_index",
+        "pipeline.ingest.runner.update_index",
         lambda path, base, units, files, tag: failing_write_index(path, units, tag),
     )
     result = ws.ingest("--force")

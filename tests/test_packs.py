@@ -15,8 +15,8 @@ import pytest
 import yaml
 from click.testing import Result
 
-from pipeline.manifest import load_manifest
-from pipeline.store import IndexStore
+from pipeline.engine.store import IndexStore
+from pipeline.ingest.manifest import load_manifest
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
 from tests.helpers import chapter4_with_inserted_page, edited_chapter4, write_chapter
 from tools.sample_text import CHAPTERS, TOOLKIT_TITLE

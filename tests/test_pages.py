@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import search_command
-from pipeline.extract import ExtractedPdf, extract_pdf
-from pipeline.manifest import load_manifest
-from pipeline.pages import PageNumbering, number_pages
-from pipeline.sections import body_lines, uncatalogued
-from pipeline.store import IndexStore
+from pipeline.engine.store import IndexStore
+from pipeline.ingest.extract import ExtractedPdf, extract_pdf
+from pipeline.ingest.manifest import load_manifest
+from pipeline.ingest.pages import PageNumbering, number_pages
+from pipeline.ingest.sections import body_lines, uncatalogued
 from tests.conftest import toolkit
 from tools.pdfgen import Block, PageSpec, write_pdf
 

@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 
 from pipeline.cli import search_command
 from pipeline.config import load_config
-from pipeline.extract import extract_pdf
+from pipeline.ingest.extract import extract_pdf
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
 
 Search = Callable[..., Result]
@@ -220,8 +220,8 @@ def test_phrase_is_not_just_its_words(cse_search: Search) -> None:
 
 def test_stemming_grooming_finds_groomed(cse_search: Search, sample_index: Path) -> None:
     # screening-tool says "groomed" but never "grooming"; teaching-about-relationships the reverse.
-    from pipeline.manifest import load_manifest
-    from pipeline.store import IndexStore
+    from pipeline.engine.store import IndexStore
+    from pipeline.ingest.manifest import load_manifest
 
     manifest = load_manifest(IndexStore(sample_index).current())
     assert manifest is not None

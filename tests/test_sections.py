@@ -15,11 +15,11 @@ from click.testing import CliRunner, Result
 
 from pipeline.cli import search_command
 from pipeline.config import ChapterSpec, SectionSpec, load_config
-from pipeline.extract import extract_pdf
-from pipeline.manifest import Manifest, load_manifest
-from pipeline.pages import number_pages
-from pipeline.sections import Split, split_chapter
-from pipeline.store import IndexStore
+from pipeline.engine.store import IndexStore
+from pipeline.ingest.extract import extract_pdf
+from pipeline.ingest.manifest import Manifest, load_manifest
+from pipeline.ingest.pages import number_pages
+from pipeline.ingest.sections import Split, split_chapter
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
 from tools.pdfgen import Block, PageSpec, write_pdf
 

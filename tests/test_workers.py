@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from pipeline import workers
 from pipeline.errors import PdfError
+from pipeline.ingest import workers
 
 
 def _work(job: str) -> str:

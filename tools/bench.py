@@ -371,8 +371,8 @@ def ingest(corpus: Corpus, index: Path, timeout: float, sample_memory: bool = Fa
 
 def check_indexed(report: Report, corpus: Corpus, index: Path, run: Run) -> None:
     """Note it when an ingest did not index every page of the corpus (a figure would lie)."""
-    from pipeline.manifest import load_manifest
-    from pipeline.store import IndexStore
+    from pipeline.engine.store import IndexStore
+    from pipeline.ingest.manifest import load_manifest
 
     if run.returncode == 3:
         report.note(
@@ -514,7 +514,7 @@ def noop_reingest(report: Report, corpus: Corpus, index: Path, settings: Setting
 
 
 def _cache_listing(index: Path) -> dict[str, int] | None:
-    from pipeline.store import IndexStore
+    from pipeline.engine.store import IndexStore
 
     cache = IndexStore(index).cache_dir
     if not cache.is_dir():
@@ -616,11 +616,11 @@ def percentile(values: Sequence[float], share: float) -> float:
 def inprocess_latency(report: Report, corpus: Corpus, index: Path, settings: Settings, target: bool) -> None:
     """p50/p95 of `pipeline.search.search` over the query mix, in this process."""
     from pipeline.config import load_config
+    from pipeline.engine.scope import find_role, role_scope
+    from pipeline.engine.search import search
+    from pipeline.engine.store import IndexStore
+    from pipeline.engine.synonyms import from_toolkit
     from pipeline.errors import CseError
-    from pipeline.scope import find_role, role_scope
-    from pipeline.search import search
-    from pipeline.store import IndexStore
-    from pipeline.synonyms import from_toolkit
 
     toolkit = load_config(corpus.config, corpus.pdfs)
     synonyms = from_toolkit(toolkit)

@@ -36,12 +36,12 @@ if str(REPO) not in sys.path:  # run as `python tools/evaluate.py` without insta
     sys.path.insert(0, str(REPO))
 
 from pipeline.config import Toolkit, load_config  # noqa: E402
+from pipeline.engine.scope import find_role, role_scope  # noqa: E402
+from pipeline.engine.search import search  # noqa: E402
+from pipeline.engine.store import IndexStore  # noqa: E402
+from pipeline.engine.synonyms import from_toolkit  # noqa: E402
 from pipeline.errors import CseError, QuerySyntaxError  # noqa: E402
-from pipeline.manifest import load_manifest  # noqa: E402
-from pipeline.scope import find_role, role_scope  # noqa: E402
-from pipeline.search import search  # noqa: E402
-from pipeline.store import IndexStore  # noqa: E402
-from pipeline.synonyms import from_toolkit  # noqa: E402
+from pipeline.ingest.manifest import load_manifest  # noqa: E402
 
 K = 10
 DEFAULT_CONFIG = REPO / "config" / "toolkit.yaml"
@@ -325,7 +325,7 @@ def format_report(results: dict[str, Any], verbose: bool = False) -> str:
 
 
 def _ingest_into(index_dir: Path, toolkit: Toolkit, pdfs_dir: Path) -> None:
-    from pipeline.ingest import ingest  # pulls in the PDF libraries: only when needed
+    from pipeline.ingest.runner import ingest  # pulls in the PDF libraries: only when needed
 
     report = ingest(toolkit, pdfs_dir, IndexStore(index_dir))
     if report.failures:

@@ -1,7 +1,7 @@
-"""The toolkit configuration as plain data, and loading it.
+"""Loading the toolkit configuration.
 
-Validation (every problem at once, with its place and line) lives in `config_check.py`;
-this module only holds the result and decides when validation can be skipped: each ingest
+Validation (every problem at once, with its place and line) lives in `check.py`;
+this module decides when validation can be skipped: each ingest
 keeps a snapshot of the config it validated, and `cse-search` reuses it while the file's
 bytes are unchanged, so a search never pays for the YAML parser.
 """
@@ -10,88 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
+from pipeline.config.model import Audience, ChapterSpec, Limits, Role, SectionSpec, Toolkit
 from pipeline.errors import ConfigError
 
-ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
 SNAPSHOT_NAME = "toolkit.json"
-
-
-@dataclass(frozen=True)
-class SectionSpec:
-    """A section as configured: where its heading stands, in printed page numbers."""
-
-    id: str
-    title: str
-    start: int | str  # a printed page number, or a label as printed ("iii")
-    end: int | str | None = None
-
-
-@dataclass(frozen=True)
-class ChapterSpec:
-    number: int
-    title: str
-    file: str
-    first_page: int | None = None
-    sections: tuple[SectionSpec, ...] = ()
-
-
-@dataclass(frozen=True)
-class Audience:
-    id: str
-    title: str
-    read: tuple[int, ...] = ()
-    helpful: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Role:
-    id: str
-    title: str
-    audience: str
-    sections: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Per-file budgets that keep a hostile PDF from exhausting the machine."""
-
-    max_pages: int = 5000
-    max_text_mb: int = 50
-    seconds_per_file: int = 300
-
-
-@dataclass(frozen=True)
-class Toolkit:
-    """The whole validated configuration."""
-
-    title: str = "Tackling Child Sexual Exploitation Toolkit"
-    chapters: tuple[ChapterSpec, ...] = ()
-    audiences: tuple[Audience, ...] = ()
-    roles: tuple[Role, ...] = ()
-    synonyms: tuple[tuple[str, ...], ...] = ()
-    limits: Limits = field(default_factory=Limits)
-    digest: str = ""  # SHA-256 of the config file's bytes, recorded by each ingest
-
-    def chapter(self, number: int) -> ChapterSpec | None:
-        return next((c for c in self.chapters if c.number == number), None)
-
-    def chapter_for_file(self, file: str) -> ChapterSpec | None:
-        return next((c for c in self.chapters if c.file == file), None)
-
-    def audience(self, audience_id: str) -> Audience | None:
-        return next((a for a in self.audiences if a.id == audience_id), None)
-
-    def section(self, section_id: str) -> tuple[ChapterSpec, SectionSpec] | None:
-        for chapter in self.chapters:
-            for section in chapter.sections:
-                if section.id == section_id:
-                    return chapter, section
-        return None
 
 
 def load_config(path: Path, pdfs_dir: Path | None = None, snapshot: Path | None = None) -> Toolkit:
@@ -121,7 +46,7 @@ def load_config(path: Path, pdfs_dir: Path | None = None, snapshot: Path | None 
 
 def parse_config(raw: bytes, name: str = "toolkit.yaml", pdfs_dir: Path | None = None) -> Toolkit:
     """Validate config bytes; `name` is used in messages."""
-    from pipeline.config_check import check_config
+    from pipeline.config.check import check_config
 
     return check_config(raw, name, pdfs_dir)
 

@@ -11,9 +11,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from pipeline.config import ChapterSpec, SectionSpec
-from pipeline.extract import ExtractedPdf, Line
-from pipeline.pages import PageNumbering
+from pipeline.config.model import ChapterSpec, SectionSpec
+from pipeline.engine.documents import SectionPage
+from pipeline.ingest.extract import ExtractedPdf, Line
+from pipeline.ingest.pages import PageNumbering
 from pipeline.text import fold, join_lines
 
 # On folded text (see text.fold): "4 9 pharmacies" and "pharmacies p74" are "pharmacies".
@@ -26,26 +27,6 @@ NOT_IN_CONFIG = ": not named in the config; indexed as an uncatalogued document"
 INTRO = "intro"
 SECTION = "section"
 DOCUMENT = "document"
-
-
-@dataclass(frozen=True)
-class SectionPage:
-    """One indexed unit: the part of one PDF page that belongs to one section."""
-
-    file: str
-    chapter: int | None
-    chapter_title: str
-    section: str  # section id; "<chapter>-introduction" for an intro; "" for uncatalogued
-    section_title: str
-    kind: str  # SECTION, INTRO or DOCUMENT
-    page: str  # printed page label
-    pdf_page: int  # 1-based
-    text: str
-
-    @property
-    def key(self) -> str:
-        """Unique and stable: a page can hold the end of one section and the start of the next."""
-        return f"{self.file}#{self.pdf_page}#{self.section}"
 
 
 @dataclass(frozen=True)

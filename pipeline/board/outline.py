@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.cache import ExtractionCache
-from pipeline.config import Toolkit
+from pipeline.config.model import Toolkit
+from pipeline.engine.store import IndexStore
 from pipeline.errors import PdfError, UsageError
-from pipeline.extract import ExtractedPdf, sha256_file
-from pipeline.ingest import SourceFile, extract_all, list_pdfs
-from pipeline.pages import number_pages
-from pipeline.report import page_range
-from pipeline.sections import INTRO, split_chapter, uncatalogued
-from pipeline.store import IndexStore
+from pipeline.ingest.cache import ExtractionCache
+from pipeline.ingest.extract import ExtractedPdf, sha256_file
+from pipeline.ingest.pages import number_pages
+from pipeline.ingest.runner import SourceFile, extract_all, list_pdfs
+from pipeline.ingest.sections import INTRO, split_chapter, uncatalogued
+from pipeline.numerals import page_range
 
 
 def read_pdf(path: Path, name: str, toolkit: Toolkit, cache: ExtractionCache) -> ExtractedPdf:
@@ -91,7 +91,7 @@ def describe_sections(
 
 def suggest_sections(toolkit: Toolkit, pdfs_dir: Path, store: IndexStore, file: str | None) -> str:
     """`sections:` YAML proposals for one PDF (or each PDF when no file is named)."""
-    from pipeline.suggest import suggest_yaml
+    from pipeline.board.suggest import suggest_yaml
 
     cache = ExtractionCache(store.cache_dir)
     blocks = []

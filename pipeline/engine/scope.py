@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.config import Audience, Role, Toolkit
+from pipeline.config.model import Audience, Role, Toolkit
 from pipeline.errors import UsageError
 
 

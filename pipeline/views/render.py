@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.search import Hit, SearchResult, SectionHit
-from pipeline.snippets import MATCH_END, MATCH_START
+from pipeline.engine.search import Hit, SearchResult, SectionHit
+from pipeline.engine.snippets import MATCH_END, MATCH_START
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pipeline.config import Toolkit
-from pipeline.scope import role_scope
-from pipeline.sections import NOT_IN_CONFIG
+from pipeline.config.model import Toolkit
+from pipeline.numerals import page_range
+from pipeline.engine.scope import role_scope
+from pipeline.ingest.sections import NOT_IN_CONFIG
 
 if TYPE_CHECKING:
-    from pipeline.audit import AuditReport, SectionChange
-    from pipeline.ingest import IngestReport
-    from pipeline.manifest import Manifest
+    from pipeline.ingest.audit import AuditReport, SectionChange
+    from pipeline.ingest.manifest import Manifest
+    from pipeline.ingest.runner import IngestReport
 
 
 def ingest_summary(report: IngestReport, seconds: float) -> str:
@@ -82,10 +83,6 @@ def _changes_since(changes: AuditReport) -> list[str]:
     if changes.roles_affected:
         lines.append(f"  packs to rebuild (make packs): {', '.join(changes.roles_affected)}")
     return lines
-
-
-def page_range(first: str, last: str) -> str:
-    return f"p. {first}" if first == last else f"pp. {first}-{last}"
 
 
 def roles_text(toolkit: Toolkit, manifest: Manifest | None) -> str:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import ChapterSpec
+from pipeline.config.model import ChapterSpec
 from pipeline.errors import PdfError
-from pipeline.pages import PageNumbering
-from pipeline.sections import is_heading, strip_numbering
+from pipeline.ingest.pages import PageNumbering
+from pipeline.ingest.sections import is_heading, strip_numbering
 from pipeline.text import fold, normalise_line
 
 

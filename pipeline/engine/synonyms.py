@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 
-from pipeline.config import Toolkit
+from pipeline.config.model import Toolkit
 
 BUILTIN: tuple[tuple[str, ...], ...] = (
     ("A&E", "accident and emergency", "emergency department"),

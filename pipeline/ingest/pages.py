@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.extract import ExtractedPdf, Line, PageText
+from pipeline.ingest.extract import ExtractedPdf, Line, PageText
 from pipeline.numerals import from_roman, to_roman
 from pipeline.text import fold
 

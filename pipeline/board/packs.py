@@ -13,16 +13,16 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.cache import ExtractionCache
-from pipeline.config import Role, Toolkit
+from pipeline.config.model import Role, Toolkit
+from pipeline.engine.store import IndexStore
 from pipeline.errors import UsageError
-from pipeline.extract import sha256_file
-from pipeline.manifest import Manifest
+from pipeline.ingest.cache import ExtractionCache
+from pipeline.ingest.extract import sha256_file
+from pipeline.ingest.manifest import Manifest
+from pipeline.ingest.pages import number_pages
+from pipeline.ingest.sections import SectionPage, split_chapter, uncatalogued
 from pipeline.numerals import from_roman
-from pipeline.pages import number_pages
-from pipeline.report import page_range
-from pipeline.sections import SectionPage, split_chapter, uncatalogued
-from pipeline.store import IndexStore
+from pipeline.numerals import page_range
 
 PAGE_WIDTH, PAGE_HEIGHT = 595.28, 841.89  # A4, points
 MARGIN = 56

@@ -16,11 +16,11 @@ from whoosh import qparser
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
+from pipeline.engine.scope import Scope
+from pipeline.engine.snippets import Snippeter
+from pipeline.engine.synonyms import Synonyms
 from pipeline.errors import QuerySyntaxError
-from pipeline.index import VOCABULARY, open_searcher, stemming_analyzer
-from pipeline.scope import Scope
-from pipeline.snippets import Snippeter
-from pipeline.synonyms import Synonyms
 from pipeline.text import normalise_line
 
 MAX_QUERY_CHARS = 1000

@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pipeline.sections import SectionInfo
+from pipeline.ingest.sections import SectionInfo
 
 MANIFEST_VERSION = 1
 MANIFEST_NAME = "manifest.json"

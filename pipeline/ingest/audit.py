@@ -8,9 +8,9 @@ import difflib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pipeline.config import Toolkit
-from pipeline.manifest import Manifest
-from pipeline.sections import INTRO, SectionInfo
+from pipeline.config.model import Toolkit
+from pipeline.ingest.manifest import Manifest
+from pipeline.ingest.sections import INTRO, SectionInfo
 
 UNCHANGED, CHANGED, MOVED, MISSING = "unchanged", "changed", "moved", "missing"
 

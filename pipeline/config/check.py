@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.config import ID_PATTERN, Audience, ChapterSpec, Limits, Role, SectionSpec, Toolkit
+from pipeline.config.model import ID_PATTERN, Audience, ChapterSpec, Limits, Role, SectionSpec, Toolkit
 from pipeline.errors import ConfigError
 from pipeline.numerals import from_roman
 

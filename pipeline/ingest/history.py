@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pipeline.audit import UNCHANGED, AuditReport
-from pipeline.manifest import Manifest
+from pipeline.ingest.audit import UNCHANGED, AuditReport
+from pipeline.ingest.manifest import Manifest
 
 
 def history_entry(report: AuditReport, manifest: Manifest) -> dict[str, Any]:

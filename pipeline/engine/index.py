@@ -13,7 +13,6 @@ import re
 import shutil
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilter
@@ -22,10 +21,8 @@ from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
 from pipeline import PIPELINE_VERSION
+from pipeline.engine.documents import SectionPage
 from pipeline.errors import UsageError
-
-if TYPE_CHECKING:
-    from pipeline.sections import SectionPage
 
 SCHEMA_VERSION = 3
 VOCABULARY = "vocabulary"  # `kind` of the one document that holds every word, for spelling

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import Limits
+from pipeline.config.model import Limits
 from pipeline.errors import PdfError
 from pipeline.text import normalise_line, readable_ratio
 

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 from pipeline import EXTRACTOR_VERSION
-from pipeline.extract import ExtractedPdf, Line, PageText, sha256_file
+from pipeline.ingest.extract import ExtractedPdf, Line, PageText, sha256_file
 
 
 class ExtractionCache:

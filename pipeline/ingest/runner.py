@@ -14,20 +14,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline import PIPELINE_VERSION
-from pipeline.audit import AuditReport, compare
-from pipeline.cache import ExtractionCache
-from pipeline.config import Limits, Toolkit, save_snapshot
+from pipeline.config.load import save_snapshot
+from pipeline.config.model import Limits, Toolkit
+from pipeline.engine.index import SCHEMA_VERSION, update_index, write_index
+from pipeline.engine.store import IndexStore
+from pipeline.engine.synonyms import Synonyms, from_toolkit, groups
+from pipeline.engine.synonyms import digest as synonyms_digest
 from pipeline.errors import ConfigError, PdfError, UsageError
-from pipeline.extract import ExtractedPdf, extract_pdf, sha256_file
-from pipeline.history import log_published, stage_entry
-from pipeline.index import SCHEMA_VERSION, update_index, write_index
-from pipeline.manifest import FileRecord, Manifest, load_manifest, save_manifest
-from pipeline.pages import PageNumbering, number_pages
-from pipeline.sections import NOT_IN_CONFIG, SectionInfo, SectionPage, split_chapter, uncatalogued
-from pipeline.store import IndexStore
-from pipeline.synonyms import Synonyms, from_toolkit, groups
-from pipeline.synonyms import digest as synonyms_digest
-from pipeline.workers import run_isolated
+from pipeline.ingest.audit import AuditReport, compare
+from pipeline.ingest.cache import ExtractionCache
+from pipeline.ingest.extract import ExtractedPdf, extract_pdf, sha256_file
+from pipeline.ingest.history import log_published, stage_entry
+from pipeline.ingest.manifest import FileRecord, Manifest, load_manifest, save_manifest
+from pipeline.ingest.pages import PageNumbering, number_pages
+from pipeline.ingest.sections import NOT_IN_CONFIG, SectionInfo, SectionPage, split_chapter, uncatalogued
+from pipeline.ingest.workers import run_isolated
 
 Progress = Callable[[str], None]
 

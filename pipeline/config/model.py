@@ -1,0 +1,82 @@
+"""The toolkit configuration as plain data: what every stage receives once the config is valid."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """A section as configured: where its heading stands, in printed page numbers."""
+
+    id: str
+    title: str
+    start: int | str  # a printed page number, or a label as printed ("iii")
+    end: int | str | None = None
+
+
+@dataclass(frozen=True)
+class ChapterSpec:
+    number: int
+    title: str
+    file: str
+    first_page: int | None = None
+    sections: tuple[SectionSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class Audience:
+    id: str
+    title: str
+    read: tuple[int, ...] = ()
+    helpful: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    audience: str
+    sections: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-file budgets that keep a hostile PDF from exhausting the machine."""
+
+    max_pages: int = 5000
+    max_text_mb: int = 50
+    seconds_per_file: int = 300
+
+
+@dataclass(frozen=True)
+class Toolkit:
+    """The whole validated configuration."""
+
+    title: str = "Tackling Child Sexual Exploitation Toolkit"
+    chapters: tuple[ChapterSpec, ...] = ()
+    audiences: tuple[Audience, ...] = ()
+    roles: tuple[Role, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    limits: Limits = field(default_factory=Limits)
+    digest: str = ""  # SHA-256 of the config file's bytes, recorded by each ingest
+
+    def chapter(self, number: int) -> ChapterSpec | None:
+        return next((c for c in self.chapters if c.number == number), None)
+
+    def chapter_for_file(self, file: str) -> ChapterSpec | None:
+        return next((c for c in self.chapters if c.file == file), None)
+
+    def audience(self, audience_id: str) -> Audience | None:
+        return next((a for a in self.audiences if a.id == audience_id), None)
+
+    def section(self, section_id: str) -> tuple[ChapterSpec, SectionSpec] | None:
+        for chapter in self.chapters:
+            for section in chapter.sections:
+                if section.id == section_id:
+                    return chapter, section
+        return None
