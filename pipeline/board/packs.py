@@ -21,8 +21,7 @@ from pipeline.ingest.extract import sha256_file
 from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.pages import number_pages
 from pipeline.ingest.sections import SectionPage, split_chapter, uncatalogued
-from pipeline.numerals import from_roman
-from pipeline.numerals import page_range
+from pipeline.numerals import from_roman, page_range
 
 PAGE_WIDTH, PAGE_HEIGHT = 595.28, 841.89  # A4, points
 MARGIN = 56

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config.model import Toolkit
-from pipeline.numerals import page_range
 from pipeline.engine.scope import role_scope
 from pipeline.ingest.sections import NOT_IN_CONFIG
+from pipeline.numerals import page_range
 
 if TYPE_CHECKING:
     from pipeline.ingest.audit import AuditReport, SectionChange
