@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo ingest search test lint format sample packs audit eval bench docs clean
+.PHONY: demo ingest search test lint format sample packs audit eval bench docs wheel-check clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); run: make PYTHON=python3.11")'
@@ -58,6 +58,10 @@ bench: $(STAMP)
 # The command reference in docs/commands.md, from each command's --help.
 docs: $(STAMP)
 	$(BIN)/python tools/command_reference.py
+
+# Build the wheel, install it in a fresh venv outside the repository, and search with it.
+wheel-check:
+	.ci/check-wheel
 
 clean:
 	rm -rf index packs .pytest_cache .mypy_cache .ruff_cache

@@ -7,6 +7,7 @@ a traceback is shown only with --debug.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 
 import click
 
+from pipeline import __version__
 from pipeline.config import Toolkit, load_config
 from pipeline.engine.store import IndexStore
 from pipeline.errors import CseError, ExitCode
@@ -94,7 +96,7 @@ def _errors(func: F) -> F:
                 "run again with --debug for details and report it",
                 err=True,
             )
-            sys.exit(int(ExitCode.USAGE))
+            sys.exit(int(ExitCode.INTERNAL))
 
     return wrapper  # type: ignore[return-value]
 
@@ -110,6 +112,7 @@ def _colour() -> bool:
 
 # --------------------------------------------------------------------------- cse-search
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="cse-search", message="%(prog)s %(version)s")
 @click.argument("query", nargs=-1, required=True)
 @click.option("--role", "-r", help="Only what this role reads (id, title or alias).")
 @click.option("--audience", "-a", help="Only the chapters this audience reads.")
@@ -195,6 +198,7 @@ def search_main() -> None:
 
 # -------------------------------------------------------------------------- cse-toolkit
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="cse-toolkit", message="%(prog)s %(version)s")
 def toolkit_group() -> None:
     """Ingest the toolkit PDFs and run the board's other jobs.
 
@@ -236,17 +240,19 @@ def ingest_command(
     started = time.monotonic()
     bar: Any = None
 
-    def on_start(total: int) -> None:
-        nonlocal bar
-        if sys.stderr.isatty():
-            bar = click.progressbar(length=total, label="Reading PDFs", file=sys.stderr)
-            bar.__enter__()
+    with contextlib.ExitStack() as cleanup:
 
-    def progress(name: str) -> None:
-        if bar is not None:
-            bar.update(1)
+        def on_start(total: int) -> None:
+            nonlocal bar
+            if sys.stderr.isatty():
+                bar = cleanup.enter_context(
+                    click.progressbar(length=total, label="Reading PDFs", file=sys.stderr)
+                )
 
-    try:
+        def progress(name: str) -> None:
+            if bar is not None:
+                bar.update(1)
+
         report = ingest(
             toolkit,
             pdfs_dir,
@@ -256,9 +262,6 @@ def ingest_command(
             progress=progress,
             on_start=on_start,
         )
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
     click.echo(texts.ingest_summary(report, time.monotonic() - started))
     if report.failures:
         sys.exit(int(ExitCode.INPUT))

@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 1  # search found nothing; audit found changes
     USAGE = 2  # usage or configuration error
     INPUT = 3  # a PDF could not be read (reported after everything else was done)
+    INTERNAL = 4  # an unexpected failure: a bug in this tool, to be reported (run with --debug)
 
 
 class CseError(Exception):

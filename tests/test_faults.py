@@ -32,7 +32,7 @@ from pipeline.engine.store import IndexStore
 from pipeline.ingest.extract import sha256_file
 from pipeline.ingest.history import read_history
 from pipeline.ingest.manifest import load_manifest
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 COPIES = 3  # extra uncatalogued copies of every sample chapter, so an ingest takes ~1.5 s
@@ -42,12 +42,8 @@ PARALLEL_WRITE_FROM = getattr(index_module, "PARALLEL_WRITE_FROM", 1000)
 
 
 def toolkit_script() -> list[str]:
-    script = Path(sys.executable).parent / "cse-toolkit"
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("cse-toolkit")
-    if found:
-        return [found]
+    """`cse-toolkit` run from this checkout by this interpreter, installed or not (the
+    subprocess gets the checkout on PYTHONPATH: see Workspace.start_ingest)."""
     return [sys.executable, "-c", "from pipeline.cli import toolkit_main; toolkit_main()"]
 
 
@@ -86,6 +82,7 @@ class Workspace:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
             cwd=self.root,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
         )
 
     def search(self, query: str = "pharmacies", *extra: str) -> Result:
@@ -404,17 +401,16 @@ def test_ingest_with_wait_queues_behind_the_lock_and_then_succeeds(workspace: Wo
     ws = workspace
     add_pdf(ws, "late.pdf", "Notes about numbats that arrived late.")
     with held_lock(ws.index) as release:
+        # The lock is held when the ingest starts, so only waiting for it can succeed
+        # (without waiting, it would stop at once with exit 2: the test above).
         timer = threading.Timer(1.0, release)
         timer.start()
-        started = time.monotonic()
         try:
             result = ws.ingest("--wait")
         finally:
             timer.join()
-        waited = time.monotonic() - started
 
     assert result.exit_code == 0, result.output
-    assert waited >= 0.9, waited
     numbats = ws.search("numbats")
     assert numbats.exit_code == 0, numbats.output
     assert json.loads(numbats.stdout)["results"][0]["file"] == "late.pdf"
@@ -448,7 +444,7 @@ def test_searches_during_an_ingest_always_get_a_complete_answer(workspace: Works
     seen: set[str] = set()
     answers = 0
     with reaped(ws.start_ingest("--force")) as process:
-        while process.poll() is None or answers < 5:
+        while process.poll() is None or answers < 10:
             name = ws.current_name()
             seen.add(name or "")
             result = run_search(ws.store.search_dir(), "pharmacies", limit=3)

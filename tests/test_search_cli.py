@@ -307,16 +307,47 @@ def test_query_with_nothing_to_search_gives_a_message(cse_search: Search, query:
 
 
 @pytest.mark.parametrize(
-    "query",
-    ["title:pharmacies", "pharmacies^3", "[a TO z]", "pharm*cy", "a?b", "~pharmacies", "A&E -", "x" * 1001],
+    ("query", "expected"),
+    [
+        ("title:pharmacies", 0),  # searched as the words "title" and "pharmacies"
+        ("pharmacies^3", 0),
+        ("[a TO z]", 1),
+        ("pharm*cy", 0),
+        ("a?b", 1),
+        ("~pharmacies", 0),
+        ("A&E -", 0),
+        ("x" * 1001, 2),  # too long: a message
+    ],
 )
-def test_odd_queries_never_give_a_traceback(cse_search: Search, query: str) -> None:
+def test_odd_queries_never_give_a_traceback(cse_search: Search, query: str, expected: int) -> None:
     result = cse_search(query, "--json")
-    assert result.exit_code in (0, 1, 2), result.output
+    assert result.exit_code == expected, result.output
     assert isinstance(result.exception, SystemExit | type(None)), result.exception
     assert "Traceback" not in result.output
     assert "unexpected failure" not in result.stderr
-    if result.exit_code == 2:
+    if expected == 2:
         assert result.stderr.startswith("error: ")
     else:
         assert list(as_json(result)) == ["query", "role", "total", "suggestion", "results"]
+
+
+def test_an_unexpected_failure_has_its_own_exit_code_and_no_traceback(
+    cse_search: Search, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug is not a usage error: exit 4, one line saying to rerun with --debug and report it."""
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("pipeline.engine.search.search", broken)
+    result = cse_search("pharmacies")
+    assert result.exit_code == 4, result.output
+    assert result.stderr == (
+        "error: unexpected failure (RuntimeError: a bug); run again with --debug for details and report it\n"
+    )
+    assert "Traceback" not in result.output
+
+
+def test_version(cse_search: Search) -> None:
+    result = cse_search("--version")
+    assert (result.exit_code, result.stdout) == (0, "cse-search 0.1.0\n")

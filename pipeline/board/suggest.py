@@ -15,6 +15,7 @@ from typing import Any
 
 from pipeline.config.model import ChapterSpec
 from pipeline.errors import PdfError
+from pipeline.ingest.extract import group_words_into_lines
 from pipeline.ingest.pages import PageNumbering
 from pipeline.ingest.sections import is_heading, strip_numbering
 from pipeline.text import fold, normalise_line
@@ -63,7 +64,7 @@ def from_headings(path: Path, chapter_title: str | None) -> list[Suggestion]:
                 words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
                 for word in words:
                     body_sizes[round(word["size"], 1)] += len(word["text"])
-                for line in _group_lines(words):
+                for line in group_words_into_lines(words):
                     size = max(round(w["size"], 1) for w in line)
                     bold = all("bold" in w["fontname"].lower() for w in line)
                     text = normalise_line(" ".join(w["text"] for w in line))
@@ -85,16 +86,6 @@ def from_headings(path: Path, chapter_title: str | None) -> list[Suggestion]:
         return []
     top = max(size for _, size, _ in candidates)
     return [Suggestion(text, i) for i, size, text in candidates if abs(size - top) < 0.5]
-
-
-def _group_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    lines: list[list[dict[str, Any]]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - word["top"]) < 2:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return lines
 
 
 def _is_chapter_heading(text: str, chapter_title: str | None) -> bool:

@@ -7,6 +7,15 @@ engine free of any import from the ingest side.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class PageKind(StrEnum):
+    """Where an indexed page sits in the toolkit's structure."""
+
+    SECTION = "section"  # a configured section's page
+    INTRO = "intro"  # a chapter's pages before its first section
+    DOCUMENT = "document"  # a PDF the config does not name (uncatalogued)
 
 
 @dataclass(frozen=True)
@@ -18,7 +27,7 @@ class SectionPage:
     chapter_title: str
     section: str  # section id; "<chapter>-introduction" for an intro; "" for uncatalogued
     section_title: str
-    kind: str  # SECTION, INTRO or DOCUMENT
+    kind: PageKind
     page: str  # printed page label
     pdf_page: int  # 1-based
     text: str

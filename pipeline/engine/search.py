@@ -15,6 +15,7 @@ from pathlib import Path
 from whoosh import qparser
 from whoosh import query as wq
 from whoosh.searching import Searcher
+from whoosh.support.levenshtein import levenshtein
 
 from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.engine.scope import Scope
@@ -366,20 +367,9 @@ def _best_correction(typed: str, candidates: list[str], reader: object) -> str |
         plural_lost = 2 * int(typed.endswith("s") != word.endswith("s"))
         stems = [token.text for token in stemming_analyzer()(word)]
         frequency = int(reader.doc_frequency("content", stems[0])) if stems else 0  # type: ignore[attr-defined]
-        return (_distance(typed, word) + plural_lost, -frequency, len(word))
+        return (levenshtein(typed, word) + plural_lost, -frequency, len(word))
 
     return min(candidates, key=key)
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance (the words are short, so the plain algorithm is fine)."""
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
 
 
 def _suggest(

@@ -6,13 +6,22 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Any
 
 from pipeline.config.model import Toolkit
+from pipeline.engine.documents import PageKind
 from pipeline.ingest.manifest import Manifest
-from pipeline.ingest.sections import INTRO, SectionInfo
+from pipeline.ingest.sections import SectionInfo
 
-UNCHANGED, CHANGED, MOVED, MISSING = "unchanged", "changed", "moved", "missing"
+
+class SectionStatus(StrEnum):
+    """What happened to a section between two ingests (the SPEC's audit vocabulary)."""
+
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"  # its text differs (lines added or removed)
+    MOVED = "moved"  # its heading is no longer on the configured start page
+    MISSING = "missing"  # its heading is not found anywhere in its file
 
 
 @dataclass(frozen=True)
@@ -21,7 +30,7 @@ class SectionChange:
     title: str
     file: str
     chapter: int
-    status: str
+    status: SectionStatus
     configured_start: str | None
     found_start: str | None
     added_lines: int = 0
@@ -46,7 +55,7 @@ class AuditReport:
             or self.removed_files
             or self.changed_files
             or self.config_changed
-            or any(s.status != UNCHANGED for s in self.sections)
+            or any(s.status != SectionStatus.UNCHANGED for s in self.sections)
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -97,7 +106,7 @@ def compare(old: Manifest | None, new: Manifest, toolkit: Toolkit) -> AuditRepor
         previous = old.section(info.id) if old else None
         change = _section_change(info, previous)
         # Files whose bytes are the same only matter when the config moved their sections.
-        if info.file in changed or change.status != UNCHANGED:
+        if info.file in changed or change.status != SectionStatus.UNCHANGED:
             changes.append(change)
     return AuditReport(
         added_files=added,
@@ -115,12 +124,14 @@ def _section_change(info: SectionInfo, previous: SectionInfo | None) -> SectionC
         title=info.title,
         file=info.file,
         chapter=info.chapter,
-        status=UNCHANGED,
+        status=SectionStatus.UNCHANGED,
         configured_start=info.configured_start or None,
-        found_start=info.heading_page if info.kind != INTRO else None,
+        found_start=info.heading_page if info.kind != PageKind.INTRO else None,
     )
-    if info.kind != INTRO and not info.heading_found:
-        return replace(base, status=MISSING if info.heading_page is None else MOVED)
+    if info.kind != PageKind.INTRO and not info.heading_found:
+        return replace(
+            base, status=SectionStatus.MISSING if info.heading_page is None else SectionStatus.MOVED
+        )
     if previous is not None and previous.text_hash == info.text_hash:
         return base
     old_lines = previous.text.splitlines() if previous else []
@@ -128,7 +139,7 @@ def _section_change(info: SectionInfo, previous: SectionInfo | None) -> SectionC
     body = [line for line in diff if not line.startswith(("---", "+++", "@@"))]
     return replace(
         base,
-        status=CHANGED,
+        status=SectionStatus.CHANGED,
         added_lines=sum(1 for line in body if line.startswith("+")),
         removed_lines=sum(1 for line in body if line.startswith("-")),
         diff=diff,
@@ -145,8 +156,8 @@ def _stale_packs(
 ) -> tuple[str, ...]:
     """Roles whose pack content changed: a role's own sections (changed, moved, missing or
     removed with their file), or, for a role with none, the chapters its audience must read."""
-    touched_sections = {c.id for c in changes if c.status != UNCHANGED}
-    touched_chapters = {c.chapter for c in changes if c.status != UNCHANGED}
+    touched_sections = {c.id for c in changes if c.status != SectionStatus.UNCHANGED}
+    touched_chapters = {c.chapter for c in changes if c.status != SectionStatus.UNCHANGED}
     for name in (*added, *removed):
         record = new.files.get(name) or (old.files.get(name) if old else None)
         if record is not None and record.chapter is not None:

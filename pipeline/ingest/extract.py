@@ -189,6 +189,18 @@ def _fallback(path: Path, name: str, sha256: str, limits: Limits, detail: str) -
     return ExtractedPdf(pdf.file, pdf.sha256, pdf.pages, (note, *pdf.warnings))
 
 
+def group_words_into_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """pdfplumber's words gathered into lines: words whose tops lie within 2 points, read
+    left to right (shared by the fallback extraction and the heading suggestions)."""
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) < 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return lines
+
+
 def _pdfplumber_pages(path: Path, limits: Limits) -> list[PageText]:
     import pdfplumber
 
@@ -198,23 +210,15 @@ def _pdfplumber_pages(path: Path, limits: Limits) -> list[PageText]:
         if len(pdf.pages) > limits.max_pages:
             return []
         for index, page in enumerate(pdf.pages):
-            words = page.extract_words()
-            lines: list[Line] = []
-            for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-                if lines and abs(lines[-1].top - word["top"]) < 2:
-                    last = lines[-1]
-                    lines[-1] = Line(
-                        f"{last.text} {word['text']}", last.top, max(last.bottom, word["bottom"]), last.x0
-                    )
-                else:
-                    lines.append(
-                        Line(
-                            word["text"],
-                            round(word["top"], 1),
-                            round(word["bottom"], 1),
-                            round(word["x0"], 1),
-                        )
-                    )
+            lines = [
+                Line(
+                    " ".join(w["text"] for w in words),
+                    round(words[0]["top"], 1),
+                    round(max(w["bottom"] for w in words), 1),
+                    round(words[0]["x0"], 1),
+                )
+                for words in group_words_into_lines(page.extract_words())
+            ]
             normalised = [Line(normalise_line(li.text), li.top, li.bottom, li.x0) for li in lines]
             pages.append(
                 PageText(

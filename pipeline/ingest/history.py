@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pipeline.ingest.audit import UNCHANGED, AuditReport
+from pipeline.ingest.audit import AuditReport, SectionStatus
 from pipeline.ingest.manifest import Manifest
 
 
@@ -34,7 +34,7 @@ def history_entry(report: AuditReport, manifest: Manifest) -> dict[str, Any]:
                 "removed_lines": s.removed_lines,
             }
             for s in report.sections
-            if s.status != UNCHANGED
+            if s.status != SectionStatus.UNCHANGED
         ],
         "roles_affected": list(report.roles_affected),
         "failures": dict(manifest.failures),

@@ -16,6 +16,7 @@ from pathlib import Path
 from pipeline import PIPELINE_VERSION
 from pipeline.config.load import save_snapshot
 from pipeline.config.model import Limits, Toolkit
+from pipeline.engine.documents import PageKind
 from pipeline.engine.index import SCHEMA_VERSION, update_index, write_index
 from pipeline.engine.store import IndexStore
 from pipeline.engine.synonyms import Synonyms, from_toolkit, groups
@@ -268,7 +269,7 @@ def _unchanged_report(manifest: Manifest) -> IngestReport:
 def _count(report: IngestReport, infos: Iterable[SectionInfo], pages: int) -> None:
     infos = list(infos)
     report.chapters = len({i.chapter for i in infos})
-    report.sections = sum(1 for i in infos if i.kind == "section")
+    report.sections = sum(1 for i in infos if i.kind == PageKind.SECTION)
     report.pages = pages
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.config.model import ChapterSpec, SectionSpec
-from pipeline.engine.documents import SectionPage
+from pipeline.engine.documents import PageKind, SectionPage
 from pipeline.ingest.extract import ExtractedPdf, Line
 from pipeline.ingest.pages import PageNumbering
 from pipeline.text import fold, join_lines
@@ -24,9 +24,7 @@ _PAGE_CITE = re.compile(r" p ?[0-9]+$")
 # The warning for a PDF the config does not name (ingest writes it, report groups it).
 NOT_IN_CONFIG = ": not named in the config; indexed as an uncatalogued document"
 
-INTRO = "intro"
-SECTION = "section"
-DOCUMENT = "document"
+INTRO, SECTION, DOCUMENT = PageKind.INTRO, PageKind.SECTION, PageKind.DOCUMENT
 
 
 @dataclass(frozen=True)
@@ -37,7 +35,7 @@ class SectionInfo:
     title: str
     chapter: int
     file: str
-    kind: str
+    kind: PageKind
     configured_start: str  # printed page from the config ("" for an introduction)
     first_page: str  # printed label of its first page
     last_page: str

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.config.model import Toolkit
 from pipeline.engine.scope import role_scope
+from pipeline.ingest.audit import SectionStatus
 from pipeline.ingest.sections import NOT_IN_CONFIG
 from pipeline.numerals import page_range
 
@@ -78,7 +79,7 @@ def _changes_since(changes: AuditReport) -> list[str]:
     if changes.config_changed:
         lines.append("  the config changed")
     for change in changes.sections:
-        if change.status != "unchanged":
+        if change.status != SectionStatus.UNCHANGED:
             lines.append(f"  section {change.id}: {_status_text(change)}")
     if changes.roles_affected:
         lines.append(f"  packs to rebuild (make packs): {', '.join(changes.roles_affected)}")
@@ -161,7 +162,7 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
         lines.append(f"\nCannot read: {message}")
     if report.roles_affected:
         lines.append(f"\nPacks now stale: {', '.join(report.roles_affected)}")
-    if any(s.status in ("moved", "missing") for s in report.sections):
+    if any(s.status in (SectionStatus.MOVED, SectionStatus.MISSING) for s in report.sections):
         lines.append(
             "Fix the config's start pages (`cse-toolkit sections FILE --suggest` proposes them), "
             "then run `cse-toolkit ingest`."
@@ -172,14 +173,14 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
 
 
 def _status_text(change: SectionChange) -> str:
-    if change.status == "moved":
+    if change.status == SectionStatus.MOVED:
         return (
             f"moved: heading no longer on p. {change.configured_start}; now on p. {change.found_start} "
             f"(set start: {change.found_start})"
         )
-    if change.status == "missing":
+    if change.status == SectionStatus.MISSING:
         return f"missing: heading {change.title!r} not found (configured p. {change.configured_start})"
-    if change.status == "changed":
+    if change.status == SectionStatus.CHANGED:
         return f"changed: {change.added_lines} line(s) added, {change.removed_lines} removed"
     return "unchanged"
 
@@ -201,9 +202,9 @@ def history_text(entries: list[dict[str, Any]]) -> str:
                 lines.append(f"  {label}: {name}" + (f" (sha256 {sha[:12]}…)" if sha else ""))
         for section in entry.get("sections", []):
             detail = section["status"]
-            if section["status"] == "moved":
+            if section["status"] == SectionStatus.MOVED:
                 detail += f" to p. {section.get('found_start')}"
-            elif section["status"] == "changed":
+            elif section["status"] == SectionStatus.CHANGED:
                 detail += f" (+{section.get('added_lines', 0)} -{section.get('removed_lines', 0)})"
             lines.append(f"  section {section['id']}: {detail}")
         if entry.get("roles_affected"):
