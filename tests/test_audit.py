@@ -612,3 +612,25 @@ def test_republished_chapter_replaces_only_its_pages_and_answers_like_a_rebuild(
     for after_update, after_rebuild in zip(updated, rebuilt, strict=True):
         assert sorted(after_update) == sorted(after_rebuild)
         assert after_update[:3] == after_rebuild[:3]
+
+
+def test_republished_chapter_links_the_previous_segments_instead_of_copying_them(
+    sample: Sample, republished: dict[str, bytes]
+) -> None:
+    """The new generation shares the unchanged segment files with the previous one (hard
+    links, not copies), and the previous generation is left byte for byte as it was, so a
+    search still reading it during the swap is unaffected."""
+    store = IndexStore(sample.index)
+    previous = store.search_dir()
+    assert previous is not None
+    before = {p.name: (p.stat().st_ino, p.read_bytes()) for p in previous.iterdir() if p.suffix == ".seg"}
+    (sample.pdfs / CH4).write_bytes(republished["edited"])
+
+    assert sample.run("ingest").exit_code == 0
+    now = store.search_dir()
+    assert now is not None and now != previous
+    shared = {p.name for p in now.iterdir() if p.suffix == ".seg"} & set(before)
+    assert shared, "no segment of the previous generation was reused"
+    for name in shared:
+        assert (now / name).stat().st_ino == before[name][0]  # the same file, linked
+    assert {p.name: (p.stat().st_ino, p.read_bytes()) for p in previous.iterdir() if p.suffix == ".seg"} == before

@@ -99,9 +99,12 @@ def update_index(
     """Write into `path` a copy of the index at `base` in which the pages of `files` are
     replaced by theirs among `units` (all pages now); the other files' pages are reused.
 
-    When one chapter is republished, only its pages are analysed and written again.
+    When one chapter is republished, only its pages are analysed and written again, and
+    the previous segments are hard-linked rather than copied: Whoosh never rewrites a
+    segment file, it only writes new segments and a new table of contents, so the previous
+    generation stays intact while the new one costs only what changed.
     """
-    shutil.copytree(base, path)
+    _link_tree(base, path)
     ix = whoosh_index.open_dir(str(path))
     writer = ix.writer(limitmb=128)
     try:
@@ -115,6 +118,19 @@ def update_index(
     ix.close()
     _stamp(path)
     return len(units)
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """Hard-link every file of an index directory into a new one (a copy where the file
+    system cannot link); Whoosh's write lock is left behind, each directory has its own."""
+    target.mkdir(parents=True)
+    for item in source.iterdir():
+        if not item.is_file() or item.name.endswith("WRITELOCK"):
+            continue
+        try:
+            os.link(item, target / item.name)
+        except OSError:
+            shutil.copy2(item, target / item.name)
 
 
 def _fill(
