@@ -633,4 +633,6 @@ def test_republished_chapter_links_the_previous_segments_instead_of_copying_them
     assert shared, "no segment of the previous generation was reused"
     for name in shared:
         assert (now / name).stat().st_ino == before[name][0]  # the same file, linked
-    assert {p.name: (p.stat().st_ino, p.read_bytes()) for p in previous.iterdir() if p.suffix == ".seg"} == before
+    assert {
+        p.name: (p.stat().st_ino, p.read_bytes()) for p in previous.iterdir() if p.suffix == ".seg"
+    } == before
