@@ -48,7 +48,7 @@ audit: $(STAMP)
 
 # Search quality on the judged query set (tests/eval/queries.yaml).
 eval: $(STAMP)
-	$(BIN)/python tools/evaluate.py --verbose
+	$(BIN)/python tools/evaluate.py --compare
 
 # Performance report: ingest and search timings against pdftotext and pdfgrep, with the
 # targets and PASS/FAIL (tools/bench.py; latest figures in docs/performance.md); about 3 minutes.

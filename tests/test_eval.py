@@ -22,10 +22,13 @@ from tools.evaluate import (
     check_queries,
     dcg,
     evaluate,
+    evaluate_baseline,
     load_queries,
     score_ranking,
     section_pages,
 )
+from tools.manuals import half
+from tools.metrics import split
 
 EVAL_DIR = REPO / "tests" / "eval"
 QUERIES = EVAL_DIR / "queries.yaml"
@@ -146,3 +149,12 @@ def test_load_queries_lists_every_problem(tmp_path: Path) -> None:
     assert "queries.yaml[0].query" in message
     assert "queries.yaml[1].relevent: unknown key" in message
     assert "queries.yaml[2].relevant[0].page: unknown key" in message
+
+
+def test_held_out_ndcg_is_above_plain_bm25(sample_index: Path, toolkit: Toolkit) -> None:
+    """On the half of the queries never used to fit the ranking, cse-search beats plain BM25
+    over the same indexed text."""
+    queries = load_queries(QUERIES)
+    ours = split(evaluate(sample_index, toolkit, queries), half, "held-out")["ndcg@10"]
+    theirs = split(evaluate_baseline(sample_index, toolkit, queries), half, "held-out")["ndcg@10"]
+    assert ours > theirs, (ours, theirs)

@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,18 +35,29 @@ if str(REPO) not in sys.path:  # run as `python tools/evaluate.py` without insta
     sys.path.insert(0, str(REPO))
 
 from pipeline.config import Toolkit, load_config  # noqa: E402
-from pipeline.engine.scope import find_role, role_scope  # noqa: E402
+from pipeline.engine.index import stored_pages  # noqa: E402
+from pipeline.engine.ranking import DEFAULT, FACTORS, Ranking  # noqa: E402
+from pipeline.engine.scope import Scope, find_role, role_scope  # noqa: E402
 from pipeline.engine.search import search  # noqa: E402
 from pipeline.engine.store import IndexStore  # noqa: E402
 from pipeline.engine.synonyms import from_toolkit  # noqa: E402
 from pipeline.errors import CseError, QuerySyntaxError  # noqa: E402
 from pipeline.ingest.manifest import load_manifest  # noqa: E402
+from tools.bm25_baseline import NAME as BASELINE_NAME  # noqa: E402
+from tools.bm25_baseline import Bm25Baseline, Doc  # noqa: E402
+from tools.manuals import (  # noqa: E402
+    half,
+    ingest_manuals,
+    known_item_success,
+    load_manual_queries,
+    manual_rows,
+    missing_sources,
+)
+from tools.metrics import METRICS, K, dcg, split, summarise  # noqa: E402,F401 (dcg: for tests)
 
-K = 10
 DEFAULT_CONFIG = REPO / "config" / "toolkit.yaml"
 DEFAULT_PDFS = REPO / "pdfs"
 DEFAULT_QUERIES = REPO / "tests" / "eval" / "queries.yaml"
-METRICS = ("mrr@10", "ndcg@10", "recall@10")
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
 
@@ -93,8 +103,10 @@ class QueryScore:
             "role": self.role,
             "first_relevant_rank": self.first_relevant_rank,
             "reciprocal_rank": round(self.reciprocal_rank, 4),
+            "mrr@10": round(self.reciprocal_rank, 4),
             "ndcg@10": round(self.ndcg, 4),
             "recall@10": round(self.recall, 4),
+            "success@1": 1.0 if self.first_relevant_rank == 1 else 0.0,
             "top": list(self.top),
             "error": self.error,
         }
@@ -228,11 +240,6 @@ def check_queries(
 
 
 # ----------------------------------------------------------------------------- scoring
-def dcg(gains: Iterable[float]) -> float:
-    """Discounted cumulative gain: the gain at rank r counts gain / log2(r + 1)."""
-    return sum(gain / math.log2(rank + 1) for rank, gain in enumerate(gains, start=1))
-
-
 def score_ranking(
     query: JudgedQuery,
     hits: Sequence[tuple[str | None, str]],
@@ -271,12 +278,14 @@ def score_ranking(
     )
 
 
-def evaluate(index_dir: Path, toolkit: Toolkit, queries: Sequence[JudgedQuery]) -> dict[str, Any]:
+def evaluate(
+    index_dir: Path, toolkit: Toolkit, queries: Sequence[JudgedQuery], ranking: Ranking = DEFAULT
+) -> dict[str, Any]:
     """Run every judged query against the index at `index_dir` (an index root, as
     `--index` takes) and return the mean metrics and a score per query.
 
-    Keys: "mrr@10", "ndcg@10", "recall@10" (floats in 0..1), "queries" (the count) and
-    "per_query" (a list of dicts, in the order of `queries`).
+    Keys: each of METRICS (floats in 0..1), "queries" (the count) and "per_query" (a list
+    of dicts, in the order of `queries`).
     """
     pages = section_pages(index_dir)
     search_dir = IndexStore(index_dir).search_dir()
@@ -284,19 +293,38 @@ def evaluate(index_dir: Path, toolkit: Toolkit, queries: Sequence[JudgedQuery]) 
     for query in queries:
         scope = role_scope(toolkit, find_role(toolkit, query.role)) if query.role else None
         try:
-            result = search(search_dir, query.query, scope=scope, limit=K, synonyms=from_toolkit(toolkit))
+            result = search(
+                search_dir, query.query, scope=scope, limit=K, synonyms=from_toolkit(toolkit), ranking=ranking
+            )
         except QuerySyntaxError as exc:  # a query the engine refuses scores zero, with the reason
             scores.append(QueryScore(query.query, query.role, None, 0.0, 0.0, 0.0, error=exc.message))
             continue
         scores.append(score_ranking(query, [(hit.section, hit.page) for hit in result.hits], pages))
-    count = len(scores)
-    return {
-        "mrr@10": sum(s.reciprocal_rank for s in scores) / count if count else 0.0,
-        "ndcg@10": sum(s.ndcg for s in scores) / count if count else 0.0,
-        "recall@10": sum(s.recall for s in scores) / count if count else 0.0,
-        "queries": count,
-        "per_query": [s.as_dict() for s in scores],
-    }
+    return summarise([s.as_dict() for s in scores])
+
+
+def evaluate_baseline(index_dir: Path, toolkit: Toolkit, queries: Sequence[JudgedQuery]) -> dict[str, Any]:
+    """The same queries and scoring, answered by plain BM25 over the same indexed text
+    (a role's query sees only what the role may see, as in cse-search)."""
+    pages = section_pages(index_dir)
+    engine = Bm25Baseline(
+        Doc(
+            (fields.get("section") or None, str(fields["page"]), str(fields.get("chapter", ""))),
+            str(fields["content"]),
+        )
+        for fields in stored_pages(IndexStore(index_dir).search_dir())
+    )
+    scores = []
+    for query in queries:
+        scope = role_scope(toolkit, find_role(toolkit, query.role)) if query.role else None
+
+        def allowed(key: tuple[object, ...], scope: Scope | None = scope) -> bool:
+            chapter = str(key[2])
+            return scope is None or scope.allows(int(chapter) if chapter else None, str(key[0] or ""))
+
+        found = engine.search(query.query, K, allowed)
+        scores.append(score_ranking(query, [(str(k[0]) if k[0] else None, str(k[1])) for k in found], pages))
+    return summarise([s.as_dict() for s in scores])
 
 
 # ------------------------------------------------------------------------------- output
@@ -304,24 +332,55 @@ def format_report(results: dict[str, Any], verbose: bool = False) -> str:
     """The metrics as text; with `verbose`, a line per query (worst first)."""
     lines = []
     if verbose:
-        rows = sorted(
-            results["per_query"],
-            key=lambda q: (q["reciprocal_rank"], q["ndcg@10"], q["recall@10"], q["query"]),
-        )
-        for row in rows:
-            rank = row["first_relevant_rank"]
-            label = f"{row['query']} [role: {row['role']}]" if row["role"] else row["query"]
-            first = row["error"] or (row["top"][0] if row["top"] else "no hits")
-            lines.append(
-                f"{('rank ' + str(rank)) if rank else 'not found':>9}  "
-                f"nDCG {row['ndcg@10']:.2f}  recall {row['recall@10']:.2f}  "
-                f"{label!r}  (first: {first})"
-            )
+        lines.extend(query_lines(results))
         lines.append("")
     lines.append(f"queries    {results['queries']}")
     for metric in METRICS:
         lines.append(f"{metric:<10} {results[metric]:.4f}")
     return "\n".join(lines)
+
+
+def query_lines(results: dict[str, Any]) -> list[str]:
+    """A line per query, worst first: first relevant rank, nDCG, recall, what came first."""
+    rows = sorted(
+        results["per_query"],
+        key=lambda q: (q["reciprocal_rank"], q["ndcg@10"], q["recall@10"], q["query"]),
+    )
+    lines = []
+    for row in rows:
+        rank = row["first_relevant_rank"]
+        label = f"{row['query']} [role: {row['role']}]" if row.get("role") else row["query"]
+        first = row["error"] or (row["top"][0] if row["top"] else "no hits")
+        lines.append(
+            f"{('rank ' + str(rank)) if rank else 'not found':>9}  "
+            f"nDCG {row['ndcg@10']:.2f}  recall {row['recall@10']:.2f}  "
+            f"{label!r}  (first: {first})"
+        )
+    return lines
+
+
+HEADS = {"ndcg@10": "nDCG@10", "mrr@10": "MRR@10", "recall@10": "rec@10", "success@1": "succ@1"}
+HALVES = ("held-out", "fit", "all")
+
+
+def comparison_table(
+    title: str, rows: list[tuple[str, dict[str, Any]]], half_of: Callable[[str], str]
+) -> str:
+    """One line per system (cse-search, the baseline, cse-search with a factor off), with
+    the four metrics on the held-out half, the fit half and all queries."""
+    first = rows[0][1]["per_query"]
+    counts = {h: sum(1 for q in first if half_of(q["query"]) == h) for h in HALVES[:2]}
+    out = [f"{title}: {len(first)} queries ({counts['fit']} fit, {counts['held-out']} held-out)"]
+    block = " ".join(f"{HEADS[m]:>7}" for m in METRICS)
+    out.append(f"{'':<34}" + "  ".join(f"{h:-^31}" for h in HALVES))
+    out.append(f"{'system':<34}" + "  ".join(block for _ in HALVES))
+    for name, results in rows:
+        cells = []
+        for which in HALVES:
+            part = results if which == "all" else split(results, half_of, which)
+            cells.append(" ".join(f"{part[m]:>7.3f}" for m in METRICS))
+        out.append(f"{name:<34}" + "  ".join(cells))
+    return "\n".join(out)
 
 
 def _ingest_into(index_dir: Path, toolkit: Toolkit, pdfs_dir: Path) -> None:
@@ -330,6 +389,21 @@ def _ingest_into(index_dir: Path, toolkit: Toolkit, pdfs_dir: Path) -> None:
     report = ingest(toolkit, pdfs_dir, IndexStore(index_dir))
     if report.failures:
         raise CseError("; ".join(str(failure) for failure in report.failures))
+
+
+def toolkit_rows(
+    index_dir: Path, toolkit: Toolkit, queries: Sequence[JudgedQuery]
+) -> list[tuple[str, dict[str, Any]]]:
+    """cse-search, the plain BM25 baseline, then cse-search with each factor switched off."""
+    rows = [
+        ("cse-search", evaluate(index_dir, toolkit, queries)),
+        (BASELINE_NAME, evaluate_baseline(index_dir, toolkit, queries)),
+    ]
+    rows.extend(
+        (f"  without {factor}", evaluate(index_dir, toolkit, queries, DEFAULT.without(factor)))
+        for factor in FACTORS
+    )
+    return rows
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -343,9 +417,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--pdfs", type=Path, default=DEFAULT_PDFS, help="PDFs to ingest when --index is not given"
     )
     parser.add_argument("--queries", type=Path, default=DEFAULT_QUERIES, help="the judged queries")
-    parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    parser.add_argument("--json", action="store_true", help="print cse-search's results as one JSON object")
     parser.add_argument(
         "--verbose", action="store_true", help="a line per query with its first relevant rank"
+    )
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="both judged sets, cse-search against plain BM25 and with each ranking factor off",
     )
     args = parser.parse_args(argv)
     try:
@@ -359,11 +438,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             problems = check_queries(queries, toolkit, section_pages(index_dir))
             if problems:
                 raise QueriesError("\n".join(problems))
+            if args.compare:
+                rows = toolkit_rows(index_dir, toolkit, queries)
+                if args.verbose:
+                    print("\n".join(["Toolkit set, cse-search, worst first:", *query_lines(rows[0][1]), ""]))
+                print(comparison_table(f"Toolkit set ({args.queries.name})", rows, half))
+                print()
+                print(manuals_report(Path(temporary) / "manuals", args.verbose))
+                return 0
             results = evaluate(index_dir, toolkit, queries)
     except CseError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2
-    except QueriesError as exc:
+    except (QueriesError, ValueError) as exc:
         print(f"error: the judged queries are not valid:\n{exc}", file=sys.stderr)
         return 2
     if args.json:
@@ -371,6 +458,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(format_report(results, args.verbose))
     return 0
+
+
+def manuals_report(work: Path, verbose: bool) -> str:
+    """The real-manuals set: the same comparison, and the known-item test; or why it was skipped."""
+    missing = missing_sources()
+    if missing is not None:
+        return f"Real-manuals set: SKIPPED ({missing})"
+    index_dir = ingest_manuals(work)
+    queries = load_manual_queries()
+    rows = manual_rows(index_dir, queries)
+    lines = []
+    if verbose:
+        lines.extend(["Real-manuals set, cse-search, worst first:", *query_lines(rows[0][1]), ""])
+    lines.append(comparison_table("Real-manuals set (tests/eval/manuals/queries.yaml)", rows, half))
+    found, items = known_item_success(index_dir)
+    share = found / len(items) if items else 0.0
+    base_found, _ = known_item_success(index_dir, baseline=True)
+    lines.append(
+        f"known-item phrases without quotes, found first: cse-search {found}/{len(items)} ({share:.0%}, "
+        f"target 90%); {BASELINE_NAME} {base_found}/{len(items)}"
+    )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

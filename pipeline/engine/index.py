@@ -200,3 +200,12 @@ def open_searcher(path: Path | None) -> Searcher:
     _OPENED.clear()
     _OPENED[path] = searcher
     return searcher
+
+
+def stored_pages(path: Path | None) -> list[dict[str, object]]:
+    """The stored fields of every indexed page (not the vocabulary document), in index
+    order: for tools that compare another engine on exactly the text indexed here."""
+    searcher = open_searcher(path)
+    return [
+        dict(fields) for fields in searcher.reader().all_stored_fields() if fields.get("kind") != VOCABULARY
+    ]

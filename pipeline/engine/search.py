@@ -18,6 +18,7 @@ from whoosh.searching import Searcher
 from whoosh.support.levenshtein import levenshtein
 
 from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
+from pipeline.engine.ranking import DEFAULT, Ranking
 from pipeline.engine.scope import Scope
 from pipeline.engine.snippets import Snippeter
 from pipeline.engine.synonyms import Synonyms
@@ -30,9 +31,6 @@ _BARE_WILDCARD = re.compile(r"(?<![\w&])[*?]+")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 # Score factors checked on the best RERANK_DEPTH candidates of the any-word ranking.
 RERANK_DEPTH = 100
-EVERY_WORD_FACTOR = 2.0  # the page has every word of the query
-NEARBY_FACTOR = 1.5  # ... and they stand close together
-OWN_SECTION_FACTOR = 2.0  # the page is in the searching role's own section
 # Words of a question that say nothing about its subject; dropped from plain-word queries.
 QUESTION_WORDS = frozenset(
     "a about an and are as at be been being by can could do does for from has have how i "
@@ -41,7 +39,7 @@ QUESTION_WORDS = frozenset(
 )
 PROXIMITY_SLOP = 4  # words this far apart still count as "close together"
 _ANALYZER = stemming_analyzer()
-FIELD_BOOSTS = {"content": 1.0, "section_title": 4.0, "chapter_title": 0.5}
+FIELDS = ("content", "section_title", "chapter_title")
 
 
 @dataclass(frozen=True)
@@ -104,11 +102,14 @@ def group_by_section(hits: Sequence[Hit], limit: int) -> list[SectionHit]:
     ]
 
 
-def make_parser(schema: object, group: type[qparser.GroupNode] = qparser.AndGroup) -> qparser.QueryParser:
+def make_parser(
+    schema: object, group: type[qparser.GroupNode] = qparser.AndGroup, ranking: Ranking = DEFAULT
+) -> qparser.QueryParser:
     """Words, "phrases", AND/OR/NOT, (groups) and prefix*. Field and boost syntax stay in
     the parser for the synonym rewriting only: `clean_query` has already turned a user's
     ':' and '^' into spaces, so "title:x" typed by a user is just two words."""
-    parser = qparser.MultifieldParser(list(FIELD_BOOSTS), schema, fieldboosts=FIELD_BOOSTS, group=group)
+    boosts = {"content": 1.0, "section_title": ranking.section_title, "chapter_title": 0.5}
+    parser = qparser.MultifieldParser(list(FIELDS), schema, fieldboosts=boosts, group=group)
     parser.remove_plugin_class(qparser.RangePlugin)
     return parser
 
@@ -156,12 +157,14 @@ def search(
     chapter: int | None = None,
     limit: int = 10,
     synonyms: Sequence[Sequence[str]] = (),
+    ranking: Ranking = DEFAULT,
 ) -> SearchResult:
-    """Run a query; `scope` limits what a role or audience sees, `chapter` to one chapter."""
+    """Run a query; `scope` limits what a role or audience sees, `chapter` to one chapter;
+    `ranking` is the model's parameters (the evaluation switches factors off with it)."""
     text = clean_query(query_text)
     expander = _synonyms(tuple(tuple(group) for group in synonyms))
     searcher = open_searcher(index_dir)
-    parser = make_parser(searcher.schema)
+    parser = make_parser(searcher.schema, ranking=ranking)
     expanded, forms = expander.expand(text)
     parsed = _parse(parser, expanded)
     if parsed is wq.NullQuery:
@@ -172,12 +175,14 @@ def search(
         # page that answers the question without one of the words still shows
         # ("grooming signs" finds the Grooming section, which never says "signs").
         parsed = _without_stopwords(parsed)
-        any_word = _without_stopwords(_parse(make_parser(searcher.schema, group=qparser.OrGroup), expanded))
-        bonuses = [(parsed, EVERY_WORD_FACTOR), *((near, NEARBY_FACTOR) for near in _nearby(parsed))]
-        hits, total, favoured = _run(searcher, any_word, scope, chapter, limit, forms, bonuses)
+        any_word = _without_stopwords(
+            _parse(make_parser(searcher.schema, group=qparser.OrGroup, ranking=ranking), expanded)
+        )
+        bonuses = [(parsed, ranking.every_word), *((near, ranking.nearby) for near in _nearby(parsed))]
+        hits, total, favoured = _run(searcher, any_word, scope, chapter, limit, forms, bonuses, ranking)
         partial = total > 0 and not favoured[0]
     else:
-        hits, total, _ = _run(searcher, parsed, scope, chapter, limit, forms)
+        hits, total, _ = _run(searcher, parsed, scope, chapter, limit, forms, ranking=ranking)
     # Offered whenever a word is not in the toolkit's vocabulary (stemming may still
     # have found something: "pharmacys" finds the pharmacy pages) and only if it has hits.
     suggestion = _suggest(searcher, parser, expander, text, scope, chapter)
@@ -267,6 +272,7 @@ def _run(
     limit: int,
     forms: Sequence[str] = (),
     bonuses: Sequence[tuple[wq.Query, float]] = (),
+    ranking: Ranking = DEFAULT,
 ) -> tuple[tuple[Hit, ...], int, list[bool]]:
     """Ranked hits (the top `limit`, with snippets), the total, and for each bonus whether
     any of the best candidates earned it.
@@ -285,7 +291,7 @@ def _run(
     ranked: list[tuple[float, int]] = list(results.top_n)
     bonuses = list(bonuses)
     if scope is not None and scope.own_sections:
-        bonuses.append((wq.Or([wq.Term("section", s) for s in scope.own_sections]), OWN_SECTION_FACTOR))
+        bonuses.append((wq.Or([wq.Term("section", s) for s in scope.own_sections]), ranking.own_section))
     candidates = ranked[: max(RERANK_DEPTH, limit)]
     earned = []
     for bonus, factor in bonuses:
