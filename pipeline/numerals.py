@@ -1,10 +1,12 @@
-"""Printed page numbers as words: roman numerals on front-matter pages (i, ii, iii ...), and page ranges."""
+"""Printed page numbers as words: roman numerals on front-matter pages (i, ii, iii ...),
+their order, page ranges, and how a page without a printed number is named and cited."""
 
 from __future__ import annotations
 
 import re
 
 _ROMAN = re.compile(r"^[ivxlcdm]+$")
+_UNNUMBERED = re.compile(r"^(.*)\+([0-9]+)$")
 
 
 def to_roman(number: int) -> str:
@@ -43,6 +45,48 @@ def from_roman(text: str) -> int | None:
     return total if to_roman(total) == text else None
 
 
+def page_order(page: int | str) -> tuple[int, int] | None:
+    """Where a printed page falls: roman front matter (0, n) before numbered pages (1, n);
+    other labels ("A-3", an unnumbered page) have no order we can check."""
+    if isinstance(page, int):
+        return (1, page)
+    if page.isdigit():
+        return (1, int(page))
+    roman = from_roman(page)
+    return (0, roman) if roman is not None else None
+
+
+def unnumbered_label(previous: str | None, count: int) -> str:
+    """The label of a page with no printed number: "57+1" is the first page after printed
+    page 57, "57+2" the second; "+1" is a page before any printed number in its file."""
+    return f"{previous or ''}+{count}"
+
+
+def is_unnumbered(label: str) -> bool:
+    return _UNNUMBERED.match(label) is not None
+
+
+def cite(label: str) -> str:
+    """A page as a reader finds it: "p. 74"; for a page with no printed number "unnumbered
+    page after p. 57", "2nd unnumbered page after p. 57" or "unnumbered page at the start
+    of the file" (the PDF page is always given beside it)."""
+    match = _UNNUMBERED.match(label)
+    if match is None:
+        return f"p. {label}"
+    previous, count = match.group(1), int(match.group(2))
+    which = "unnumbered page" if count == 1 else f"{_ordinal(count)} unnumbered page"
+    return f"{which} after p. {previous}" if previous else f"{which} at the start of the file"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def page_range(first: str, last: str) -> str:
     """A printed page range as the board writes it: "p. 74" or "pp. 55-76"."""
-    return f"p. {first}" if first == last else f"pp. {first}-{last}"
+    if first == last:
+        return cite(first)
+    if is_unnumbered(first) or is_unnumbered(last):
+        return f"{cite(first)} to {cite(last)}"
+    return f"pp. {first}-{last}"

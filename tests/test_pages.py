@@ -151,12 +151,32 @@ def test_first_page_disagreeing_with_page_labels_warns(tmp_path: Path) -> None:
     assert "first page is printed page 1, but the page labels say '7'" in numbering.warnings[0]
 
 
-@pytest.mark.parametrize("missing", [0, 2, 4])
-def test_page_with_missing_footer_number_gets_the_sequence_value(tmp_path: Path, missing: int) -> None:
-    pages = [make_page(i, footer=None if i == missing else f"Page {55 + i}") for i in range(5)]
+def test_page_whose_number_cannot_be_read_gets_the_number_the_sequence_leaves(tmp_path: Path) -> None:
+    pages = [make_page(i, footer=None if i == 2 else f"Page {55 + i}") for i in range(5)]
     _, numbering = numbered(tmp_path, pages)
     assert numbering.labels == ("55", "56", "57", "58", "59")
     assert numbering.source == "printed numbers"
+    assert numbering.gaps == ()
+
+
+@pytest.mark.parametrize(
+    ("missing", "labels"), [(0, ("+1", "56", "57", "58", "59")), (4, ("55", "56", "57", "58", "58+1"))]
+)
+def test_page_without_a_number_at_either_end_stays_unnumbered(
+    tmp_path: Path, missing: int, labels: tuple[str, ...]
+) -> None:
+    """A cover or a back page: nothing on either side confirms a number, so none is made up."""
+    pages = [make_page(i, footer=None if i == missing else f"Page {55 + i}") for i in range(5)]
+    _, numbering = numbered(tmp_path, pages)
+    assert numbering.labels == labels
+    assert numbering.unnumbered == frozenset({missing})
+
+
+def test_first_page_numbers_an_unnumbered_first_page_that_fits(tmp_path: Path) -> None:
+    pages = [make_page(i, footer=None if i == 0 else f"Page {55 + i}") for i in range(4)]
+    _, numbering = numbered(tmp_path, pages, first_page=55)
+    assert numbering.labels == ("55", "56", "57", "58")
+    assert numbering.warnings == ()
 
 
 def test_running_header_and_footer_are_not_body_text(tmp_path: Path) -> None:

@@ -9,9 +9,8 @@ from pipeline.engine.store import IndexStore
 from pipeline.errors import PdfError, UsageError
 from pipeline.ingest.cache import ExtractionCache
 from pipeline.ingest.extract import ExtractedPdf, sha256_file
-from pipeline.ingest.pages import number_pages
 from pipeline.ingest.runner import SourceFile, extract_all, list_pdfs
-from pipeline.ingest.sections import INTRO, split_chapter, uncatalogued
+from pipeline.ingest.sections import INTRO, split_file
 from pipeline.numerals import page_range
 
 
@@ -52,19 +51,27 @@ def describe_sections(
             out.append(f"{name}\n  cannot be read: {exc.message}\n")
             failed = True
             continue
-        chapter = toolkit.chapter_for_file(name)
-        numbering = number_pages(pdf, chapter.first_page if chapter else None)
+        chapters = toolkit.chapters_for_file(name)
+        done = split_file(toolkit, pdf)
+        numbering, split = done.numbering, done.split
         labels = numbering.labels
-        head = f"Chapter {chapter.number}: {chapter.title}" if chapter else "Uncatalogued document"
+        if len(chapters) == 1:
+            head = f"Chapter {chapters[0].number}: {chapters[0].title}"
+        elif chapters:
+            head = "Chapters " + ", ".join(f"{c.number}: {c.title}" for c in chapters)
+        else:
+            head = "Uncatalogued document"
         count = f"{len(pdf.pages)} PDF page{'s' if len(pdf.pages) != 1 else ''}"
         printed = (
             page_range(labels[0], labels[-1]).replace("pp.", "printed pages").replace("p.", "printed page")
         )
         out.append(f"{head}\n  {name}: {count}, {printed} (from {numbering.source})")
-        if chapter is None:
-            split = uncatalogued(pdf, numbering)
-        else:
-            split = split_chapter(chapter, pdf, numbering, f"chapters[{toolkit.chapters.index(chapter)}]")
+        for part in done.chapters if len(chapters) > 1 else ():
+            first, last = labels[part.first_pdf_page - 1], labels[part.last_pdf_page - 1]
+            out.append(
+                f"  chapter {part.chapter}: {page_range(first, last)}, PDF pages "
+                f"{part.first_pdf_page}-{part.last_pdf_page}"
+            )
         for info in split.sections:
             pages = page_range(info.first_page, info.last_page)
             pdf_pages = (
@@ -81,7 +88,7 @@ def describe_sections(
             else:
                 heading = f"HEADING NOT FOUND (expected on p. {info.configured_start})"
             out.append(f"  {info.id:<32} {pages:<13} PDF {pdf_pages:<7} {heading}".rstrip())
-        for message in (*numbering.warnings, *split.warnings, *split.problems, *pdf.warnings):
+        for message in (*done.warnings, *split.problems, *pdf.warnings):
             out.append(f"  ! {message}")
         out.append("")
     if not out:
@@ -98,6 +105,6 @@ def suggest_sections(toolkit: Toolkit, pdfs_dir: Path, store: IndexStore, file: 
     for name, path in selected_files(toolkit, pdfs_dir, file):
         chapter = toolkit.chapter_for_file(name)
         pdf = read_pdf(path, name, toolkit, cache)
-        numbering = number_pages(pdf, chapter.first_page if chapter else None)
+        numbering = split_file(toolkit, pdf).numbering
         blocks.append(suggest_yaml(path, name, numbering, chapter))
     return "\n\n".join(blocks)

@@ -19,9 +19,8 @@ from pipeline.errors import UsageError
 from pipeline.ingest.cache import ExtractionCache
 from pipeline.ingest.extract import sha256_file
 from pipeline.ingest.manifest import Manifest
-from pipeline.ingest.pages import number_pages
-from pipeline.ingest.sections import SectionPage, split_chapter, uncatalogued
-from pipeline.numerals import from_roman, page_range
+from pipeline.ingest.sections import SectionPage, split_file
+from pipeline.numerals import cite, from_roman, is_unnumbered, page_range
 
 PAGE_WIDTH, PAGE_HEIGHT = 595.28, 841.89  # A4, points
 MARGIN = 56
@@ -86,7 +85,10 @@ def plan_pack(toolkit: Toolkit, role: Role, manifest: Manifest, full: bool) -> l
             chapter_spec = toolkit.chapter(number)
             if chapter_spec is None or chapter_spec.file not in manifest.files:
                 continue
-            labels = manifest.files[chapter_spec.file].page_labels
+            record = manifest.files[chapter_spec.file]
+            own = record.pages_of(number)  # a chapter of a shared file: only its own pages
+            if not own:
+                continue
             parts.append(
                 PackPart(
                     f"Chapter {number}: {chapter_spec.title}",
@@ -94,8 +96,8 @@ def plan_pack(toolkit: Toolkit, role: Role, manifest: Manifest, full: bool) -> l
                     chapter_spec.title,
                     chapter_spec.file,
                     None,
-                    tuple(range(1, len(labels) + 1)),
-                    labels,
+                    own,
+                    tuple(record.page_labels[p - 1] for p in own),
                 )
             )
     return parts
@@ -173,9 +175,10 @@ def cover_lines(
             if chapter is None:
                 continue
             record = manifest.files.get(chapter.file)
+            own = record.pages_of(number) if record else ()
             pages = (
-                page_range(record.page_labels[0], record.page_labels[-1])
-                if record and record.page_labels
+                page_range(record.page_labels[own[0] - 1], record.page_labels[own[-1] - 1])
+                if record and own
                 else "not ingested"
             )
             lines.append(("item", f"{label}: Chapter {number}, {chapter.title} ({pages})"))
@@ -317,10 +320,7 @@ def _units_by_page(
             raise UsageError(
                 f"the ingested text of {name} is not in the cache; run `cse-toolkit ingest --force`"
             )
-        chapter = toolkit.chapter_for_file(name)
-        numbering = number_pages(pdf, chapter.first_page if chapter else None)
-        split = split_chapter(chapter, pdf, numbering) if chapter else uncatalogued(pdf, numbering)
-        for unit in split.pages:
+        for unit in split_file(toolkit, pdf).split.pages:
             units.setdefault((name, unit.pdf_page), []).append(unit)
     return units
 
@@ -341,15 +341,21 @@ def pack_markdown(
             # a whole chapter takes both, each with its own citation.
             own = [u for u in units.get((part.file, pdf_page), []) if part.section in (None, u.section)]
             if own:
-                out.append(f"\n### Page {label}\n")
+                out.append(f"\n### {_page_name(label).capitalize()}\n")
             for unit in own:
                 out.append(unit.text.strip() + "\n")
                 section = unit.section_title or part.title
                 out.append(
                     f"> Source: Chapter {part.chapter} ({part.chapter_title}), {section}, "
-                    f"printed page {label} ({part.file}, PDF page {pdf_page})\n"
+                    f"{_page_name(label, 'printed page')} ({part.file}, PDF page {pdf_page})\n"
                 )
     return "\n".join(out).rstrip() + "\n"
+
+
+def _page_name(label: str, word: str = "page") -> str:
+    """'page 74' (or 'printed page 74'); a page without a printed number as numerals.cite
+    names it."""
+    return cite(label) if is_unnumbered(label) else f"{word} {label}"
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

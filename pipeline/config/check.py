@@ -17,7 +17,7 @@ import yaml
 
 from pipeline.config.model import ID_PATTERN, Audience, ChapterSpec, Limits, Role, SectionSpec, Toolkit
 from pipeline.errors import ConfigError
-from pipeline.numerals import from_roman
+from pipeline.numerals import page_order
 
 # libyaml's composer when PyYAML was built with it: ten times faster; it gives the same
 # nodes and line marks (the pure-Python one only words a syntax error better).
@@ -85,17 +85,8 @@ def _compose_for_message(name: str, text: str) -> yaml.Node | None:
         raise ConfigError(name, [f"YAML error: {exc}"]) from None
 
 
-def _page_order(page: int | str) -> tuple[int, int] | None:
-    """Where a printed page falls: roman front matter before numbered pages; other labels
-    have no order we can check."""
-    if isinstance(page, int):
-        return (1, page)
-    roman = from_roman(page)
-    return (0, roman) if roman is not None else None
-
-
 def _before(a: int | str, b: int | str) -> bool:
-    order_a, order_b = _page_order(a), _page_order(b)
+    order_a, order_b = page_order(a), page_order(b)
     return order_a is not None and order_b is not None and order_a < order_b
 
 

@@ -25,6 +25,7 @@ class ChapterSpec:
     file: str
     first_page: int | None = None
     sections: tuple[SectionSpec, ...] = ()
+    pages: tuple[int | str, int | str] | None = None  # printed FIRST-LAST, when chapters share a file
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,16 @@ class Toolkit:
         return next((c for c in self.chapters if c.number == number), None)
 
     def chapter_for_file(self, file: str) -> ChapterSpec | None:
+        """The (first) chapter a file holds; see `chapters_for_file` for a shared file."""
         return next((c for c in self.chapters if c.file == file), None)
+
+    def chapters_for_file(self, file: str) -> tuple[ChapterSpec, ...]:
+        """Every chapter a file holds, in config order (several when they give `pages`)."""
+        return tuple(c for c in self.chapters if c.file == file)
+
+    def place(self, chapter: ChapterSpec) -> str:
+        """Where a chapter stands in the config, for messages: "chapters[3]"."""
+        return f"chapters[{self.chapters.index(chapter)}]"
 
     def audience(self, audience_id: str) -> Audience | None:
         return next((a for a in self.audiences if a.id == audience_id), None)

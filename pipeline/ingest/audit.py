@@ -160,8 +160,8 @@ def _stale_packs(
     touched_chapters = {c.chapter for c in changes if c.status != SectionStatus.UNCHANGED}
     for name in (*added, *removed):
         record = new.files.get(name) or (old.files.get(name) if old else None)
-        if record is not None and record.chapter is not None:
-            touched_chapters.add(record.chapter)
+        if record is not None:
+            touched_chapters.update(record.chapters)
     if old is not None:  # a removed chapter takes its sections with it
         touched_sections.update(s.id for name in removed for s in old.sections_of(name))
     stale = []

@@ -28,6 +28,23 @@ class FileRecord:
     size: int = 0
     mtime_ns: int = 0
     previous_version: bool = False  # the file is broken now; this is the last good version
+    # (chapter, first PDF page, last PDF page), 1-based, for each chapter the file holds
+    chapter_pages: tuple[tuple[int, int, int], ...] = ()
+    repeated_pages: int = 0  # pages answered from a configured chapter instead (same text)
+
+    @property
+    def chapters(self) -> tuple[int, ...]:
+        """Every chapter this file holds."""
+        if self.chapter_pages:
+            return tuple(number for number, _, _ in self.chapter_pages)
+        return () if self.chapter is None else (self.chapter,)
+
+    def pages_of(self, chapter: int) -> tuple[int, ...]:
+        """1-based PDF pages of one chapter of this file (the whole file for an older manifest)."""
+        for number, first, last in self.chapter_pages:
+            if number == chapter:
+                return tuple(range(first, last + 1))
+        return tuple(range(1, self.pages + 1)) if self.chapter == chapter else ()
 
 
 @dataclass(frozen=True)
@@ -68,7 +85,13 @@ def load_manifest(directory: Path | None) -> Manifest | None:
     if data.get("version") != MANIFEST_VERSION:
         return None
     files = {
-        name: FileRecord(**{**record, "page_labels": tuple(record["page_labels"])})
+        name: FileRecord(
+            **{
+                **record,
+                "page_labels": tuple(record["page_labels"]),
+                "chapter_pages": tuple(tuple(part) for part in record.get("chapter_pages", ())),
+            }
+        )
         for name, record in data["files"].items()
     }
     sections = tuple(SectionInfo(**record) for record in data["sections"])

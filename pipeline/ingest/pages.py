@@ -1,27 +1,71 @@
-"""Map PDF pages to printed page numbers, and find running headers and footers.
+"""Give every PDF page the number printed on it, and find running headers and footers.
 
-Order of trust (SPEC): the PDF's own page labels; page numbers printed in the header or
-footer, accepted only when they form a consistent sequence; the chapter's `first_page`;
-else 1. Every disagreement between these sources becomes a warning.
+Order of trust (SPEC): the PDF's own page labels; else the number printed on each page
+(header or footer: "55", "Page 55", "55 of 80", "- 55 -", "Guide | iv" ...); else the
+chapter's `first_page`; else 1. Each page keeps its own number: neighbours only confirm a
+reading (when several numbers stand in a margin) or recover a page whose number cannot be
+read, and only when the hole fits exactly (56, ?, 58). A page without a number never takes
+a neighbour's: it is labelled after the last printed page before it ("57+1", see
+`numerals.unnumbered_label`). A gap in the printed sequence is kept as data (`Gap`), for
+the caller to report in words that know the chapter.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from pipeline.ingest.extract import ExtractedPdf, Line, PageText
-from pipeline.numerals import from_roman, to_roman
+from pipeline.numerals import from_roman, page_order, to_roman, unnumbered_label
 from pipeline.text import fold
 
 MARGIN = 0.12  # share of the page height at the top and bottom where headers and footers live
+_N = r"([0-9]{1,5}|[ivxlcdm]{1,8})"
+_DASH = r"[-–—]"
+# The whole line is the number: "55", "Page 55", "p. 55", "- 55 -", "55 of 80", "55/80".
 _WHOLE = re.compile(
-    r"^(?:page|p\.?|pg\.?)?\s*([0-9]{1,5}|[ivxlcdm]{1,8})(?:\s*(?:of|/)\s*[0-9]{1,5})?$", re.I
+    rf"^(?:page|p\.?|pg\.?)?\s*{_DASH}?\s*{_N}\s*{_DASH}?\s*(?:(?:of|/)\s*[0-9]{{1,5}})?$", re.I
 )
-_PAGE_WORD = re.compile(r"\bpage\s+([0-9]{1,5}|[ivxlcdm]{1,8})\b", re.I)
+_PAGE_WORD = re.compile(rf"\bpage\s+{_N}(?:\s*(?:of|/)\s*[0-9]{{1,5}})?\b", re.I)
+_OF_TOTAL = re.compile(r"(?:^|\s)([0-9]{1,5})\s+of\s+[0-9]{1,5}$", re.I)
 _EDGE_NUMBER = re.compile(r"(?:^([0-9]{1,5})(?=[\s|·•–—-]))|(?:(?<=[\s|·•–—-])([0-9]{1,5})$)")
 _EDGE_ROMAN = re.compile(r"(?:^([ivxlc]{1,7})(?=[\s|·•–—-]))|(?:(?<=[\s|·•–—-])([ivxlc]{1,7})$)")
+_NEIGHBOURS = 2  # pages with numbers looked at on each side to confirm a reading
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A number found in a margin line that may be the page's printed number."""
+
+    value: int
+    roman: bool
+    strong: bool  # the line is just the number ("Page 55", "- 55 -"), not running text with one
+    line: int  # index of the line among the page's lines
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Printed pages missing from the sequence: `first`..`last`, between the numbered
+    pages at (0-based) indexes `after` and `before`."""
+
+    after: int
+    before: int
+    first: int
+    last: int
+    roman: bool
+
+    def pages(self) -> str:
+        """'page 23' or 'pages 23-25', in the numbering's own style."""
+        first, last = (to_roman(n) if self.roman else str(n) for n in (self.first, self.last))
+        return f"page {first}" if first == last else f"pages {first}-{last}"
+
+    def holds(self, label: str) -> bool:
+        order = page_order(label)
+        return (
+            order is not None and order[0] == (0 if self.roman else 1) and self.first <= order[1] <= self.last
+        )
 
 
 @dataclass(frozen=True)
@@ -31,86 +75,66 @@ class PageNumbering:
     labels: tuple[str, ...]
     source: str  # "page labels" | "printed numbers" | "first_page" | "default"
     furniture: tuple[frozenset[int], ...]  # per page: indexes of header/footer lines
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # about the numbers (labels against printed numbers, first_page)
+    gaps: tuple[Gap, ...] = ()
+    unnumbered: frozenset[int] = frozenset()  # 0-based indexes of pages without a number
+    number_lines: tuple[frozenset[int], ...] = ()  # per page: the lines carrying its number
+    furniture_warnings: tuple[str, ...] = ()  # repeated margin lines kept as text (never a page emptied)
 
-    def index_of(self, label: str) -> int | None:
-        """0-based page index of a printed label (first occurrence)."""
-        try:
-            return self.labels.index(label)
-        except ValueError:
-            return None
-
-
-def _margin_lines(page: PageText) -> list[tuple[int, Line]]:
-    top_limit, bottom_limit = page.height * MARGIN, page.height * (1 - MARGIN)
-    return [
-        (i, line) for i, line in enumerate(page.lines) if line.top < top_limit or line.bottom > bottom_limit
-    ]
-
-
-def _candidates(line: Line) -> tuple[list[int], list[int]]:
-    """Arabic and roman numbers that could be this margin line's page number."""
-    arabic: list[int] = []
-    roman: list[int] = []
-    text = line.text.strip()
-    for match in (_WHOLE.match(text), _PAGE_WORD.search(text)):
-        if match:
-            value = match.group(1)
-            if value.isdigit():
-                arabic.append(int(value))
-            elif (number := from_roman(value)) is not None:
-                roman.append(number)
-    for match in _EDGE_NUMBER.finditer(text):
-        arabic.append(int(match.group(1) or match.group(2)))
-    for match in _EDGE_ROMAN.finditer(text):  # lower case only: "Guide i", "ii | Contents"
-        if (number := from_roman(match.group(1) or match.group(2))) is not None:
-            roman.append(number)
-    return arabic, roman
-
-
-def _best_offset(found: list[list[int]]) -> tuple[int, int] | None:
-    """The offset d with number == index + d for the most pages: (d, votes)."""
-    votes: Counter[int] = Counter()
-    for index, numbers in enumerate(found):
-        for offset in {n - index for n in numbers}:
-            votes[offset] += 1
-    if not votes:
+    def index_of(self, label: str, within: Sequence[int] | None = None) -> int | None:
+        """0-based page index of a printed label (the first, or the first in `within`)."""
+        for index in within if within is not None else range(len(self.labels)):
+            if self.labels[index] == label:
+                return index
         return None
-    return max(votes.items(), key=lambda item: (item[1], -abs(item[0])))
+
+    def gap_holding(self, label: str) -> Gap | None:
+        """The gap a printed label falls in, if it does."""
+        return next((gap for gap in self.gaps if gap.holds(label)), None)
+
+    def gap_message(self, gap: Gap, file: str, where: str = "") -> str:
+        """'printed page 23 is missing from x.pdf (the file goes from p. 22 on PDF page 8 ...)'."""
+        verb = "is" if gap.first == gap.last else "are"
+        return f"printed {gap.pages()} {verb} missing from {file}{where} ({self.gap_where(gap)})"
+
+    def gap_where(self, gap: Gap) -> str:
+        return (
+            f"the file goes from p. {self.labels[gap.after]} on PDF page {gap.after + 1} to "
+            f"p. {self.labels[gap.before]} on PDF page {gap.before + 1}"
+        )
 
 
-def number_pages(pdf: ExtractedPdf, first_page: int | None = None) -> PageNumbering:
-    """Decide each page's printed label; see the module docstring for the order of trust."""
+def number_pages(
+    pdf: ExtractedPdf, first_page: int | None = None, groups: Sequence[Sequence[int]] | None = None
+) -> PageNumbering:
+    """Decide each page's printed label (see the module docstring), then the running
+    headers and footers within each group of pages (a chapter of a shared file; by
+    default the whole file)."""
     count = len(pdf.pages)
     margins = [_margin_lines(page) for page in pdf.pages]
-    arabic_found: list[list[int]] = []
-    roman_found: list[list[int]] = []
-    number_lines: list[dict[int, tuple[list[int], list[int]]]] = []
-    for lines in margins:
-        per_line = {i: _candidates(line) for i, line in lines}
-        number_lines.append(per_line)
-        arabic_found.append([n for a, _ in per_line.values() for n in a])
-        roman_found.append([n for _, r in per_line.values() for n in r])
-
-    printed = _printed_labels(arabic_found, roman_found, count)
-    furniture = _furniture(pdf, margins, number_lines, printed)
+    found = [[r for i, line in lines for r in _readings(i, line)] for lines in margins]
+    chosen = _choose(found, count)
     warnings: list[str] = []
     name = pdf.file
+    if first_page is not None and count and chosen[0] is None and any(chosen):
+        chosen[0] = Reading(first_page, False, False, -1)  # confirmed (or not) like any reading
+    values = _recover(chosen)
+    unnumbered: set[int] = set()
 
     if pdf.has_page_labels:
         labels = tuple(page.label or str(page.number) for page in pdf.pages)
         source = "page labels"
-        if printed is not None:
-            differ = [i for i in range(count) if printed[i] is not None and printed[i] != labels[i]]
-            if differ:
-                i = differ[0]
-                warnings.append(
-                    f"{name}: the PDF's page labels and the printed page numbers disagree on "
-                    f"{len(differ)} page(s) (PDF page {i + 1}: label {labels[i]!r}, printed "
-                    f"{printed[i]!r}); using the page labels"
-                )
-    elif printed is not None:
-        labels = tuple(label if label is not None else str(i + 1) for i, label in enumerate(printed))
+        printed = [_label(v) for v in values]
+        differ = [i for i in range(count) if printed[i] is not None and printed[i] != labels[i]]
+        if differ and any(r is not None and r.line >= 0 for r in chosen):
+            i = differ[0]
+            warnings.append(
+                f"{name}: the PDF's page labels and the printed page numbers disagree on "
+                f"{len(differ)} page(s) (PDF page {i + 1}: label {labels[i]!r}, printed "
+                f"{printed[i]!r}); using the page labels"
+            )
+    elif any(r is not None and r.line >= 0 for r in chosen):
+        labels, unnumbered = _labels(values)
         source = "printed numbers"
     elif first_page is not None:
         labels = tuple(str(first_page + i) for i in range(count))
@@ -124,43 +148,161 @@ def number_pages(pdf: ExtractedPdf, first_page: int | None = None) -> PageNumber
             f"{name}: the config says the first page is printed page {first_page}, but the "
             f"{source} say {labels[0]!r}; using the {source}"
         )
-    return PageNumbering(labels, source, furniture, tuple(warnings))
-
-
-def _printed_labels(
-    arabic_found: list[list[int]], roman_found: list[list[int]], count: int
-) -> list[str | None] | None:
-    """Labels from numbers printed in the margins, or None when no consistent sequence exists."""
-    pages_with_numbers = sum(1 for numbers in arabic_found if numbers)
-    arabic = _best_offset(arabic_found)
-    accept_arabic = arabic is not None and (
-        (arabic[1] >= 2 and arabic[1] >= 0.5 * max(pages_with_numbers, 1) and arabic[1] >= 0.3 * count)
-        or (count == 1 and arabic[1] == 1)
+    number_lines = tuple(
+        frozenset(
+            r.line
+            for r in found[i]
+            if _label(values[i]) is not None
+            and labels[i] == _label(values[i])
+            and (r.value, r.roman) == values[i]
+            and len(pdf.pages[i].lines[r.line].text) <= 80
+        )
+        for i in range(count)
     )
-    roman = _best_offset(roman_found)
-    accept_roman = roman is not None and roman[1] >= 2
-    if not accept_arabic and not accept_roman:
+    numbering = PageNumbering(
+        labels=labels,
+        source=source,
+        furniture=tuple(frozenset() for _ in range(count)),
+        warnings=tuple(warnings),
+        gaps=tuple(_gaps(labels)),
+        unnumbered=frozenset(unnumbered),
+        number_lines=number_lines,
+    )
+    return with_furniture(pdf, numbering, groups if groups is not None else [range(count)])
+
+
+def _margin_lines(page: PageText) -> list[tuple[int, Line]]:
+    top_limit, bottom_limit = page.height * MARGIN, page.height * (1 - MARGIN)
+    return [
+        (i, line) for i, line in enumerate(page.lines) if line.top < top_limit or line.bottom > bottom_limit
+    ]
+
+
+def _readings(index: int, line: Line) -> list[Reading]:
+    """Numbers that could be this margin line's page number, strongest forms first."""
+    text = line.text.strip()
+    found: list[Reading] = []
+
+    def add(value: str, strong: bool) -> None:
+        if value.isdigit():
+            if int(value) >= 1:
+                found.append(Reading(int(value), False, strong, index))
+        elif (number := from_roman(value)) is not None:
+            found.append(Reading(number, True, strong, index))
+
+    if match := _WHOLE.match(text):
+        add(match.group(1), True)
+    for match in _PAGE_WORD.finditer(text):
+        add(match.group(1), True)
+    if match := _OF_TOTAL.search(text):
+        add(match.group(1), True)
+    for match in _EDGE_NUMBER.finditer(text):
+        add(match.group(1) or match.group(2), False)
+    for match in _EDGE_ROMAN.finditer(text):  # lower case only: "Guide i", "ii | Contents"
+        add(match.group(1) or match.group(2), False)
+    return found
+
+
+def _choose(found: list[list[Reading]], count: int) -> list[Reading | None]:
+    """Each page's own number: the reading its neighbours confirm (the same sequence,
+    whatever gaps lie between), else its only clear reading if that fits between the
+    confirmed numbers around it."""
+    with_numbers = [i for i in range(count) if found[i]]
+    chosen: list[Reading | None] = [None] * count
+    confirmed: list[bool] = [False] * count
+    for k, i in enumerate(with_numbers):
+        near = with_numbers[max(0, k - _NEIGHBOURS) : k] + with_numbers[k + 1 : k + 1 + _NEIGHBOURS]
+        best: tuple[int, bool, int] | None = None
+        for reading in found[i]:
+            support = sum(
+                1
+                for j in near
+                if any(o.roman == reading.roman and o.value - reading.value == j - i for o in found[j])
+            )
+            key = (support, reading.strong, -found[i].index(reading))
+            if support and (best is None or key > best):
+                best, chosen[i] = key, reading
+        if best is not None:
+            confirmed[i] = True
+            continue
+        strong = {(r.value, r.roman) for r in found[i] if r.strong}
+        if len(strong) == 1 or (count == 1 and len({(r.value, r.roman) for r in found[i]}) == 1):
+            chosen[i] = next(r for r in found[i] if r.strong or count == 1)
+    if count > 1 and not any(confirmed) and sum(r is not None for r in chosen) * 2 < count:
+        return [None] * count  # a stray number or two in the margins, not a numbering
+    # An unconfirmed reading stands only where it fits the confirmed ones around it.
+    for i in range(count):
+        alone = chosen[i]
+        if alone is None or confirmed[i]:
+            continue
+        before = next(
+            (chosen[j] for j in range(i - 1, -1, -1) if confirmed[j] and _same_kind(chosen[j], alone)),
+            None,
+        )
+        after = next(
+            (chosen[j] for j in range(i + 1, count) if confirmed[j] and _same_kind(chosen[j], alone)),
+            None,
+        )
+        if (before is not None and before.value >= alone.value) or (
+            after is not None and after.value <= alone.value
+        ):
+            chosen[i] = None
+    return chosen
+
+
+def _same_kind(a: Reading | None, b: Reading) -> bool:
+    return a is not None and a.roman == b.roman
+
+
+def _recover(chosen: list[Reading | None]) -> list[tuple[int, bool] | None]:
+    """Fill a page without a reading only when the numbers around it leave exactly its
+    place: 56, ?, 58 gives 57; 56, ?, 57 (an inserted chart) gives nothing."""
+    values: list[tuple[int, bool] | None] = [(r.value, r.roman) if r else None for r in chosen]
+    known = [i for i, v in enumerate(values) if v is not None]
+    for a, b in zip(known, known[1:], strict=False):
+        va, vb = values[a], values[b]
+        assert va is not None and vb is not None
+        if b - a > 1 and va[1] == vb[1] and vb[0] - va[0] == b - a:
+            for i in range(a + 1, b):
+                values[i] = (va[0] + i - a, va[1])
+    return values
+
+
+def _label(value: tuple[int, bool] | None) -> str | None:
+    if value is None:
         return None
-    labels: list[str | None] = [None] * count
-    first_arabic = count
-    if accept_arabic and arabic is not None:
-        offset = arabic[0]
-        supported = [i for i, numbers in enumerate(arabic_found) if i + offset in numbers]
-        first_arabic = supported[0]
-        for i in range(count):
-            if i + offset >= 1 and i >= first_arabic:
-                labels[i] = str(i + offset)
-    if accept_roman and roman is not None:
-        for i in range(min(first_arabic, count)):
-            if i + roman[0] >= 1:
-                labels[i] = to_roman(i + roman[0])
-    # Pages before the printed sequence starts (a cover, say) continue it backwards when
-    # that gives a positive number; otherwise they keep no printed label.
-    if accept_arabic and arabic is not None:
-        for i in range(first_arabic):
-            if labels[i] is None and i + arabic[0] >= 1:
-                labels[i] = str(i + arabic[0])
-    return labels
+    return to_roman(value[0]) if value[1] else str(value[0])
+
+
+def _labels(values: list[tuple[int, bool] | None]) -> tuple[tuple[str, ...], set[int]]:
+    labels: list[str] = []
+    unnumbered: set[int] = set()
+    previous: str | None = None
+    run = 0
+    for index, value in enumerate(values):
+        label = _label(value)
+        if label is None:
+            run += 1
+            unnumbered.add(index)
+            labels.append(unnumbered_label(previous, run))
+        else:
+            previous, run = label, 0
+            labels.append(label)
+    return tuple(labels), unnumbered
+
+
+def _gaps(labels: tuple[str, ...]) -> list[Gap]:
+    """Printed numbers skipped between one numbered page and the next (same style)."""
+    gaps: list[Gap] = []
+    last: tuple[int, tuple[int, int]] | None = None
+    for index, label in enumerate(labels):
+        order = page_order(label)
+        if order is None:
+            continue
+        if last is not None and last[1][0] == order[0] and order[1] > last[1][1] + 1:
+            gaps.append(Gap(last[0], index, last[1][1] + 1, order[1] - 1, order[0] == 0))
+        last = (index, order)
+    return gaps
 
 
 def _shape(text: str) -> str:
@@ -168,31 +310,50 @@ def _shape(text: str) -> str:
     return _EDGE_ROMAN.sub("#", re.sub(r"\d+", "#", fold(text)))
 
 
-def _furniture(
-    pdf: ExtractedPdf,
-    margins: list[list[tuple[int, Line]]],
-    number_lines: list[dict[int, tuple[list[int], list[int]]]],
-    printed: list[str | None] | None,
-) -> tuple[frozenset[int], ...]:
-    """Header/footer lines: margin text repeated on many pages, and the page-number lines."""
-    shapes: Counter[str] = Counter()
-    for lines in margins:
-        shapes.update({_shape(line.text) for _, line in lines})
-    repeated = {shape for shape, n in shapes.items() if n >= 2 and n >= 0.5 * len(pdf.pages)}
-    result: list[frozenset[int]] = []
-    for index, lines in enumerate(margins):
-        drop: set[int] = set()
-        label = printed[index] if printed is not None else None
-        for line_index, line in lines:
-            if _shape(line.text) in repeated:
-                drop.add(line_index)
-                continue
-            arabic, roman = number_lines[index][line_index]
-            if (
-                label is not None
-                and len(line.text) <= 80
-                and (label in {str(n) for n in arabic} or label in {to_roman(n) for n in roman})
-            ):
-                drop.add(line_index)
-        result.append(frozenset(drop))
-    return tuple(result)
+def with_furniture(
+    pdf: ExtractedPdf, numbering: PageNumbering, groups: Sequence[Sequence[int]]
+) -> PageNumbering:
+    """Header and footer lines, judged within each group of pages (a chapter's range of a
+    shared file: its running header is its own): margin text of the same shape on at least
+    half of the group's pages, and the lines carrying the page's number.
+
+    Never empties a page silently: a repeated line counts as furniture only where, on at
+    least half the pages that carry it, other text remains (a running header stands above
+    body text). Lines kept by that rule are reported.
+    """
+    furniture: list[frozenset[int]] = [numbering.number_lines[i] for i in range(len(pdf.pages))]
+    kept: dict[str, list[int]] = {}
+    for group in groups:
+        pages = [i for i in group if 0 <= i < len(pdf.pages)]
+        margins = {i: _margin_lines(pdf.pages[i]) for i in pages}
+        shapes: Counter[str] = Counter()
+        for lines in margins.values():
+            shapes.update({_shape(line.text) for _, line in lines})
+        repeated = {shape for shape, n in shapes.items() if n >= 2 and n >= 0.5 * len(pages)}
+        if not repeated:
+            continue
+        carriers: dict[str, list[int]] = {shape: [] for shape in repeated}
+        text_left: dict[int, bool] = {}
+        for i in pages:
+            drop = numbering.number_lines[i] | {
+                line_index for line_index, line in margins[i] if _shape(line.text) in repeated
+            }
+            text_left[i] = len(drop) < len(pdf.pages[i].lines)
+            for shape in {_shape(line.text) for _, line in margins[i]} & repeated:
+                carriers[shape].append(i)
+        proven = {s for s, on in carriers.items() if sum(text_left[i] for i in on) >= 0.5 * len(on)}
+        for shape in repeated - proven:
+            kept[shape] = carriers[shape]
+        for i in pages:
+            furniture[i] = furniture[i] | {
+                line_index for line_index, line in margins[i] if _shape(line.text) in proven
+            }
+    warnings = []
+    for shape, on in sorted(kept.items(), key=lambda item: item[1][0]):
+        example = next(line.text for _, line in _margin_lines(pdf.pages[on[0]]) if _shape(line.text) == shape)
+        warnings.append(
+            f"{pdf.file}: the line {example[:60]!r} and its like repeat at the top or bottom of "
+            f"{len(on)} pages as a running header would, but are most of the text there; kept as "
+            "searchable text"
+        )
+    return replace(numbering, furniture=tuple(furniture), furniture_warnings=tuple(warnings))

@@ -27,8 +27,8 @@ from pipeline.ingest.cache import ExtractionCache
 from pipeline.ingest.extract import ExtractedPdf, extract_pdf, sha256_file
 from pipeline.ingest.history import log_published, stage_entry
 from pipeline.ingest.manifest import FileRecord, Manifest, load_manifest, save_manifest
-from pipeline.ingest.pages import PageNumbering, number_pages
-from pipeline.ingest.sections import NOT_IN_CONFIG, SectionInfo, SectionPage, split_chapter, uncatalogued
+from pipeline.ingest.repeats import find_repeats, without_repeats
+from pipeline.ingest.sections import NOT_IN_CONFIG, FileSplit, SectionInfo, SectionPage, split_file
 from pipeline.ingest.workers import run_isolated
 
 Progress = Callable[[str], None]
@@ -55,6 +55,7 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     failures: list[PdfError] = field(default_factory=list)
     kept_previous: list[str] = field(default_factory=list)  # broken now; last good version indexed
+    repeats: dict[str, tuple[int, int]] = field(default_factory=dict)  # file -> (pages skipped, pages)
     manifest: Manifest | None = None
     previous: Manifest | None = None
     changes: AuditReport | None = None  # what changed since the previous ingest
@@ -177,12 +178,10 @@ def prepare(
     cache = ExtractionCache(store.cache_dir)
     extracted = extract_all(sources, cache, toolkit.limits, progress)
     report = IngestReport(previous=previous)
-    units, infos, numberings, problems = _split_all(
+    units, infos, splits, problems = _split_all(
         toolkit, sources, extracted, pdfs_dir, previous, cache, report
     )
-    manifest = _manifest(
-        toolkit, inputs_digest(toolkit, sources), sources, extracted, numberings, infos, report
-    )
+    manifest = _manifest(toolkit, inputs_digest(toolkit, sources), sources, extracted, splits, infos, report)
     return Prepared(units, manifest, report, problems)
 
 
@@ -263,6 +262,7 @@ def _unchanged_report(manifest: Manifest) -> IngestReport:
     report = IngestReport(changed=False, manifest=manifest, previous=manifest)
     _count(report, manifest.sections, sum(r.pages for r in manifest.files.values()))
     report.uncatalogued = [n for n, r in manifest.files.items() if r.chapter is None]
+    report.repeats = {n: (r.repeated_pages, r.pages) for n, r in manifest.files.items() if r.repeated_pages}
     return report
 
 
@@ -281,7 +281,7 @@ def _split_all(
     previous: Manifest | None,
     cache: ExtractionCache,
     report: IngestReport,
-) -> tuple[list[SectionPage], list[SectionInfo], dict[str, PageNumbering], list[str]]:
+) -> tuple[list[SectionPage], list[SectionInfo], dict[str, FileSplit], list[str]]:
     """Number and split every readable PDF; keep the last good version of broken ones.
 
     Config-vs-PDF problems (a start page the PDF does not have) are collected from every
@@ -289,11 +289,11 @@ def _split_all(
     """
     units: list[SectionPage] = []
     infos: list[SectionInfo] = []
-    numberings: dict[str, PageNumbering] = {}
+    splits: dict[str, FileSplit] = {}
     problems: list[str] = []
     names = {s.name for s in sources}
     for index, spec in enumerate(toolkit.chapters):
-        if spec.file not in names:
+        if spec.file not in names and spec.file not in extracted:
             extracted[spec.file] = PdfError(
                 spec.file,
                 f"is named by chapters[{index}].file (chapter {spec.number}) but is not in {pdfs_dir}",
@@ -310,25 +310,26 @@ def _split_all(
             extracted[name] = kept
         outcome = extracted[name]
         assert isinstance(outcome, ExtractedPdf)
-        numbering = number_pages(outcome, chapter.first_page if chapter else None)
-        numberings[name] = numbering
+        done = splits[name] = split_file(toolkit, outcome)
         report.warnings.extend(outcome.warnings)
-        report.warnings.extend(numbering.warnings)
         if chapter is None:
             if toolkit.chapters:
                 report.warnings.append(f"{name}{NOT_IN_CONFIG}")
             report.uncatalogued.append(name)
-            split = uncatalogued(outcome, numbering)
-        else:
-            place = f"chapters[{toolkit.chapters.index(chapter)}]"
-            split = split_chapter(chapter, outcome, numbering, place)
-        problems.extend(split.problems)
-        report.warnings.extend(split.warnings)
-        units.extend(split.pages)
-        infos.extend(split.sections)
+        report.warnings.extend(done.warnings)
+        problems.extend(done.split.problems)
+        units.extend(done.split.pages)
+        infos.extend(done.split.sections)
         report.pages += len(outcome.pages)
+    pdfs = {n: pdf for n, pdf in extracted.items() if isinstance(pdf, ExtractedPdf)}
+    repeats = find_repeats(pdfs, splits)
+    for name, pages in repeats.pages.items():
+        report.repeats[name] = (len(pages), len(pdfs[name].pages))
+    # A file that only repeats configured chapters is not indexed as a document of its own.
+    whole = {f"{n}{NOT_IN_CONFIG}" for n, (skipped, total) in report.repeats.items() if skipped == total}
+    report.warnings = [w for w in report.warnings if w not in whole]
     _count(report, infos, report.pages)
-    return units, infos, numberings, problems
+    return without_repeats(units, repeats), infos, splits, problems
 
 
 def _previous_version(name: str, previous: Manifest | None, cache: ExtractionCache) -> ExtractedPdf | None:
@@ -342,7 +343,7 @@ def _manifest(
     digest: str,
     sources: list[SourceFile],
     extracted: dict[str, ExtractedPdf | PdfError],
-    numberings: dict[str, PageNumbering],
+    splits: dict[str, FileSplit],
     infos: list[SectionInfo],
     report: IngestReport,
 ) -> Manifest:
@@ -352,10 +353,14 @@ def _manifest(
         if not isinstance(outcome, ExtractedPdf):
             continue
         chapter = toolkit.chapter_for_file(name)
-        numbering = numberings[name]
+        numbering = splits[name].numbering
         source = by_name.get(name)
         kept = name in report.kept_previous
         files[name] = FileRecord(
+            chapter_pages=tuple(
+                (part.chapter, part.first_pdf_page, part.last_pdf_page) for part in splits[name].chapters
+            ),
+            repeated_pages=report.repeats.get(name, (0, 0))[0],
             file=name,
             sha256=outcome.sha256,
             pages=len(outcome.pages),

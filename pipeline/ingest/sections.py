@@ -1,20 +1,25 @@
-"""Split a chapter's pages into sections by printed page ranges, and find each heading.
+"""Split a PDF into chapters (one, or several sharing the file by `pages:` ranges) and
+each chapter into sections by printed page ranges, finding each heading.
 
 A section ends where the next one begins. When a heading stands part-way down a page,
 the lines above it belong to the earlier section (or the chapter introduction) and the
-lines from the heading down to the later one.
+lines from the heading down to the later one. Pages of a shared file outside every
+chapter's range are its front matter. `split_file` is the one place that numbers a
+file's pages and splits it: ingest, audit, packs and `sections` all go through it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from pipeline.config.model import ChapterSpec, SectionSpec
+from pipeline.config.model import ChapterSpec, SectionSpec, Toolkit
 from pipeline.engine.documents import PageKind, SectionPage
 from pipeline.ingest.extract import ExtractedPdf, Line
-from pipeline.ingest.pages import PageNumbering
+from pipeline.ingest.pages import PageNumbering, number_pages, with_furniture
+from pipeline.numerals import page_order
 from pipeline.text import fold, join_lines
 
 # On folded text (see text.fold): "4 9 pharmacies" and "pharmacies p74" are "pharmacies".
@@ -56,6 +61,29 @@ class Split:
     sections: tuple[SectionInfo, ...]
     warnings: tuple[str, ...]
     problems: tuple[str, ...]  # config-vs-PDF errors (a start page the PDF does not have)
+
+
+@dataclass(frozen=True)
+class ChapterPages:
+    """Where one chapter of a file lies: 1-based PDF pages, first to last."""
+
+    chapter: int
+    first_pdf_page: int
+    last_pdf_page: int
+
+
+@dataclass(frozen=True)
+class FileSplit:
+    """One PDF numbered and split: what the ingest indexes and the other commands show."""
+
+    numbering: PageNumbering
+    split: Split
+    chapters: tuple[ChapterPages, ...] = ()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Everything to tell the user about this file, numbering first."""
+        return (*self.numbering.warnings, *self.numbering.furniture_warnings, *self.split.warnings)
 
 
 def intro_id(chapter: int) -> str:
@@ -102,8 +130,9 @@ def _loose(text: str) -> str:
     return " ".join(text.replace("&", " and ").replace("'", "").split())
 
 
-def uncatalogued(pdf: ExtractedPdf, numbering: PageNumbering) -> Split:
-    """A PDF the config does not name: every page is its own unit, with no section."""
+def uncatalogued(pdf: ExtractedPdf, numbering: PageNumbering, only: Sequence[int] | None = None) -> Split:
+    """A PDF the config does not name (or the front matter of a shared file, `only` those
+    pages): every page is its own unit, with no chapter and no section."""
     pages = tuple(
         SectionPage(
             pdf.file,
@@ -116,30 +145,42 @@ def uncatalogued(pdf: ExtractedPdf, numbering: PageNumbering) -> Split:
             i + 1,
             join_lines([line.text for line in lines]),
         )
-        for i in range(len(pdf.pages))
+        for i in (only if only is not None else range(len(pdf.pages)))
         if (lines := body_lines(pdf, numbering, i))
     )
     return Split(pages, (), (), ())
 
 
 def split_chapter(
-    chapter: ChapterSpec, pdf: ExtractedPdf, numbering: PageNumbering, place: str = "chapters[?]"
+    chapter: ChapterSpec,
+    pdf: ExtractedPdf,
+    numbering: PageNumbering,
+    place: str = "chapters[?]",
+    span: range | None = None,
 ) -> Split:
-    """Cut a chapter into its introduction and sections, following the configured start pages."""
-    count = len(pdf.pages)
+    """Cut a chapter (the whole file, or its `span` of 0-based page indexes) into its
+    introduction and sections, following the configured start pages."""
+    span = span if span is not None else range(len(pdf.pages))
+    count = span.stop
     warnings: list[str] = []
     problems: list[str] = []
     # Each boundary: (page index, body-line index, section spec or None for "outside sections").
     starts: list[tuple[int, int, SectionSpec | None, int | None]] = []
     found_at: dict[str, tuple[str | None, int | None, bool]] = {}
     for s_index, spec in enumerate(chapter.sections):
-        index = numbering.index_of(str(spec.start))
+        index = numbering.index_of(str(spec.start), span)
         if index is None:
-            problems.append(
-                f"{place}.sections[{s_index}].start: printed page {spec.start} ({spec.title}) is "
-                f"not in {pdf.file}, whose pages are {numbering.labels[0]}-{numbering.labels[-1]}"
+            gap = numbering.gap_holding(str(spec.start))
+            where = (
+                f"is missing from {pdf.file} ({numbering.gap_where(gap)})"
+                if gap is not None and gap.after in span
+                else f"is not in {pdf.file}, whose pages are "
+                f"{numbering.labels[span.start]}-{numbering.labels[span.stop - 1]}"
             )
-            elsewhere = _search_heading(pdf, numbering, spec.title, skip=-1)
+            problems.append(
+                f"{place}.sections[{s_index}].start: printed page {spec.start} ({spec.title}) {where}"
+            )
+            elsewhere = _search_heading(pdf, numbering, spec.title, skip=-1, span=span)
             found_at[spec.id] = (
                 (numbering.labels[elsewhere[0]], elsewhere[1], False) if elsewhere else (None, None, False)
             )
@@ -150,7 +191,7 @@ def split_chapter(
             found_at[spec.id] = (numbering.labels[index], line, True)
             starts.append((index, line, spec, s_index))
             continue
-        elsewhere = _search_heading(pdf, numbering, spec.title, skip=index)
+        elsewhere = _search_heading(pdf, numbering, spec.title, skip=index, span=span)
         if elsewhere is None:
             warnings.append(
                 f"{pdf.file}: heading {spec.title!r} (section {spec.id}) not found on printed page "
@@ -173,7 +214,14 @@ def split_chapter(
     for position, (index, line, starting, _) in enumerate(starts):
         boundaries.append((index, line, starting))
         if starting is not None and starting.end is not None:
-            end_index = numbering.index_of(str(starting.end))
+            end_index = numbering.index_of(str(starting.end), span)
+            gap = numbering.gap_holding(str(starting.end)) if end_index is None else None
+            if gap is not None and gap.after in span and gap.after >= index:
+                end_index = gap.after  # the end page is missing: the section ends before the gap
+                warnings.append(
+                    f"{pdf.file}: section {starting.id} ends at printed page {starting.end}, which is "
+                    f"missing from the file; it ends at p. {numbering.labels[end_index]}"
+                )
             next_start = starts[position + 1][0] if position + 1 < len(starts) else count
             if end_index is None:
                 warnings.append(
@@ -187,7 +235,7 @@ def split_chapter(
     owner: SectionSpec | None = None
     next_owner: SectionSpec | None
     cursor = 0
-    for index in range(count):
+    for index in span:
         lines = body_lines(pdf, numbering, index)
         line_start = 0
         while cursor < len(boundaries) and boundaries[cursor][0] == index:
@@ -202,9 +250,9 @@ def split_chapter(
 
 
 def _search_heading(
-    pdf: ExtractedPdf, numbering: PageNumbering, title: str, skip: int
+    pdf: ExtractedPdf, numbering: PageNumbering, title: str, skip: int, span: range
 ) -> tuple[int, int] | None:
-    for index in range(len(pdf.pages)):
+    for index in span:
         if index == skip:
             continue
         line = find_heading(body_lines(pdf, numbering, index), title)
@@ -285,3 +333,109 @@ def _infos(
             )
         )
     return tuple(infos)
+
+
+def split_file(toolkit: Toolkit, pdf: ExtractedPdf) -> FileSplit:
+    """Number a PDF's pages and split it as the config says: uncatalogued, one chapter, or
+    several chapters by their `pages` (running headers found per chapter; the pages
+    outside every range are the file's front matter). Gaps in the printed numbers are
+    reported, for a shared file only those inside a chapter's range."""
+    chapters = toolkit.chapters_for_file(pdf.file)
+    first_page = next((c.first_page for c in chapters if c.first_page is not None), None)
+    numbering = number_pages(pdf, first_page)
+    if not chapters:
+        split = uncatalogued(pdf, numbering)
+        gaps = tuple(numbering.gap_message(g, pdf.file) for g in numbering.gaps)
+        return FileSplit(numbering, Split(split.pages, (), gaps, ()))
+    spans, problems = _spans(toolkit, chapters, pdf, numbering)
+    ranged = any(c.pages is not None for c in chapters)
+    inside = sorted({i for span in spans.values() for i in span})
+    front = [i for i in range(len(pdf.pages)) if i not in set(inside)]
+    if ranged:
+        groups = [list(span) for span in spans.values()] + _runs(front)
+        numbering = with_furniture(pdf, numbering, groups)
+    warnings: list[str] = list(_gap_warnings(chapters, numbering, pdf.file))
+    units: list[SectionPage] = []
+    infos: list[SectionInfo] = []
+    placed: list[ChapterPages] = []
+    for chapter in chapters:
+        span = spans.get(chapter.number)
+        if span is None:
+            continue
+        split = split_chapter(chapter, pdf, numbering, toolkit.place(chapter), span)
+        units.extend(split.pages)
+        infos.extend(split.sections)
+        warnings.extend(split.warnings)
+        problems.extend(split.problems)
+        placed.append(ChapterPages(chapter.number, span.start + 1, span.stop))
+    if ranged and front:
+        units.extend(uncatalogued(pdf, numbering, front).pages)
+        units.sort(key=lambda unit: unit.pdf_page)
+    return FileSplit(
+        numbering, Split(tuple(units), tuple(infos), tuple(warnings), tuple(problems)), tuple(placed)
+    )
+
+
+def _spans(
+    toolkit: Toolkit, chapters: tuple[ChapterSpec, ...], pdf: ExtractedPdf, numbering: PageNumbering
+) -> tuple[dict[int, range], list[str]]:
+    """Each chapter's 0-based page indexes: the whole file, or the pages its `pages`
+    range covers (and the unnumbered pages among them)."""
+    spans: dict[int, range] = {}
+    problems: list[str] = []
+    labels = numbering.labels
+    for chapter in chapters:
+        if chapter.pages is None:
+            spans[chapter.number] = range(len(labels))
+            continue
+        first, last = (str(p) for p in chapter.pages)
+        low, high = page_order(first), page_order(last)
+        if low is not None and high is not None:
+            found = [
+                i for i, label in enumerate(labels) if (order := page_order(label)) and low <= order <= high
+            ]
+        else:
+            ends = [numbering.index_of(first), numbering.index_of(last)]
+            found = [] if None in ends else [i for i in ends if i is not None]
+        if not found:
+            problems.append(
+                f"{toolkit.place(chapter)}.pages: printed pages {first}-{last} (chapter "
+                f"{chapter.number}) are not in {pdf.file}, whose pages are {labels[0]}-{labels[-1]}"
+            )
+            continue
+        spans[chapter.number] = range(min(found), max(found) + 1)
+    return spans, problems
+
+
+def _runs(indexes: list[int]) -> list[list[int]]:
+    """[0, 1, 5, 6] -> [[0, 1], [5, 6]]: front matter in one piece per stretch of pages."""
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _gap_warnings(chapters: tuple[ChapterSpec, ...], numbering: PageNumbering, file: str) -> list[str]:
+    """Gaps worth reporting: all of them, or for chapters with `pages` only the printed
+    pages inside a range (a jump between two chapters' ranges is no gap)."""
+    ranged = [c for c in chapters if c.pages is not None]
+    if not ranged:
+        return [numbering.gap_message(g, file) for g in numbering.gaps]
+    warnings = []
+    for gap in numbering.gaps:
+        for chapter in ranged:
+            assert chapter.pages is not None
+            low, high = page_order(chapter.pages[0]), page_order(chapter.pages[1])
+            kind = 0 if gap.roman else 1
+            if low is None or high is None or not low[0] <= kind <= high[0]:
+                continue
+            first = max(gap.first, low[1] if low[0] == kind else 1)
+            last = min(gap.last, high[1] if high[0] == kind else gap.last)
+            if first <= last:
+                part = replace(gap, first=first, last=last)
+                where = f" (chapter {chapter.number}, pages {chapter.pages[0]}-{chapter.pages[1]})"
+                warnings.append(numbering.gap_message(part, file, where))
+    return warnings

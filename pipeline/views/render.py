@@ -6,6 +6,7 @@ from typing import Any
 
 from pipeline.engine.search import Hit, SearchResult, SectionHit
 from pipeline.engine.snippets import MATCH_END, MATCH_START
+from pipeline.numerals import cite
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
@@ -17,10 +18,11 @@ def snippet_text(snippet: str, colour: bool) -> str:
 
 
 def citation(hit: Hit) -> str:
-    """'Pharmacies — Chapter 4: Health Services, p. 74'."""
+    """'Pharmacies — Chapter 4: Health Services, p. 74' (a page with no printed number is
+    cited as 'unnumbered page after p. 57': numerals.cite)."""
     if hit.chapter is None:
-        return f"{hit.file}, p. {hit.page}"
-    return f"{hit.section_title} — Chapter {hit.chapter}: {hit.chapter_title}, p. {hit.page}"
+        return f"{hit.file}, {cite(hit.page)}"
+    return f"{hit.section_title} — Chapter {hit.chapter}: {hit.chapter_title}, {cite(hit.page)}"
 
 
 def search_text(result: SearchResult, colour: bool, who: str | None = None) -> str:

@@ -33,6 +33,7 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
         what += f", {len(report.uncatalogued)} uncatalogued document{'s' if len(report.uncatalogued) != 1 else ''}"
     verb = "Indexed" if report.changed else "Index holds"
     lines.append(f"{verb} {what} in {seconds:.1f} s.")
+    lines.extend(repeat_note(name, *counts) for name, counts in sorted(report.repeats.items()))
     if report.changes is not None and report.previous is not None:
         lines.extend(_changes_since(report.changes))
     if report.warnings:
@@ -49,6 +50,19 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
                     "    Its previous version stays indexed and searchable until a readable copy is ingested."
                 )
     return "\n".join(lines)
+
+
+def repeat_note(name: str, skipped: int, total: int) -> str:
+    """A PDF that repeats configured chapters (the full toolkit beside its chapter files)."""
+    if skipped == total:
+        return (
+            f"{name}: all {total} of its pages repeat pages of configured chapters; each is "
+            "answered once, from its chapter"
+        )
+    return (
+        f"{name}: skipped {skipped} of its {total} pages, which repeat pages of configured "
+        "chapters (each is answered once, from its chapter); its other pages are indexed"
+    )
 
 
 def _collapsed(warnings: list[str], most: int = 5) -> list[str]:
@@ -94,8 +108,10 @@ def roles_text(toolkit: Toolkit, manifest: Manifest | None) -> str:
         title = chapter.title if chapter else "(not configured)"
         pages = ""
         if manifest and chapter and chapter.file in manifest.files:
-            labels = manifest.files[chapter.file].page_labels
-            pages = f" ({page_range(labels[0], labels[-1])})" if labels else ""
+            record = manifest.files[chapter.file]
+            own = record.pages_of(number)
+            if own:
+                pages = f" ({page_range(record.page_labels[own[0] - 1], record.page_labels[own[-1] - 1])})"
         return f"{number}. {title}{pages}"
 
     lines: list[str] = []
