@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,9 @@ from pipeline.ingest.extract import sha256_file
 from pipeline.ingest.history import read_history
 from pipeline.ingest.manifest import load_manifest
 from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tools.make_sample_toolkit import chapter_pages
 from tools.pdfgen import Block, PageSpec, write_pdf
+from tools.sample_text import CHAPTERS
 
 COPIES = 3  # extra uncatalogued copies of every sample chapter, so an ingest takes ~1.5 s
 BUSY = "another ingest is running"
@@ -183,18 +186,26 @@ def ingest_after_crash(ws: Workspace) -> Result:
 
 # --------------------------------------------------------------------------- fixtures
 def build_template(root: Path, copies: int) -> Workspace:
-    """The sample chapters plus `copies` uncatalogued copies of each (distinct bytes, so
-    each is extracted on its own), ingested once."""
+    """The sample chapters plus `copies` uncatalogued copies of each, ingested once. Each
+    copy's pages end with "(copy N)", so they are pages of their own (the same page in two
+    files would be indexed once) and each file is extracted on its own."""
     ws = Workspace(root)
     shutil.copytree(SAMPLE_PDFS, ws.pdfs)
     shutil.copy(SAMPLE_CONFIG, ws.config)
     for number in range(1, copies + 1):
-        for source in sorted(SAMPLE_PDFS.glob("*.pdf")):
-            target = ws.pdfs / f"copy-{number}-{source.name}"
-            target.write_bytes(source.read_bytes() + f"\n% copy {number}\n".encode())
+        for chapter in CHAPTERS:
+            pages = [
+                replace(page, blocks=(*page.blocks[:-1], _tagged(page.blocks[-1], number)))
+                for page in chapter_pages(chapter)
+            ]
+            write_pdf(ws.pdfs / f"copy-{number}-{chapter.file}", pages)
     result = ws.ingest()
     assert result.exit_code == 0, result.output
     return ws
+
+
+def _tagged(block: Block, number: int) -> Block:
+    return replace(block, text=f"{block.text} (copy {number})")
 
 
 def clone(template: Workspace, root: Path) -> Workspace:
