@@ -392,6 +392,13 @@ def history_command(as_json: bool, config_path: Path, pdfs_dir: Path, index_dir:
 )
 @click.option("--full", is_flag=True, help="Append every must-read chapter after the role's own sections.")
 @click.option("--stale-ok", is_flag=True, help="Pack the ingested text even if the PDFs changed since.")
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["pdf", "md", "html"]),
+    multiple=True,
+    help="Which files to write (repeatable); default pdf and md. html is one self-contained page.",
+)
 @_common
 @_errors
 def pack_command(
@@ -400,22 +407,24 @@ def pack_command(
     out_dir: Path,
     full: bool,
     stale_ok: bool,
+    formats: tuple[str, ...],
     config_path: Path,
     pdfs_dir: Path,
     index_dir: Path,
     debug: bool,
 ) -> None:
-    """Write a profession's excerpt pack: a cover, then its own section pages from the
-    published PDFs (printed page numbers kept), with a bookmark per section; and the same
-    as Markdown with a citation for every page.
+    """Write a profession's excerpt pack: a cover (board, edition, local contacts), a
+    contents page, its own sections and those marked essential for everyone, as the
+    published pages (printed page numbers kept), the sources last; and the same as
+    Markdown (and, with --format html, one web page) with a citation for every page.
 
     \b
     Examples:
       cse-toolkit pack pharmacist
       cse-toolkit pack "Foster Care" --out /tmp/packs
-      cse-toolkit pack --all
+      cse-toolkit pack --all --format pdf --format md --format html
     """
-    from pipeline.board.packs import build_pack
+    from pipeline.board.packs import DEFAULT_FORMATS, build_pack
     from pipeline.engine.scope import find_role
     from pipeline.ingest.manifest import load_manifest
 
@@ -430,8 +439,18 @@ def pack_command(
     if not roles:
         raise CseError("no roles are configured (add `roles:` to the config)")
     for chosen in roles:
-        files = build_pack(toolkit, chosen, manifest, pdfs_dir, store, out_dir, full=full, stale_ok=stale_ok)
-        click.echo(f"{chosen.id}: {files.pdf} and {files.markdown}")
+        files = build_pack(
+            toolkit,
+            chosen,
+            manifest,
+            pdfs_dir,
+            store,
+            out_dir,
+            full=full,
+            stale_ok=stale_ok,
+            formats=formats or DEFAULT_FORMATS,
+        )
+        click.echo(f"{chosen.id}: {' and '.join(map(str, files.paths))}")
 
 
 def toolkit_main() -> None:

@@ -107,6 +107,7 @@ def one_chapter_config(number: int) -> str:
     for audience in config["audiences"]:
         audience["read"] = [n for n in audience["read"] if n == number]
         audience["helpful"] = [n for n in audience["helpful"] if n == number]
+        audience["essential"] = [s for s in audience.get("essential", []) if s in sections]
     config["roles"] = [r for r in config["roles"] if set(r.get("sections", [])) <= sections]
     return yaml.safe_dump(config, sort_keys=False)
 

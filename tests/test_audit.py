@@ -185,6 +185,50 @@ def test_text_edited_in_one_section(sample: Sample, republished: dict[str, bytes
     assert report["unreadable_files"] == {}
 
 
+def test_full_packs_holding_a_changed_page_are_stale(sample: Sample, republished: dict[str, bytes]) -> None:
+    """Only the pharmacist's own pack holds p. 74, but every health role's `--full` pack
+    holds the whole of chapter 4, so each of them is stale too."""
+    (sample.pdfs / CH4).write_bytes(republished["edited"])
+
+    code, report = sample.audit_json()
+
+    assert (code, report["roles_affected_full"]) == (1, sorted(OWNER.values()))
+
+
+def test_audit_text_lists_stale_full_packs(sample: Sample, republished: dict[str, bytes]) -> None:
+    (sample.pdfs / CH4).write_bytes(republished["edited"])
+
+    result = sample.run("audit")
+
+    assert (
+        f"Packs built with --full now stale: {', '.join(sorted(OWNER.values()))}"
+        in result.stdout.splitlines()
+    )
+
+
+def test_a_change_to_an_essential_section_makes_every_pack_stale(
+    sample: Sample, republished: dict[str, bytes], tmp_path: Path
+) -> None:
+    """Chapter 2's "Making a referral" is in every role's pack (the sample marks it
+    essential for both audiences)."""
+    chapter2 = next(c for c in CHAPTERS if c.number == 2)
+    referral = next(s for s in chapter2.sections if s.id == "making-a-referral")
+    first_page = (f"{referral.pages[0][0]} (republished)", *referral.pages[0][1:])
+    edited = dataclasses.replace(
+        chapter2,
+        sections=tuple(
+            dataclasses.replace(s, pages=(first_page, *s.pages[1:])) if s is referral else s
+            for s in chapter2.sections
+        ),
+    )
+    write_chapter(edited, sample.pdfs / chapter2.file)
+
+    code, report = sample.audit_json()
+
+    roles = [r["id"] for r in yaml.safe_load(sample.config.read_text(encoding="utf-8"))["roles"]]
+    assert (code, report["roles_affected"]) == (1, sorted(roles))
+
+
 def test_diff_shows_the_changed_line(sample: Sample, republished: dict[str, bytes]) -> None:
     (sample.pdfs / CH4).write_bytes(republished["edited"])
 
@@ -411,6 +455,7 @@ def test_no_change_exits_0_saying_so(sample: Sample) -> None:
         "changed_files": [],
         "sections": [],
         "roles_affected": [],
+        "roles_affected_full": [],
         "config_changed": False,
         "unreadable_files": {},
     }

@@ -62,7 +62,7 @@ def test_unknown_key_is_an_error() -> None:
 def test_unknown_top_level_key_is_an_error() -> None:
     text = "chapters: []\nchapter_titles: yes\n"
     assert only_problem(text) == (
-        "chapter_titles (line 2): unknown key (allowed: audiences, chapters, limits, roles, synonyms, title)"
+        "chapter_titles (line 2): unknown key (allowed: audiences, board, chapters, limits, roles, synonyms, title)"
     )
 
 
@@ -474,3 +474,80 @@ def test_cli_minimal_config_ingests(tmp_path: Path) -> None:
 
     assert result.exit_code == 0, result.output
     assert "Indexed 0 chapters, 0 sections, 1 page, 1 uncatalogued document" in result.stdout
+
+
+# --------------------------------------------------------------------------- board: (the packs' cover)
+BOARD = """\
+chapters: []
+board:
+  name: Anytown Safeguarding Children Partnership
+"""
+
+
+def test_board_is_read_with_its_contacts(tmp_path: Path) -> None:
+    text = BOARD + (
+        "  website: https://www.example.org/cse\n"
+        "  contacts:\n"
+        '    - {name: MASH (front door), phone: "01632 960001", note: weekdays}\n'
+    )
+    board = parse_config(text.encode()).board
+    assert board is not None
+    assert (board.name, board.website, [(c.name, c.phone, c.note) for c in board.contacts]) == (
+        "Anytown Safeguarding Children Partnership",
+        "https://www.example.org/cse",
+        [("MASH (front door)", "01632 960001", "weekdays")],
+    )
+
+
+def test_board_unknown_key_is_an_error() -> None:
+    assert only_problem(BOARD + "  colour: blue\n") == (
+        "board.colour (line 4): unknown key (allowed: contacts, edition, logo, name, website)"
+    )
+
+
+def test_board_without_a_name_is_an_error() -> None:
+    assert (
+        only_problem("chapters: []\nboard:\n  edition: Third\n") == "board.name (line 3): missing (required)"
+    )
+
+
+def test_board_website_must_be_a_web_address() -> None:
+    assert only_problem(BOARD + "  website: www.example.org\n") == (
+        "board.website (line 4): 'www.example.org' is not a web address (https://...) a reader can type"
+    )
+
+
+def test_board_contact_needs_a_number() -> None:
+    assert only_problem(BOARD + "  contacts:\n    - {name: MASH, phone: ask reception}\n") == (
+        "board.contacts[0].phone (line 5): 'ask reception' has no digits; give the number to call"
+    )
+
+
+def test_board_logo_must_exist_beside_the_config(tmp_path: Path) -> None:
+    config = tmp_path / "toolkit.yaml"
+    config.write_text(BOARD + "  logo: logo.png\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(config)
+    assert caught.value.problems == [
+        f"board.logo (line 4): 'logo.png' not found (looked for {tmp_path / 'logo.png'})"
+    ]
+
+
+def test_board_problems_are_reported_together_with_the_rest() -> None:
+    text = CHAPTER + "  - number: x\n" + "board:\n  name: A\n  website: nope\n  contacts: 3\n"
+    assert [p.split(" (line")[0] for p in problems(text)] == [
+        "chapters[1].file",
+        "chapters[1].title",
+        "chapters[1].number",
+        "board.website",
+        "board.contacts",
+    ]
+
+
+def test_essential_must_name_a_configured_section() -> None:
+    text = (
+        CHAPTER + "audiences:\n  - {id: health, title: Health, read: [1], essential: [making-a-referral]}\n"
+    )
+    assert only_problem(text) == (
+        "audiences[0].essential[0] (line 6): unknown section 'making-a-referral' (no chapter has it)"
+    )

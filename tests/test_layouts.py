@@ -117,7 +117,7 @@ def test_pack_keeps_the_page_label_and_suggest_keeps_the_configured_ids(layout: 
     result = toolkit("pack", "chemist", "--out", str(out), *_options(layout))
     assert result.exit_code == 0, result.output
     reader = pypdf.PdfReader(out / "pharmacist.pdf")
-    assert reader.page_labels == ["Cover", "58"]
+    assert reader.page_labels == ["Cover", "Contents", "58", "Sources"]
     suggestion = toolkit("sections", "health/ch4.pdf", "--suggest", *_options(layout))
     assert yaml.safe_load(suggestion.output)["sections"] == [
         {"id": "school-nurses", "title": "School Nurses", "start": 56},

@@ -22,6 +22,7 @@ from tests.helpers import chapter4_with_inserted_page, edited_chapter4, write_ch
 from tools.sample_text import CHAPTERS, TOOLKIT_TITLE
 
 CH4 = "chapter-4-health-services.pdf"
+CH2 = "chapter-2-responding-to-concerns.pdf"
 CH4_DATA = next(c for c in CHAPTERS if c.number == 4)
 
 # Gynaecology's closing text at the top of printed page 60, above the Midwifery heading.
@@ -46,11 +47,31 @@ def pack(pdfs: Path, config: Path, index: Path, out: Path, *args: str) -> Result
 
 def bookmarks(reader: pypdf.PdfReader) -> list[tuple[str, int]]:
     """Top-level bookmarks as (title, 0-based page index)."""
-    return [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    return [
+        (item.title, reader.get_destination_page_number(item))
+        for item in reader.outline
+        if not isinstance(item, list)
+    ]
+
+
+def outline(reader: pypdf.PdfReader) -> list[tuple[str, int, list[tuple[str, int]]]]:
+    """Bookmarks two levels deep: (title, page index, [(child title, page index)])."""
+    out: list[tuple[str, int, list[tuple[str, int]]]] = []
+    for item in reader.outline:
+        if isinstance(item, list):
+            out[-1][2].extend((c.title, reader.get_destination_page_number(c)) for c in item)
+        else:
+            out.append((item.title, reader.get_destination_page_number(item), []))
+    return out
 
 
 def role_ids(config: Path) -> list[str]:
     return [r["id"] for r in yaml.safe_load(config.read_text(encoding="utf-8"))["roles"]]
+
+
+def body_labels(reader: pypdf.PdfReader) -> list[str]:
+    """The page labels of the published pages (between the contents and the sources)."""
+    return [label for label in reader.page_labels if label.split()[0] not in ("Cover", "Contents", "Sources")]
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -95,82 +116,260 @@ def midwife(ingested: tuple[Path, Path, Path], tmp_path_factory: pytest.TempPath
 
 
 # --------------------------------------------------------------------------- the pharmacist's pack
-def test_pharmacist_pack_is_cover_plus_page_74(pharmacist: Path) -> None:
-    assert sorted(p.name for p in pharmacist.iterdir()) == ["pharmacist.md", "pharmacist.pdf"]
+PHARMACIST_LABELS = ["Cover", "Contents", "74", "16", "17", "18", "22", "23", "24", "Sources"]
+
+
+def test_pharmacist_pack_is_cover_contents_own_and_essential_pages_then_sources(pharmacist: Path) -> None:
     reader = pypdf.PdfReader(str(pharmacist / "pharmacist.pdf"))
-    assert len(reader.pages) == 2
-    assert reader.page_labels == ["Cover", "74"]
-    assert bookmarks(reader) == [("Cover", 0), ("Pharmacies", 1)]
+    assert reader.page_labels == PHARMACIST_LABELS
+
+
+def test_pharmacist_pack_writes_pdf_and_markdown_by_default(pharmacist: Path) -> None:
+    assert sorted(p.name for p in pharmacist.iterdir()) == ["pharmacist.md", "pharmacist.pdf"]
+
+
+def test_pharmacist_bookmarks_are_nested_chapter_then_section(pharmacist: Path) -> None:
+    reader = pypdf.PdfReader(str(pharmacist / "pharmacist.pdf"))
+    assert outline(reader) == [
+        ("Cover", 0, []),
+        ("Contents", 1, []),
+        ("Chapter 4: Health Services", 2, [("Pharmacies", 2)]),
+        ("Chapter 2: Responding to Concerns", 3, [("Recognising risk", 3), ("Making a referral", 6)]),
+        ("Sources", 9, []),
+    ]
 
 
 def test_pharmacist_pack_page_is_the_published_page_untouched(pharmacist: Path) -> None:
     reader = pypdf.PdfReader(str(pharmacist / "pharmacist.pdf"))
-    text = reader.pages[1].extract_text()
-    assert "Pharmacies" in text
-    assert "Community pharmacies are easy to reach" in flat(text)
-    assert "Page 74" in text  # the original footer
-    assert "Paramedics" not in text and "General Practice" not in text
+    text = reader.pages[2].extract_text()
     # The very page of the published PDF (PDF page 20), not a re-typeset copy.
     source = pypdf.PdfReader(str(SAMPLE_PDFS / CH4)).pages[19]
-    assert text == source.extract_text()
-    assert [float(v) for v in reader.pages[1].mediabox] == [float(v) for v in source.mediabox]
+    assert (text, [float(v) for v in reader.pages[2].mediabox]) == (
+        source.extract_text(),
+        [float(v) for v in source.mediabox],
+    )
 
 
-def test_pharmacist_cover_lists_role_audience_reading_list_and_sources(
+def test_essential_sections_of_the_audience_are_in_a_roles_pack(pharmacist: Path) -> None:
+    """The health audience marks chapter 2's "Making a referral" essential: the
+    pharmacist, who owns only Pharmacies, gets its pages (pp. 22-24) too."""
+    reader = pypdf.PdfReader(str(pharmacist / "pharmacist.pdf"))
+    at = reader.page_labels.index("22")
+    assert "Making a referral" in reader.pages[at].extract_text().splitlines()
+
+
+def test_role_essential_key_adds_a_section_to_its_pack(
+    writable: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    pdfs, config, index = writable
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(
+        "    sections: [pharmacies]\n", "    sections: [pharmacies]\n    essential: [information-sharing]\n"
+    )
+    config.write_text(text, encoding="utf-8")
+    result = pack(pdfs, config, index, tmp_path, "pharmacist")
+    assert result.exit_code == 0, result.output
+    reader = pypdf.PdfReader(str(tmp_path / "pharmacist.pdf"))
+    assert body_labels(reader) == ["74", "16", "17", "18", "22", "23", "24", "25", "26", "27"]
+
+
+def test_cover_names_board_edition_where_to_check_and_local_contacts(pharmacist: Path) -> None:
+    reader = pypdf.PdfReader(str(pharmacist / "pharmacist.pdf"))
+    cover = flat(reader.pages[0].extract_text())
+    for words in (
+        "Sample Local Safeguarding Children Board",
+        "Sample edition, not official guidance",
+        "Check you have the current edition: https://www.example.org/cse-toolkit",
+        "Excerpt pack for Pharmacies",
+        "For Health Professionals",
+        "MASH (front door) (sample number; weekdays 9am to 5pm) 01632 960001",
+        "Out of hours (emergency duty team) (sample number) 01632 960002",
+    ):
+        assert words in cover, words
+
+
+def test_cover_lists_the_reading_list_with_printed_pages(pharmacist: Path) -> None:
+    reader = pypdf.PdfReader(str(pharmacist / "pharmacist.pdf"))
+    cover = flat(reader.pages[0].extract_text())
+    expected = [
+        "Must read: Chapter 1, Understanding Child Sexual Exploitation (pp. 1-14)",
+        "Must read: Chapter 2, Responding to Concerns (pp. 15-34)",
+        "Must read: Chapter 4, Health Services (pp. 55-76)",
+        "Also helpful: Chapter 8, Information for Parents and Carers (pp. 111-120)",
+        "Also helpful: Chapter 9, Information for Children and Young People (pp. 121-128)",
+    ]
+    assert [line for line in expected if line in cover] == expected
+
+
+def test_provenance_is_on_the_last_page_not_the_cover(
     pharmacist: Path, ingested: tuple[Path, Path, Path]
 ) -> None:
     pdfs, _, index = ingested
     reader = pypdf.PdfReader(str(pharmacist / "pharmacist.pdf"))
-    cover = flat(reader.pages[0].extract_text())
-    assert TOOLKIT_TITLE in cover
-    assert "Pharmacies" in cover
-    assert "Health Professionals" in cover
-    for number, title, pages in [
-        (1, "Understanding Child Sexual Exploitation", "pp. 1-14"),
-        (2, "Responding to Concerns", "pp. 15-34"),
-        (4, "Health Services", "pp. 55-76"),
-        (8, "Information for Parents and Carers", "pp. 111-120"),
-        (9, "Information for Children and Young People", "pp. 121-128"),
-    ]:
-        assert f"Chapter {number}, {title} ({pages})" in cover, number
-    assert re.search(r"Must read: Chapter 4, Health Services", cover)
-    assert re.search(r"Also helpful: Chapter 8, Information for Parents and Carers", cover)
-    sha = hashlib.sha256((pdfs / CH4).read_bytes()).hexdigest()
-    assert CH4 in cover
-    assert sha in cover
     manifest = load_manifest(IndexStore(index).current())
     assert manifest is not None
-    assert manifest.ingested_at[:10] in cover  # the ingest date
-    assert "excerpt" in cover.lower()
-    # Only the pack's own source is listed, not every chapter file.
-    assert "chapter-1-understanding-cse.pdf" not in cover
+    shas = [hashlib.sha256((pdfs / name).read_bytes()).hexdigest() for name in (CH4, CH2)]
+    last = flat(reader.pages[-1].extract_text())
+    cover = flat(reader.pages[0].extract_text())
+    assert [
+        all(sha in last for sha in shas),
+        manifest.ingested_at in last,
+        any(sha in cover for sha in shas),
+    ] == [True, True, False]
 
 
-def test_pharmacist_markdown_cites_page_74(pharmacist: Path, ingested: tuple[Path, Path, Path]) -> None:
+def test_contents_lists_each_section_with_its_printed_and_pack_page(pharmacist: Path) -> None:
+    reader = pypdf.PdfReader(str(pharmacist / "pharmacist.pdf"))
+    contents = flat(reader.pages[1].extract_text()).rsplit("Pack page ", 1)[1]
+    rows = re.findall(
+        r"(\w[\w ]+?) \((your section|for everyone)\) Chapter (\d): [\w ]+? (pp?\. [\d-]+) (\d+)", contents
+    )
+    assert rows == [
+        ("Pharmacies", "your section", "4", "p. 74", "3"),
+        ("Recognising risk", "for everyone", "2", "pp. 16-18", "4"),
+        ("Making a referral", "for everyone", "2", "pp. 22-24", "7"),
+    ]
+
+
+def test_contents_pack_pages_are_where_the_sections_are(pharmacist: Path) -> None:
+    reader = pypdf.PdfReader(str(pharmacist / "pharmacist.pdf"))
+    assert [reader.page_labels[n - 1] for n in (3, 4, 7)] == ["74", "16", "22"]
+
+
+def test_pharmacist_markdown_cites_page_74(pharmacist: Path) -> None:
     md = (pharmacist / "pharmacist.md").read_text(encoding="utf-8")
-    assert "Community pharmacies are easy to reach" in flat(md)
-    sources = [line for line in md.splitlines() if line.startswith("> Source:")]
-    assert len(sources) == 1
-    assert sources[0].startswith("> Source: Chapter 4 (Health Services), Pharmacies, printed page 74")
-    sha = hashlib.sha256((ingested[0] / CH4).read_bytes()).hexdigest()
-    assert sha in md
-    # The page furniture is not text of the section.
+    sources = [line for line in md.splitlines() if line.startswith("> Source: Chapter 4")]
+    assert sources == [
+        "> Source: Chapter 4 (Health Services), Pharmacies, printed page 74 "
+        "(chapter-4-health-services.pdf, PDF page 20)"
+    ]
+
+
+def test_markdown_keeps_paragraph_breaks(pharmacist: Path) -> None:
+    md = (pharmacist / "pharmacist.md").read_text(encoding="utf-8")
+    assert "an incident of sexual exploitation.\n\nWhen a young person asks for emergency contraception" in md
+
+
+def test_markdown_does_not_repeat_the_heading_line(pharmacist: Path) -> None:
+    md = (pharmacist / "pharmacist.md").read_text(encoding="utf-8")
+    body = md.split("## Pharmacies\n", 1)[1].split("\n---\n", 1)[0]
+    assert [line for line in body.splitlines() if "Pharmacies" in line] == [
+        "> Source: Chapter 4 (Health Services), Pharmacies, printed page 74 "
+        "(chapter-4-health-services.pdf, PDF page 20)",
+    ]
+
+
+def test_markdown_keeps_subheadings_as_headings(pharmacist: Path) -> None:
+    md = (pharmacist / "pharmacist.md").read_text(encoding="utf-8")
+    assert "\n### Talking to the child\n\nIf you have a concern" in md
+
+
+def test_markdown_has_no_page_furniture(pharmacist: Path) -> None:
+    md = (pharmacist / "pharmacist.md").read_text(encoding="utf-8")
     assert "SAMPLE TEXT" not in md.split("## Pharmacies\n", 1)[1]
+
+
+def test_markdown_cover_gives_the_local_contacts(pharmacist: Path) -> None:
+    md = (pharmacist / "pharmacist.md").read_text(encoding="utf-8")
+    assert "- **MASH (front door):** 01632 960001 (sample number; weekdays 9am to 5pm)" in md.splitlines()
+
+
+# --------------------------------------------------------------------------- typography
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("title", "Pecyn Cymorth Gŵyl ŷd"),  # Welsh
+        ("name", "Rada Ochrony Dzieci Łódź"),  # Polish
+        ("edition", "Ediția Timișoara, 2025"),  # Romanian
+    ],
+)
+def test_cover_prints_names_in_any_latin_script_exactly(
+    writable: tuple[Path, Path, Path], tmp_path: Path, key: str, value: str
+) -> None:
+    pdfs, config, index = writable
+    text = config.read_text(encoding="utf-8")
+    if key == "title":
+        text = text.replace(f"title: {TOOLKIT_TITLE}", f"title: {value}")
+    elif key == "name":
+        text = text.replace("  name: Sample Local Safeguarding Children Board", f"  name: {value}")
+    else:
+        text = text.replace('  edition: "Sample edition, not official guidance"', f"  edition: {value}")
+    config.write_text(text, encoding="utf-8")
+    result = pack(pdfs, config, index, tmp_path, "pharmacist")
+    assert result.exit_code == 0, result.output
+    cover = pypdf.PdfReader(str(tmp_path / "pharmacist.pdf")).pages[0].extract_text()
+    assert value in cover.splitlines()
+
+
+def test_cover_embeds_its_font(pharmacist: Path) -> None:
+    reader = pypdf.PdfReader(str(pharmacist / "pharmacist.pdf"))
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    embedded = [
+        "/FontFile2" in font.get_object()["/FontDescriptor"]
+        for font in (f.get_object() for f in fonts.values())
+        if "/FontDescriptor" in font
+    ]
+    assert embedded and all(embedded)
+
+
+def test_logo_is_printed_on_the_cover(writable: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    from PIL import Image
+
+    pdfs, config, index = writable
+    Image.new("RGB", (240, 80), (11, 87, 164)).save(config.parent / "logo.png")
+    text = config.read_text(encoding="utf-8").replace("board:\n", "board:\n  logo: logo.png\n")
+    config.write_text(text, encoding="utf-8")
+    result = pack(pdfs, config, index, tmp_path, "pharmacist")
+    assert result.exit_code == 0, result.output
+    cover = pypdf.PdfReader(str(tmp_path / "pharmacist.pdf")).pages[0]
+    assert [image.image.size for image in cover.images] == [(240, 80)]
+
+
+# --------------------------------------------------------------------------- HTML
+@pytest.fixture(scope="module")
+def pharmacist_html(ingested: tuple[Path, Path, Path], tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("pharmacist-html")
+    result = pack(*ingested, out, "pharmacist", "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["pharmacist.html"]
+    return (out / "pharmacist.html").read_text(encoding="utf-8")
+
+
+def test_html_pack_loads_nothing_from_elsewhere(pharmacist_html: str) -> None:
+    assert re.findall(r"<(?:link|script|iframe)\b|\bsrc=\"(?!data:)|url\(", pharmacist_html) == []
+
+
+def test_html_pack_keeps_paragraphs(pharmacist_html: str) -> None:
+    assert (
+        "an incident of sexual exploitation.</p>\n<p>When a young person asks for emergency contraception"
+        in pharmacist_html
+    )
+
+
+def test_html_pack_cites_every_page(pharmacist_html: str) -> None:
+    cited = re.findall(r'<p class="source">Source: [^<]*printed page (\w+) ', pharmacist_html)
+    assert cited == ["74", "16", "17", "18", "22", "23", "24"]
+
+
+def test_html_pack_escapes_what_it_prints(writable: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    pdfs, config, index = writable
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace(f"title: {TOOLKIT_TITLE}", 'title: "Toolkit <script>x</script>"'), encoding="utf-8"
+    )
+    result = pack(pdfs, config, index, tmp_path, "pharmacist", "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert "<script>" not in (tmp_path / "pharmacist.html").read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- a section starting part-way down a page
 def test_midwife_pdf_holds_whole_pages_60_and_61(midwife: Path) -> None:
     reader = pypdf.PdfReader(str(midwife / "midwife.pdf"))
-    assert len(reader.pages) == 3
-    assert reader.page_labels == ["Cover", "60", "61"]
-    assert bookmarks(reader) == [("Cover", 0), ("Midwifery", 1)]
-    page60 = flat(reader.pages[1].extract_text())
+    assert body_labels(reader)[:2] == ["60", "61"]
+    page60 = flat(reader.pages[2].extract_text())
     for words in GYNAECOLOGY_ON_P60 + MIDWIFERY_ON_P60:
         assert words in page60, words  # the whole page, Gynaecology's text at its top included
     assert page60.index("chaperoned examination") < page60.index("Midwives care for")
-    assert "Page 60" in page60
-    page61 = flat(reader.pages[2].extract_text())
-    assert "Indicators in maternity care" in page61 and "Page 61" in page61
 
 
 def test_midwife_markdown_holds_only_midwifery_text(midwife: Path) -> None:
@@ -186,34 +385,36 @@ def test_midwife_markdown_holds_only_midwifery_text(midwife: Path) -> None:
 
 def test_midwife_markdown_cites_every_page(midwife: Path) -> None:
     md = (midwife / "midwife.md").read_text(encoding="utf-8")
-    pages = re.split(r"^### Page ", md, flags=re.M)[1:]
-    assert [chunk.split("\n", 1)[0] for chunk in pages] == ["60", "61"]
-    for chunk in pages:
-        label = chunk.split("\n", 1)[0]
-        sources = [line for line in chunk.splitlines() if line.startswith("> Source:")]
-        assert len(sources) == 1, label
-        assert sources[0].startswith(
-            f"> Source: Chapter 4 (Health Services), Midwifery, printed page {label}"
-        )
-        assert CH4 in sources[0]
+    cited = re.findall(r"^> Source: Chapter (\d) \([^)]*\), ([^,]+), printed page (\w+) ", md, flags=re.M)
+    assert cited == [
+        ("4", "Midwifery", "60"),
+        ("4", "Midwifery", "61"),
+        ("2", "Recognising risk", "16"),
+        ("2", "Recognising risk", "17"),
+        ("2", "Recognising risk", "18"),
+        ("2", "Making a referral", "22"),
+        ("2", "Making a referral", "23"),
+        ("2", "Making a referral", "24"),
+    ]
 
 
 # --------------------------------------------------------------------------- determinism
 def test_same_inputs_give_byte_identical_packs(writable: tuple[Path, Path, Path], tmp_path: Path) -> None:
     pdfs, config, index = writable
     builds = []
+    every = ("--format", "pdf", "--format", "md", "--format", "html")
     for name in ("first", "second", "first"):  # rebuilt in place, and into another directory
         out = tmp_path / name
-        result = pack(pdfs, config, index, out, "pharmacist")
+        result = pack(pdfs, config, index, out, "pharmacist", *every)
         assert result.exit_code == 0, result.output
-        builds.append(((out / "pharmacist.pdf").read_bytes(), (out / "pharmacist.md").read_bytes()))
+        builds.append(tuple((out / f"pharmacist.{ext}").read_bytes() for ext in ("pdf", "md", "html")))
     # The PDFs' modification times do not matter, only their bytes.
     for path in pdfs.glob("*.pdf"):
         os.utime(path, (1_900_000_000, 1_900_000_000))
     out = tmp_path / "touched"
-    result = pack(pdfs, config, index, out, "pharmacist")
+    result = pack(pdfs, config, index, out, "pharmacist", *every)
     assert result.exit_code == 0, result.output
-    builds.append(((out / "pharmacist.pdf").read_bytes(), (out / "pharmacist.md").read_bytes()))
+    builds.append(tuple((out / f"pharmacist.{ext}").read_bytes() for ext in ("pdf", "md", "html")))
     assert all(build == builds[0] for build in builds)
     assert not list((tmp_path / "first").glob(".*"))  # no temporary files left behind
 
@@ -239,11 +440,12 @@ def test_all_writes_a_pack_for_every_role(ingested: tuple[Path, Path, Path], tmp
     )
     config_data = yaml.safe_load(config.read_text(encoding="utf-8"))
     titles = {s["id"]: s["title"] for c in config_data["chapters"] for s in c["sections"]}
+    essential = ["Recognising risk", "Making a referral"]
     for role in config_data["roles"]:
         assert f"{role['id']}: " in result.stdout, role["id"]
         reader = pypdf.PdfReader(str(tmp_path / f"{role['id']}.pdf"))
-        assert [t for t, _ in bookmarks(reader)] == ["Cover", *(titles[s] for s in role["sections"])]
-        assert reader.page_labels[0] == "Cover"
+        sections = [title for _, _, children in outline(reader) for title, _ in children]
+        assert sections == [*(titles[s] for s in role["sections"]), *essential], role["id"]
 
 
 def test_all_gives_the_same_pack_as_one_role(
@@ -307,7 +509,7 @@ def test_changed_pdf_refuses_unless_stale_ok(writable: tuple[Path, Path, Path], 
     allowed = pack(pdfs, config, index, tmp_path / "allowed", "pharmacist", "--stale-ok")
     assert allowed.exit_code == 0, allowed.output
     reader = pypdf.PdfReader(str(tmp_path / "allowed" / "pharmacist.pdf"))
-    assert reader.page_labels == ["Cover", "74"]
+    assert reader.page_labels == PHARMACIST_LABELS
     # The Markdown is the ingested text.
     md = flat((tmp_path / "allowed" / "pharmacist.md").read_text(encoding="utf-8"))
     assert "Record your concern and what you did." in md
@@ -333,52 +535,68 @@ def test_stale_ok_pack_pdf_matches_its_bookmarks_when_pages_moved(
     result = pack(pdfs, config, index, tmp_path, "pharmacist", "--stale-ok")
     assert result.exit_code == 0, result.output
     reader = pypdf.PdfReader(str(tmp_path / "pharmacist.pdf"))
-    (title, at) = bookmarks(reader)[1]
+    (title, at) = outline(reader)[2][2][0]
     assert title == "Pharmacies"
     text = flat(reader.pages[at].extract_text())
     assert "Community pharmacies are easy to reach" in text
     assert "Paramedics and ambulance crews" not in text
 
 
-def test_full_appends_the_must_read_chapters(ingested: tuple[Path, Path, Path], tmp_path: Path) -> None:
-    result = pack(*ingested, tmp_path, "pharmacist", "--full")
+@pytest.fixture(scope="module")
+def nurse_full(ingested: tuple[Path, Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("school-nurse-full")
+    result = pack(*ingested, out, "school-nurse", "--full")
     assert result.exit_code == 0, result.output
-    reader = pypdf.PdfReader(str(tmp_path / "pharmacist.pdf"))
-    marks = bookmarks(reader)
-    assert [t for t, _ in marks] == [
-        "Cover",
-        "Pharmacies",
-        "Chapter 1: Understanding Child Sexual Exploitation",
-        "Chapter 2: Responding to Concerns",
-        "Chapter 4: Health Services",
-    ]
-    labels = reader.page_labels
-    assert labels[:2] == ["Cover", "74"]
-    starts = dict(marks)
-    ch1, ch2 = (
-        starts["Chapter 1: Understanding Child Sexual Exploitation"],
-        starts["Chapter 2: Responding to Concerns"],
+    return out
+
+
+def test_full_holds_no_page_twice(nurse_full: Path) -> None:
+    labels = body_labels(pypdf.PdfReader(str(nurse_full / "school-nurse.pdf")))
+    assert sorted(labels, key=int) == [str(n) for n in [*range(1, 35), *range(55, 77)]]
+
+
+def test_full_keeps_printed_page_labels_in_order_after_the_own_sections(nurse_full: Path) -> None:
+    """Own section (56-58), essential sections (16-18, 22-24), then each must-read chapter
+    whole without the pages already shown."""
+    labels = body_labels(pypdf.PdfReader(str(nurse_full / "school-nurse.pdf")))
+    assert labels == [
+        str(n)
+        for n in [
+            56, 57, 58, 16, 17, 18, 22, 23, 24,
+            *range(1, 15),
+            15, *range(19, 22), *range(25, 35),
+            55, *range(59, 77),
+        ]
+    ]  # fmt: skip
+
+
+def test_full_bookmarks_nest_each_chapters_sections(nurse_full: Path) -> None:
+    reader = pypdf.PdfReader(str(nurse_full / "school-nurse.pdf"))
+    chapter2 = next(
+        entry for entry in outline(reader) if entry[0].startswith("Chapter 2: Responding to Concerns (whole")
     )
-    assert labels[ch1:ch2] == [str(n) for n in range(1, 15)]
-    assert labels[ch2 : starts["Chapter 4: Health Services"]] == [str(n) for n in range(15, 35)]
-    assert labels[starts["Chapter 4: Health Services"]] == "55"
-    assert "Chapter 1: Understanding Child Sexual Exploitation" in reader.pages[ch1].extract_text()
-    assert len(reader.pages) > 2 + 14 + 20
+    labels = reader.page_labels
+    assert [(title, labels[at]) for title, at in chapter2[2]] == [
+        ("Introduction", "15"),
+        ("Recognising risk", "16"),
+        ("The CSE screening tool", "19"),
+        ("Making a referral", "22"),
+        ("Information sharing", "25"),
+        ("Multi-agency meetings", "28"),
+        ("Disrupting perpetrators", "31"),
+        ("Recording and record keeping", "33"),
+    ]
 
 
-def test_full_chapter_is_complete_even_with_the_role_section_in_front(
-    ingested: tuple[Path, Path, Path], tmp_path: Path
-) -> None:
-    """The appended Chapter 4 is the whole chapter, pp. 55-76 in order (p74 included,
-    though the Pharmacies section already showed it); the Markdown agrees with the PDF."""
-    result = pack(*ingested, tmp_path, "pharmacist", "--full")
-    assert result.exit_code == 0, result.output
-    reader = pypdf.PdfReader(str(tmp_path / "pharmacist.pdf"))
-    start = dict(bookmarks(reader))["Chapter 4: Health Services"]
-    assert reader.page_labels[start:] == [str(n) for n in range(55, 77)]
-    assert len(reader.pages) == 1 + 1 + 14 + 20 + 22
-    md = (tmp_path / "pharmacist.md").read_text(encoding="utf-8")
-    assert len(re.findall(r"^### Page ", md, flags=re.M)) == len(reader.pages) - 1
+def test_full_markdown_gives_each_pages_text_once(nurse_full: Path) -> None:
+    md = (nurse_full / "school-nurse.md").read_text(encoding="utf-8")
+    cited = re.findall(r"^> Source: .*, printed page (\w+) \(", md, flags=re.M)
+    assert sorted(set(cited), key=int) == [str(n) for n in [*range(1, 35), *range(55, 77)]]
+
+
+def test_full_markdown_points_back_to_pages_shown_earlier(nurse_full: Path) -> None:
+    md = (nurse_full / "school-nurse.md").read_text(encoding="utf-8")
+    assert "*Printed page 57 is shown above, in School Nurses.*" in md.splitlines()
 
 
 # --------------------------------------------------------------------------- atomic writes
@@ -418,3 +636,4 @@ def test_build_failing_after_the_pdf_leaves_the_old_pack_unchanged(
     assert result.exit_code == 2, result.output
     assert "ingest --force" in result.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == old
+

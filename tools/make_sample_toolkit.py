@@ -46,6 +46,19 @@ DEFAULT_CONFIG = REPO_ROOT / "config" / "toolkit.yaml"
 _ID_RE = re.compile(r"[a-z0-9-]+")
 # RISE is the sample Board's invented specialist CSE team (see chapter 1's introduction).
 SYNONYMS: tuple[tuple[str, ...], ...] = (("RISE", "specialist CSE team", "specialist team"),)
+# The sample Board, for the cover of each excerpt pack. Its local numbers are in the
+# 01632 960xxx range that Ofcom keeps for drama: they reach no one.
+BOARD_LINES = (
+    "# The sample Board, printed on the cover of every excerpt pack (cse-toolkit pack).",
+    "board:",
+    "  name: Sample Local Safeguarding Children Board",
+    '  edition: "Sample edition, not official guidance"',
+    "  website: https://www.example.org/cse-toolkit",
+    "  contacts:",
+    '    - {name: MASH (front door), phone: "01632 960001", note: sample number; weekdays 9am to 5pm}',
+    '    - {name: Out of hours (emergency duty team), phone: "01632 960002", note: sample number}',
+    '    - {name: Police, phone: "999 in an emergency, otherwise 101"}',
+)
 
 
 def header_for(chapter: Chapter) -> str:
@@ -199,6 +212,8 @@ def render_config(chapters: Sequence[Chapter] = CHAPTERS) -> str:
             f"    read: {_flow(audience.read)}",
             f"    helpful: {_flow(audience.helpful)}",
         ]
+        if audience.essential:
+            out.append(f"    essential: {_flow(audience.essential)}  # in every pack of this audience")
     out.append("roles:")
     for role in ROLES:
         out += [
@@ -211,6 +226,7 @@ def render_config(chapters: Sequence[Chapter] = CHAPTERS) -> str:
     out.append("# The sample Board's own names, added to the abbreviations that ship with the tool.")
     out.append("synonyms:")
     out += [f"  - {_flow(group)}" for group in SYNONYMS]
+    out += BOARD_LINES
     return "\n".join(out) + "\n"
 
 

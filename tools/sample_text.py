@@ -78,6 +78,8 @@ class Audience:
     title: str
     read: tuple[int, ...]
     helpful: tuple[int, ...]
+    essential: tuple[str, ...] = ()
+    """Sections every role of the audience gets in its pack (config ``essential:``)."""
 
 
 @dataclass(frozen=True)
@@ -3800,12 +3802,14 @@ AUDIENCES: tuple[Audience, ...] = (
         title="Health Professionals",
         read=(1, 2, 4),
         helpful=(8, 9),
+        essential=("recognising-risk", "making-a-referral"),
     ),
     Audience(
         id="social-care",
         title="Social Care (Early Help and Prevention; Safeguarding and Children's Services)",
         read=(1, 2, 5),
         helpful=(8, 9),
+        essential=("recognising-risk", "making-a-referral"),
     ),
 )
 """Reader groups and the chapters each should read or may find helpful."""

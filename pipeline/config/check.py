@@ -15,7 +15,17 @@ from typing import Any
 
 import yaml
 
-from pipeline.config.model import ID_PATTERN, Audience, ChapterSpec, Limits, Role, SectionSpec, Toolkit
+from pipeline.config.model import (
+    ID_PATTERN,
+    Audience,
+    Board,
+    ChapterSpec,
+    Contact,
+    Limits,
+    Role,
+    SectionSpec,
+    Toolkit,
+)
 from pipeline.errors import ConfigError
 from pipeline.numerals import page_order
 
@@ -67,7 +77,7 @@ def check_config(raw: bytes, name: str, pdfs_dir: Path | None = None) -> Toolkit
         root = _compose_for_message(name, text)
     problems = _Problems()
     problems.root = root
-    toolkit = _Validator(problems, pdfs_dir).toolkit(root)
+    toolkit = _Validator(problems, pdfs_dir, Path(name).parent).toolkit(root)
     if problems.items:
         raise ConfigError(name, problems.items)
     return dataclasses.replace(toolkit, digest=hashlib.sha256(raw).hexdigest())
@@ -101,9 +111,10 @@ def _kind(node: yaml.Node) -> str:
 class _Validator:
     """Walks the YAML node tree, building the Toolkit and noting problems."""
 
-    def __init__(self, problems: _Problems, pdfs_dir: Path | None) -> None:
+    def __init__(self, problems: _Problems, pdfs_dir: Path | None, config_dir: Path | None = None) -> None:
         self.problems = problems
         self.pdfs_dir = pdfs_dir
+        self.config_dir = config_dir or Path()
 
     # -- scalar helpers -------------------------------------------------------------
     def _scalar(self, node: yaml.Node, place: str) -> Any:
@@ -195,16 +206,19 @@ class _Validator:
         if root is None:
             self.problems.add("chapters", None, "the file is empty (a minimal config is `chapters: []`)")
             return Toolkit()
-        keys = self._mapping(root, "", {"chapters"}, {"title", "audiences", "roles", "synonyms", "limits"})
+        keys = self._mapping(
+            root, "", {"chapters"}, {"title", "audiences", "roles", "synonyms", "limits", "board"}
+        )
         if keys is None:
             return Toolkit()
         title = self._str(keys["title"], "title") if "title" in keys else None
         chapters = self._chapters(keys.get("chapters"))
-        audiences = self._audiences(keys.get("audiences"), {c.number for c in chapters})
         section_ids = {s.id for c in chapters for s in c.sections}
+        audiences = self._audiences(keys.get("audiences"), {c.number for c in chapters}, section_ids)
         roles = self._roles(keys.get("roles"), {a.id for a in audiences}, section_ids)
         synonyms = self._synonyms(keys.get("synonyms"))
         limits = self._limits(keys.get("limits"))
+        board = self._board(keys["board"]) if "board" in keys else None
         return Toolkit(
             title=title or Toolkit.title,
             chapters=tuple(chapters),
@@ -212,6 +226,7 @@ class _Validator:
             roles=tuple(roles),
             synonyms=tuple(synonyms),
             limits=limits,
+            board=board,
         )
 
     def _chapters(self, node: yaml.Node | None) -> list[ChapterSpec]:
@@ -350,7 +365,9 @@ class _Validator:
                     f"{section.id!r} starting at {section.start}",
                 )
 
-    def _audiences(self, node: yaml.Node | None, chapter_numbers: set[int]) -> list[Audience]:
+    def _audiences(
+        self, node: yaml.Node | None, chapter_numbers: set[int], section_ids: set[str]
+    ) -> list[Audience]:
         audiences: list[Audience] = []
         seen: set[str] = set()
         for index, (item, audience) in enumerate(self._each(node, "audiences", self._audience)):
@@ -371,20 +388,31 @@ class _Validator:
                             f"chapter {number} is not in chapters "
                             f"(configured: {', '.join(map(str, sorted(chapter_numbers))) or 'none'})",
                         )
+            self._known_sections(audience.essential, f"audiences[{index}].essential", item, section_ids)
             audiences.append(audience)
         return audiences
 
     def _audience(self, node: yaml.Node, place: str) -> Audience | None:
-        keys = self._mapping(node, place, {"id", "title"}, {"read", "helpful"})
+        keys = self._mapping(node, place, {"id", "title"}, {"read", "helpful", "essential"})
         if keys is None:
             return None
         audience_id = self._id(keys["id"], f"{place}.id") if "id" in keys else None
         title = self._str(keys["title"], f"{place}.title") if "title" in keys else None
         read = self._ints(keys.get("read"), f"{place}.read")
         helpful = self._ints(keys.get("helpful"), f"{place}.helpful")
+        essential = self._strs(keys.get("essential"), f"{place}.essential")
         if audience_id is None or title is None:
             return None
-        return Audience(audience_id, title, tuple(read), tuple(helpful))
+        return Audience(audience_id, title, tuple(read), tuple(helpful), tuple(essential))
+
+    def _known_sections(
+        self, wanted: tuple[str, ...], place: str, item: yaml.Node, section_ids: set[str]
+    ) -> None:
+        for i, section_id in enumerate(wanted):
+            if section_id not in section_ids:
+                self.problems.add(
+                    f"{place}[{i}]", item, f"unknown section {section_id!r} (no chapter has it)"
+                )
 
     def _ints(self, node: yaml.Node | None, place: str) -> list[int]:
         if node is None:
@@ -420,6 +448,7 @@ class _Validator:
                     self.problems.add(
                         f"{place}.sections", item, f"unknown section {section_id!r} (no chapter has it)"
                     )
+            self._known_sections(role.essential, f"{place}.essential", item, section_ids)
             for name in {role.id, role.title.lower(), *(a.lower() for a in role.aliases)}:
                 if name in names and names[name] != role.id:
                     self.problems.add(
@@ -432,7 +461,7 @@ class _Validator:
         return roles
 
     def _role(self, node: yaml.Node, place: str) -> Role | None:
-        keys = self._mapping(node, place, {"id", "title", "audience"}, {"sections", "aliases"})
+        keys = self._mapping(node, place, {"id", "title", "audience"}, {"sections", "aliases", "essential"})
         if keys is None:
             return None
         role_id = self._id(keys["id"], f"{place}.id") if "id" in keys else None
@@ -440,9 +469,10 @@ class _Validator:
         audience = self._id(keys["audience"], f"{place}.audience") if "audience" in keys else None
         sections = self._strs(keys.get("sections"), f"{place}.sections")
         aliases = self._strs(keys.get("aliases"), f"{place}.aliases")
+        essential = self._strs(keys.get("essential"), f"{place}.essential")
         if role_id is None or title is None or audience is None:
             return None
-        return Role(role_id, title, audience, tuple(sections), tuple(aliases))
+        return Role(role_id, title, audience, tuple(sections), tuple(aliases), tuple(essential))
 
     def _synonyms(self, node: yaml.Node | None) -> list[tuple[str, ...]]:
         groups: list[tuple[str, ...]] = []
@@ -467,3 +497,54 @@ class _Validator:
             if key in keys
         }
         return Limits(**values)
+
+    # -- the board (the pack's cover) -----------------------------------------------
+    def _board(self, node: yaml.Node) -> Board | None:
+        keys = self._mapping(node, "board", {"name"}, {"logo", "edition", "website", "contacts"})
+        if keys is None:
+            return None
+        name = self._str(keys["name"], "board.name") if "name" in keys else None
+        logo = self._logo(keys["logo"]) if "logo" in keys else None
+        edition = self._str(keys["edition"], "board.edition") if "edition" in keys else None
+        website = self._website(keys["website"]) if "website" in keys else None
+        contacts = [c for _, c in self._each(keys.get("contacts"), "board.contacts", self._contact) if c]
+        if name is None:
+            return None
+        return Board(name, logo, edition, website, tuple(contacts))
+
+    def _logo(self, node: yaml.Node) -> str | None:
+        """An image the pack can embed, found now rather than when a pack is half built."""
+        value = self._str(node, "board.logo")
+        if value is None:
+            return None
+        if PurePosixPath(value).suffix.lower() not in (".png", ".jpg", ".jpeg"):
+            self.problems.add("board.logo", node, f"{value!r} is not a PNG or JPEG file name")
+            return None
+        path = self.config_dir / value
+        if not path.is_file():
+            self.problems.add("board.logo", node, f"{value!r} not found (looked for {path})")
+            return None
+        return str(path.resolve())
+
+    def _website(self, node: yaml.Node) -> str | None:
+        value = self._str(node, "board.website")
+        if value is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+            self.problems.add(
+                "board.website", node, f"{value!r} is not a web address (https://...) a reader can type"
+            )
+            return None
+        return value
+
+    def _contact(self, node: yaml.Node, place: str) -> Contact | None:
+        keys = self._mapping(node, place, {"name", "phone"}, {"note"})
+        if keys is None:
+            return None
+        name = self._str(keys["name"], f"{place}.name") if "name" in keys else None
+        phone = self._str(keys["phone"], f"{place}.phone") if "phone" in keys else None
+        note = self._str(keys["note"], f"{place}.note") if "note" in keys else None
+        if phone is not None and not re.search(r"\d", phone):
+            self.problems.add(f"{place}.phone", node, f"{phone!r} has no digits; give the number to call")
+            phone = None
+        if name is None or phone is None:
+            return None
+        return Contact(name, phone, note or "")

@@ -13,7 +13,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from pipeline.config.model import Audience, ChapterSpec, Limits, Role, SectionSpec, Toolkit
+from pipeline.config.model import Audience, Board, ChapterSpec, Contact, Limits, Role, SectionSpec, Toolkit
 from pipeline.errors import ConfigError
 
 SNAPSHOT_NAME = "toolkit.json"
@@ -68,16 +68,31 @@ def _read_snapshot(directory: Path, digest: str) -> Toolkit | None:
                 for c in data["chapters"]
             ),
             audiences=tuple(
-                Audience(a["id"], a["title"], tuple(a["read"]), tuple(a["helpful"]))
+                Audience(a["id"], a["title"], tuple(a["read"]), tuple(a["helpful"]), tuple(a["essential"]))
                 for a in data["audiences"]
             ),
             roles=tuple(
-                Role(r["id"], r["title"], r["audience"], tuple(r["sections"]), tuple(r["aliases"]))
+                Role(
+                    r["id"],
+                    r["title"],
+                    r["audience"],
+                    tuple(r["sections"]),
+                    tuple(r["aliases"]),
+                    tuple(r["essential"]),
+                )
                 for r in data["roles"]
             ),
             synonyms=tuple(tuple(group) for group in data["synonyms"]),
             limits=Limits(**data["limits"]),
+            board=_board(data.get("board")),
             digest=digest,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no usable snapshot: validate the file itself
+
+
+def _board(data: dict | None) -> Board | None:
+    if data is None:
+        return None
+    contacts = tuple(Contact(**c) for c in data["contacts"])
+    return Board(**{**data, "contacts": contacts})

@@ -34,6 +34,7 @@ class Audience:
     title: str
     read: tuple[int, ...] = ()
     helpful: tuple[int, ...] = ()
+    essential: tuple[str, ...] = ()  # section ids every role of the audience gets in its pack
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,27 @@ class Role:
     audience: str
     sections: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    essential: tuple[str, ...] = ()  # more sections for its pack, beyond its audience's
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A local number a reader needs when the toolkit says "refer" or "call"."""
+
+    name: str  # "MASH (front door)", "Police", "Out of hours"
+    phone: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Board:
+    """Who publishes the toolkit, for the cover of an excerpt pack."""
+
+    name: str
+    logo: str | None = None  # an image file (PNG or JPEG); resolved against the config's folder
+    edition: str | None = None  # else the pack reads the edition from the PDFs' own dates
+    website: str | None = None  # where to check for the current edition
+    contacts: tuple[Contact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +86,7 @@ class Toolkit:
     roles: tuple[Role, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()
     limits: Limits = field(default_factory=Limits)
+    board: Board | None = None
     digest: str = ""  # SHA-256 of the config file's bytes, recorded by each ingest
 
     def chapter(self, number: int) -> ChapterSpec | None:
@@ -83,6 +106,14 @@ class Toolkit:
 
     def audience(self, audience_id: str) -> Audience | None:
         return next((a for a in self.audiences if a.id == audience_id), None)
+
+    def pack_sections(self, role: Role) -> tuple[str, ...]:
+        """The sections a role's pack holds: its own first, then those its audience or the
+        role marks essential (in toolkit order), each once."""
+        audience = self.audience(role.audience)
+        wanted = {*(audience.essential if audience else ()), *role.essential}
+        ordered = [s.id for c in self.chapters for s in c.sections if s.id in wanted]
+        return tuple(dict.fromkeys([*role.sections, *ordered]))
 
     def section(self, section_id: str) -> tuple[ChapterSpec, SectionSpec] | None:
         for chapter in self.chapters:

@@ -12,6 +12,7 @@ from typing import Any
 from pipeline.config.model import Toolkit
 from pipeline.engine.documents import PageKind
 from pipeline.ingest.manifest import Manifest
+from pipeline.ingest.packplan import pack_sections_held
 from pipeline.ingest.sections import SectionInfo
 
 
@@ -44,7 +45,8 @@ class AuditReport:
     removed_files: tuple[str, ...] = ()
     changed_files: tuple[str, ...] = ()
     sections: tuple[SectionChange, ...] = ()
-    roles_affected: tuple[str, ...] = ()
+    roles_affected: tuple[str, ...] = ()  # roles whose pack (as `pack ROLE` builds it) is stale
+    roles_affected_full: tuple[str, ...] = ()  # roles whose `pack ROLE --full` is stale
     config_changed: bool = False
     unreadable_files: dict[str, str] = field(default_factory=dict)
 
@@ -78,6 +80,7 @@ class AuditReport:
                 for s in self.sections
             ],
             "roles_affected": list(self.roles_affected),
+            "roles_affected_full": list(self.roles_affected_full),
             "config_changed": self.config_changed,
             "unreadable_files": dict(self.unreadable_files),
         }
@@ -108,12 +111,14 @@ def compare(old: Manifest | None, new: Manifest, toolkit: Toolkit) -> AuditRepor
         # Files whose bytes are the same only matter when the config moved their sections.
         if info.file in changed or change.status != SectionStatus.UNCHANGED:
             changes.append(change)
+    stale, stale_full = _stale_packs(toolkit, changes, added, removed, old, new)
     return AuditReport(
         added_files=added,
         removed_files=removed,
         changed_files=changed,
         sections=tuple(changes),
-        roles_affected=_stale_packs(toolkit, changes, added, removed, old, new),
+        roles_affected=stale,
+        roles_affected_full=stale_full,
         config_changed=config_changed,
     )
 
@@ -153,25 +158,20 @@ def _stale_packs(
     removed: tuple[str, ...],
     old: Manifest | None,
     new: Manifest,
-) -> tuple[str, ...]:
-    """Roles whose pack content changed: a role's own sections (changed, moved, missing or
-    removed with their file), or, for a role with none, the chapters its audience must read."""
-    touched_sections = {c.id for c in changes if c.status != SectionStatus.UNCHANGED}
-    touched_chapters = {c.chapter for c in changes if c.status != SectionStatus.UNCHANGED}
-    for name in (*added, *removed):
-        record = new.files.get(name) or (old.files.get(name) if old else None)
-        if record is not None:
-            touched_chapters.update(record.chapters)
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Roles whose pack holds a changed page, as built plainly and with --full: a pack is
+    stale when any section with text on one of its pages (before or after the change)
+    changed, moved, went missing, or came or went with its file."""
+    touched = {c.id for c in changes if c.status != SectionStatus.UNCHANGED}
+    touched.update(s.id for name in added for s in new.sections_of(name))
     if old is not None:  # a removed chapter takes its sections with it
-        touched_sections.update(s.id for name in removed for s in old.sections_of(name))
-    stale = []
+        touched.update(s.id for name in removed for s in old.sections_of(name))
+    stale: tuple[list[str], list[str]] = ([], [])
     for role in toolkit.roles:
-        if role.sections:
-            if touched_sections & set(role.sections):
-                stale.append(role.id)
-            continue
-        audience = toolkit.audience(role.audience)
-        reads = set(audience.read) if audience else set()
-        if reads & touched_chapters:
-            stale.append(role.id)
-    return tuple(sorted(stale))
+        for full, names in ((False, stale[0]), (True, stale[1])):
+            held = pack_sections_held(toolkit, role, new, full)
+            if old is not None:
+                held |= pack_sections_held(toolkit, role, old, full)
+            if held & touched:
+                names.append(role.id)
+    return tuple(sorted(stale[0])), tuple(sorted(stale[1]))

@@ -37,6 +37,7 @@ def history_entry(report: AuditReport, manifest: Manifest) -> dict[str, Any]:
             if s.status != SectionStatus.UNCHANGED
         ],
         "roles_affected": list(report.roles_affected),
+        "roles_affected_full": list(report.roles_affected_full),
         "failures": dict(manifest.failures),
     }
 

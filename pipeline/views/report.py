@@ -97,6 +97,8 @@ def _changes_since(changes: AuditReport) -> list[str]:
             lines.append(f"  section {change.id}: {_status_text(change)}")
     if changes.roles_affected:
         lines.append(f"  packs to rebuild (make packs): {', '.join(changes.roles_affected)}")
+    if changes.roles_affected_full:
+        lines.append(f"  and, if built with --full: {', '.join(changes.roles_affected_full)}")
     return lines
 
 
@@ -178,6 +180,8 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
         lines.append(f"\nCannot read: {message}")
     if report.roles_affected:
         lines.append(f"\nPacks now stale: {', '.join(report.roles_affected)}")
+    if report.roles_affected_full:
+        lines.append(f"Packs built with --full now stale: {', '.join(report.roles_affected_full)}")
     if any(s.status in (SectionStatus.MOVED, SectionStatus.MISSING) for s in report.sections):
         lines.append(
             "Fix the config's start pages (`cse-toolkit sections FILE --suggest` proposes them), "
@@ -225,6 +229,8 @@ def history_text(entries: list[dict[str, Any]]) -> str:
             lines.append(f"  section {section['id']}: {detail}")
         if entry.get("roles_affected"):
             lines.append(f"  packs stale: {', '.join(entry['roles_affected'])}")
+        if entry.get("roles_affected_full"):
+            lines.append(f"  --full packs stale: {', '.join(entry['roles_affected_full'])}")
         for name in entry.get("failures", {}):
             lines.append(f"  could not read: {name}")
     return "\n".join(lines)

@@ -1,0 +1,295 @@
+"""The pack as Markdown and as one self-contained HTML page: the cover's facts, contents,
+each section's paragraphs and headings with a citation for every page, and the sources.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.board.packdoc import ContentsRow, PackDoc, PartText, page_name, section_anchor
+from pipeline.board.paragraphs import HEADING, ITEM, Block, drop_title
+from pipeline.ingest.packplan import CHAPTER
+from pipeline.ingest.sections import SECTION
+
+EXCERPT_NOTE = (
+    "This pack is an excerpt. The full toolkit remains the reference: read the chapters "
+    "listed above, and check you have the current edition."
+)
+
+
+def current_edition_text(website: str | None) -> str:
+    if website:
+        return f"Check you have the current edition: {website}"
+    return "Ask your safeguarding lead where to check for the current edition."
+
+
+def no_contacts_text() -> str:
+    return "No local contacts are configured: ask your safeguarding lead for the MASH (front door) number."
+
+
+# --------------------------------------------------------------------------- walking the body
+@dataclass(frozen=True)
+class Event:
+    """One thing in a part's text: a section starting inside a whole chapter ("section"),
+    a unit's blocks ("blocks"), its citation ("source") or a page shown earlier ("shown")."""
+
+    kind: str
+    text: str = ""
+    anchor: str = ""
+    blocks: tuple[Block, ...] = ()
+
+
+def walk(text: PartText) -> Iterator[Event]:
+    """A part's content, page by page, unit by unit."""
+    part = text.part
+    current: str | None = part.section
+    first = True
+    for page in text.pages:
+        if not page.units and page.shown_in:
+            yield Event(
+                "shown",
+                f"{page_name(page.label, 'printed page').capitalize()} is shown above, in {page.shown_in}.",
+            )
+        for unit_text in page.units:
+            unit = unit_text.unit
+            found = list(unit_text.blocks)
+            if part.kind == CHAPTER and unit.kind == SECTION and unit.section != current:
+                yield Event("section", unit.section_title, section_anchor(part, unit.section))
+                found = drop_title(found, unit.section_title)
+            elif first:
+                found = drop_title(found, part.title)
+            current = unit.section
+            first = False
+            yield Event("blocks", blocks=tuple(found))
+            yield Event("source", unit_text.citation(part.chapter, part.chapter_title, part.title))
+
+
+# --------------------------------------------------------------------------- Markdown
+def markdown(doc: PackDoc) -> str:
+    c = doc.cover
+    out: list[str] = [f"# {c.title}"]
+    out.append(f"**{c.board}**, {c.edition}" if c.board else c.edition)
+    out.append(f"## Excerpt pack for {c.role}")
+    out.append(f"For {c.audience}. {current_edition_text(c.website)}")
+    out.append("### Local contacts")
+    if c.contacts:
+        out.append(
+            "\n".join(f"- **{x.name}:** {x.phone}" + (f" ({x.note})" if x.note else "") for x in c.contacts)
+        )
+    else:
+        out.append(no_contacts_text())
+    out.append("### Contents")
+    lines = []
+    for row in doc.contents:
+        indent = "  " * row.level
+        note = f" ({row.note})" if row.note else ""
+        place = f"{row.where}, " if row.level == 0 and row.note != "whole chapter" else ""
+        lines.append(f"{indent}- [{row.title}](#{row.anchor}): {place}{row.printed}{note}")
+    out.append("\n".join(lines))
+    out.append("### Reading list")
+    out.append(
+        "\n".join(f"- {label}: {text}" for label, text in c.reading) or "No reading list is configured."
+    )
+    out.append(f"> {EXCERPT_NOTE}")
+    for text in doc.texts:
+        out.append("---")
+        out.append(f'<a id="{text.anchor}"></a>\n\n## {text.part.title}')
+        out.append(f"*{text.subtitle}*")
+        sub = "###" if text.part.kind != CHAPTER else "####"
+        for event in walk(text):
+            if event.kind == "section":
+                out.append(f'<a id="{event.anchor}"></a>\n\n### {event.text}')
+            elif event.kind == "blocks":
+                out.extend(_md_blocks(event.blocks, sub))
+            elif event.kind == "source":
+                out.append(f"> Source: {event.text}")
+            else:
+                out.append(f"*{event.text}*")
+    out.append("---")
+    out.append("## Sources")
+    out.append(
+        "\n".join(
+            f"- {s.file}: printed {s.pages}; "
+            + (f"dated {s.dated}; " if s.dated else "")
+            + f"SHA-256 {s.sha256}"
+            for s in doc.sources
+        )
+    )
+    out.append(f"Ingested {doc.ingested_at}; config SHA-256 {doc.config_digest}.")
+    return "\n\n".join(out).rstrip() + "\n"
+
+
+def _md_blocks(found: tuple[Block, ...], sub: str) -> list[str]:
+    out: list[str] = []
+    for block in found:
+        if block.kind == HEADING:
+            out.append(f"{sub} {block.text}")
+        elif block.kind == ITEM:
+            if out and out[-1].startswith("- "):
+                out[-1] += f"\n- {block.text}"
+            else:
+                out.append(f"- {block.text}")
+        else:
+            out.append(block.text)
+    return out
+
+
+# --------------------------------------------------------------------------- HTML
+_CSS = """
+:root{color-scheme:light}
+body{font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1b1b1b;
+background:#fff;max-width:46rem;margin:0 auto;padding:1.5rem 1rem 4rem}
+h1{font-size:1.7rem;line-height:1.25;margin:.4rem 0}
+h2{font-size:1.35rem;margin:2.2rem 0 .2rem;padding-top:1rem;border-top:2px solid #d0d7de}
+h3{font-size:1.1rem;margin:1.6rem 0 .3rem}
+h4{font-size:1rem;margin:1.2rem 0 .2rem}
+a{color:#0b57a4}
+a:focus{outline:3px solid #f5a623;outline-offset:2px}
+.board{font-weight:700;font-size:1.1rem;margin:0}
+.logo{max-height:4.5rem;max-width:14rem}
+.edition{color:#444;margin:.2rem 0 1rem}
+.contacts{border:2px solid #0b57a4;border-radius:6px;padding:.6rem 1rem;margin:1rem 0}
+.contacts h2{border:0;margin:0;padding:0;font-size:1.1rem}
+.contacts ul{margin:.4rem 0 0;padding-left:1.2rem}
+.subtitle{color:#444;font-style:italic;margin:0 0 1rem}
+.source{font-size:.85rem;color:#555;border-left:3px solid #d0d7de;margin:.6rem 0 1.2rem;padding-left:.6rem}
+.shown{color:#555;font-style:italic}
+.note{background:#f6f8fa;padding:.6rem 1rem;border-radius:6px}
+nav ol{padding-left:1.2rem}nav ol ol{list-style:none;padding-left:1rem}
+footer{margin-top:3rem;font-size:.8rem;color:#444;overflow-wrap:anywhere}
+@media print{body{max-width:none}a{color:inherit;text-decoration:none}h2{break-before:page}
+.contacts,.cover{break-inside:avoid}}
+"""
+
+
+def html_page(doc: PackDoc) -> str:
+    e = html.escape
+    c = doc.cover
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(c.title)}: excerpt pack for {e(c.role)}</title>",
+        f"<style>{_CSS.strip()}</style>",
+        "</head>",
+        "<body>",
+        '<header class="cover">',
+    ]
+    if c.logo:
+        out.append(f'<img class="logo" src="{_data_uri(Path(c.logo))}" alt="{e(c.board or "")} logo">')
+    if c.board:
+        out.append(f'<p class="board">{e(c.board)}</p>')
+    out.append(f"<h1>{e(c.title)}</h1>")
+    out.append(
+        f'<p class="edition">{e(c.edition)}. {_linked(current_edition_text(c.website), c.website)}</p>'
+    )
+    out.append(f"<p><strong>Excerpt pack for {e(c.role)}</strong> ({e(c.audience)})</p>")
+    out.append('<section class="contacts" aria-labelledby="contacts"><h2 id="contacts">Local contacts</h2>')
+    if c.contacts:
+        out.append("<ul>")
+        for x in c.contacts:
+            note = f" ({e(x.note)})" if x.note else ""
+            out.append(
+                f'<li><strong>{e(x.name)}:</strong> <a href="tel:{e(_tel(x.phone))}">{e(x.phone)}</a>{note}</li>'
+            )
+        out.append("</ul>")
+    else:
+        out.append(f"<p>{e(no_contacts_text())}</p>")
+    out.append("</section>")
+    out.append("</header>")
+    out.append('<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>')
+    for row, children in _grouped(doc.contents):
+        out.append(f"<li>{_contents_item(row)}")
+        if children:
+            out.append("<ol>" + "".join(f"<li>{_contents_item(c)}</li>" for c in children) + "</ol>")
+        out.append("</li>")
+    out.append("</ol>")
+    out.append("<h3>Reading list</h3><ul>")
+    out.extend(f"<li>{e(label)}: {e(text)}</li>" for label, text in c.reading)
+    out.append("</ul>")
+    out.append(f'<p class="note">{e(EXCERPT_NOTE)}</p>')
+    out.append("</nav>")
+    out.append("<main>")
+    for text in doc.texts:
+        out.append(f'<section aria-labelledby="{e(text.anchor)}">')
+        out.append(f'<h2 id="{e(text.anchor)}">{e(text.part.title)}</h2>')
+        out.append(f'<p class="subtitle">{e(text.subtitle)}</p>')
+        sub = "h3" if text.part.kind != CHAPTER else "h4"
+        for event in walk(text):
+            if event.kind == "section":
+                out.append(f'<h3 id="{e(event.anchor)}">{e(event.text)}</h3>')
+            elif event.kind == "blocks":
+                out.extend(_html_blocks(event.blocks, sub))
+            elif event.kind == "source":
+                out.append(f'<p class="source">Source: {e(event.text)}</p>')
+            else:
+                out.append(f'<p class="shown">{e(event.text)}</p>')
+        out.append("</section>")
+    out.append("</main>")
+    out.append('<footer><h2 id="sources">Sources</h2><ul>')
+    for s in doc.sources:
+        dated = f"; dated {e(s.dated)}" if s.dated else ""
+        out.append(f"<li>{e(s.file)}: printed {e(s.pages)}{dated}; SHA-256 <code>{e(s.sha256)}</code></li>")
+    out.append(
+        f"</ul><p>Ingested {e(doc.ingested_at)}; config SHA-256 <code>{e(doc.config_digest)}</code>.</p>"
+    )
+    out.append("</footer>")
+    out.append("</body>")
+    out.append("</html>")
+    return "\n".join(out) + "\n"
+
+
+def _grouped(rows: tuple[ContentsRow, ...]) -> list[tuple[ContentsRow, list[ContentsRow]]]:
+    groups: list[tuple[ContentsRow, list[ContentsRow]]] = []
+    for row in rows:
+        if row.level == 0 or not groups:
+            groups.append((row, []))
+        else:
+            groups[-1][1].append(row)
+    return groups
+
+
+def _contents_item(row: ContentsRow) -> str:
+    e = html.escape
+    note = f" ({e(row.note)})" if row.note else ""
+    return f'<a href="#{e(row.anchor)}">{e(row.title)}</a>: {e(row.printed)}{note}'
+
+
+def _html_blocks(found: tuple[Block, ...], sub: str) -> list[str]:
+    e = html.escape
+    out: list[str] = []
+    for block in found:
+        if block.kind == HEADING:
+            out.append(f"<{sub}>{e(block.text)}</{sub}>")
+        elif block.kind == ITEM:
+            if out and out[-1].endswith("</ul>"):
+                out[-1] = out[-1][: -len("</ul>")] + f"<li>{e(block.text)}</li></ul>"
+            else:
+                out.append(f"<ul><li>{e(block.text)}</li></ul>")
+        else:
+            out.append(f"<p>{e(block.text)}</p>")
+    return out
+
+
+def _linked(text: str, url: str | None) -> str:
+    e = html.escape
+    if not url:
+        return e(text)
+    before = text[: -len(url)]
+    return f'{e(before)}<a href="{e(url)}">{e(url)}</a>'
+
+
+def _tel(phone: str) -> str:
+    return "".join(ch for ch in phone.split("(")[0] if ch.isdigit() or ch == "+")
+
+
+def _data_uri(path: Path) -> str:
+    """The logo inside the page, so the pack needs no other file."""
+    mime = "image/png" if path.suffix.lower() == ".png" else "image/jpeg"
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
