@@ -636,4 +636,3 @@ def test_build_failing_after_the_pdf_leaves_the_old_pack_unchanged(
     assert result.exit_code == 2, result.output
     assert "ingest --force" in result.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == old
-
