@@ -35,27 +35,21 @@ def _common(func: F) -> F:
             "config_path",
             type=click.Path(path_type=Path),
             envvar="CSE_CONFIG",
-            default=Path("config/toolkit.yaml"),
-            show_default=True,
-            help="The toolkit configuration (env CSE_CONFIG).",
+            help="The toolkit configuration (env CSE_CONFIG) [default: config/toolkit.yaml in the toolkit home].",
         ),
         click.option(
             "--pdfs",
             "pdfs_dir",
             type=click.Path(path_type=Path),
             envvar="CSE_PDFS",
-            default=Path("pdfs"),
-            show_default=True,
-            help="Directory holding the chapter PDFs (env CSE_PDFS).",
+            help="Directory holding the chapter PDFs (env CSE_PDFS) [default: pdfs/ in the toolkit home].",
         ),
         click.option(
             "--index",
             "index_dir",
             type=click.Path(path_type=Path),
             envvar="CSE_INDEX",
-            default=Path("index"),
-            show_default=True,
-            help="Directory holding the search index (env CSE_INDEX).",
+            help="Directory holding the search index (env CSE_INDEX) [default: index/ in the toolkit home].",
         ),
         click.option("--debug", is_flag=True, help="Show the full traceback on errors."),
     ]
@@ -71,6 +65,8 @@ def _errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = kwargs.get("debug", False)
         try:
+            if "config_path" in kwargs:
+                kwargs.update(_home_paths(kwargs["config_path"], kwargs["pdfs_dir"], kwargs["index_dir"]))
             return func(*args, **kwargs)
         except CseError as exc:
             if debug:
@@ -101,8 +97,21 @@ def _errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _home_paths(config: Path | None, pdfs: Path | None, index: Path | None) -> dict[str, Path]:
+    """The paths not given as options, from the toolkit home (pipeline/config/home.py)."""
+    from pipeline.config.home import locate
+
+    home = locate(config, pdfs, index)
+    return {"config_path": home.config, "pdfs_dir": home.pdfs, "index_dir": home.index}
+
+
 def _toolkit(config_path: Path, pdfs_dir: Path | None = None) -> Toolkit:
     return load_config(config_path, pdfs_dir)
+
+
+def _note(text: str) -> None:
+    """A word about how the command read its input: on stderr, so pipes and JSON stay clean."""
+    click.echo(f"note: {text}", err=True)
 
 
 def _colour() -> bool:
@@ -152,24 +161,21 @@ def search_command(
     Abbreviations (A&E, GP, CAMHS, LAC ...) find their long forms and back.
     Exit codes: 0 results found, 1 nothing found, 2 usage or config error.
     """
-    from pipeline.engine import scope, search
+    from pipeline.engine import names, search
     from pipeline.engine.synonyms import from_toolkit
     from pipeline.views import render
 
     store = IndexStore(index_dir)
     toolkit = load_config(config_path, snapshot=store.current())
-    chosen = None
-    who = None
-    if role:
-        found = scope.find_role(toolkit, role)
-        chosen, who = scope.role_scope(toolkit, found), found.title
-    elif audience:
-        found_audience = scope.find_audience(toolkit, audience)
-        chosen, who = scope.audience_scope(toolkit, found_audience), found_audience.title
+    chosen = names.resolve(toolkit, role, audience)
+    names.check_chapter(toolkit, chapter)
+    for note in chosen.notes if chosen else ():
+        _note(note)
+    asked = render.Asked(chosen, chapter)
     result = search.search(
         store.search_dir(),
         " ".join(query),
-        scope=chosen,
+        scope=chosen.scope if chosen else None,
         chapter=chapter,
         limit=limit * 10 if by_section else limit,
         synonyms=from_toolkit(toolkit),
@@ -177,14 +183,14 @@ def search_command(
     role_id = chosen.role.id if chosen is not None and chosen.role is not None else None
     groups = search.group_by_section(result.hits, limit) if by_section else []
     if as_json:
-        payload = render.search_json(result, role_id)
+        payload = render.search_json(result, role_id, asked)
         if by_section:
             payload["sections"] = render.sections_json(groups)
         click.echo(json.dumps(payload, ensure_ascii=False))
     elif by_section:
-        click.echo(render.sections_text(result, groups, _colour(), who))
+        click.echo(render.sections_text(result, groups, _colour(), asked))
     else:
-        click.echo(render.search_text(result, _colour(), who))
+        click.echo(render.search_text(result, _colour(), asked))
     if not result.hits:
         sys.exit(int(ExitCode.NOT_FOUND))
 
@@ -425,19 +431,21 @@ def pack_command(
       cse-toolkit pack --all --format pdf --format md --format html
     """
     from pipeline.board.packs import DEFAULT_FORMATS, build_pack
-    from pipeline.engine.scope import find_role
+    from pipeline.engine.names import find_role
     from pipeline.ingest.manifest import load_manifest
 
     toolkit = _toolkit(config_path, pdfs_dir)
-    if all_roles == bool(role):
+    if role and all_roles:
+        raise CseError(f"give one ROLE or --all, not both (--all already includes {role})")
+    if not role and not all_roles:
         raise CseError("name one ROLE, or pass --all (see `cse-toolkit roles`)")
+    roles = list(toolkit.roles) if all_roles else [find_role(toolkit, role or "", say=_note)]
+    if not roles:
+        raise CseError("no roles are configured (add `roles:` to the config)")
     store = IndexStore(index_dir)
     manifest = load_manifest(store.current())
     if manifest is None:
         raise CseError("no ingest yet: run `cse-toolkit ingest` before building packs")
-    roles = list(toolkit.roles) if all_roles else [find_role(toolkit, role or "")]
-    if not roles:
-        raise CseError("no roles are configured (add `roles:` to the config)")
     for chosen in roles:
         files = build_pack(
             toolkit,

@@ -64,7 +64,7 @@ def test_json_shape_is_exactly_the_specs(cse_search: Search) -> None:
     result = cse_search("pharmacies", "--json", "--role", "chemist")
     assert result.exit_code == 0, result.output
     data = as_json(result)
-    assert list(data) == ["query", "role", "total", "suggestion", "results"]
+    assert list(data) == ["query", "role", "total", "suggestion", "partial", "outside", "results"]
     assert (data["query"], data["role"], data["suggestion"]) == ("pharmacies", "pharmacist", None)
     assert isinstance(data["total"], int) and data["total"] >= len(data["results"]) >= 1
     for rank, hit in enumerate(data["results"], start=1):
@@ -328,7 +328,15 @@ def test_odd_queries_never_give_a_traceback(cse_search: Search, query: str, expe
     if expected == 2:
         assert result.stderr.startswith("error: ")
     else:
-        assert list(as_json(result)) == ["query", "role", "total", "suggestion", "results"]
+        assert list(as_json(result)) == [
+            "query",
+            "role",
+            "total",
+            "suggestion",
+            "partial",
+            "outside",
+            "results",
+        ]
 
 
 def test_an_unexpected_failure_has_its_own_exit_code_and_no_traceback(

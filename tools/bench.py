@@ -616,7 +616,8 @@ def percentile(values: Sequence[float], share: float) -> float:
 def inprocess_latency(report: Report, corpus: Corpus, index: Path, settings: Settings, target: bool) -> None:
     """p50/p95 of `pipeline.search.search` over the query mix, in this process."""
     from pipeline.config import load_config
-    from pipeline.engine.scope import find_role, role_scope
+    from pipeline.engine.names import find_role
+    from pipeline.engine.scope import role_scope
     from pipeline.engine.search import search
     from pipeline.engine.store import IndexStore
     from pipeline.engine.synonyms import from_toolkit

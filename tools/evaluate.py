@@ -36,8 +36,9 @@ if str(REPO) not in sys.path:  # run as `python tools/evaluate.py` without insta
 
 from pipeline.config import Toolkit, load_config  # noqa: E402
 from pipeline.engine.index import stored_pages  # noqa: E402
+from pipeline.engine.names import find_role  # noqa: E402
 from pipeline.engine.ranking import DEFAULT, FACTORS, Ranking  # noqa: E402
-from pipeline.engine.scope import Scope, find_role, role_scope  # noqa: E402
+from pipeline.engine.scope import Scope, role_scope  # noqa: E402
 from pipeline.engine.search import search  # noqa: E402
 from pipeline.engine.store import IndexStore  # noqa: E402
 from pipeline.engine.synonyms import from_toolkit  # noqa: E402

@@ -1,4 +1,4 @@
-"""Who sees what: resolve a role or audience name, and what `--role` filters to (SPEC, "Role scope").
+"""Who sees what: what `--role` filters to (SPEC, "Role scope").
 
 A role sees the chapters its audience must read or may find helpful. Inside them, a
 section that some role owns is seen only by its owners; sections nobody owns and chapter
@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.config.model import Audience, Role, Toolkit
-from pipeline.errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -25,25 +24,6 @@ class Scope:
 
     def allows(self, chapter: int | None, section: str) -> bool:
         return chapter in self.chapters and section not in self.hidden_sections
-
-
-def find_role(toolkit: Toolkit, name: str) -> Role:
-    """A role by id, title or alias, case-insensitively; unknown names list the valid ones."""
-    wanted = name.strip().casefold()
-    for role in toolkit.roles:
-        if wanted in {role.id.casefold(), role.title.casefold(), *(a.casefold() for a in role.aliases)}:
-            return role
-    valid = ", ".join(f"{r.id} ({r.title})" for r in toolkit.roles) or "none are configured"
-    raise UsageError(f"unknown role {name!r}. Valid roles: {valid}")
-
-
-def find_audience(toolkit: Toolkit, name: str) -> Audience:
-    wanted = name.strip().casefold()
-    for audience in toolkit.audiences:
-        if wanted in {audience.id.casefold(), audience.title.casefold()}:
-            return audience
-    valid = ", ".join(a.id for a in toolkit.audiences) or "none are configured"
-    raise UsageError(f"unknown audience {name!r}. Valid audiences: {valid}")
 
 
 def owners(toolkit: Toolkit) -> dict[str, set[str]]:

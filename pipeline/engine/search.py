@@ -63,6 +63,11 @@ class SearchResult:
     hits: tuple[Hit, ...]
     suggestion: str | None = None
     partial: bool = False  # no page had every word; these pages have some of them
+    # Matching pages the filters left out: how many more dropping the role/audience (scope)
+    # or the chapter alone would show. Zero when that filter was not given.
+    outside_scope: int = 0
+    outside_chapter: int = 0
+    outside_both: int = 0  # ... and pages that only dropping both would show
 
 
 @dataclass(frozen=True)
@@ -181,12 +186,29 @@ def search(
         bonuses = [(parsed, ranking.every_word), *((near, ranking.nearby) for near in _nearby(parsed))]
         hits, total, favoured = _run(searcher, any_word, scope, chapter, limit, forms, bonuses, ranking)
         partial = total > 0 and not favoured[0]
+        matched = any_word
     else:
         hits, total, _ = _run(searcher, parsed, scope, chapter, limit, forms, ranking=ranking)
+        matched = parsed
+    outside_scope = _count(searcher, matched, None, chapter) - total if scope is not None else 0
+    outside_chapter = _count(searcher, matched, scope, None) - total if chapter is not None else 0
+    outside_both = 0
+    if scope is not None and chapter is not None:
+        outside_both = _count(searcher, matched, None, None) - total - outside_scope - outside_chapter
     # Offered whenever a word is not in the toolkit's vocabulary (stemming may still
     # have found something: "pharmacys" finds the pharmacy pages) and only if it has hits.
     suggestion = _suggest(searcher, parser, expander, text, scope, chapter)
-    return SearchResult(query_text, total, hits, suggestion, partial)
+    return SearchResult(
+        query_text, total, hits, suggestion, partial, outside_scope, outside_chapter, outside_both
+    )
+
+
+def _count(searcher: Searcher, query: wq.Query, scope: Scope | None, chapter: int | None) -> int:
+    """Matching pages under these filters, counted without scoring."""
+    allow, mask = _filters(scope, chapter)
+    if allow is wq.NullQuery:
+        return 0
+    return len(searcher.search(query, limit=None, filter=allow, mask=mask, scored=False))
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,13 +2,64 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from pipeline.engine.names import Chosen
 from pipeline.engine.search import Hit, SearchResult, SectionHit
 from pipeline.engine.snippets import MATCH_END, MATCH_START
 from pipeline.numerals import cite
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The filters a search was given, for the words around its results."""
+
+    chosen: Chosen | None = None
+    chapter: int | None = None
+
+    @property
+    def who(self) -> str | None:
+        """'pharmacist' or 'the health audience', as the header's 'for ...'."""
+        if self.chosen is None:
+            return None
+        if self.chosen.role is not None:
+            return self.chosen.role.id
+        return f"the {self.chosen.audience.id} audience" if self.chosen.audience else None
+
+    @property
+    def reading(self) -> str:
+        """ "the pharmacist's reading" or "the health audience's reading"."""
+        who = self.who or ""
+        return f"{who}'s reading" if who.startswith("the ") else f"the {who}'s reading"
+
+
+def _results(count: int) -> str:
+    return f"{count} result{'s' if count != 1 else ''}"
+
+
+def filter_notes(result: SearchResult, asked: Asked) -> list[str]:
+    """Say what the filters left out, and how to see it: a filter never hides silently."""
+    lines = []
+    scope = asked.chosen.scope if asked.chosen is not None else None
+    if scope is not None and asked.chapter is not None and asked.chapter not in scope.chapters:
+        chapters = ", ".join(str(c) for c in sorted(scope.chapters)) or "none"
+        lines.append(f"Chapter {asked.chapter} is not in {asked.reading} (chapters {chapters}).")
+    for count, where, flag in (
+        (result.outside_scope, f"outside {asked.reading}", asked.chosen.flag if asked.chosen else ""),
+        (result.outside_chapter, f"outside chapter {asked.chapter}", "chapter"),
+        (
+            result.outside_both,
+            f"outside both chapter {asked.chapter} and {asked.reading}",
+            f"chapter and --{asked.chosen.flag if asked.chosen else ''}",
+        ),
+    ):
+        if count:
+            number = f"{count} more" if result.hits else _results(count)
+            lines.append(f"{number} {where}; drop --{flag} to see {'it' if count == 1 else 'them'}.")
+    return lines
 
 
 def snippet_text(snippet: str, colour: bool) -> str:
@@ -25,9 +76,12 @@ def citation(hit: Hit) -> str:
     return f"{hit.section_title} — Chapter {hit.chapter}: {hit.chapter_title}, {cite(hit.page)}"
 
 
-def search_text(result: SearchResult, colour: bool, who: str | None = None) -> str:
+def search_text(result: SearchResult, colour: bool, asked: Asked | None = None) -> str:
+    asked = asked or Asked()
+    who = asked.who
     if not result.hits:
         lines = [f"No results for {result.query!r}" + (f" for {who}" if who else "") + "."]
+        lines += filter_notes(result, asked)
         if result.suggestion:
             lines.append(f"Did you mean: {result.suggestion}?")
         return "\n".join(lines)
@@ -43,6 +97,7 @@ def search_text(result: SearchResult, colour: bool, who: str | None = None) -> s
         + (f" for {who}" if who else "")
         + more
     )
+    lines += filter_notes(result, asked)
     for hit in result.hits:
         head = citation(hit)
         if colour:
@@ -54,15 +109,18 @@ def search_text(result: SearchResult, colour: bool, who: str | None = None) -> s
 
 
 def sections_text(
-    result: SearchResult, groups: list[SectionHit], colour: bool, who: str | None = None
+    result: SearchResult, groups: list[SectionHit], colour: bool, asked: Asked | None = None
 ) -> str:
     """--by-section: one entry per section with the printed pages that matched."""
+    asked = asked or Asked()
+    who = asked.who
     if not groups:
-        return search_text(result, colour, who)
+        return search_text(result, colour, asked)
     lines = [
         f"{len(groups)} section{'s' if len(groups) != 1 else ''} for {result.query!r}"
         + (f" for {who}" if who else "")
     ]
+    lines += filter_notes(result, asked)
     if result.suggestion:
         lines.insert(0, f"Did you mean: {result.suggestion}?")
     for group in groups:
@@ -97,12 +155,22 @@ def sections_json(groups: list[SectionHit]) -> list[dict[str, Any]]:
     ]
 
 
-def search_json(result: SearchResult, role: str | None) -> dict[str, Any]:
+def search_json(result: SearchResult, role: str | None, asked: Asked | None = None) -> dict[str, Any]:
+    """The SPEC's object, plus `partial` (no page has every word of the query) and
+    `outside` (matching pages each filter left out; null without filters)."""
+    filtered = asked is not None and (asked.chosen is not None or asked.chapter is not None)
+    outside = (
+        {"scope": result.outside_scope, "chapter": result.outside_chapter, "both": result.outside_both}
+        if filtered
+        else None
+    )
     return {
         "query": result.query,
         "role": role,
         "total": result.total,
         "suggestion": result.suggestion,
+        "partial": result.partial,
+        "outside": outside,
         "results": [
             {
                 "rank": h.rank,
