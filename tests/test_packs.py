@@ -182,10 +182,39 @@ def test_cover_names_board_edition_where_to_check_and_local_contacts(pharmacist:
         "Check you have the current edition: https://www.example.org/cse-toolkit",
         "Excerpt pack for Pharmacies",
         "For Health Professionals",
-        "MASH (front door) (sample number; weekdays 9am to 5pm) 01632 960001",
-        "Out of hours (emergency duty team) (sample number) 01632 960002",
+        "Local contacts: who to call with a concern",
+        "MASH (front door) sample number; weekdays 9am to 5pm 01632 960001",
+        "Out of hours (emergency duty team) sample number 01632 960002",
+        "Police 999 in an emergency, otherwise 101",
     ):
         assert words in cover, words
+
+
+def test_cover_edition_comes_from_the_pdfs_own_dates_without_a_configured_one(
+    writable: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    pdfs, config, index = writable
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace('  edition: "Sample edition, not official guidance"\n', ""), encoding="utf-8"
+    )
+    result = pack(pdfs, config, index, tmp_path, "pharmacist")
+    assert result.exit_code == 0, result.output
+    cover = pypdf.PdfReader(str(tmp_path / "pharmacist.pdf")).pages[0].extract_text()
+    assert "PDFs dated 1 January 2000" in cover.splitlines()  # the sample PDFs' own /ModDate
+
+
+def test_cover_without_a_board_says_whom_to_ask(writable: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    pdfs, config, index = writable
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.split("\n# The sample Board, printed")[0] + "\n", encoding="utf-8")
+    result = pack(pdfs, config, index, tmp_path, "pharmacist")
+    assert result.exit_code == 0, result.output
+    cover = flat(pypdf.PdfReader(str(tmp_path / "pharmacist.pdf")).pages[0].extract_text())
+    assert (
+        "No local contacts are configured: ask your safeguarding lead for the MASH (front door) number."
+        in cover
+    )
 
 
 def test_cover_lists_the_reading_list_with_printed_pages(pharmacist: Path) -> None:
@@ -349,6 +378,10 @@ def test_html_pack_keeps_paragraphs(pharmacist_html: str) -> None:
 def test_html_pack_cites_every_page(pharmacist_html: str) -> None:
     cited = re.findall(r'<p class="source">Source: [^<]*printed page (\w+) ', pharmacist_html)
     assert cited == ["74", "16", "17", "18", "22", "23", "24"]
+
+
+def test_html_pack_links_only_numbers_a_phone_can_dial(pharmacist_html: str) -> None:
+    assert re.findall(r'href="tel:([^"]*)"', pharmacist_html) == ["01632960001", "01632960002"]
 
 
 def test_html_pack_escapes_what_it_prints(writable: tuple[Path, Path, Path], tmp_path: Path) -> None:

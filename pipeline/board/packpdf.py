@@ -16,7 +16,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from pipeline.board.packdoc import ContentsRow, PackDoc
-from pipeline.board.packtext import EXCERPT_NOTE, current_edition_text, no_contacts_text
+from pipeline.board.packtext import CONTACTS_HEADING, EXCERPT_NOTE, current_edition_text, no_contacts_text
 from pipeline.numerals import from_roman
 
 FONT_DIR = Path(__file__).with_name("fonts")
@@ -127,6 +127,8 @@ def _styles() -> dict[str, Any]:
         "body": base,
         "item": ParagraphStyle("item", base, leftIndent=12, bulletIndent=2, spaceAfter=2),
         "cell": ParagraphStyle("cell", base, fontSize=10, leading=13, spaceAfter=0),
+        "cellbold": ParagraphStyle("cellbold", base, fontName=BOLD, fontSize=10, leading=13, spaceAfter=0),
+        "note": ParagraphStyle("note", base, fontSize=8.5, leading=11, textColor=GREY, spaceAfter=0),
         "cell-sub": ParagraphStyle("cell-sub", base, fontSize=9.5, leading=12.5, spaceAfter=0, leftIndent=12),
         "phone": ParagraphStyle("phone", base, fontName=BOLD, fontSize=12, leading=15, spaceAfter=0),
         "small": ParagraphStyle("small", base, fontSize=7.5, leading=10, textColor=GREY, spaceAfter=3),
@@ -200,11 +202,13 @@ def _cover_story(doc: PackDoc) -> list[Any]:
     story.append(_p(f"For {c.audience}", s["body"]))
     story.append(Spacer(1, 4 * mm))
 
-    rows: list[list[Any]] = [[_p("Local contacts", s["h2"]), ""]]
+    rows: list[list[Any]] = [[_p(CONTACTS_HEADING, s["h2"]), ""]]
     if c.contacts:
         for contact in c.contacts:
-            label = contact.name + (f" ({contact.note})" if contact.note else "")
-            rows.append([_p(label, s["cell"]), _p(contact.phone, s["phone"])])
+            who = [_p(contact.name, s["cellbold"])]
+            if contact.note:
+                who.append(_p(contact.note, s["note"]))
+            rows.append([who, _p(contact.phone, s["phone"])])
     else:
         rows.append([_p(no_contacts_text(), s["cell"]), ""])
     box = Table(rows, colWidths=[95 * mm, 70 * mm], hAlign="LEFT")
@@ -224,7 +228,7 @@ def _cover_story(doc: PackDoc) -> list[Any]:
     )
     story.append(box)
     story.append(Spacer(1, 3 * mm))
-    story.append(_p(current_edition_text(c.website), s["body"]))
+    story.append(_website(c.website, s["body"]))
 
     story.append(_p("In this pack", s["h2"]))
     for label, text in c.holds:
@@ -244,6 +248,17 @@ def _cover_story(doc: PackDoc) -> list[Any]:
         )
     )
     return story
+
+
+def _website(url: str | None, style: Any) -> Any:
+    """Where to check for the current edition, as a link a PDF reader can follow."""
+    from reportlab.platypus import Paragraph
+
+    text = escape(current_edition_text(url))
+    if url:
+        link = escape(url)
+        text = text.replace(link, f'<a href="{link}" color="{ACCENT}">{link}</a>')
+    return Paragraph(text, style)
 
 
 def _bullet(text: str, style: Any) -> Any:

@@ -27,7 +27,6 @@ from pipeline.ingest.extract import sha256_file
 from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.packplan import PackPart, plan_pack
 from pipeline.ingest.sections import body_lines, split_file
-from pipeline.numerals import page_range
 
 FORMATS = ("pdf", "md", "html")
 DEFAULT_FORMATS = ("pdf", "md")
@@ -132,12 +131,13 @@ def _document(
 
 
 def _sources(manifest: Manifest, parts: list[PackPart], copies: dict[str, Path]) -> list[Source]:
-    """Each file the pack cuts from, with its checksum and the date the PDF gives itself."""
+    """Each file the pack cuts from, with its checksum, the date the PDF gives itself and
+    the runs of printed pages taken from it."""
     import pypdf
 
     out = []
     for name in sorted({p.file for p in parts}):
-        labels = [label for p in parts if p.file == name for label in p.labels]
+        pages = sorted({page for p in parts if p.file == name for page in p.pdf_pages})
         try:
             info = pypdf.PdfReader(str(copies[name])).metadata
             raw = (info.get("/ModDate") or info.get("/CreationDate")) if info else None
@@ -145,16 +145,22 @@ def _sources(manifest: Manifest, parts: list[PackPart], copies: dict[str, Path])
         except (pypdf.errors.PyPdfError, OSError, ValueError):
             dated = ""
         record = manifest.files[name]
-        first, last = _span(labels, record.page_labels)
-        out.append(Source(name, record.sha256, dated, page_range(first, last)))
+        out.append(Source(name, record.sha256, dated, _runs(pages, record.page_labels)))
     return out
 
 
-def _span(labels: list[str], order: tuple[str, ...]) -> tuple[str, str]:
-    """The first and last of these labels in the file's own order."""
-    position = {label: i for i, label in enumerate(order)}
-    ranked = sorted(labels, key=lambda label: position.get(label, 0))
-    return ranked[0], ranked[-1]
+def _runs(pages: list[int], labels: tuple[str, ...]) -> str:
+    """PDF pages as runs of printed pages: "pp. 16-18, 22-24"."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    text = [
+        labels[run[0] - 1] if len(run) == 1 else f"{labels[run[0] - 1]}-{labels[run[-1] - 1]}" for run in runs
+    ]
+    return ("p. " if len(pages) == 1 else "pp. ") + ", ".join(text)
 
 
 def _ingested_copies(manifest: Manifest, cache: ExtractionCache, files: set[str]) -> dict[str, Path]:

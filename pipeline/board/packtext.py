@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,9 @@ EXCERPT_NOTE = (
     "This pack is an excerpt. The full toolkit remains the reference: read the chapters "
     "listed above, and check you have the current edition."
 )
+
+
+CONTACTS_HEADING = "Local contacts: who to call with a concern"
 
 
 def current_edition_text(website: str | None) -> str:
@@ -75,7 +79,7 @@ def markdown(doc: PackDoc) -> str:
     out.append(f"**{c.board}**, {c.edition}" if c.board else c.edition)
     out.append(f"## Excerpt pack for {c.role}")
     out.append(f"For {c.audience}. {current_edition_text(c.website)}")
-    out.append("### Local contacts")
+    out.append(f"### {CONTACTS_HEADING}")
     if c.contacts:
         out.append(
             "\n".join(f"- **{x.name}:** {x.phone}" + (f" ({x.note})" if x.note else "") for x in c.contacts)
@@ -149,7 +153,7 @@ h3{font-size:1.1rem;margin:1.6rem 0 .3rem}
 h4{font-size:1rem;margin:1.2rem 0 .2rem}
 a{color:#0b57a4}
 a:focus{outline:3px solid #f5a623;outline-offset:2px}
-.board{font-weight:700;font-size:1.1rem;margin:0}
+.board{font-weight:700;font-size:1.1rem;margin:0;color:#0b57a4}
 .logo{max-height:4.5rem;max-width:14rem}
 .edition{color:#444;margin:.2rem 0 1rem}
 .contacts{border:2px solid #0b57a4;border-radius:6px;padding:.6rem 1rem;margin:1rem 0}
@@ -189,15 +193,17 @@ def html_page(doc: PackDoc) -> str:
     out.append(
         f'<p class="edition">{e(c.edition)}. {_linked(current_edition_text(c.website), c.website)}</p>'
     )
-    out.append(f"<p><strong>Excerpt pack for {e(c.role)}</strong> ({e(c.audience)})</p>")
-    out.append('<section class="contacts" aria-labelledby="contacts"><h2 id="contacts">Local contacts</h2>')
+    out.append(f'<p class="role"><strong>Excerpt pack for {e(c.role)}</strong><br>For {e(c.audience)}</p>')
+    out.append(
+        f'<section class="contacts" aria-labelledby="contacts"><h2 id="contacts">{e(CONTACTS_HEADING)}</h2>'
+    )
     if c.contacts:
         out.append("<ul>")
         for x in c.contacts:
             note = f" ({e(x.note)})" if x.note else ""
-            out.append(
-                f'<li><strong>{e(x.name)}:</strong> <a href="tel:{e(_tel(x.phone))}">{e(x.phone)}</a>{note}</li>'
-            )
+            number = _tel(x.phone)
+            phone = f'<a href="tel:{e(number)}">{e(x.phone)}</a>' if number else e(x.phone)
+            out.append(f"<li><strong>{e(x.name)}:</strong> {phone}{note}</li>")
         out.append("</ul>")
     else:
         out.append(f"<p>{e(no_contacts_text())}</p>")
@@ -286,7 +292,10 @@ def _linked(text: str, url: str | None) -> str:
 
 
 def _tel(phone: str) -> str:
-    return "".join(ch for ch in phone.split("(")[0] if ch.isdigit() or ch == "+")
+    """A number a phone can dial from a link; "" for text such as "999, otherwise 101"."""
+    if not re.fullmatch(r"\+?[\d ()-]+", phone):
+        return ""
+    return "".join(ch for ch in phone if ch.isdigit() or ch == "+")
 
 
 def _data_uri(path: Path) -> str:
