@@ -612,6 +612,7 @@ def test_ingest_summary_says_what_changed_since_the_previous_ingest(
     assert "section pharmacies: changed: " in result.stdout
     assert "section midwifery" not in result.stdout  # unchanged sections are not listed
     assert "packs to rebuild (make packs): pharmacist" in result.stdout
+    assert f"and, if built with --full: {', '.join(sorted(OWNER.values()))}" in result.stdout
     again = sample.run("ingest")
     assert "Nothing changed since the last ingest" in again.stdout
 
