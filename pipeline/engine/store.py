@@ -2,7 +2,8 @@
 
 Layout of `index/`:
 
-    current -> gen-000007          symlink, replaced atomically when an ingest succeeds
+    current -> gen-000007          symlink, replaced atomically when an ingest succeeds (where
+                                   symlinks cannot be made, a file holding the name instead)
     gen-000007/search/             the search engine's files
     gen-000007/manifest.json       what this generation was built from (see manifest.py)
     cache/<sha256>.json            extracted text of each PDF, by file hash
@@ -17,12 +18,13 @@ index, and a killed ingest leaves only an unpublished directory that the next on
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from pipeline.engine.lockfile import LockBusy, exclusive
 from pipeline.errors import IndexBusyError
 
 CURRENT = "current"
@@ -45,10 +47,12 @@ class IndexStore:
         """The published generation, or None before the first successful ingest."""
         link = self.root / CURRENT
         try:
-            target = link.readlink()
+            target = link.readlink() if link.is_symlink() else Path(link.read_text(encoding="utf-8").strip())
         except OSError:
             return None
-        path = self.root / target
+        if not target.name.startswith(GENERATION_PREFIX):
+            return None
+        path = self.root / target.name
         return path if path.is_dir() else None
 
     def search_dir(self) -> Path | None:
@@ -73,8 +77,12 @@ class IndexStore:
         temporary = self.root / f".{CURRENT}.{os.getpid()}"
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
-        temporary.symlink_to(generation.name)
-        temporary.replace(self.root / CURRENT)
+        try:
+            temporary.symlink_to(generation.name)
+        except OSError:  # Windows without the symlink privilege, or a FAT/exFAT drive
+            temporary.write_text(generation.name, encoding="utf-8")
+            _fsync_file(temporary)
+        _replace(temporary, self.root / CURRENT)
         _fsync_dir(self.root)
         self.prune(keep=generation)
 
@@ -101,46 +109,46 @@ class IndexStore:
     def lock(self, wait: bool) -> Iterator[None]:
         """Hold the ingest lock; wait for it, or stop at once with a clear message.
 
-        An flock lives as long as any process holds the file open, and worker processes
-        forked during the ingest inherit it; they drop their copy at once (see
-        `_close_inherited_locks`), so a killed ingest never leaves the lock behind.
+        The lock ends with the process that holds it, however it ends (see lockfile.py),
+        so a killed ingest never leaves it behind.
         """
         self.root.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-            except BlockingIOError:
-                raise IndexBusyError(
-                    f"another ingest is running on {self.root}; wait for it to finish "
-                    "(or run with --wait to queue behind it)"
-                ) from None
-            _HELD_LOCKS.add(fd)
-            try:
+            with exclusive(self.root / ".lock", wait):
                 yield
-            finally:
-                _HELD_LOCKS.discard(fd)
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
+        except LockBusy:
+            raise IndexBusyError(
+                f"another ingest is running on {self.root}; wait for it to finish "
+                "(or run with --wait to queue behind it)"
+            ) from None
 
 
-_HELD_LOCKS: set[int] = set()
-
-
-def _close_inherited_locks() -> None:
-    """In a freshly forked child: let go of the parent's ingest lock."""
-    for fd in list(_HELD_LOCKS):
-        with contextlib.suppress(OSError):
-            os.close(fd)
-    _HELD_LOCKS.clear()
-
-
-os.register_at_fork(after_in_child=_close_inherited_locks)
+def _replace(source: Path, target: Path) -> None:
+    """Atomic rename over `target`. Windows refuses while a search has the pointer file
+    open for the instant it takes to read it, so try again for a moment."""
+    for attempt in range(50):
+        try:
+            source.replace(target)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == 49:
+                raise
+            time.sleep(0.05)
 
 
 def _fsync_dir(path: Path) -> None:
+    if os.name == "nt":  # a directory cannot be opened on Windows; NTFS journals its entries
+        return
     fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    # Windows flushes only through a handle opened for writing.
+    fd = os.open(path, os.O_RDWR if os.name == "nt" else os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
@@ -152,9 +160,5 @@ def _fsync_tree(path: Path) -> None:
     leave `current` pointing at files that never reached the disk."""
     for item in path.rglob("*"):
         if item.is_file():
-            fd = os.open(item, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            _fsync_file(item)
     _fsync_dir(path)
