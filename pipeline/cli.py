@@ -11,6 +11,7 @@ import contextlib
 import functools
 import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -114,25 +115,86 @@ def _note(text: str) -> None:
     click.echo(f"note: {text}", err=True)
 
 
-def _colour() -> bool:
-    """Bold matches on a terminal; never in a pipe, nor when NO_COLOR is set (no-color.org)."""
+def _colour(choice: str = "auto") -> bool:
+    """--color: 'auto' colours a terminal only, and never when NO_COLOR is set (no-color.org);
+    'always' and 'never' say what they mean."""
+    if choice != "auto":
+        return choice == "always"
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _terminal_width() -> int | None:
+    """Wrap to the terminal; a pipe gets one line per paragraph."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+def _show(text: str, pager: bool, colour: bool) -> None:
+    """Print, through a pager when a terminal cannot hold it all (as git does: $PAGER, else
+    less with LESS=FRX, which quits at once if it fits and keeps colours)."""
+    height = shutil.get_terminal_size().lines
+    if pager and sys.stdout.isatty() and sys.stdin.isatty() and text.count("\n") + 1 >= height:
+        os.environ.setdefault("LESS", "FRX")
+        click.echo_via_pager(text + "\n", color=colour)
+    else:
+        click.echo(text, color=colour)
+
+
+def _configured(ctx: click.Context, pick: Callable[[Toolkit], list[str]], incomplete: str) -> list[str]:
+    """Shell completion from the toolkit the command would use; nothing if it cannot be read."""
+    try:
+        paths = _home_paths(ctx.params.get("config_path"), None, None)
+        names = pick(load_config(paths["config_path"]))
+    except Exception:  # completing must never print an error into the user's prompt
+        return []
+    return [name for name in names if name.startswith(incomplete)]
+
+
+def _complete_roles(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    return _configured(ctx, lambda toolkit: [role.id for role in toolkit.roles], incomplete)
+
+
+def _complete_audiences(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    return _configured(ctx, lambda toolkit: [audience.id for audience in toolkit.audiences], incomplete)
 
 
 # --------------------------------------------------------------------------- cse-search
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="cse-search", message="%(prog)s %(version)s")
 @click.argument("query", nargs=-1, required=True)
-@click.option("--role", "-r", help="Only what this role reads (id, title or alias).")
-@click.option("--audience", "-a", help="Only the chapters this audience reads.")
-@click.option("--chapter", "-c", type=int, help="Only this chapter number.")
+@click.option(
+    "--role", "-r", shell_complete=_complete_roles, help="Only what this role reads (id, title or alias)."
+)
+@click.option(
+    "--audience", "-a", shell_complete=_complete_audiences, help="Only the chapters this audience reads."
+)
+@click.option("--chapter", type=int, help="Only this chapter number.")
 @click.option(
     "--limit", "-n", type=click.IntRange(1, 1000), default=10, show_default=True, help="Most results to show."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see the SPEC).")
 @click.option(
     "--by-section", is_flag=True, help="One entry per section with its matching pages (broad queries)."
 )
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "line", "json"]),
+    default="text",
+    show_default=True,
+    help="text: readable; line: file:pdf_page:printed page:section: snippet, one per hit; json: one object.",
+)
+@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
+@click.option("--files-with-matches", "-l", "files_only", is_flag=True, help="Only the files with a match.")
+@click.option("--count", "-c", "count", is_flag=True, help="Each file with a match and its number of pages.")
+@click.option(
+    "--color",
+    "--colour",
+    "color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour matches (auto: on a terminal, unless NO_COLOR is set).",
+)
+@click.option("--no-pager", is_flag=True, help="Never page long output (by default a terminal pages it).")
 @_common
 @_errors
 def search_command(
@@ -142,7 +204,12 @@ def search_command(
     audience: str | None,
     chapter: int | None,
     limit: int,
+    output: str,
     as_json: bool,
+    files_only: bool,
+    count: bool,
+    color: str,
+    no_pager: bool,
     config_path: Path,
     pdfs_dir: Path,
     index_dir: Path,
@@ -153,18 +220,32 @@ def search_command(
     \b
     Examples:
       cse-search pharmacies
-      cse-search "looked after children" --role foster-carer
+      cse-search '"looked after children"' --role foster-carer
+      cse-search 'A&E' --role 'school nurse'
       cse-search 'groom* AND online' --chapter 1 --json
+      cse-search consent --format line | grep chapter-4
+      cse-search consent -c
 
     \b
     Query syntax: words, "phrases", AND / OR / NOT, (groups) and prefix*.
+    Quote for the shell: single quotes around a query keep & ( ) * as they are,
+    and double quotes inside them make a phrase: '"looked after children"'.
     Abbreviations (A&E, GP, CAMHS, LAC ...) find their long forms and back.
-    Exit codes: 0 results found, 1 nothing found, 2 usage or config error.
+    Exit codes: 0 results found (also when no page has every word: the text says
+    so and the JSON has "partial": true), 1 nothing found, 2 usage or config error.
     """
     from pipeline.engine import names, search
     from pipeline.engine.synonyms import from_toolkit
     from pipeline.views import render
 
+    output = "json" if as_json else output
+    listing = files_only or count
+    if files_only and count:
+        raise CseError("-l and -c cannot be used together: -c already names each file")
+    if listing and (output != "text" or by_section):
+        raise CseError("-l and -c print file names only: drop --format, --json and --by-section")
+    if by_section and output == "line":
+        raise CseError("--format line prints one line per page: drop --by-section")
     store = IndexStore(index_dir)
     toolkit = load_config(config_path, snapshot=store.current())
     chosen = names.resolve(toolkit, role, audience)
@@ -172,25 +253,45 @@ def search_command(
     for note in chosen.notes if chosen else ():
         _note(note)
     asked = render.Asked(chosen, chapter)
-    result = search.search(
-        store.search_dir(),
-        " ".join(query),
-        scope=chosen.scope if chosen else None,
-        chapter=chapter,
-        limit=limit * 10 if by_section else limit,
-        synonyms=from_toolkit(toolkit),
-    )
     role_id = chosen.role.id if chosen is not None and chosen.role is not None else None
-    groups = search.group_by_section(result.hits, limit) if by_section else []
-    if as_json:
-        payload = render.search_json(result, role_id, asked)
-        if by_section:
-            payload["sections"] = render.sections_json(groups)
-        click.echo(json.dumps(payload, ensure_ascii=False))
-    elif by_section:
-        click.echo(render.sections_text(result, groups, _colour(), asked))
+    colour = _colour(color)
+    style = render.Style(colour, _terminal_width())
+    scope = chosen.scope if chosen else None
+    text, synonyms, pager = " ".join(query), from_toolkit(toolkit), not no_pager
+    if by_section:
+        found = search.search_sections(
+            store.search_dir(), text, scope=scope, chapter=chapter, limit=limit, synonyms=synonyms
+        )
+        result = found.result
+        if output == "json":
+            click.echo(json.dumps(render.sections_json(found, role_id, asked), ensure_ascii=False))
+        else:
+            _show(render.sections_text(found, style, asked), pager, colour)
     else:
-        click.echo(render.search_text(result, _colour(), asked))
+        result = search.search(
+            store.search_dir(),
+            text,
+            scope=scope,
+            chapter=chapter,
+            limit=None if listing else limit,
+            synonyms=synonyms,
+            snippets=search.Snippets.NONE if listing else search.Snippets.EVERY,
+        )
+        if output == "json":
+            click.echo(json.dumps(render.search_json(result, role_id, asked), ensure_ascii=False))
+        elif output == "text" and not listing:
+            _show(render.search_text(result, style, asked), pager, colour)
+        else:  # grep-like: only hits on stdout; what the filters left out goes to stderr
+            if result.hits:
+                shown = (
+                    render.files_text(result, count, style) if listing else render.lines_text(result, style)
+                )
+                click.echo(shown, color=colour)
+                notes = render.filter_notes(result, asked)
+            else:
+                notes = [render.search_text(result, style, asked)]
+            for note in notes:
+                click.echo(note, err=True)
     if not result.hits:
         sys.exit(int(ExitCode.NOT_FOUND))
 
@@ -324,7 +425,12 @@ def sections_command(
 
 
 @toolkit_group.command("audit")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see the SPEC).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print one JSON object (added_files, removed_files, changed_files, sections, roles_affected...).",
+)
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Show the added and removed lines of changed sections."
 )
@@ -386,7 +492,7 @@ def history_command(as_json: bool, config_path: Path, pdfs_dir: Path, index_dir:
 
 
 @toolkit_group.command("pack")
-@click.argument("role", required=False)
+@click.argument("role", required=False, shell_complete=_complete_roles)
 @click.option("--all", "all_roles", is_flag=True, help="Build a pack for every configured role.")
 @click.option(
     "--out",

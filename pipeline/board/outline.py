@@ -26,15 +26,31 @@ def read_pdf(path: Path, name: str, toolkit: Toolkit, cache: ExtractionCache) ->
 
 
 def selected_files(toolkit: Toolkit, pdfs_dir: Path, file: str | None) -> list[tuple[str, Path]]:
+    """The PDFs a command names: all, or the one FILE given by its name in the PDFs
+    directory, or by a path to it (as the shell completes it: pdfs/x.pdf)."""
     names = [(p.relative_to(pdfs_dir).as_posix(), p) for p in list_pdfs(pdfs_dir)]
     if file is None:
         return names
+    file = _name_in(pdfs_dir, file)
     wanted = Path(file).name if "/" not in file else file
     chosen = [(n, p) for n, p in names if n in (file, wanted) or Path(n).name == wanted]
     if not chosen:
         valid = ", ".join(n for n, _ in names) or "none"
         raise UsageError(f"{file!r} is not a PDF in {pdfs_dir} (there: {valid})")
     return chosen
+
+
+def _name_in(pdfs_dir: Path, file: str) -> str:
+    """A path to an existing file, as its name inside the PDFs directory."""
+    path = Path(file)
+    if not path.is_file():
+        return file
+    try:
+        return path.resolve().relative_to(pdfs_dir.resolve()).as_posix()
+    except ValueError:
+        raise UsageError(
+            f"{file} is not in the PDFs directory {pdfs_dir}: copy it there, or pass --pdfs DIR"
+        ) from None
 
 
 def describe_sections(

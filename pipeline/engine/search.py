@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from whoosh import qparser
@@ -85,7 +86,24 @@ class SectionHit:
     snippet: str  # from the best page
 
 
-def group_by_section(hits: Sequence[Hit], limit: int) -> list[SectionHit]:
+class Snippets(StrEnum):
+    """Which hits get a snippet (the costly part of a hit)."""
+
+    EVERY = "every"
+    SECTION_BEST = "section-best"  # only each section's best page (--by-section)
+    NONE = "none"  # file lists and counts
+
+
+@dataclass(frozen=True)
+class SectionResult:
+    """--by-section: the best `limit` sections, and how many sections matched in all."""
+
+    result: SearchResult  # every matching page; snippets on each section's best page only
+    sections: tuple[SectionHit, ...]
+    total: int
+
+
+def group_by_section(hits: Sequence[Hit], limit: int | None = None) -> list[SectionHit]:
     """One entry per section, in the order of each section's best page."""
     groups: dict[tuple[str, str | None], list[Hit]] = {}
     for hit in hits:
@@ -105,6 +123,39 @@ def group_by_section(hits: Sequence[Hit], limit: int) -> list[SectionHit]:
         )
         for rank, group in enumerate(ordered, start=1)
     ]
+
+
+def count_by_file(hits: Sequence[Hit]) -> list[tuple[str, int]]:
+    """Each file with a matching page, in the order of its best page, and how many pages
+    matched in it (-l and -c)."""
+    counts: dict[str, int] = {}
+    for hit in hits:
+        counts[hit.file] = counts.get(hit.file, 0) + 1
+    return list(counts.items())
+
+
+def search_sections(
+    index_dir: Path | None,
+    query_text: str,
+    *,
+    scope: Scope | None = None,
+    chapter: int | None = None,
+    limit: int = 10,
+    synonyms: Sequence[Sequence[str]] = (),
+) -> SectionResult:
+    """The query's sections, each with every page that matched: all pages are ranked so
+    that the count of sections is exact; only each section's best page gets a snippet."""
+    result = search(
+        index_dir,
+        query_text,
+        scope=scope,
+        chapter=chapter,
+        limit=None,
+        synonyms=synonyms,
+        snippets=Snippets.SECTION_BEST,
+    )
+    groups = group_by_section(result.hits)
+    return SectionResult(result, tuple(groups[:limit]), len(groups))
 
 
 def make_parser(
@@ -160,12 +211,14 @@ def search(
     *,
     scope: Scope | None = None,
     chapter: int | None = None,
-    limit: int = 10,
+    limit: int | None = 10,
     synonyms: Sequence[Sequence[str]] = (),
     ranking: Ranking = DEFAULT,
+    snippets: Snippets = Snippets.EVERY,
 ) -> SearchResult:
     """Run a query; `scope` limits what a role or audience sees, `chapter` to one chapter;
-    `ranking` is the model's parameters (the evaluation switches factors off with it)."""
+    `limit` None returns every matching page; `ranking` is the model's parameters (the
+    evaluation switches factors off with it)."""
     text = clean_query(query_text)
     expander = _synonyms(tuple(tuple(group) for group in synonyms))
     searcher = open_searcher(index_dir)
@@ -184,11 +237,15 @@ def search(
             _parse(make_parser(searcher.schema, group=qparser.OrGroup, ranking=ranking), expanded)
         )
         bonuses = [(parsed, ranking.every_word), *((near, ranking.nearby) for near in _nearby(parsed))]
-        hits, total, favoured = _run(searcher, any_word, scope, chapter, limit, forms, bonuses, ranking)
+        hits, total, favoured = _run(
+            searcher, any_word, scope, chapter, limit, forms, bonuses, ranking, snippets
+        )
         partial = total > 0 and not favoured[0]
         matched = any_word
     else:
-        hits, total, _ = _run(searcher, parsed, scope, chapter, limit, forms, ranking=ranking)
+        hits, total, _ = _run(
+            searcher, parsed, scope, chapter, limit, forms, ranking=ranking, snippets=snippets
+        )
         matched = parsed
     outside_scope = _count(searcher, matched, None, chapter) - total if scope is not None else 0
     outside_chapter = _count(searcher, matched, scope, None) - total if chapter is not None else 0
@@ -291,13 +348,14 @@ def _run(
     query: wq.Query,
     scope: Scope | None,
     chapter: int | None,
-    limit: int,
+    limit: int | None,
     forms: Sequence[str] = (),
     bonuses: Sequence[tuple[wq.Query, float]] = (),
     ranking: Ranking = DEFAULT,
+    snippets: Snippets = Snippets.EVERY,
 ) -> tuple[tuple[Hit, ...], int, list[bool]]:
-    """Ranked hits (the top `limit`, with snippets), the total, and for each bonus whether
-    any of the best candidates earned it.
+    """Ranked hits (the top `limit`, or all when None; snippets as `snippets` says), the
+    total, and for each bonus whether any of the best candidates earned it.
 
     The query is scored once. Bonuses (a query and a score factor: every word present,
     the words close together, a role's own section) are then checked only on the best
@@ -314,7 +372,8 @@ def _run(
     bonuses = list(bonuses)
     if scope is not None and scope.own_sections:
         bonuses.append((wq.Or([wq.Term("section", s) for s in scope.own_sections]), ranking.own_section))
-    candidates = ranked[: max(RERANK_DEPTH, limit)]
+    shown = len(ranked) if limit is None else max(limit, 1)
+    candidates = ranked[: max(RERANK_DEPTH, shown)]
     earned = []
     for bonus, factor in bonuses:
         favoured = _matching_among(searcher, bonus, [doc for _, doc in candidates])
@@ -323,9 +382,15 @@ def _run(
     ranked = sorted(candidates, key=lambda item: (-item[0], item[1])) + ranked[len(candidates) :]
     snippeter = Snippeter(_content_stems(searcher, query), _stem, forms)
     hits = []
-    for rank, (score, docnum) in enumerate(ranked[: max(limit, 1)], start=1):
+    sections_seen: set[tuple[str, str]] = set()
+    for rank, (score, docnum) in enumerate(ranked[:shown], start=1):
         fields = searcher.stored_fields(docnum)
         chapter_value = fields.get("chapter", "")
+        section = (fields["file"], fields.get("section", ""))
+        wanted = snippets is Snippets.EVERY or (
+            snippets is Snippets.SECTION_BEST and section not in sections_seen
+        )
+        sections_seen.add(section)
         hits.append(
             Hit(
                 rank=rank,
@@ -337,7 +402,7 @@ def _run(
                 page=fields["page"],
                 pdf_page=int(fields["pdf_page"]),
                 file=fields["file"],
-                snippet=" ".join(snippeter.snippet(fields["content"]).split()),
+                snippet=snippeter.snippet(fields["content"]) if wanted else "",
             )
         )
     return tuple(hits), len(ranked), earned

@@ -1,5 +1,8 @@
 """Snippets: the stretch of a page where the query's words are densest, matches marked.
 
+A heading keeps a line of its own ("Pharmacies\nCommunity pharmacies are…"), so it never
+runs into the text below it; everything else is one line of running prose.
+
 Written for speed rather than taken from the engine: a regular expression finds the
 candidate words (those sharing a stem's first letters) in C, and only those are stemmed
 and checked, so a snippet costs well under a millisecond even on a long page.
@@ -12,6 +15,44 @@ from collections.abc import Callable, Iterable
 
 MATCH_START, MATCH_END = "\x02", "\x03"  # never in indexed text (extraction strips controls)
 WIDTH = 240  # characters of context in a snippet
+HEADING_MAX_CHARS = 80
+HEADING_MAX_WORDS = 12
+_SENTENCE_END = (".", "!", "?", ":", "…", '."', ".”", ".)")
+_NOT_HEADING_END = (".", ",", ";", ":", "!", "?", "…", "-", "–", "\u2014")
+_WHITESPACE = re.compile(r"\s")
+
+
+def flow(text: str) -> str:
+    """Page text as one line of prose, except that each heading stands on its own line.
+
+    A heading is a short line that starts with a capital or a digit, does not end as a
+    sentence or a clause does, follows the start of the page, a finished sentence or
+    another heading, and is followed by a line that starts a sentence.
+    """
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    out: list[str] = []
+    after_break = True  # the start of the page, a finished sentence or a heading
+    previous_heading = False
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        heading = after_break and _looks_like_heading(line, following)
+        if out:
+            out.append("\n" if heading or previous_heading else " ")
+        out.append(line)
+        after_break = heading or line.endswith(_SENTENCE_END)
+        previous_heading = heading
+    return "".join(out)
+
+
+def _looks_like_heading(line: str, following: str) -> bool:
+    return (
+        len(line) <= HEADING_MAX_CHARS
+        and len(line.split()) <= HEADING_MAX_WORDS
+        and (line[0].isupper() or line[0].isdigit())
+        and not line.endswith(_NOT_HEADING_END)
+        and (not following or following[0].isupper() or following[0].isdigit() or following[0] in '•*-–"“')
+    )
 
 
 class Snippeter:
@@ -40,7 +81,7 @@ class Snippeter:
 
     def snippet(self, text: str) -> str:
         """Up to WIDTH characters around the densest matches, on word boundaries."""
-        text = " ".join(text.split())
+        text = flow(text)
         spans = self._matches(text)
         if not spans:
             return _cut(text, 0, WIDTH)
@@ -78,10 +119,10 @@ class Snippeter:
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     if start > 0:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < start + 20 else start
+        found = _WHITESPACE.search(text, start, start + 20)
+        start = found.end() if found else start
     if end < len(text):
-        space = text.rfind(" ", start, end)
+        space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
         end = space if space > start else end
     return start, min(end, len(text))
 

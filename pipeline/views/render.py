@@ -1,16 +1,36 @@
-"""Turn results into text for a terminal or a pipe, and into the SPEC's JSON shapes."""
+"""Turn results into text for a terminal or a pipe, and into the SPEC's JSON shapes.
+
+Text comes in three forms: the readable one (wrapped to the terminal at word boundaries),
+one line per hit for grep-like use (`--format line`), and file lists or counts (-l, -c).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
 from pipeline.engine.names import Chosen
-from pipeline.engine.search import Hit, SearchResult, SectionHit
+from pipeline.engine.search import Hit, SearchResult, SectionHit, SectionResult, count_by_file
 from pipeline.engine.snippets import MATCH_END, MATCH_START
 from pipeline.numerals import cite
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
+MAGENTA, GREEN = "\x1b[35m", "\x1b[32m"  # file names and page numbers, as grep colours them
+INDENT = "   "
+HEADING_JOIN = " — "  # a snippet's heading and its text, on one line
+
+
+@dataclass(frozen=True)
+class Style:
+    """How text output looks: colour or not, and the width to wrap to (None: no wrapping,
+    one line per paragraph, for pipes)."""
+
+    colour: bool = False
+    width: int | None = None
+
+    def paint(self, text: str, code: str) -> str:
+        return f"{code}{text}{RESET}" if self.colour else text
 
 
 @dataclass(frozen=True)
@@ -63,9 +83,38 @@ def filter_notes(result: SearchResult, asked: Asked) -> list[str]:
 
 
 def snippet_text(snippet: str, colour: bool) -> str:
+    """The snippet with its matches bold (or unmarked); a heading keeps its own line."""
     if colour:
         return snippet.replace(MATCH_START, BOLD).replace(MATCH_END, RESET)
     return snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+
+
+def wrap(text: str, width: int | None, indent: str = "", hanging: str | None = None) -> list[str]:
+    """Lines of at most `width` columns, broken only between words (a word longer than a
+    line stands alone); match marks take no room. Without a width, one line."""
+    first, rest = indent, indent if hanging is None else hanging
+    if width is None:
+        return [first + text]
+    lines: list[str] = []
+    line, used = first, len(first)
+    for word in text.split(" "):
+        size = len(word.replace(MATCH_START, "").replace(MATCH_END, ""))
+        prefix = rest if lines else first
+        if used > len(prefix) and used + 1 + size > width:
+            lines.append(line)
+            line, used = rest + word, len(rest) + size
+        else:
+            gap = "" if used == len(prefix) else " "
+            line, used = line + gap + word, used + len(gap) + size
+    lines.append(line)
+    return lines
+
+
+def _snippet_lines(snippet: str, style: Style) -> list[str]:
+    lines = []
+    for paragraph in snippet.split("\n"):
+        lines += wrap(paragraph, style.width, INDENT)
+    return [snippet_text(line, style.colour) for line in lines]
 
 
 def citation(hit: Hit) -> str:
@@ -76,83 +125,99 @@ def citation(hit: Hit) -> str:
     return f"{hit.section_title} — Chapter {hit.chapter}: {hit.chapter_title}, {cite(hit.page)}"
 
 
-def search_text(result: SearchResult, colour: bool, asked: Asked | None = None) -> str:
-    asked = asked or Asked()
-    who = asked.who
-    if not result.hits:
-        lines = [f"No results for {result.query!r}" + (f" for {who}" if who else "") + "."]
-        lines += filter_notes(result, asked)
-        if result.suggestion:
-            lines.append(f"Did you mean: {result.suggestion}?")
-        return "\n".join(lines)
-    shown = len(result.hits)
-    more = f" (showing {shown})" if result.total > shown else ""
+def _header(count: int, noun: str, shown: int, result: SearchResult, asked: Asked) -> list[str]:
     lines = []
     if result.partial:
         lines.append(f"No page has every word of {result.query!r}; showing pages with some of them.")
     if result.suggestion:
         lines.append(f"Did you mean: {result.suggestion}?")
     lines.append(
-        f"{result.total} result{'s' if result.total != 1 else ''} for {result.query!r}"
-        + (f" for {who}" if who else "")
-        + more
+        f"{count} {noun}{'s' if count != 1 else ''} for {result.query!r}"
+        + (f" for {asked.who}" if asked.who else "")
+        + (f" (showing {shown})" if count > shown else "")
     )
+    return lines + filter_notes(result, asked)
+
+
+def _nothing(result: SearchResult, asked: Asked) -> str:
+    lines = [f"No results for {result.query!r}" + (f" for {asked.who}" if asked.who else "") + "."]
     lines += filter_notes(result, asked)
-    for hit in result.hits:
-        head = citation(hit)
-        if colour:
-            head = f"{BOLD}{head}{RESET}"
-        lines.append(f"\n{hit.rank}. {head}")
-        lines.append(f"   {hit.file}, PDF page {hit.pdf_page}")
-        lines.append(f"   {snippet_text(hit.snippet, colour)}")
+    if result.suggestion:
+        lines.append(f"Did you mean: {result.suggestion}?")
     return "\n".join(lines)
 
 
-def sections_text(
-    result: SearchResult, groups: list[SectionHit], colour: bool, asked: Asked | None = None
-) -> str:
+def _entry(rank: int, title: str, where: str, snippet: str, style: Style) -> list[str]:
+    number = f"{rank}. "
+    head = wrap(title, style.width, number, " " * len(number))
+    if style.colour:
+        head = [line[: len(number)] + style.paint(line[len(number) :], BOLD) for line in head]
+    return ["", *head, *wrap(where, style.width, INDENT), *_snippet_lines(snippet, style)]
+
+
+def search_text(result: SearchResult, style: Style | None = None, asked: Asked | None = None) -> str:
+    style, asked = style or Style(), asked or Asked()
+    if not result.hits:
+        return _nothing(result, asked)
+    lines = _header(result.total, "result", len(result.hits), result, asked)
+    for hit in result.hits:
+        lines += _entry(hit.rank, citation(hit), f"{hit.file}, PDF page {hit.pdf_page}", hit.snippet, style)
+    return "\n".join(lines)
+
+
+def sections_text(found: SectionResult, style: Style | None = None, asked: Asked | None = None) -> str:
     """--by-section: one entry per section with the printed pages that matched."""
-    asked = asked or Asked()
-    who = asked.who
-    if not groups:
-        return search_text(result, colour, asked)
-    lines = [
-        f"{len(groups)} section{'s' if len(groups) != 1 else ''} for {result.query!r}"
-        + (f" for {who}" if who else "")
-    ]
-    lines += filter_notes(result, asked)
-    if result.suggestion:
-        lines.insert(0, f"Did you mean: {result.suggestion}?")
-    for group in groups:
+    style, asked = style or Style(), asked or Asked()
+    if not found.sections:
+        return _nothing(found.result, asked)
+    lines = _header(found.total, "section", len(found.sections), found.result, asked)
+    for group in found.sections:
         title = (
             f"{group.section_title} — Chapter {group.chapter}: {group.chapter_title}"
             if group.chapter is not None
             else group.file
         )
-        if colour:
-            title = f"{BOLD}{title}{RESET}"
-        pages = ", ".join(group.pages)
-        lines.append(f"\n{group.rank}. {title}")
-        lines.append(f"   p. {pages}" if len(group.pages) == 1 else f"   pp. {pages} (best first)")
-        lines.append(f"   {snippet_text(group.snippet, colour)}")
+        pages = ", ".join(cite(page).removeprefix("p. ") for page in group.pages)
+        where = f"p. {pages}" if len(group.pages) == 1 else f"pp. {pages} (best first)"
+        lines += _entry(group.rank, title, where, group.snippet, style)
     return "\n".join(lines)
 
 
-def sections_json(groups: list[SectionHit]) -> list[dict[str, Any]]:
-    return [
-        {
-            "rank": g.rank,
-            "score": g.score,
-            "chapter": g.chapter,
-            "chapter_title": g.chapter_title or None,
-            "section": g.section,
-            "section_title": g.section_title or None,
-            "file": g.file,
-            "pages": list(g.pages),
-            "snippet": snippet_text(g.snippet, False),
-        }
-        for g in groups
-    ]
+def lines_text(result: SearchResult, style: Style | None = None) -> str:
+    """--format line: `file:pdf_page:printed page:section: snippet`, one line per hit, as
+    grep-like tools print (the printed page as its label, the section id empty for a page
+    outside every section)."""
+    style = style or Style()
+    return "\n".join(
+        f"{style.paint(hit.file, MAGENTA)}:{style.paint(str(hit.pdf_page), GREEN)}:"
+        f"{style.paint(hit.page, GREEN)}:{hit.section or ''}: "
+        + snippet_text(hit.snippet.replace("\n", HEADING_JOIN), style.colour)
+        for hit in result.hits
+    )
+
+
+def files_text(result: SearchResult, with_counts: bool, style: Style | None = None) -> str:
+    """-l: each file with a match, best first; -c: the same with its number of matching pages."""
+    style = style or Style()
+    return "\n".join(
+        style.paint(file, MAGENTA) + (f":{count}" if with_counts else "")
+        for file, count in count_by_file(result.hits)
+    )
+
+
+def _result_json(h: Hit) -> dict[str, Any]:
+    return {
+        "rank": h.rank,
+        "score": h.score,
+        "chapter": h.chapter,
+        "chapter_title": h.chapter_title or None,
+        "section": h.section,
+        "section_title": h.section_title or None,
+        "page": h.page,
+        "pdf_page": h.pdf_page,
+        "file": h.file,
+        "snippet": snippet_text(h.snippet, False),
+    }
 
 
 def search_json(result: SearchResult, role: str | None, asked: Asked | None = None) -> dict[str, Any]:
@@ -171,19 +236,38 @@ def search_json(result: SearchResult, role: str | None, asked: Asked | None = No
         "suggestion": result.suggestion,
         "partial": result.partial,
         "outside": outside,
-        "results": [
-            {
-                "rank": h.rank,
-                "score": h.score,
-                "chapter": h.chapter,
-                "chapter_title": h.chapter_title or None,
-                "section": h.section,
-                "section_title": h.section_title or None,
-                "page": h.page,
-                "pdf_page": h.pdf_page,
-                "file": h.file,
-                "snippet": snippet_text(h.snippet, False),
-            }
-            for h in result.hits
-        ],
+        "results": [_result_json(h) for h in result.hits],
+    }
+
+
+def sections_json(found: SectionResult, role: str | None, asked: Asked | None = None) -> dict[str, Any]:
+    """--by-section --json: the search object whose `results` are the best page of each
+    shown section (at most --limit, ranked 1..n), with `sections` (each with all its
+    matching pages) and `total_sections`."""
+    best = {(g.file, g.section): g.rank for g in found.sections}
+    leaders = sorted(
+        (
+            dataclasses.replace(hit, rank=best.pop((hit.file, hit.section)))
+            for hit in found.result.hits
+            if (hit.file, hit.section) in best
+        ),
+        key=lambda hit: hit.rank,
+    )
+    payload = search_json(dataclasses.replace(found.result, hits=tuple(leaders)), role, asked)
+    payload["total_sections"] = found.total
+    payload["sections"] = [_section_json(g) for g in found.sections]
+    return payload
+
+
+def _section_json(g: SectionHit) -> dict[str, Any]:
+    return {
+        "rank": g.rank,
+        "score": g.score,
+        "chapter": g.chapter,
+        "chapter_title": g.chapter_title or None,
+        "section": g.section,
+        "section_title": g.section_title or None,
+        "file": g.file,
+        "pages": list(g.pages),
+        "snippet": snippet_text(g.snippet, False),
     }
