@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import sys
+import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -72,7 +73,7 @@ def _errors(func: F) -> F:
         except CseError as exc:
             if debug:
                 raise
-            click.echo(f"error: {exc.message}", err=True)
+            click.echo(_fit(f"error: {exc.message}"), err=True)
             sys.exit(int(exc.exit_code))
         except KeyboardInterrupt:
             click.echo("interrupted; the index was left as it was.", err=True)
@@ -110,9 +111,20 @@ def _toolkit(config_path: Path, pdfs_dir: Path | None = None) -> Toolkit:
     return load_config(config_path, pdfs_dir)
 
 
+def _fit(message: str) -> str:
+    """A message for stderr, each line wrapped at word boundaries when it is a terminal."""
+    if not sys.stderr.isatty():
+        return message
+    width = shutil.get_terminal_size().columns
+    return "\n".join(
+        textwrap.fill(line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)
+        for line in message.splitlines()
+    )
+
+
 def _note(text: str) -> None:
     """A word about how the command read its input: on stderr, so pipes and JSON stay clean."""
-    click.echo(f"note: {text}", err=True)
+    click.echo(_fit(f"note: {text}"), err=True)
 
 
 def _colour(choice: str = "auto") -> bool:
@@ -233,6 +245,11 @@ def search_command(
     Abbreviations (A&E, GP, CAMHS, LAC ...) find their long forms and back.
     Exit codes: 0 results found (also when no page has every word: the text says
     so and the JSON has "partial": true), 1 nothing found, 2 usage or config error.
+
+    \b
+    Runs from any folder: the toolkit is found through CSE_HOME, else the nearest
+    config/toolkit.yaml at or above the current folder, else the user configuration
+    folder (see the README, "From any folder").
     """
     from pipeline.engine import names, search
     from pipeline.engine.synonyms import from_toolkit
@@ -317,6 +334,11 @@ def toolkit_group() -> None:
       cse-toolkit pack pharmacist   a profession's excerpt pack (PDF and Markdown)
       cse-toolkit audit             what changed in pdfs/ since the last ingest
       cse-toolkit history           the log of past ingests
+
+    \b
+    Runs from any folder: the toolkit is found through CSE_HOME, else the nearest
+    config/toolkit.yaml at or above the current folder, else the user configuration
+    folder (see the README, "From any folder").
     """
 
 

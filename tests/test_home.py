@@ -89,11 +89,12 @@ def test_no_toolkit_found_says_where_it_looked_and_what_to_do(
     assert result.exit_code == 2, result.output
     here = tmp_path.resolve()
     assert result.stderr == (
-        f"error: no toolkit found from {here}: looked for config/toolkit.yaml in, in order,\n"
+        f"error: no toolkit found from {here}.\n"
+        "Looked for config/toolkit.yaml in, in order:\n"
         "  1. CSE_HOME (not set)\n"
         f"  2. {here} and every folder above it\n"
         f"  3. {xdg / 'cse-toolkit'} (your user configuration folder)\n"
-        "Run the command inside the toolkit's folder, set CSE_HOME to that folder, "
+        "Run the command inside the toolkit's folder, set CSE_HOME to that folder,\n"
         "or pass --config PATH (or set CSE_CONFIG).\n"
     )
 

@@ -82,7 +82,7 @@ def test_a_heading_inside_the_snippet_stands_apart(cse_search: Search) -> None:
     assert "contraception.\nWhat to do if you notice these signs\nKeep a note" in results[0]["snippet"]
 
 
-def on_terminal(args: list[str], *, columns: int = 80, lines: int = 200, **env: str) -> str:
+def on_terminal(args: list[str], *, columns: int = 80, lines: int = 200, status: int = 0, **env: str) -> str:
     """Run cse-search with a pseudo-terminal as its stdin, stdout and stderr; what it showed."""
     pty = pytest.importorskip("pty")  # POSIX only
     leader, follower = pty.openpty()
@@ -107,7 +107,7 @@ def on_terminal(args: list[str], *, columns: int = 80, lines: int = 200, **env: 
             break
         chunks.append(chunk)
     os.close(leader)
-    assert process.wait(timeout=60) == 0
+    assert process.wait(timeout=60) == status
     return b"".join(chunks).decode().replace("\r\n", "\n")
 
 
@@ -153,6 +153,14 @@ def test_a_pipe_is_never_paged(paths: list[str]) -> None:
         cwd=REPO,
     )
     assert done.stdout.splitlines()[0] == "13 results for 'consent' (showing 10)"
+
+
+def test_messages_wrap_between_words_on_a_terminal(paths: list[str]) -> None:
+    shown = on_terminal(["consent", "--role", "nurse", *paths], columns=60, status=2)
+    assert shown.splitlines() == [
+        "error: unknown role 'nurse'; did you mean school-nurse or",
+        "  health-visitor? (`cse-toolkit roles` lists them all)",
+    ]
 
 
 # --------------------------------------------------------------------------- item 6: grep-like

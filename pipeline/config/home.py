@@ -100,11 +100,12 @@ def not_found_message(here: Path, environ: Mapping[str, str]) -> str:
     home_env = environ.get(HOME_ENV, "").strip()
     return "\n".join(
         [
-            f"no toolkit found from {here}: looked for {CONFIG_IN_HOME.as_posix()} in, in order,",
+            f"no toolkit found from {here}.",
+            f"Looked for {CONFIG_IN_HOME.as_posix()} in, in order:",
             f"  1. {HOME_ENV} ({home_env or 'not set'})",
             f"  2. {here} and every folder above it",
             f"  3. {user_folder()} (your user configuration folder)",
-            f"Run the command inside the toolkit's folder, set {HOME_ENV} to that folder, "
+            f"Run the command inside the toolkit's folder, set {HOME_ENV} to that folder,",
             "or pass --config PATH (or set CSE_CONFIG).",
         ]
     )
