@@ -7,4 +7,4 @@ __version__ = "0.1.0"
 PIPELINE_VERSION = "2"
 
 # Bumped whenever extraction changes its output, so cached extractions are redone.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # 2: text layers cached unchecked, pages may come from OCR

@@ -345,51 +345,56 @@ def toolkit_group() -> None:
 @toolkit_group.command("ingest")
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
 @click.option("--wait", is_flag=True, help="If another ingest is running, wait for it instead of stopping.")
+@click.option(
+    "--ocr",
+    "ocr_mode",
+    type=click.Choice(["auto", "always", "never"]),
+    help="Read pages by OCR: auto (only pages without usable text), always (every page), "
+    "never. [default: the config's `ocr:`, else auto]",
+)
 @_common
 @_errors
 def ingest_command(
-    force: bool, wait: bool, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool
+    force: bool,
+    wait: bool,
+    ocr_mode: str | None,
+    config_path: Path,
+    pdfs_dir: Path,
+    index_dir: Path,
+    debug: bool,
 ) -> None:
     """Extract, split into sections and index every PDF in the PDFs directory.
 
     Unchanged files are not extracted again. Searches keep answering from the previous
-    index until the new one is complete.
+    index until the new one is complete. Scanned pages (no usable text) are read by OCR
+    when OCRmyPDF is installed; their results are marked "text read by OCR".
 
     \b
-    Example:
+    Examples:
       cse-toolkit ingest --pdfs pdfs/ --config config/toolkit.yaml
+      cse-toolkit ingest --ocr=never
     Exit codes: 0 done, 2 config error (nothing changed), 3 some PDFs could not be read.
     """
     from pipeline.ingest.runner import ingest
     from pipeline.views import report as texts
+    from pipeline.views.progress import IngestProgress
 
     toolkit = _toolkit(config_path, pdfs_dir)
     if not pdfs_dir.is_dir():
         raise CseError(f"PDFs directory {pdfs_dir} does not exist (pass --pdfs DIR or set CSE_PDFS)")
     started = time.monotonic()
-    bar: Any = None
-
     with contextlib.ExitStack() as cleanup:
-
-        def on_start(total: int) -> None:
-            nonlocal bar
-            if sys.stderr.isatty():
-                bar = cleanup.enter_context(
-                    click.progressbar(length=total, label="Reading PDFs", file=sys.stderr)
-                )
-
-        def progress(name: str) -> None:
-            if bar is not None:
-                bar.update(1)
-
+        bars = cleanup.enter_context(IngestProgress(sys.stderr)) if sys.stderr.isatty() else None
         report = ingest(
             toolkit,
             pdfs_dir,
             IndexStore(index_dir),
             force=force,
             wait=wait,
-            progress=progress,
-            on_start=on_start,
+            progress=bars.progress if bars else None,
+            on_start=bars.on_start if bars else None,
+            ocr_mode=ocr_mode,
+            ocr_progress=bars.ocr_progress if bars else None,
         )
     click.echo(texts.ingest_summary(report, time.monotonic() - started))
     if report.failures:

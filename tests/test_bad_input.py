@@ -351,7 +351,9 @@ def corpus_ingest(tmp_path_factory: pytest.TempPathFactory) -> tuple[Result, Pat
     root = tmp_path_factory.mktemp("corpus")
     config = minimal_config(root / "toolkit.yaml")
     index = root / "index"
-    result = ingest(config, CORPUS, index)
+    # OCR off: reading the corpus's scans would take minutes (test_ocr.py reads one), and
+    # here the scanned file must be named as unreadable.
+    result = ingest(config, CORPUS, index, "--ocr=never")
     return result, config, index
 
 

@@ -32,6 +32,7 @@ RESULT_KEYS = [
     "pdf_page",
     "file",
     "snippet",
+    "ocr",  # issue 16: true when the page's text was read by OCR
 ]
 
 

@@ -19,7 +19,7 @@ def read_pdf(path: Path, name: str, toolkit: Toolkit, cache: ExtractionCache) ->
     the answer is the same and a hostile file cannot take the command down."""
     stat = path.stat()
     source = SourceFile(name, path, sha256_file(path), stat.st_size, stat.st_mtime_ns)
-    result = extract_all([source], cache, toolkit.limits, None)[name]
+    result = extract_all([source], cache, toolkit.limits, None, toolkit.ocr)[name]
     if isinstance(result, PdfError):
         raise result
     return result

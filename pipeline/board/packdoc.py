@@ -63,7 +63,9 @@ class UnitText:
         section = self.unit.section_title or fallback_title
         return (
             f"Chapter {chapter} ({chapter_title}), {section}, {page_name(self.unit.page, 'printed page')} "
-            f"({self.unit.file}, PDF page {self.unit.pdf_page})"
+            f"({self.unit.file}, PDF page {self.unit.pdf_page}"
+            + ("; text read by OCR" if self.unit.ocr else "")
+            + ")"
         )
 
 

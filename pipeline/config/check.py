@@ -17,17 +17,23 @@ import yaml
 
 from pipeline.config.model import (
     ID_PATTERN,
+    OCR_MODES,
     Audience,
     Board,
     ChapterSpec,
     Contact,
     Limits,
+    OcrSettings,
     Role,
     SectionSpec,
     Toolkit,
 )
+from pipeline.config.tesseract import installed_languages, package_for
 from pipeline.errors import ConfigError
 from pipeline.numerals import page_order
+
+# Tesseract language names: eng, cym, chi_sim, script/Latin.
+_LANGUAGE = re.compile(r"^[A-Za-z0-9_]+(?:/[A-Za-z0-9_]+)?$")
 
 # libyaml's composer when PyYAML was built with it: ten times faster; it gives the same
 # nodes and line marks (the pure-Python one only words a syntax error better).
@@ -207,7 +213,7 @@ class _Validator:
             self.problems.add("chapters", None, "the file is empty (a minimal config is `chapters: []`)")
             return Toolkit()
         keys = self._mapping(
-            root, "", {"chapters"}, {"title", "audiences", "roles", "synonyms", "limits", "board"}
+            root, "", {"chapters"}, {"title", "audiences", "roles", "synonyms", "limits", "board", "ocr"}
         )
         if keys is None:
             return Toolkit()
@@ -219,6 +225,7 @@ class _Validator:
         synonyms = self._synonyms(keys.get("synonyms"))
         limits = self._limits(keys.get("limits"))
         board = self._board(keys["board"]) if "board" in keys else None
+        ocr = self._ocr(keys.get("ocr"))
         return Toolkit(
             title=title or Toolkit.title,
             chapters=tuple(chapters),
@@ -227,6 +234,7 @@ class _Validator:
             synonyms=tuple(synonyms),
             limits=limits,
             board=board,
+            ocr=ocr,
         )
 
     def _chapters(self, node: yaml.Node | None) -> list[ChapterSpec]:
@@ -548,3 +556,61 @@ class _Validator:
         if name is None or phone is None:
             return None
         return Contact(name, phone, note or "")
+
+    def _ocr(self, node: yaml.Node | None) -> OcrSettings:
+        """`ocr: auto|always|never`, or a mapping with `mode`, `languages`, `seconds_per_page`.
+
+        Languages are checked against this machine's Tesseract when a command reads PDFs
+        (and Tesseract is installed: otherwise the ingest says how to install OCR)."""
+        defaults = OcrSettings()
+        if node is None:
+            return defaults
+        if isinstance(node, yaml.ScalarNode):
+            return OcrSettings(mode=self._ocr_mode(node, "ocr"))
+        keys = self._mapping(node, "ocr", set(), {"mode", "languages", "seconds_per_page"})
+        if keys is None:
+            return defaults
+        mode = self._ocr_mode(keys["mode"], "ocr.mode") if "mode" in keys else defaults.mode
+        languages = defaults.languages
+        if "languages" in keys:
+            languages = tuple(self._languages(keys["languages"], mode))
+        seconds = defaults.seconds_per_page
+        if "seconds_per_page" in keys:
+            seconds = self._int(keys["seconds_per_page"], "ocr.seconds_per_page") or seconds
+        return OcrSettings(mode, languages or defaults.languages, seconds)
+
+    def _ocr_mode(self, node: yaml.Node, place: str) -> str:
+        value = self._str(node, place)
+        if value is not None and value not in OCR_MODES:
+            self.problems.add(
+                place, node, f"{value!r} is not an OCR mode (use one of: {', '.join(OCR_MODES)})"
+            )
+            return OcrSettings.mode
+        return value or OcrSettings.mode
+
+    def _languages(self, node: yaml.Node, mode: str) -> list[str]:
+        items = self._list(node, "ocr.languages")
+        if isinstance(node, yaml.SequenceNode) and not items:
+            self.problems.add("ocr.languages", node, "give at least one language (for example [eng])")
+        installed = installed_languages() if self.pdfs_dir is not None and mode != "never" else None
+        languages: list[str] = []
+        for index, item in enumerate(items):
+            place = f"ocr.languages[{index}]"
+            value = self._str(item, place)
+            if value is None:
+                continue
+            if not _LANGUAGE.match(value):
+                self.problems.add(
+                    place, item, f"{value!r} is not a Tesseract language name (such as eng, cym, chi_sim)"
+                )
+            elif installed is not None and value not in installed:
+                self.problems.add(
+                    place,
+                    item,
+                    f"Tesseract has no {value!r} language installed "
+                    f"(installed: {', '.join(sorted(installed)) or 'none'}); "
+                    f"install it with: apt-get install -y {package_for(value)}",
+                )
+            else:
+                languages.append(value)
+        return languages

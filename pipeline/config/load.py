@@ -13,7 +13,17 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from pipeline.config.model import Audience, Board, ChapterSpec, Contact, Limits, Role, SectionSpec, Toolkit
+from pipeline.config.model import (
+    Audience,
+    Board,
+    ChapterSpec,
+    Contact,
+    Limits,
+    OcrSettings,
+    Role,
+    SectionSpec,
+    Toolkit,
+)
 from pipeline.errors import ConfigError
 
 SNAPSHOT_NAME = "toolkit.json"
@@ -85,6 +95,7 @@ def _read_snapshot(directory: Path, digest: str) -> Toolkit | None:
             synonyms=tuple(tuple(group) for group in data["synonyms"]),
             limits=Limits(**data["limits"]),
             board=_board(data.get("board")),
+            ocr=OcrSettings(**{**data["ocr"], "languages": tuple(data["ocr"]["languages"])}),
             digest=digest,
         )
     except (OSError, ValueError, KeyError, TypeError):

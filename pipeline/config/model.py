@@ -76,6 +76,22 @@ class Limits:
     seconds_per_file: int = 300
 
 
+OCR_MODES = ("auto", "always", "never")
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """When to read pages by OCR, in which Tesseract languages, and how long a page may take.
+
+    `auto` reads only the pages with no usable text; `always` reads every page, for a text
+    layer that looks readable but is wrong; `never` leaves scanned pages unread.
+    """
+
+    mode: str = "auto"
+    languages: tuple[str, ...] = ("eng",)
+    seconds_per_page: int = 60
+
+
 @dataclass(frozen=True)
 class Toolkit:
     """The whole validated configuration."""
@@ -87,6 +103,7 @@ class Toolkit:
     synonyms: tuple[tuple[str, ...], ...] = ()
     limits: Limits = field(default_factory=Limits)
     board: Board | None = None
+    ocr: OcrSettings = field(default_factory=OcrSettings)
     digest: str = ""  # SHA-256 of the config file's bytes, recorded by each ingest
 
     def chapter(self, number: int) -> ChapterSpec | None:

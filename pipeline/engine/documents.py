@@ -31,6 +31,7 @@ class SectionPage:
     page: str  # printed page label
     pdf_page: int  # 1-based
     text: str
+    ocr: bool = False  # the text was read from the page's image by OCR (may hold misreadings)
 
     @property
     def key(self) -> str:

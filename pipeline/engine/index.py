@@ -59,6 +59,7 @@ def get_schema() -> Schema:
         kind=ID(stored=True),
         page=ID(stored=True),
         pdf_page=STORED,
+        ocr=STORED,  # True when the page's text was read by OCR
         content=TEXT(stored=True, analyzer=stem, phrase=True),
         # The synonym groups a page's text and its section title mention (see synonyms.py).
         concepts=TEXT(analyzer=RegexTokenizer(r"\S+"), phrase=False),
@@ -152,6 +153,7 @@ def _fill(
                 kind=unit.kind,
                 page=unit.page,
                 pdf_page=unit.pdf_page,
+                ocr=unit.ocr,
                 content=unit.text,
                 concepts=" ".join(tag(unit.text)),
                 title_concepts=" ".join(tag(unit.section_title)),

@@ -55,6 +55,7 @@ class Hit:
     pdf_page: int
     file: str
     snippet: str  # matches wrapped in MATCH_START/MATCH_END (render.snippet_text shows them)
+    ocr: bool = False  # the page's text was read by OCR: say so beside the citation
 
 
 @dataclass(frozen=True)
@@ -403,6 +404,7 @@ def _run(
                 pdf_page=int(fields["pdf_page"]),
                 file=fields["file"],
                 snippet=snippeter.snippet(fields["content"]) if wanted else "",
+                ocr=bool(fields.get("ocr", False)),
             )
         )
     return tuple(hits), len(ranked), earned

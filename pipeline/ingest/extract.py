@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ class PageText:
     height: float
     label: str = ""  # from the PDF's /PageLabels; "" when the PDF has none
     unreadable: bool = False  # text present but garbage (no Unicode map)
+    ocr: bool = False  # the lines were read from the page's image by OCR
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,11 @@ def _tail(path: Path, size: int = 2048) -> bytes:
         return handle.read()
 
 
-def extract_pdf(path: Path, name: str, limits: Limits | None = None) -> ExtractedPdf:
-    """Extract every page of one PDF; raise PdfError naming the file when it cannot be used."""
+def extract_pdf(path: Path, name: str, limits: Limits | None = None, *, check: bool = True) -> ExtractedPdf:
+    """Extract every page of one PDF; raise PdfError naming the file when it cannot be used.
+
+    With `check=False` a PDF without usable text is returned as it is (for OCR to read
+    its pages) instead of refused."""
     import pypdfium2  # imported here: `cse-search` must never pay for the PDF libraries
 
     limits = limits or Limits()
@@ -138,7 +143,7 @@ def extract_pdf(path: Path, name: str, limits: Limits | None = None) -> Extracte
     except pypdfium2.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise describe_open_failure(path, name, str(exc)) from None
-        return _fallback(path, name, sha256, limits, str(exc))
+        return _fallback(path, name, sha256, limits, str(exc), check)
     try:
         count = len(document)
         if count == 0:
@@ -169,13 +174,14 @@ def extract_pdf(path: Path, name: str, limits: Limits | None = None) -> Extracte
                     "Check the file, or raise limits.seconds_per_file in the config.",
                 )
     except pypdfium2.PdfiumError as exc:
-        return _fallback(path, name, sha256, limits, str(exc))
+        return _fallback(path, name, sha256, limits, str(exc), check)
     finally:
         document.close()
-    return _checked(ExtractedPdf(file=name, sha256=sha256, pages=tuple(pages)))
+    pdf = ExtractedPdf(file=name, sha256=sha256, pages=tuple(pages))
+    return checked(pdf) if check else pdf
 
 
-def _fallback(path: Path, name: str, sha256: str, limits: Limits, detail: str) -> ExtractedPdf:
+def _fallback(path: Path, name: str, sha256: str, limits: Limits, detail: str, check: bool) -> ExtractedPdf:
     """PDFium gave up (no header, a cyclic page tree...): pdfminer, via pdfplumber, is
     slower but repairs some files PDFium will not. If it finds text, use it, and say so."""
     try:
@@ -184,9 +190,9 @@ def _fallback(path: Path, name: str, sha256: str, limits: Limits, detail: str) -
         pages = []
     if not any(page.lines for page in pages):
         raise describe_open_failure(path, name, detail)
-    pdf = _checked(ExtractedPdf(file=name, sha256=sha256, pages=tuple(pages)))
     note = f"{name}: damaged PDF ({detail.rstrip('.')}); its text was recovered with the fallback reader"
-    return ExtractedPdf(pdf.file, pdf.sha256, pdf.pages, (note, *pdf.warnings))
+    pdf = ExtractedPdf(file=name, sha256=sha256, pages=tuple(pages), warnings=(note,))
+    return checked(pdf) if check else pdf
 
 
 def group_words_into_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -234,29 +240,48 @@ def _pdfplumber_pages(path: Path, limits: Limits) -> list[PageText]:
     return pages
 
 
-def _checked(pdf: ExtractedPdf) -> ExtractedPdf:
-    """Refuse a PDF with no usable text at all; warn about pages without it."""
+RUN_OCR = "Run OCR on it (for example: ocrmypdf in.pdf out.pdf) and ingest again."
+
+
+def needs_ocr(page: PageText) -> bool:
+    """No usable text on this page (none, or garbage), and OCR has not read it yet."""
+    return (not page.lines or page.unreadable) and not page.ocr
+
+
+def checked(pdf: ExtractedPdf, advice: str = RUN_OCR) -> ExtractedPdf:
+    """Refuse a PDF with no usable text at all; warn about pages without it. `advice` says
+    how to get OCR for pages that need it (it depends on whether OCR is on and installed)."""
     usable = [p for p in pdf.pages if p.lines and not p.unreadable]
     if not usable:
+        if any(p.ocr for p in pdf.pages) and not any(needs_ocr(p) for p in pdf.pages):
+            raise PdfError(
+                pdf.file,
+                "has no text layer, and OCR found no readable text on it either",
+                "Check it is the right file: a picture without words cannot be searched.",
+            )
         if any(p.unreadable for p in pdf.pages):
             problem = "has a text layer that cannot be read (fonts without a Unicode map)"
         else:
             problem = "has no text layer (it looks scanned)"
-        raise PdfError(
-            pdf.file, problem, "Run OCR on it (for example: ocrmypdf in.pdf out.pdf) and ingest again."
-        )
-    warnings: list[str] = []
-    blank = [p.number for p in pdf.pages if not p.lines]
-    garbled = [p.number for p in pdf.pages if p.unreadable]
+        raise PdfError(pdf.file, problem, advice)
+    warnings: list[str] = list(pdf.warnings)
+    blank = [p.number for p in pdf.pages if not p.lines and not p.ocr]
+    garbled = [p.number for p in pdf.pages if p.unreadable and not p.ocr]
+    ocr_blank = [p.number for p in pdf.pages if p.ocr and (not p.lines or p.unreadable)]
     if blank:
         warnings.append(
             f"{pdf.file}: no text on PDF page(s) {_ranges(blank)} (blank or scanned; "
-            "scanned pages need OCR to be searchable)"
+            f"scanned pages need OCR to be searchable). {advice}"
         )
     if garbled:
         warnings.append(
             f"{pdf.file}: unreadable text on PDF page(s) {_ranges(garbled)} "
-            "(fonts without a Unicode map; needs OCR); those pages are not indexed"
+            f"(fonts without a Unicode map; needs OCR); those pages are not indexed. {advice}"
+        )
+    if ocr_blank:
+        warnings.append(
+            f"{pdf.file}: no readable text on PDF page(s) {_ranges(ocr_blank)}, even by OCR "
+            "(blank, or pictures without words); those pages are not indexed"
         )
     return ExtractedPdf(pdf.file, pdf.sha256, pdf.pages, tuple(warnings))
 
@@ -273,6 +298,17 @@ def _ranges(numbers: list[int]) -> str:
         if number is not None:
             start = previous = number
     return ", ".join(parts)
+
+
+def extract_pages(path: Path, numbers: Iterable[int]) -> dict[int, PageText]:
+    """Some pages of a PDF (1-based numbers), e.g. the pages an OCR pass has just read."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return {number: _extract_page(document, number - 1) for number in numbers}
+    finally:
+        document.close()
 
 
 def _extract_page(document: object, index: int) -> PageText:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline import PIPELINE_VERSION
 from pipeline.config.load import save_snapshot
-from pipeline.config.model import Limits, Toolkit
+from pipeline.config.model import Limits, OcrSettings, Toolkit
 from pipeline.engine.documents import PageKind
 from pipeline.engine.index import SCHEMA_VERSION, update_index, write_index
 from pipeline.engine.store import IndexStore
@@ -27,6 +27,8 @@ from pipeline.ingest.cache import ExtractionCache
 from pipeline.ingest.extract import ExtractedPdf, extract_pdf, sha256_file
 from pipeline.ingest.history import log_published, stage_entry
 from pipeline.ingest.manifest import FileRecord, Manifest, load_manifest, save_manifest
+from pipeline.ingest.ocr import OcrProgress, OcrStats, read_scanned
+from pipeline.ingest.ocr import available as ocr_available
 from pipeline.ingest.repeats import find_repeats, without_repeats
 from pipeline.ingest.sections import NOT_IN_CONFIG, FileSplit, SectionInfo, SectionPage, split_file
 from pipeline.ingest.workers import run_isolated
@@ -59,6 +61,7 @@ class IngestReport:
     manifest: Manifest | None = None
     previous: Manifest | None = None
     changes: AuditReport | None = None  # what changed since the previous ingest
+    ocr: OcrStats | None = None  # pages read by OCR in this ingest
 
 
 def list_pdfs(pdfs_dir: Path) -> list[Path]:
@@ -102,6 +105,12 @@ def build_key(toolkit: Toolkit) -> str:
         "schema": SCHEMA_VERSION,
         "config": toolkit.digest,
         "synonyms": synonyms_digest(groups(from_toolkit(toolkit))),
+        # Pages read by OCR depend on these (and on OCR being installed at all).
+        "ocr": [
+            toolkit.ocr.mode,
+            list(toolkit.ocr.languages),
+            toolkit.ocr.mode != "never" and ocr_available(),
+        ],
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
@@ -113,22 +122,41 @@ def inputs_digest(toolkit: Toolkit, sources: Iterable[SourceFile]) -> str:
 
 
 def _extract_job(job: tuple[str, str, Limits]) -> ExtractedPdf | PdfError:
-    """Runs in a worker process: an expected failure comes back as a value."""
+    """Runs in a worker process: an expected failure comes back as a value. The text layer
+    is returned even when it has no usable text: OCR may read those pages next."""
     path, name, limits = job
     try:
-        return extract_pdf(Path(path), name, limits)
+        return extract_pdf(Path(path), name, limits, check=False)
     except PdfError as exc:
         return exc
 
 
 def extract_all(
-    sources: list[SourceFile], cache: ExtractionCache, limits: Limits, progress: Progress | None
+    sources: list[SourceFile],
+    cache: ExtractionCache,
+    limits: Limits,
+    progress: Progress | None,
+    ocr: OcrSettings | None = None,
+    ocr_progress: OcrProgress | None = None,
 ) -> dict[str, ExtractedPdf | PdfError]:
-    """Extract what the cache does not have, in parallel across cores."""
+    """Extract what the cache does not have, in parallel across cores; then read the
+    pages without usable text by OCR (as `ocr` says; not at all without it)."""
+    return read_all(sources, cache, limits, progress, ocr, ocr_progress)[0]
+
+
+def read_all(
+    sources: list[SourceFile],
+    cache: ExtractionCache,
+    limits: Limits,
+    progress: Progress | None,
+    ocr: OcrSettings | None = None,
+    ocr_progress: OcrProgress | None = None,
+) -> tuple[dict[str, ExtractedPdf | PdfError], OcrStats]:
+    """`extract_all`, and what OCR did."""
     results: dict[str, ExtractedPdf | PdfError] = {}
     todo: list[SourceFile] = []
     for source in sources:
-        cached = cache.get(source.sha256, source.name)
+        cached = cache.get(source.sha256, source.name, ocr=False)
         if cached is not None:
             results[source.name] = cached
             if progress:
@@ -146,10 +174,13 @@ def extract_all(
             cache.put(outcome)
         if progress:
             progress(source.name)
+    results, stats = read_scanned(
+        results, {s.name: s.path for s in sources}, cache, ocr or OcrSettings(mode="never"), ocr_progress
+    )
     for source in sources:
         if isinstance(results[source.name], ExtractedPdf):
             cache.keep_source(source.sha256, source.path)
-    return results
+    return results, stats
 
 
 @dataclass
@@ -169,6 +200,7 @@ def prepare(
     previous: Manifest | None,
     sources: list[SourceFile],
     progress: Progress | None = None,
+    ocr_progress: OcrProgress | None = None,
 ) -> Prepared:
     """Extract (through the cache), number and split every PDF; writes only the cache.
 
@@ -176,8 +208,8 @@ def prepare(
     the last ingest's manifest.
     """
     cache = ExtractionCache(store.cache_dir)
-    extracted = extract_all(sources, cache, toolkit.limits, progress)
-    report = IngestReport(previous=previous)
+    extracted, ocr = read_all(sources, cache, toolkit.limits, progress, toolkit.ocr, ocr_progress)
+    report = IngestReport(previous=previous, ocr=ocr)
     units, infos, splits, problems = _split_all(
         toolkit, sources, extracted, pdfs_dir, previous, cache, report
     )
@@ -194,8 +226,13 @@ def ingest(
     wait: bool = False,
     progress: Progress | None = None,
     on_start: Callable[[int], None] | None = None,
+    ocr_mode: str | None = None,
+    ocr_progress: OcrProgress | None = None,
 ) -> IngestReport:
-    """Bring the index up to date with the PDFs directory; see the module docstring."""
+    """Bring the index up to date with the PDFs directory; see the module docstring.
+    `ocr_mode` (auto, always, never) overrides the config's `ocr.mode`."""
+    if ocr_mode is not None:
+        toolkit = replace(toolkit, ocr=replace(toolkit.ocr, mode=ocr_mode))
     with store.lock(wait=wait):
         # Tidy what an ingest cut short left: its unpublished generation, its log line.
         store.prune()
@@ -212,7 +249,7 @@ def ingest(
             return _unchanged_report(previous)
         if on_start:
             on_start(len(sources))
-        prepared = prepare(toolkit, pdfs_dir, store, previous, sources, progress)
+        prepared = prepare(toolkit, pdfs_dir, store, previous, sources, progress, ocr_progress)
         if prepared.problems:
             raise ConfigError("config", prepared.problems)
         report, manifest = prepared.report, prepared.manifest

@@ -144,6 +144,7 @@ def uncatalogued(pdf: ExtractedPdf, numbering: PageNumbering, only: Sequence[int
             numbering.labels[i],
             i + 1,
             join_lines([line.text for line in lines]),
+            ocr=pdf.pages[i].ocr,
         )
         for i in (only if only is not None else range(len(pdf.pages)))
         if (lines := body_lines(pdf, numbering, i))
@@ -281,6 +282,7 @@ def _unit(
             numbering.labels[index],
             index + 1,
             text,
+            ocr=pdf.pages[index].ocr,
         )
     return SectionPage(
         pdf.file,
@@ -292,6 +294,7 @@ def _unit(
         numbering.labels[index],
         index + 1,
         text,
+        ocr=pdf.pages[index].ocr,
     )
 
 

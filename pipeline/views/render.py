@@ -19,6 +19,8 @@ BOLD, RESET = "\x1b[1m", "\x1b[0m"
 MAGENTA, GREEN = "\x1b[35m", "\x1b[32m"  # file names and page numbers, as grep colours them
 INDENT = "   "
 HEADING_JOIN = " — "  # a snippet's heading and its text, on one line
+# Beside a hit whose page was read by OCR: the snippet may hold misreadings.
+OCR_NOTE = "text read by OCR: check the page"
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,8 @@ def search_text(result: SearchResult, style: Style | None = None, asked: Asked |
         return _nothing(result, asked)
     lines = _header(result.total, "result", len(result.hits), result, asked)
     for hit in result.hits:
-        lines += _entry(hit.rank, citation(hit), f"{hit.file}, PDF page {hit.pdf_page}", hit.snippet, style)
+        where = f"{hit.file}, PDF page {hit.pdf_page}" + (f" ({OCR_NOTE})" if hit.ocr else "")
+        lines += _entry(hit.rank, citation(hit), where, hit.snippet, style)
     return "\n".join(lines)
 
 
@@ -217,6 +220,7 @@ def _result_json(h: Hit) -> dict[str, Any]:
         "pdf_page": h.pdf_page,
         "file": h.file,
         "snippet": snippet_text(h.snippet, False),
+        "ocr": h.ocr,
     }
 
 

@@ -17,6 +17,7 @@ from pipeline.numerals import page_range
 if TYPE_CHECKING:
     from pipeline.ingest.audit import AuditReport, SectionChange
     from pipeline.ingest.manifest import Manifest
+    from pipeline.ingest.ocr import OcrStats
     from pipeline.ingest.runner import IngestReport
 
 
@@ -34,6 +35,8 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
     verb = "Indexed" if report.changed else "Index holds"
     lines.append(f"{verb} {what} in {seconds:.1f} s.")
     lines.extend(repeat_note(name, *counts) for name, counts in sorted(report.repeats.items()))
+    if report.ocr is not None and (report.ocr.pages_total or report.ocr.pages_cached):
+        lines.append(_ocr_line(report.ocr))
     if report.changes is not None and report.previous is not None:
         lines.extend(_changes_since(report.changes))
     if report.warnings:
@@ -63,6 +66,23 @@ def repeat_note(name: str, skipped: int, total: int) -> str:
         f"{name}: skipped {skipped} of its {total} pages, which repeat pages of configured "
         "chapters (each is answered once, from its chapter); its other pages are indexed"
     )
+
+
+def _ocr_line(ocr: OcrStats) -> str:
+    """'OCR read 3 pages in 12.0 s (4.0 s a page); 5 more were read by an earlier ingest.'"""
+    parts = []
+    if ocr.pages_total:
+        each = f" ({ocr.seconds / ocr.pages_total:.1f} s a page)" if ocr.pages_total > 1 else ""
+        parts.append(
+            f"OCR read {ocr.pages_total} page{'s' if ocr.pages_total != 1 else ''} in {ocr.seconds:.1f} s{each}"
+        )
+    if ocr.pages_cached:
+        more = "more " if ocr.pages_total else ""
+        parts.append(
+            f"{ocr.pages_cached} {more}page{'s' if ocr.pages_cached != 1 else ''} read by OCR "
+            "in an earlier ingest came from the cache"
+        )
+    return "; ".join(parts) + "."
 
 
 def _collapsed(warnings: list[str], most: int = 5) -> list[str]:

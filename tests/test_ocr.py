@@ -1,0 +1,267 @@
+"""Scanned pages are read by OCR at ingest and cited like any other page (issue 16).
+
+The scanned PDF is made in the test: two pages of the sample's chapter 4 (printed pages
+73 and 74), the first kept as it is (a text layer) and the second rendered to an image
+with PDFium and wrapped as an image-only page, as a scanner would give it. Rendering at
+150 dpi keeps OCR to a few seconds while the 8-point footer ("Page 74") stays readable.
+
+Tests that run OCR need OCRmyPDF and Tesseract; they skip without them (`.ci/run`
+installs both, so CI runs them).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pypdfium2
+import pytest
+from click.testing import CliRunner, Result
+from pypdf import PdfReader, PdfWriter
+
+from pipeline.cli import search_command
+from pipeline.config.load import parse_config
+from pipeline.config.tesseract import installed_languages
+from pipeline.errors import ConfigError
+from pipeline.ingest import ocr
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, corpus_dir, toolkit
+
+CHAPTER_4 = SAMPLE_PDFS / "chapter-4-health-services.pdf"
+PARAMEDICS, PHARMACIES = 18, 19  # 0-based PDF pages of printed pages 73 and 74
+SCANNED = "scanned-chapter-4.pdf"
+SCAN_DPI = 150
+CONFIG = f"""\
+chapters:
+  - number: 4
+    title: Health Services
+    file: {SCANNED}
+    sections:
+      - id: paramedics
+        title: Paramedics
+        start: 73
+      - id: pharmacies
+        title: Pharmacies
+        start: 74
+"""
+# On the Pharmacies page only, so a hit can only come from the scanned page.
+PHRASE = '"emergency hormonal contraception"'
+
+needs_ocr = pytest.mark.skipif(
+    not ocr.available(),
+    reason="OCRmyPDF and Tesseract are not installed (apt-get install -y ocrmypdf tesseract-ocr-eng; "
+    ".ci/run installs them)",
+)
+
+
+def scanned_page(index: int) -> PdfReader:
+    """One sample page as a scanner gives it: an image, no text layer."""
+    document = pypdfium2.PdfDocument(str(CHAPTER_4))
+    try:
+        image = document[index].render(scale=SCAN_DPI / 72, grayscale=True).to_pil()
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PDF", resolution=SCAN_DPI)
+    return PdfReader(buffer)
+
+
+def write_scan(path: Path, text_pages: tuple[int, ...], image_pages: tuple[int, ...]) -> Path:
+    """A PDF of sample pages in order: those in `text_pages` as published, those in
+    `image_pages` scanned."""
+    writer = PdfWriter()
+    published = PdfReader(CHAPTER_4)
+    for index in sorted((*text_pages, *image_pages)):
+        page = scanned_page(index).pages[0] if index in image_pages else published.pages[index]
+        writer.add_page(page)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def ingest(root: Path, *extra: str) -> Result:
+    return toolkit(
+        "ingest",
+        "--config",
+        str(root / "toolkit.yaml"),
+        "--pdfs",
+        str(root / "pdfs"),
+        "--index",
+        str(root / "index"),
+        *extra,
+    )
+
+
+def search(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(
+        search_command, [*args, "--config", str(root / "toolkit.yaml"), "--index", str(root / "index")]
+    )
+
+
+def first_result(root: Path, query: str) -> dict[str, Any]:
+    found = search(root, query, "--json")
+    assert found.exit_code == 0, found.output
+    return json.loads(found.stdout)["results"][0]
+
+
+def setup_scan(root: Path, text_pages: tuple[int, ...], image_pages: tuple[int, ...]) -> Path:
+    write_scan(root / "pdfs" / SCANNED, text_pages, image_pages)
+    (root / "toolkit.yaml").write_text(CONFIG, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
+    """Printed page 73 with its text layer, then page 74 scanned; ingested once."""
+    if not ocr.available():
+        pytest.skip("OCRmyPDF and Tesseract are not installed")
+    root = setup_scan(tmp_path_factory.mktemp("scanned"), (PARAMEDICS,), (PHARMACIES,))
+    result = ingest(root)
+    assert result.exit_code == 0, result.output
+    return root, result
+
+
+# --------------------------------------------------------------------------- found and cited
+@needs_ocr
+def test_phrase_on_scanned_page_is_cited_with_its_printed_page(scanned: tuple[Path, Result]) -> None:
+    hit = first_result(scanned[0], PHRASE)
+    assert (hit["section"], hit["page"], hit["pdf_page"], hit["ocr"]) == ("pharmacies", "74", 2, True)
+
+
+@needs_ocr
+def test_text_layer_page_beside_a_scan_is_not_marked_ocr(scanned: tuple[Path, Result]) -> None:
+    hit = first_result(scanned[0], "paramedics")
+    assert (hit["page"], hit["ocr"]) == ("73", False)
+
+
+@needs_ocr
+def test_only_the_page_without_text_is_read_by_ocr(scanned: tuple[Path, Result]) -> None:
+    assert "OCR read 1 page in" in scanned[1].output
+
+
+@needs_ocr
+def test_search_output_says_the_text_was_read_by_ocr(scanned: tuple[Path, Result]) -> None:
+    found = search(scanned[0], PHRASE, "--limit", "1")
+    assert "PDF page 2 (text read by OCR: check the page)" in found.output
+
+
+@needs_ocr
+def test_second_ingest_takes_ocr_text_from_the_cache(scanned: tuple[Path, Result], tmp_path: Path) -> None:
+    root = tmp_path / "again"
+    shutil.copytree(scanned[0], root, symlinks=True)
+    again = ingest(root, "--force")
+    assert "1 page read by OCR in an earlier ingest came from the cache." in again.output
+
+
+@needs_ocr
+def test_sections_view_finds_the_heading_on_the_scanned_page(scanned: tuple[Path, Result]) -> None:
+    root = scanned[0]
+    result = toolkit(
+        "sections",
+        "--config",
+        str(root / "toolkit.yaml"),
+        "--pdfs",
+        str(root / "pdfs"),
+        "--index",
+        str(root / "index"),
+    )
+    line = next(line for line in result.output.splitlines() if line.strip().startswith("pharmacies"))
+    assert line.endswith("heading found on p. 74"), result.output
+
+
+# --------------------------------------------------------------------------- OCR off or absent
+def test_ocr_never_gives_the_scanned_message(tmp_path: Path) -> None:
+    root = setup_scan(tmp_path, (), (PHARMACIES,))
+    result = ingest(root, "--ocr=never")
+    assert f"{SCANNED}: has no text layer (it looks scanned). OCR is off" in result.output
+
+
+def test_ocr_never_exits_3(tmp_path: Path) -> None:
+    root = setup_scan(tmp_path, (), (PHARMACIES,))
+    assert ingest(root, "--ocr=never").exit_code == 3
+
+
+def test_without_ocr_installed_the_message_gives_the_install_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = setup_scan(tmp_path, (), (PHARMACIES,))
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # neither ocrmypdf nor tesseract can be found
+    result = ingest(root)
+    assert (
+        f"{SCANNED}: has no text layer (it looks scanned). Install OCR to read it "
+        "(apt-get install -y ocrmypdf tesseract-ocr-eng) and ingest again." in result.output
+    )
+
+
+def test_ocr_never_in_the_config_is_used_without_the_option(tmp_path: Path) -> None:
+    root = setup_scan(tmp_path, (), (PHARMACIES,))
+    (root / "toolkit.yaml").write_text(CONFIG + "ocr: never\n", encoding="utf-8")
+    assert "OCR is off" in ingest(root).output
+
+
+def test_results_from_text_layers_are_marked_not_ocr(cse_search: Any) -> None:
+    answer = json.loads(cse_search("pharmacies", "--json").stdout)
+    assert {r["ocr"] for r in answer["results"]} == {False}
+
+
+# --------------------------------------------------------------------------- the `ocr:` config key
+def config_problems(text: str) -> list[str]:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text.encode(), "toolkit.yaml", SAMPLE_PDFS)
+    return caught.value.problems
+
+
+def test_config_ocr_mode_must_be_known() -> None:
+    assert config_problems("chapters: []\nocr: sometimes\n") == [
+        "ocr (line 2): 'sometimes' is not an OCR mode (use one of: auto, always, never)"
+    ]
+
+
+def test_config_ocr_unknown_key_is_an_error() -> None:
+    assert config_problems("chapters: []\nocr:\n  langs: [eng]\n") == [
+        "ocr.langs (line 3): unknown key (allowed: languages, mode, seconds_per_page)"
+    ]
+
+
+def test_config_ocr_settings_are_read() -> None:
+    text = "chapters: []\nocr:\n  mode: always\n  languages: [eng]\n  seconds_per_page: 20\n"
+    settings = parse_config(text.encode(), "toolkit.yaml", SAMPLE_PDFS).ocr
+    assert (settings.mode, settings.languages, settings.seconds_per_page) == ("always", ("eng",), 20)
+
+
+@pytest.mark.skipif(installed_languages() is None, reason="Tesseract is not installed")
+def test_config_language_not_installed_names_the_key_and_the_package() -> None:
+    installed = ", ".join(sorted(installed_languages() or ()))
+    problems = config_problems("chapters: []\nocr:\n  languages: [eng, zzz]\n")
+    assert problems == [
+        f"ocr.languages[1] (line 3): Tesseract has no 'zzz' language installed (installed: {installed}); "
+        "install it with: apt-get install -y tesseract-ocr-zzz"
+    ]
+
+
+def test_config_every_ocr_problem_is_listed_at_once() -> None:
+    problems = config_problems("chapters: []\nocr:\n  mode: often\n  seconds_per_page: 0\n  extra: 1\n")
+    assert len(problems) == 3, problems
+
+
+def test_the_sample_config_is_unchanged_by_ocr_defaults() -> None:
+    settings = parse_config(SAMPLE_CONFIG.read_bytes(), "toolkit.yaml", SAMPLE_PDFS).ocr
+    assert (settings.mode, settings.languages) == ("auto", ("eng",))
+
+
+# --------------------------------------------------------------------------- a real scan
+@needs_ocr
+def test_real_typewritten_scan_is_read(tmp_path: Path) -> None:
+    """A 1974 typewritten service bulletin, scanned with no text layer (shared corpus)."""
+    source = corpus_dir("broken") / "pdfminer__175.pdf"
+    (tmp_path / "pdfs").mkdir()
+    shutil.copy(source, tmp_path / "pdfs" / source.name)
+    (tmp_path / "toolkit.yaml").write_text("chapters: []\n", encoding="utf-8")
+    assert ingest(tmp_path).exit_code == 0
+    hit = first_result(tmp_path, '"oversize tire accessory kit"')
+    assert (hit["file"], hit["pdf_page"], hit["ocr"]) == (source.name, 1, True)
