@@ -157,6 +157,36 @@ def test_second_ingest_takes_ocr_text_from_the_cache(scanned: tuple[Path, Result
 
 
 @needs_ocr
+def test_ocr_always_reads_the_text_page_too_and_reuses_the_cached_scan(
+    scanned: tuple[Path, Result], tmp_path: Path
+) -> None:
+    root = tmp_path / "always"
+    shutil.copytree(scanned[0], root, symlinks=True)
+    again = ingest(root, "--ocr=always")
+    line = next(line for line in again.output.splitlines() if line.startswith("OCR read"))
+    assert line.endswith("; 1 more page read by OCR in an earlier ingest came from the cache."), line
+
+
+@needs_ocr
+def test_audit_after_ingesting_a_scan_finds_nothing_changed(scanned: tuple[Path, Result]) -> None:
+    root = scanned[0]
+    result = toolkit(
+        "audit",
+        "--config",
+        str(root / "toolkit.yaml"),
+        "--pdfs",
+        str(root / "pdfs"),
+        "--index",
+        str(root / "index"),
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_ocr_page_ranges_are_compact() -> None:
+    assert ocr.page_ranges((7, 1, 2, 3, 9, 10)) == "1-3,7,9-10"
+
+
+@needs_ocr
 def test_sections_view_finds_the_heading_on_the_scanned_page(scanned: tuple[Path, Result]) -> None:
     root = scanned[0]
     result = toolkit(

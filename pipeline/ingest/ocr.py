@@ -97,6 +97,17 @@ def pages_to_read(pdf: ExtractedPdf, mode: str) -> tuple[int, ...]:
     return ()
 
 
+def page_ranges(pages: tuple[int, ...]) -> str:
+    """OCRmyPDF's --pages for these pages: (1, 2, 3, 7) -> '1-3,7'."""
+    parts: list[str] = []
+    for number in sorted(pages):
+        if parts and parts[-1].split("-")[-1] == str(number - 1):
+            parts[-1] = f"{parts[-1].split('-')[0]}-{number}"
+        else:
+            parts.append(str(number))
+    return ",".join(parts)
+
+
 def budget(pages: int, settings: OcrSettings) -> float:
     return STARTUP_SECONDS + pages * settings.seconds_per_page
 
@@ -212,7 +223,7 @@ def read_pages(job: OcrJob) -> OcrOutcome:
             shutil.which(COMMAND) or COMMAND,
             "--force-ocr",  # only on --pages: the pages without usable text
             "--pages",
-            ",".join(map(str, job.pages)),
+            page_ranges(job.pages),
             "--language",
             "+".join(job.languages),
             "--output-type",
