@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo ingest search test lint format sample packs audit eval bench docs wheel-check clean
+.PHONY: demo ingest search serve test lint format sample packs audit eval bench docs wheel-check clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); run: make PYTHON=python3.11")'
@@ -20,6 +20,12 @@ demo: ingest
 
 ingest: $(STAMP)
 	$(BIN)/cse-toolkit ingest
+
+# The search as a web page on http://127.0.0.1:8000/ (HOST=0.0.0.0 PORT=8080 to change).
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: ingest
+	$(BIN)/cse-toolkit serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/pytest -q

@@ -334,6 +334,7 @@ def toolkit_group() -> None:
       cse-toolkit pack pharmacist   a profession's excerpt pack (PDF and Markdown)
       cse-toolkit audit             what changed in pdfs/ since the last ingest
       cse-toolkit history           the log of past ingests
+      cse-toolkit serve             the search as a web page on http://127.0.0.1:8000/
 
     \b
     Runs from any folder: the toolkit is found through CSE_HOME, else the nearest
@@ -592,6 +593,40 @@ def pack_command(
             formats=formats or DEFAULT_FORMATS,
         )
         click.echo(f"{chosen.id}: {' and '.join(map(str, files.paths))}")
+
+
+@toolkit_group.command("serve")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; only this machine by default.",
+)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one)."
+)
+@click.option("--url-prefix", default="", help="Path the intranet's web server forwards, e.g. /cse-toolkit.")
+@_common
+@_errors
+def serve_command(
+    host: str, port: int, url_prefix: str, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool
+) -> None:
+    """Serve the search as a web page, for people who never open a shell.
+
+    One process with a production HTTP server (waitress). It answers from the index the
+    CLI uses and switches to a newly ingested one by itself. It listens on this machine
+    only unless --host says otherwise; stop it with Ctrl+C or SIGTERM. Queries are never
+    logged.
+
+    \b
+    Examples:
+      cse-toolkit serve                       http://127.0.0.1:8000/
+      cse-toolkit serve --host 0.0.0.0 --port 8080
+    """
+    from pipeline.web.server import serve
+    from pipeline.web.site import Settings
+
+    serve(Settings(config_path, pdfs_dir, index_dir), host, port, url_prefix=url_prefix.rstrip("/"))
 
 
 def toolkit_main() -> None:

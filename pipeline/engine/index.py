@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import threading
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
@@ -174,17 +175,19 @@ def _stamp(path: Path) -> None:
     )
 
 
-_OPENED: dict[Path, Searcher] = {}
+_LOCAL = threading.local()  # each thread keeps its own searcher: Whoosh's are not shared safely
 
 
 def open_searcher(path: Path | None) -> Searcher:
     """A searcher on a published index, or a message saying what to do when there is none.
 
     A generation never changes once published, so the searcher (with its open files) is
-    kept for the next search in this process instead of being opened again.
+    kept for the next search in this thread instead of being opened again. Each thread
+    (the web server answers on several) has its own, and closes it only itself.
     """
-    if path is not None and path in _OPENED:
-        return _OPENED[path]
+    opened: dict[Path, Searcher] = _LOCAL.__dict__.setdefault("opened", {})
+    if path is not None and path in opened:
+        return opened[path]
     if path is None or not (path / STAMP).exists():
         raise UsageError("no search index yet: run `cse-toolkit ingest` (or `make ingest`) first")
     try:
@@ -197,10 +200,8 @@ def open_searcher(path: Path | None) -> Searcher:
             "`cse-toolkit ingest` to rebuild it"
         )
     searcher = whoosh_index.open_dir(str(path)).searcher()
-    for old in _OPENED.values():  # only the newest generation is worth keeping open
-        old.close()
-    _OPENED.clear()
-    _OPENED[path] = searcher
+    close_searchers()  # only the newest generation is worth keeping open
+    opened[path] = searcher
     return searcher
 
 
@@ -211,3 +212,11 @@ def stored_pages(path: Path | None) -> list[dict[str, object]]:
     return [
         dict(fields) for fields in searcher.reader().all_stored_fields() if fields.get("kind") != VOCABULARY
     ]
+
+
+def close_searchers() -> None:
+    """Close this thread's searchers (a server's worker thread, when it stops)."""
+    opened: dict[Path, Searcher] = _LOCAL.__dict__.setdefault("opened", {})
+    for old in opened.values():
+        old.close()
+    opened.clear()

@@ -269,6 +269,21 @@ def _count(searcher: Searcher, query: wq.Query, scope: Scope | None, chapter: in
     return len(searcher.search(query, limit=None, filter=allow, mask=mask, scored=False))
 
 
+def match_spans(
+    index_dir: Path | None, query_text: str, text: str, *, synonyms: Sequence[Sequence[str]] = ()
+) -> list[tuple[int, int]]:
+    """Where in `text` a search for `query_text` marks matches, exactly as its snippets do
+    (same words, stems and abbreviation forms): the web page highlights them on the page image."""
+    cleaned = clean_query(query_text)
+    searcher = open_searcher(index_dir)
+    expanded, forms = _synonyms(tuple(tuple(group) for group in synonyms)).expand(cleaned)
+    if _is_plain_words(cleaned):  # as search(): plain words are marked without the stop words
+        parsed = _without_stopwords(_parse(make_parser(searcher.schema, group=qparser.OrGroup), expanded))
+    else:
+        parsed = _parse(make_parser(searcher.schema), expanded)
+    return Snippeter(_content_stems(searcher, parsed), _stem, forms).matches(text)
+
+
 @functools.lru_cache(maxsize=1)
 def _stemmed_stop_words() -> frozenset[str]:
     stem = stemming_analyzer()

@@ -82,7 +82,7 @@ class Snippeter:
     def snippet(self, text: str) -> str:
         """Up to WIDTH characters around the densest matches, on word boundaries."""
         text = flow(text)
-        spans = self._matches(text)
+        spans = self.matches(text)
         if not spans:
             return _cut(text, 0, WIDTH)
         best_start, best_count = spans[0][0], 0
@@ -100,7 +100,8 @@ class Snippeter:
         out.append(text[cursor:window_end])
         return ("… " if window_start > 0 else "") + "".join(out) + (" …" if window_end < len(text) else "")
 
-    def _matches(self, text: str) -> list[tuple[int, int]]:
+    def matches(self, text: str) -> list[tuple[int, int]]:
+        """Where the query's words and forms stand in `text`: sorted, non-overlapping spans."""
         spans: list[tuple[int, int]] = []
         if self.forms is not None:
             spans.extend(m.span() for m in self.forms.finditer(text))

@@ -1,0 +1,423 @@
+"""The web page (`cse-toolkit serve`) over real HTTP: the server runs as a subprocess on a
+free port, against a copy of the sample index, and every answer is checked on the wire."""
+
+from __future__ import annotations
+
+import http.client
+import io
+import json
+import re
+import shutil
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from click.testing import Result
+from PIL import Image
+
+from pipeline.web.pages import MARK_EDGE
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
+from tools.webserver import Server, start_server
+
+PHARMACIES_FILE = "chapter-4-health-services.pdf"
+
+
+@pytest.fixture(scope="module")
+def server(sample_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One server for the module, on its own copy of the sample index (it writes renderings there)."""
+    root = tmp_path_factory.mktemp("web")
+    index = root / "index"
+    shutil.copytree(sample_index, index, symlinks=True)
+    running = start_server(SAMPLE_CONFIG, SAMPLE_PDFS, index, root / "logs")
+    yield running
+    running.stop()
+
+
+def api(server: Server, query: str) -> tuple[int, dict[str, object]]:
+    status, _, body = server.get(f"/api/search?{query}")
+    return status, json.loads(body)
+
+
+def html(server: Server, path: str) -> str:
+    return server.get(path)[2].decode("utf-8")
+
+
+def first_pharmacies(server: Server) -> dict[str, object]:
+    _, payload = api(server, "q=pharmacies&role=pharmacist")
+    results = payload["results"]
+    assert isinstance(results, list)
+    return dict(results[0])
+
+
+# ----------------------------------------------------------------------------- start-up
+def test_startup_line_names_the_loopback_url(server: Server) -> None:
+    assert server.url == f"http://127.0.0.1:{server.port}/"
+
+
+def test_listens_on_loopback_only(server: Server) -> None:
+    """Bound to 127.0.0.1 itself, so even another loopback address is refused."""
+    with (
+        pytest.raises(ConnectionRefusedError),
+        socket.create_connection(("127.0.0.2", server.port), timeout=5),
+    ):
+        pass
+
+
+def test_listening_socket_is_bound_to_127_0_0_1(server: Server) -> None:
+    listening = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if not Path(table).exists():
+            continue
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, port = local.rsplit(":", 1)
+            if state == "0A" and int(port, 16) == server.port:  # 0A: LISTEN
+                listening.add(address)
+    if not listening:
+        pytest.skip("/proc/net/tcp is not readable here")
+    assert listening == {"0100007F"}  # 127.0.0.1, little-endian hex
+
+
+# -------------------------------------------------------------------------------- API
+def test_api_is_the_cse_search_json_object_plus_two_urls(
+    server: Server, cse_search: Callable[..., Result]
+) -> None:
+    cli = json.loads(cse_search("pharmacies", "--role", "pharmacist", "--json").output)
+    _, payload = api(server, "q=pharmacies&role=pharmacist")
+    results = payload.pop("results")
+    assert isinstance(results, list)
+    without_urls = [{k: v for k, v in r.items() if k not in ("pdf_url", "image_url")} for r in results]
+    assert {**payload, "results": without_urls} == cli
+
+
+def test_api_results_each_have_pdf_and_image_urls(server: Server) -> None:
+    _, payload = api(server, "q=consent")
+    results = payload["results"]
+    assert isinstance(results, list) and results
+    assert all({"pdf_url", "image_url"} <= set(r) for r in results)
+
+
+def test_api_first_hit_is_pharmacies_on_printed_page_74(server: Server) -> None:
+    hit = first_pharmacies(server)
+    assert (hit["section"], hit["page"], hit["pdf_page"]) == ("pharmacies", "74", 20)
+
+
+def test_pdf_url_ends_with_the_pdf_page(server: Server) -> None:
+    assert str(first_pharmacies(server)["pdf_url"]).endswith("#page=20")
+
+
+def test_pdf_url_serves_the_ingested_pdf_bytes(server: Server) -> None:
+    path = str(first_pharmacies(server)["pdf_url"]).split("#")[0]
+    status, headers, body = server.get(path)
+    assert (status, headers["content-type"], body) == (
+        200,
+        "application/pdf",
+        (SAMPLE_PDFS / PHARMACIES_FILE).read_bytes(),
+    )
+
+
+def test_image_url_is_a_png(server: Server) -> None:
+    status, headers, body = server.get(str(first_pharmacies(server)["image_url"]))
+    assert (status, headers["content-type"], body[:8]) == (200, "image/png", b"\x89PNG\r\n\x1a\n")
+
+
+def _mark_pixels(png: bytes) -> int:
+    data = Image.open(io.BytesIO(png)).convert("RGB").tobytes()
+    edge = bytes(MARK_EDGE)
+    return sum(1 for i in range(0, len(data), 3) if data[i : i + 3] == edge)
+
+
+def test_page_image_marks_the_matched_words(server: Server) -> None:
+    """The same page with the query has marks drawn on it; without the query it has none."""
+    image_url = str(first_pharmacies(server)["image_url"])
+    marked = server.get(image_url)[2]
+    plain = server.get(image_url.split("?")[0])[2]
+    assert (_mark_pixels(marked) > 200, _mark_pixels(plain)) == (True, 0)
+
+
+def test_api_unknown_role_is_400_listing_the_valid_roles(server: Server) -> None:
+    status, payload = api(server, "q=consent&role=astronaut")
+    valid = payload["valid"]
+    assert (status, str(payload["error"]).startswith("unknown role 'astronaut'"), "pharmacist" in valid) == (  # type: ignore[operator]
+        400,
+        True,
+        True,
+    )
+
+
+def test_api_role_may_be_named_by_alias(server: Server) -> None:
+    _, payload = api(server, "q=consent&role=chemist")
+    assert payload["role"] == "pharmacist"
+
+
+def test_api_empty_query_is_400(server: Server) -> None:
+    status, payload = api(server, "q=")
+    assert (status, "error" in payload) == (400, True)
+
+
+def test_api_query_too_long_is_400(server: Server) -> None:
+    status, payload = api(server, "q=" + "word+" * 400)
+    assert (status, str(payload["error"]).startswith("query too long")) == (400, True)
+
+
+def test_api_operators_alone_are_400_with_a_message(server: Server) -> None:
+    status, payload = api(server, "q=AND+OR")
+    assert (status, str(payload["error"]).startswith("nothing to search for")) == (400, True)
+
+
+def test_api_unknown_chapter_is_400(server: Server) -> None:
+    status, _ = api(server, "q=consent&chapter=99")
+    assert status == 400
+
+
+def test_api_unknown_path_is_404_json(server: Server) -> None:
+    status, headers, body = server.get("/api/nothing")
+    assert (status, headers["content-type"], json.loads(body)["status"]) == (404, "application/json", 404)
+
+
+# ------------------------------------------------------------------------ the page
+def test_home_has_a_labelled_query_box(server: Server) -> None:
+    page = html(server, "/")
+    assert re.search(r'<label for="q">[^<]+</label>\s*<input type="search" id="q" name="q"', page)
+
+
+def test_role_picker_has_ids_as_values_and_titles_as_labels(server: Server) -> None:
+    assert '<option value="pharmacist">Pharmacies</option>' in html(server, "/")
+
+
+def test_title_is_the_boards_from_the_config(server: Server) -> None:
+    assert "<title>Tackling Child Sexual Exploitation Toolkit (sample)</title>" in html(server, "/")
+
+
+def test_search_page_cites_section_and_printed_page(server: Server) -> None:
+    page = html(server, "/search?q=pharmacies&role=pharmacist")
+    first = page.split('<li class="hit">')[1]
+    assert re.search(
+        r"Pharmacies</a></h3>\s*<p class=\"cite\">Chapter 4: Health Services · "
+        r"<span class=\"printed\">printed page 74</span>",
+        first,
+    )
+
+
+def test_search_page_marks_the_matches_in_the_snippet(server: Server) -> None:
+    page = html(server, "/search?q=pharmacies&role=pharmacist")
+    assert "<mark>pharmacies</mark>" in page
+
+
+def test_search_page_keeps_the_role_in_the_form(server: Server) -> None:
+    page = html(server, "/search?q=pharmacies&role=chemist")  # an alias: the id is selected
+    assert '<option value="pharmacist" selected>Pharmacies</option>' in page
+
+
+def test_search_page_links_the_pdf_at_its_page(server: Server) -> None:
+    page = html(server, "/search?q=pharmacies&role=pharmacist")
+    assert re.search(r'href="/files/[0-9a-f]{16}\.pdf#page=20">Open the PDF at page 74</a>', page)
+
+
+def _page_view(server: Server) -> str:
+    page = html(server, "/search?q=pharmacies&role=pharmacist")
+    view = re.search(r'href="(/page/[0-9a-f]{16}/20\?[^"]*)">See page 74 with your words marked</a>', page)
+    assert view is not None
+    return html(server, view.group(1).replace("&amp;", "&"))
+
+
+def test_search_page_links_the_page_view_with_the_search(server: Server) -> None:
+    page = html(server, "/search?q=pharmacies&role=pharmacist")
+    assert re.search(
+        r'href="/page/[0-9a-f]{16}/20\?q=pharmacies&amp;role=pharmacist">See page 74 with your words marked</a>',
+        page,
+    )
+
+
+def test_page_view_shows_the_marked_image(server: Server) -> None:
+    assert re.search(r'<img src="/image/[0-9a-f]{16}/20\.png\?q=pharmacies"', _page_view(server))
+
+
+def test_page_view_leads_back_to_the_same_search(server: Server) -> None:
+    assert '<a href="/search?q=pharmacies&amp;role=pharmacist">Back to the search</a>' in _page_view(server)
+
+
+def test_did_you_mean_offers_the_correction(server: Server) -> None:
+    assert 'Did you mean <a href="/search?q=pharmacies">pharmacies</a>?' in html(
+        server, "/search?q=pharmacys"
+    )
+
+
+def test_search_page_says_when_the_role_filter_hid_results(server: Server) -> None:
+    page = html(server, "/search?q=midwifery&role=pharmacist")
+    assert re.search(
+        r"\d+ (?:more )?results? outside what Pharmacies reads\. <a href=\"/search\?q=midwifery\">", page
+    )
+
+
+def test_search_page_says_how_a_loose_role_name_was_read(server: Server) -> None:
+    page = html(server, "/search?q=consent&role=doctor")
+    assert (
+        "Note: taking &#39;doctor&#39; as the role gp" in page,
+        '<option value="gp" selected>' in page,
+    ) == (True, True)
+
+
+def test_search_page_unknown_role_is_400_with_the_valid_roles(server: Server) -> None:
+    status, _, body = server.get("/search?q=consent&role=astronaut")
+    assert (status, "<b>pharmacist</b> – Pharmacies" in body.decode()) == (400, True)
+
+
+def test_xss_query_is_escaped_everywhere(server: Server) -> None:
+    attack = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+    bodies = [
+        server.get(f"/search?q={quote(attack)}")[2],
+        server.get(f"/search?q=consent&role={quote(attack)}")[2],
+        server.get(f"/page/0000000000000000/1?q={quote(attack)}")[2],
+    ]
+    assert not any(b"<script>alert" in body or b"<img src=x" in body for body in bodies)
+
+
+def test_xss_query_is_echoed_escaped(server: Server) -> None:
+    body = html(server, f"/search?q={quote('<script>alert(1)</script>')}")
+    assert 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' in body
+
+
+def test_pages_load_nothing_from_another_host(server: Server) -> None:
+    pages = [html(server, p) for p in ("/", "/search?q=consent", "/reading", "/a-z", "/packs")]
+    assert not [p for p in pages if re.search(r'(?:src|href|action)="(?:https?:)?//', p)]
+
+
+# ---------------------------------------------------------------------------- headers
+@pytest.mark.parametrize("path", ["/", "/search?q=consent", "/api/search?q=consent", "/nothing-here"])
+def test_security_headers_on_every_answer(server: Server, path: str) -> None:
+    headers = server.get(path)[1]
+    assert (
+        "default-src 'none'" in headers["content-security-policy"],
+        headers["x-content-type-options"],
+        headers["referrer-policy"],
+    ) == (True, "nosniff", "no-referrer")
+
+
+def test_answers_to_a_query_are_not_cached(server: Server) -> None:
+    assert server.get("/search?q=consent")[1]["cache-control"] == "no-store"
+
+
+# ------------------------------------------------------------------------ 404 and safety
+@pytest.mark.parametrize(
+    "probe",
+    [
+        "/files/../../etc/passwd",
+        "/files/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/files/..%2f..%2fconfig%2ftoolkit.yaml",
+        "/files/%252e%252e%252fconfig%252ftoolkit.yaml",
+        "/files/chapter-4-health-services.pdf",
+        "/files/..%5c..%5cconfig%5ctoolkit.yaml.pdf",
+        "/image/..%2F..%2Fetc%2Fpasswd/1.png",
+        "/page/%2e%2e/1",
+        "/static/../app.py",
+        "/static/%2e%2e/app.py",
+        "/static/..%2f..%2fcli.py",
+        "/packs/..%2f..%2fetc%2fpasswd.pdf",
+        "/packs/pharmacist.yaml",
+        "//etc/passwd",
+    ],
+)
+def test_path_traversal_probes_are_404(server: Server, probe: str) -> None:
+    status, _, body = server.get(probe)
+    assert (status, b"root:" in body, b"chapters:" in body) == (404, False, False)
+
+
+def test_unknown_file_id_is_404(server: Server) -> None:
+    assert server.get("/files/0123456789abcdef.pdf")[0] == 404
+
+
+def test_page_beyond_the_file_is_404(server: Server) -> None:
+    path = str(first_pharmacies(server)["image_url"]).split("/20.png")[0] + "/999.png"
+    assert server.get(path)[0] == 404
+
+
+def test_errors_never_show_a_traceback(server: Server) -> None:
+    bodies = [server.get(p)[2] for p in ("/nothing", "/api/search?q=", "/page/zzz/1", "/search?q=%00")]
+    assert not [b for b in bodies if b"Traceback" in b or b'File "' in b]
+
+
+def test_method_other_than_get_is_405(server: Server) -> None:
+    connection = http.client.HTTPConnection(server.host, server.port, timeout=10)
+    connection.request("POST", "/api/search?q=consent", body=b"")
+    assert connection.getresponse().status == 405
+
+
+# ------------------------------------------------------------ reading lists, A to Z, packs
+def test_reading_list_links_the_roles_own_section_first_page(server: Server) -> None:
+    page = html(server, "/reading")
+    role = page.split('id="role-pharmacist"')[1].split("</section>")[0]
+    assert re.search(
+        r'<a href="/page/[0-9a-f]{16}/20">Pharmacies</a>\s*<span class="cite">Chapter 4: '
+        r"Health Services, p\. 74 · <a href=\"/files/[0-9a-f]{16}\.pdf#page=20\">PDF",
+        role,
+    )
+
+
+def test_a_to_z_lists_an_abbreviation_with_its_long_form_and_pages(server: Server) -> None:
+    assert re.search(
+        r'q=CAMHS">CAMHS</a></dt>\s*<dd>[^<]*child and adolescent mental health services – '
+        r'<a href="/page/[0-9a-f]{16}/13">p\.\u00a067</a>',
+        html(server, "/a-z"),
+    )
+
+
+def test_pack_pdf_downloads(server: Server) -> None:
+    status, headers, body = server.get("/packs/pharmacist.pdf")
+    assert (status, headers["content-type"], body[:5]) == (200, "application/pdf", b"%PDF-")
+
+
+def test_pack_markdown_cites_the_printed_page(server: Server) -> None:
+    status, _, body = server.get("/packs/pharmacist.md")
+    assert (status, "74" in body.decode()) == (200, True)
+
+
+def test_pack_html_downloads(server: Server) -> None:
+    status, headers, body = server.get("/packs/pharmacist.html")
+    assert (status, headers["content-type"].split(";")[0], headers["content-disposition"].split(";")[0]) == (
+        200,
+        "text/html",
+        "attachment",
+    )
+
+
+def test_unknown_pack_is_404(server: Server) -> None:
+    assert server.get("/packs/astronaut.pdf")[0] == 404
+
+
+# ----------------------------------------------------------------------- privacy, stop
+def test_query_text_is_never_logged_nor_written(server: Server, tmp_path: Path) -> None:
+    canary = "zanzibarcanary"
+    for path in (
+        f"/search?q={canary}",
+        f"/api/search?q={canary}",
+        f"/search?q=consent+{canary}&role=pharmacist",
+    ):
+        server.get(path)
+    index = Path(server.stdout).parent.parent / "index"
+    written = [p for p in index.rglob("*") if p.is_file() and canary.encode() in p.read_bytes()]
+    assert (canary in server.output(), written) == (False, [])
+
+
+def test_access_log_names_the_route_without_the_query(server: Server) -> None:
+    server.get("/search?q=consent")
+    assert "GET /search 200" in server.output()
+
+
+def test_concurrent_searches_each_get_their_own_answer(server: Server) -> None:
+    """Many threads of the server search at once; every answer is the one asked for."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    queries = ["q=pharmacies&role=pharmacist", "q=midwifery", "q=grooming&limit=3", "q=A%26E", "q=consent"]
+    expected = {q: api(server, q)[1] for q in queries}
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        answers = list(pool.map(lambda q: (q, api(server, q)), queries * 8))
+    assert [q for q, (status, payload) in answers if status != 200 or payload != expected[q]] == []
+
+
+def test_a_page_without_a_printed_number_is_named_as_the_cli_cites_it() -> None:
+    from pipeline.web.app import printed
+
+    assert printed("57+1") == "unnumbered page after p. 57"

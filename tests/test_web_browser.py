@@ -1,0 +1,175 @@
+"""The web page in a real browser: Debian's headless Chromium driven by Playwright, and
+axe-core injected into each page for an accessibility check.
+
+These skip, saying why, when Chromium, Playwright or axe-core is missing; `.ci/run`
+installs all three (apt `chromium`, the `dev` extra, `npm install axe-core`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS
+from tools.webserver import Server, start_server
+
+CHROMIUM = os.environ.get("CSE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(os.environ.get("CSE_AXE_JS", REPO / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAGES = ["/", "/search?q=pharmacies&role=pharmacist", "/reading", "/a-z", "/packs", "/search?q=&role=nobody"]
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is not installed (pip install -e '.[dev]')"
+)
+if not Path(CHROMIUM).is_file():
+    pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def server(sample_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    root = tmp_path_factory.mktemp("browser")
+    shutil.copytree(sample_index, root / "index", symlinks=True)
+    running = start_server(SAMPLE_CONFIG, SAMPLE_PDFS, root / "index", root / "logs")
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    opened = context.new_page()
+    opened.set_default_timeout(20_000)
+    yield opened
+    context.close()
+
+
+def search_as_pharmacist(page: Any, server: Server) -> None:
+    """Type a query, pick a role and press Enter, as a person would."""
+    page.goto(server.url)
+    page.get_by_label("Search the toolkit").fill("pharmacies")
+    page.get_by_label("Your role").select_option(label="Pharmacies")
+    page.get_by_label("Search the toolkit").press("Enter")
+    page.wait_for_url("**/search?**")
+
+
+def test_typing_a_query_and_picking_a_role_finds_the_section_and_printed_page(
+    page: Any, server: Server
+) -> None:
+    search_as_pharmacist(page, server)
+    first = page.locator("li.hit").first
+    assert (first.locator("h3").inner_text(), first.locator(".printed").inner_text()) == (
+        "Pharmacies",
+        "printed page 74",
+    )
+
+
+def test_the_role_is_in_the_url_so_the_search_can_be_shared(page: Any, server: Server) -> None:
+    search_as_pharmacist(page, server)
+    assert "role=pharmacist" in page.url
+
+
+def test_the_page_image_opens_with_the_words_marked(page: Any, server: Server) -> None:
+    search_as_pharmacist(page, server)
+    page.get_by_role("link", name="See page 74 with your words marked").first.click()
+    page.wait_for_load_state("load")  # the image included
+    image = page.locator("figure.page img")
+    loaded = page.evaluate(
+        "img => img.complete && img.naturalWidth > 0 ? img.naturalWidth : 0", image.element_handle()
+    )
+    assert (loaded > 0, page.locator("h1").inner_text()) == (
+        True,
+        "Chapter 4: Health Services, printed page 74",
+    )
+
+
+def test_the_keyboard_reaches_the_search_box_with_a_visible_focus(page: Any, server: Server) -> None:
+    page.goto(server.url)
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Enter")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "q":
+            break
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert (page.evaluate("document.activeElement.id"), outline != "none") == ("q", True)
+
+
+def test_no_console_errors_on_any_page(page: Any, server: Server) -> None:
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for path in PAGES[:-1]:  # the last one answers 400 on purpose (Chromium logs any 4xx)
+        page.goto(server.url.rstrip("/") + path)
+    search_as_pharmacist(page, server)
+    page.get_by_role("link", name="See page 74 with your words marked").first.click()
+    page.locator("figure.page img").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert errors == []
+
+
+@pytest.mark.parametrize("width", [320, 640])  # a phone; a 1280-pixel screen at 200% zoom
+def test_pages_fit_a_narrow_screen_without_sideways_scrolling(
+    browser: Any, server: Server, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    too_wide = []
+    for path in [*PAGES[:-1], "/page/" + _pharmacies_page(server)]:
+        page.goto(server.url.rstrip("/") + path)
+        if page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"):
+            too_wide.append(path)
+    context.close()
+    assert too_wide == []
+
+
+def _pharmacies_page(server: Server) -> str:
+    import json
+
+    hit = json.loads(server.get("/api/search?q=pharmacies&role=pharmacist")[2])["results"][0]
+    return str(hit["image_url"]).split("/image/")[1].replace(".png", "")
+
+
+def axe_violations(browser: Any, url: str) -> list[dict[str, Any]]:
+    """axe-core's serious and critical findings on one page (its CSP bypassed so that the
+    test, not the page, can inject the script)."""
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(url)
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+             .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))"""
+    )
+    context.close()
+    return [v for v in found if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("path", [*PAGES, "page-view"])
+def test_no_serious_or_critical_axe_violation(browser: Any, server: Server, path: str) -> None:
+    if not AXE.is_file():
+        pytest.skip(f"axe-core not found at {AXE} (npm install --prefix .cache/axe axe-core)")
+    if path == "page-view":
+        path = "/page/" + _pharmacies_page(server)
+    assert axe_violations(browser, server.url.rstrip("/") + path) == []

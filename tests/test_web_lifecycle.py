@@ -1,0 +1,45 @@
+"""The web server's life: it answers before the first ingest (saying what to do), follows a
+newly published index generation by itself, and stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import quote
+
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.helpers import NEW_SENTENCE, edited_chapter4, write_chapter
+from tools.webserver import running_server, start_server
+
+
+def test_before_the_first_ingest_the_page_says_to_run_it(tmp_path: Path) -> None:
+    with running_server(SAMPLE_CONFIG, SAMPLE_PDFS, tmp_path / "index", tmp_path / "logs") as server:
+        status, _, body = server.get("/")
+    assert (status, "run `cse-toolkit ingest`" in body.decode()) == (503, True)
+
+
+def test_a_new_generation_is_served_without_a_restart(sample_copy: tuple[Path, Path], tmp_path: Path) -> None:
+    pdfs, config = sample_copy
+    index = tmp_path / "index"
+    assert (
+        toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index)).exit_code == 0
+    )
+    query = "/api/search?q=" + quote(f'"{NEW_SENTENCE.rstrip(".")}"')
+    with running_server(config, pdfs, index, tmp_path / "logs") as server:
+        before = json.loads(server.get(query)[2])["total"]
+        write_chapter(edited_chapter4(), pdfs / "chapter-4-health-services.pdf")
+        result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+        assert result.exit_code == 0, result.output
+        after = json.loads(server.get(query)[2])["results"]
+        alive = server.process.poll() is None
+    assert (before, [(r["section"], r["page"]) for r in after], alive) == (0, [("pharmacies", "74")], True)
+
+
+def test_sigterm_stops_the_server_within_seconds(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    shutil.copytree(SAMPLE_PDFS, tmp_path / "pdfs")
+    server = start_server(SAMPLE_CONFIG, tmp_path / "pdfs", index, tmp_path / "logs")
+    server.get("/")
+    code = server.stop(timeout=20)  # killed (and so not 0) if it had not stopped by then
+    assert (code, server.stdout.read_text().rstrip().endswith("Stopped.")) == (0, True)

@@ -1,0 +1,231 @@
+"""The web page under load, for `make bench` (tools/bench.py calls `web_load`); not a test.
+
+N clients (threads, each with its own keep-alive connection) ask `/api/search` one query
+after another, with no pause, for a fixed time, against the real `cse-toolkit serve`
+running as its own process on the sample toolkit. Half-way through, chapter 4 is
+republished (a new sentence in Pharmacies, p74) and `cse-toolkit ingest` runs beside the
+load. The report gives requests per second, p50/p95 latency over all requests and over
+those during the ingest, failed requests (anything but a 200 with the expected JSON), how
+soon the new sentence was served without a restart, and the same query mix searched in
+this process for comparison.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import http.client
+import json
+import math
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from tools.make_sample_toolkit import chapter_pages
+from tools.pdfgen import write_pdf
+from tools.sample_text import CHAPTERS, TOOLKIT_TITLE
+from tools.webserver import start_server
+
+CLIENTS = 16
+WEB_P95_MS = 50.0
+NEW_WORD = "zeppelinbench"  # in the republished Pharmacies page, nowhere else
+REPUBLISHED = "chapter-4-health-services.pdf"
+
+
+@dataclass(frozen=True)
+class Sample:
+    started: float  # monotonic seconds
+    ms: float
+    ok: bool
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    samples: tuple[Sample, ...]
+    seconds: float
+    ingest_window: tuple[float, float]  # monotonic start and end of the republishing ingest
+    ingest_ok: bool
+    new_text_after_s: float | None  # from the ingest's end to the first answer with the new text
+    server_restarted: bool
+    failures: tuple[str, ...]
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """Nearest-rank percentile (nan for no values)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)] if ordered else float("nan")
+
+
+def republish_chapter4(target: Path) -> None:
+    """Chapter 4 with one more sentence in Pharmacies (p74), laid out as the sample is."""
+    chapter = next(c for c in CHAPTERS if c.number == 4)
+    sections = []
+    for section in chapter.sections:
+        if section.id == "pharmacies":
+            first = (*section.pages[0][:-1], section.pages[0][-1] + f" A {NEW_WORD} note was added.")
+            section = dataclasses.replace(section, pages=(first, *section.pages[1:]))
+        sections.append(section)
+    edited = dataclasses.replace(chapter, sections=tuple(sections))
+    write_pdf(target, chapter_pages(edited), title=f"{TOOLKIT_TITLE} – {edited.heading}")
+
+
+def _api_path(query: str, role: str | None) -> str:
+    return "/api/search?" + urlencode({"q": query, **({"role": role} if role else {})})
+
+
+def run_load(
+    work: Path,
+    queries: Sequence[tuple[str, str | None]],
+    seconds: float,
+    clients: int = CLIENTS,
+    bin_dir: Path = Path(sys.executable).parent,
+    say: Callable[[str], None] = print,
+) -> LoadResult:
+    pdfs, index = work / "pdfs", work / "index"
+    repo = Path(__file__).resolve().parent.parent
+    config = repo / "config" / "toolkit.yaml"
+    shutil.copytree(repo / "pdfs", pdfs)
+    ingest = [
+        str(bin_dir / "cse-toolkit"),
+        "ingest",
+        "--config",
+        str(config),
+        "--pdfs",
+        str(pdfs),
+        "--index",
+        str(index),
+    ]
+    subprocess.run(ingest, check=True, capture_output=True)
+    server = start_server(config, pdfs, index, work / "logs")
+    say(f"  server {server.url} (pid {server.process.pid}); {clients} clients for {seconds:g} s")
+    paths = [_api_path(q, r) for q, r in queries]
+    samples: list[Sample] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client(number: int) -> None:
+        connection = http.client.HTTPConnection(server.host, server.port, timeout=30)
+        mine: list[Sample] = []
+        turn = number
+        while time.monotonic() < stop_at:
+            path = paths[turn % len(paths)]
+            turn += 1
+            started = time.monotonic()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                body = response.read()
+                ok = response.status == 200 and "results" in json.loads(body)
+                problem = "" if ok else f"HTTP {response.status}"
+            except Exception as exc:  # a failed request is a result here, not a crash
+                ok, problem = False, type(exc).__name__
+                connection.close()
+                connection = http.client.HTTPConnection(server.host, server.port, timeout=30)
+            mine.append(Sample(started, (time.monotonic() - started) * 1000, ok))
+            if not ok:
+                with lock:
+                    failures.append(problem)
+        connection.close()
+        with lock:
+            samples.extend(mine)
+
+    began = time.monotonic()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    time.sleep(seconds / 2 - min(2.0, seconds / 4))
+    republish_chapter4(pdfs / REPUBLISHED)
+    ingest_started = time.monotonic()
+    ingest_run = subprocess.run(ingest, capture_output=True, text=True)
+    ingest_ended = time.monotonic()
+    new_text_after = None
+    while time.monotonic() < stop_at + 10:
+        status, _, body = server.get(_api_path(NEW_WORD, None))
+        if status == 200 and json.loads(body)["total"] > 0:
+            new_text_after = time.monotonic() - ingest_ended
+            break
+        time.sleep(0.05)
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - began
+    restarted = server.process.poll() is not None
+    server.stop()
+    return LoadResult(
+        tuple(samples),
+        elapsed,
+        (ingest_started, ingest_ended),
+        ingest_run.returncode == 0,
+        new_text_after,
+        restarted,
+        tuple(failures),
+    )
+
+
+def inprocess_p95(
+    index: Path, config: Path, queries: Sequence[tuple[str, str | None]], passes: int
+) -> tuple[float, float]:
+    """The same query mix asked one after another in this process, as the server asks it
+    (engine.ask), without HTTP (p50, p95 in ms)."""
+    from pipeline.config import load_config
+    from pipeline.engine.ask import ask
+    from pipeline.engine.store import IndexStore
+
+    store = IndexStore(index)
+    toolkit = load_config(config, snapshot=store.current())
+    times = []
+    for attempt in range(passes + 1):
+        for query, role in queries:
+            started = time.perf_counter()
+            ask(toolkit, store.search_dir(), query, role=role, limit=10)
+            if attempt:  # the first pass warms up
+                times.append((time.perf_counter() - started) * 1000)
+    return percentile(times, 0.5), percentile(times, 0.95)
+
+
+def web_load(report: Any, work: Path, queries: Sequence[tuple[str, str | None]], seconds: float) -> None:
+    """Run the load and add its figures to the bench report (tools/bench.py's Report)."""
+    result = run_load(work, queries, seconds, say=lambda text: print(text, flush=True))
+    times = [s.ms for s in result.samples]
+    first, last = result.ingest_window
+    during = [s.ms for s in result.samples if first <= s.started <= last]
+    p95 = percentile(times, 0.95)
+    name = f"web: /api/search, {CLIENTS} clients for {seconds:g} s"
+    report.add(
+        name,
+        f"{len(times) / result.seconds:.0f} requests/s; p50 {percentile(times, 0.5):.1f} ms, p95 {p95:.1f} ms",
+        f"p95 < {WEB_P95_MS:g} ms",
+        p95 < WEB_P95_MS,
+    )
+    report.add(
+        "web: during the ingest of a republished chapter",
+        f"{len(during)} requests in {last - first:.1f} s; p50 {percentile(during, 0.5):.1f} ms, "
+        f"p95 {percentile(during, 0.95):.1f} ms" + ("" if result.ingest_ok else " (the ingest FAILED)"),
+    )
+    kinds = sorted(set(result.failures))
+    report.add(
+        "web: failed requests",
+        f"{len(result.failures)} of {len(times)}" + (f" ({', '.join(kinds)})" if kinds else ""),
+        "0",
+        not result.failures,
+    )
+    served = result.new_text_after_s
+    report.add(
+        "web: republished text served without a restart",
+        "never"
+        if served is None
+        else f"{served:.2f} s after the ingest ended"
+        + (", server restarted" if result.server_restarted else ""),
+        "yes",
+        served is not None and not result.server_restarted and result.ingest_ok,
+    )
+    p50_in, p95_in = inprocess_p95(
+        work / "index", Path(__file__).resolve().parent.parent / "config" / "toolkit.yaml", queries, 5
+    )
+    report.add("web: the same queries in-process, one at a time", f"p50 {p50_in:.1f} ms, p95 {p95_in:.1f} ms")
