@@ -26,6 +26,7 @@ from pipeline.engine.search import match_spans
 from pipeline.engine.snippets import MATCH_END, MATCH_START
 from pipeline.errors import CseError
 from pipeline.numerals import cite, is_unnumbered
+from pipeline.views import render
 from pipeline.web import answers, topics
 from pipeline.web.answers import BadRequest
 from pipeline.web.pages import PDFIUM_LOCK, PageImages
@@ -148,6 +149,7 @@ def create_app(settings: Settings) -> Flask:
             "page_url": page_url,
             "image_url": image_url,
             "search_url": search_url,
+            "ocr_note": render.OCR_NOTE,
         }
 
     def form_context(current: Edition, ask: answers.Ask | None) -> dict[str, Any]:
