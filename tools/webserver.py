@@ -56,7 +56,13 @@ class Server:
 
 
 def start_server(
-    config: Path, pdfs: Path, index: Path, logs: Path, *extra: str, host: str | None = None
+    config: Path,
+    pdfs: Path,
+    index: Path,
+    logs: Path,
+    *extra: str,
+    host: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> Server:
     """Run `cse-toolkit serve --port 0 ...` and wait for its start-up line."""
     logs.mkdir(parents=True, exist_ok=True)
@@ -77,9 +83,9 @@ def start_server(
         *(["--host", host] if host else []),
         *extra,
     ]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(REPO)}
+    environment = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(REPO), **(env or {})}
     with stdout.open("wb") as out, stderr.open("wb") as err:
-        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=REPO, env=env)
+        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=REPO, env=environment)
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         found = URL_LINE.search(stdout.read_text(errors="replace"))

@@ -7,8 +7,12 @@ the app answers it with 400.
 
 from __future__ import annotations
 
+import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pipeline.engine import ask as engine
@@ -131,6 +135,36 @@ def answer(edition: Edition, ask: Ask) -> Answer:
         chapter=ask.chapter,
         limit=ask.limit,
     )
+
+
+class RecentAnswers:
+    """The last answers given, in memory only and per index generation: a team asks the
+    same few things ("pharmacies" as a pharmacist) far more often than anything else, and
+    a repeated search then costs nothing. Never written anywhere; gone with the process,
+    and dropped as soon as a new generation is published. CSE_WEB_ANSWER_CACHE=0 turns it
+    off (the load figure in `make bench` is measured both ways)."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size if os.environ.get("CSE_WEB_ANSWER_CACHE", "1") != "0" else 0
+        self._answers: OrderedDict[tuple[Path, str, Ask], Answer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def answer(self, edition: Edition, ask: Ask) -> Answer:
+        key = (edition.generation, edition.toolkit.digest, ask)
+        with self._lock:
+            found = self._answers.get(key)
+            if found is not None:
+                self._answers.move_to_end(key)
+                return found
+        found = answer(edition, ask)
+        if self.size:
+            with self._lock:
+                for old in [k for k in self._answers if k[:2] != key[:2]]:
+                    del self._answers[old]
+                self._answers[key] = found
+                while len(self._answers) > self.size:
+                    self._answers.popitem(last=False)
+        return found
 
 
 def who(found: Answer) -> str | None:

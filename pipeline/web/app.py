@@ -122,6 +122,7 @@ def create_app(settings: Settings) -> Flask:
     cache = WebCache()
     images = PageImages(lambda generation: cache.folder(generation, "pages"))
     memo = Memo()
+    recent = answers.RecentAnswers()
     pack_lock = threading.Lock()
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True  # tidy HTML from block tags
     app.jinja_env.filters.update(marked=marked, printed=printed, page_name=page_name, cite=cite)
@@ -182,7 +183,7 @@ def create_app(settings: Settings) -> Flask:
         current = edition()
         try:
             ask = answers.read_ask(request.args, current)
-            found = answers.answer(current, ask)
+            found = recent.answer(current, ask)
         except CseError as exc:  # a bad query or filter: the form again, with the message
             loose = answers.Ask(
                 request.args.get("q", "")[: answers.MAX_QUERY_CHARS],
@@ -199,7 +200,7 @@ def create_app(settings: Settings) -> Flask:
     def api_search() -> Response:
         current = edition()
         ask = answers.read_ask(request.args, current)
-        found = answers.answer(current, ask)
+        found = recent.answer(current, ask)
         payload = answers.answer_json(
             found,
             current,
