@@ -421,3 +421,7 @@ def test_a_page_without_a_printed_number_is_named_as_the_cli_cites_it() -> None:
     from pipeline.web.app import printed
 
     assert printed("57+1") == "unnumbered page after p. 57"
+
+
+def test_a_url_longer_than_the_bound_is_refused(server: Server) -> None:
+    assert server.get("/search?q=" + "a" * 20_000)[0] == 431

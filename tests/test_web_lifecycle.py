@@ -43,3 +43,13 @@ def test_sigterm_stops_the_server_within_seconds(tmp_path: Path) -> None:
     server.get("/")
     code = server.stop(timeout=20)  # killed (and so not 0) if it had not stopped by then
     assert (code, server.stdout.read_text().rstrip().endswith("Stopped.")) == (0, True)
+
+
+def test_behind_a_web_server_links_carry_the_url_prefix(sample_index: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    shutil.copytree(sample_index, index, symlinks=True)
+    with running_server(
+        SAMPLE_CONFIG, SAMPLE_PDFS, index, tmp_path / "logs", "--url-prefix", "/cse"
+    ) as server:
+        status, _, body = server.get("/cse/search?q=pharmacies&role=pharmacist")
+    assert (status, b'href="/cse/files/' in body, b'href="/files/' in body) == (200, True, False)
