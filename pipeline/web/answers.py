@@ -13,11 +13,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pipeline.engine import ask as engine
 from pipeline.engine import names
 from pipeline.engine.ask import Answer
+from pipeline.engine.names import Chosen
 from pipeline.engine.search import MAX_QUERY_CHARS
 from pipeline.errors import UsageError
 from pipeline.views import render
@@ -74,7 +75,7 @@ def read_ask(args: Mapping[str, str], edition: Edition) -> Ask:
     role, audience = args.get("role", "").strip(), args.get("audience", "").strip()
     toolkit = edition.toolkit
     try:
-        chosen = names.resolve(toolkit, role or None, audience or None)
+        chosen = _resolve(edition, role, audience)
     except UsageError as exc:
         if role and not _resolves(lambda: names.resolve_role(toolkit, role)):
             valid = {r.id: r.title for r in toolkit.roles}
@@ -92,6 +93,20 @@ def read_ask(args: Mapping[str, str], edition: Edition) -> Ask:
             role, audience = "", chosen.audience.id
     chapter = _chapter(args.get("chapter", ""), edition)
     return Ask(query, role, audience, chapter, _limit(args.get("limit", "")), notes)
+
+
+NAMES_KEPT = 256
+
+
+def _resolve(edition: Edition, role: str, audience: str) -> Chosen | None:
+    """names.resolve, remembered per edition for the names that resolve."""
+    key = (role, audience)
+    if key in edition.names_read:
+        return cast(Chosen | None, edition.names_read[key])
+    chosen = names.resolve(edition.toolkit, role or None, audience or None)
+    if len(edition.names_read) < NAMES_KEPT:
+        edition.names_read[key] = chosen
+    return chosen
 
 
 def _resolves(resolve: Callable[[], object]) -> bool:

@@ -48,6 +48,9 @@ class Edition:
     manifest: Manifest
     synonyms: tuple[tuple[str, ...], ...]
     file_ids: dict[str, str] = field(default_factory=dict)  # file name -> id
+    # Role and audience names as resolved (engine.names), for this edition's config: the
+    # same few come with almost every request. Filled by answers.read_ask, bounded there.
+    names_read: dict[tuple[str, str], object] = field(default_factory=dict, compare=False)
 
     @property
     def search_dir(self) -> Path:
