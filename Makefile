@@ -60,9 +60,10 @@ eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py --compare
 
 # Performance report: ingest and search timings against pdftotext and pdfgrep, with the
-# targets and PASS/FAIL (tools/bench.py; latest figures in docs/performance.md); about 3 minutes.
+# targets and PASS/FAIL (tools/bench.py; latest figures in docs/performance.md); 10,000 pages of
+# real PDFs by default (`make bench BENCH_ARGS="--scale 700,3000,10000"` for growth).
 bench: $(STAMP)
-	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 
 # The command reference in docs/commands.md, from each command's --help.
 docs: $(STAMP)
