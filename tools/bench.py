@@ -1,6 +1,6 @@
 """Performance report for the ingest and the search (`make bench`); not a test.
 
-    python tools/bench.py [--quick] [--scale 700,3000,10000] [--corpus DIR] [--keep]
+    python tools/bench.py [--quick] [--scale 700,3000,10000] [--scale-only] [--corpus DIR] [--keep]
 
 Runs the real commands on corpora and, in the same run, baselines over the same files,
 then prints every figure with its target and PASS/FAIL:
@@ -737,13 +737,16 @@ def linked_copy(corpus: Corpus, target: Path) -> Corpus:
     return replace(corpus, pdfs=target, files=tuple(files))
 
 
-def text_bytes(files: Sequence[Path]) -> int:
-    """Bytes of text pdftotext gets out of the files (the 'PDFs' text' of the index-size target)."""
-    total = 0
+def pdftotext_text(files: Sequence[Path]) -> tuple[Baseline, int]:
+    """Sequential `pdftotext FILE -` over every file, timed, and the bytes of text it wrote
+    (the "PDFs' text" of the index-size target), in one pass."""
+    failures = total = 0
+    started = time.perf_counter()
     for path in files:
-        out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=False).stdout
-        total += len(out)
-    return total
+        done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=False)
+        failures += done.returncode != 0
+        total += len(done.stdout)
+    return Baseline(time.perf_counter() - started, failures), total
 
 
 def tree_bytes(path: Path) -> int:
@@ -754,7 +757,7 @@ def scale_ingest(report: Report, corpus: Corpus, index: Path, tools: Tools, sett
     """Cold ingest against sequential pdftotext; tree memory; index size against the text."""
     tag = corpus.name
     say(f"\n== {corpus.label}: cold ingest")
-    sequential = pdftotext_over(corpus.files, 1) if tools.pdftotext else None
+    sequential, text = pdftotext_text(corpus.files) if tools.pdftotext else (None, 0)
     run = ingest(corpus, index, settings.timeout, sample_memory=True)
     check_indexed(report, corpus, index, run)
     report.add(f"{tag}: cold ingest", f"{run.seconds:.1f} s, {corpus.pages / run.seconds:.0f} pages/s")
@@ -778,8 +781,7 @@ def scale_ingest(report: Report, corpus: Corpus, index: Path, tools: Tools, sett
     from pipeline.engine.store import IndexStore
 
     search_dir = IndexStore(index).search_dir()
-    if tools.pdftotext and search_dir is not None:
-        text = text_bytes(corpus.files)
+    if text and search_dir is not None:
         size = tree_bytes(search_dir)
         ratio = size / text
         report.add(
@@ -944,6 +946,11 @@ def bench(args: argparse.Namespace, work: Path) -> Report:
     console_script("cse-toolkit")
     console_script("cse-search")
 
+    if args.scale_only:
+        for pages in args.scale:
+            scale_bench(report, pages, args, work, tools)
+        return report
+
     # 1x: the sample toolkit.
     one = build_sample_copies(work, "1x", 1)
     index = work / "index-1x"
@@ -1017,6 +1024,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=lambda text: tuple(int(p.replace("_", "")) for p in text.split(",") if p.strip()),
         default=DEFAULT_SCALES,
         help="Page counts of the real-PDF corpora, comma-separated (default 10000; e.g. 700,3000,10000).",
+    )
+    parser.add_argument(
+        "--scale-only", action="store_true", help="Only the --scale corpora (no 1x sample run)."
     )
     args = parser.parse_args(argv)
 
