@@ -7,4 +7,4 @@ __version__ = "0.1.0"
 PIPELINE_VERSION = "2"
 
 # Bumped whenever extraction changes its output, so cached extractions are redone.
-EXTRACTOR_VERSION = "2"  # 2: text layers cached unchecked, pages may come from OCR
+EXTRACTOR_VERSION = "3"  # 2: text layers cached unchecked, pages may come from OCR; 3: invisible characters removed, labels cleaned (issue 18)

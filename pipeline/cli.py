@@ -376,11 +376,12 @@ def ingest_command(
       cse-toolkit ingest --ocr=never
     Exit codes: 0 done, 2 config error (nothing changed), 3 some PDFs could not be read.
     """
-    from pipeline.ingest.runner import ingest
+    from pipeline.ingest.runner import ingest, ingested_labels
     from pipeline.views import report as texts
     from pipeline.views.progress import IngestProgress
 
-    toolkit = _toolkit(config_path, pdfs_dir)
+    store = IndexStore(index_dir)
+    toolkit = load_config(config_path, pdfs_dir, page_labels=ingested_labels(pdfs_dir, store))
     if not pdfs_dir.is_dir():
         raise CseError(f"PDFs directory {pdfs_dir} does not exist (pass --pdfs DIR or set CSE_PDFS)")
     started = time.monotonic()
@@ -389,7 +390,7 @@ def ingest_command(
         report = ingest(
             toolkit,
             pdfs_dir,
-            IndexStore(index_dir),
+            store,
             force=force,
             wait=wait,
             progress=bars.progress if bars else None,
@@ -510,11 +511,12 @@ def history_command(as_json: bool, config_path: Path, pdfs_dir: Path, index_dir:
       cse-toolkit history
     """
     from pipeline.ingest.history import read_history
+    from pipeline.ondisk import dump
     from pipeline.views import report as texts
 
     entries = read_history(IndexStore(index_dir).history_path)
     if as_json:
-        click.echo(json.dumps(entries, ensure_ascii=False, indent=1))
+        click.echo(json.dumps(dump(entries), ensure_ascii=False, indent=1))
     else:
         click.echo(texts.history_text(entries))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from pipeline.text import printable
+
 
 class ExitCode(IntEnum):
     """Exit codes shared by every command (SPEC, "Exit codes")."""
@@ -49,7 +51,8 @@ class PdfError(CseError):
         self.file = file
         self.problem = problem
         self.advice = advice
-        super().__init__(f"{file}: {problem}. {advice}")
+        # The name as it may be printed: a file name can hold ESC or a newline (text.printable).
+        super().__init__(f"{printable(file)}: {problem}. {advice}")
 
     def __reduce__(self) -> tuple[type[PdfError], tuple[str, str, str]]:
         # Raised in extraction worker processes: must survive pickling back to the parent.

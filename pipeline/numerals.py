@@ -50,8 +50,8 @@ def page_order(page: int | str) -> tuple[int, int] | None:
     other labels ("A-3", an unnumbered page) have no order we can check."""
     if isinstance(page, int):
         return (1, page)
-    if page.isdigit():
-        return (1, int(page))
+    if (number := arabic(page)) is not None:
+        return (1, number)
     roman = from_roman(page)
     return (0, roman) if roman is not None else None
 
@@ -81,6 +81,13 @@ def cite(label: str) -> str:
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def arabic(label: str) -> int | None:
+    """The number a label such as "74" stands for; None for anything else, including
+    digits that are not ASCII ("²", "٣"), which `str.isdigit` accepts but `int` does not
+    always read as the page a reader would look for."""
+    return int(label) if label.isascii() and label.isdigit() else None
 
 
 def page_range(first: str, last: str) -> str:

@@ -5,19 +5,30 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SOFT_HYPHEN = "\u00ad"
+# Characters that print as nothing yet split or hide a word: soft hyphen, zero-width
+# space/joiners, word joiner, invisible operators, BOM, Mongolian vowel separator, and
+# the bidirectional marks. "phar\u200bmacies" must index as "pharmacies".
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 # A word broken at a line end: "exploit-\nation" -> "exploitation". Only when the next line
 # starts in lower case, so "A&E -\nEmergency" or "self-\nHarm" style breaks stay as they are.
 _LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
 def normalise_line(text: str) -> str:
     """One line as it should be indexed: ligatures unfolded, odd spaces and controls gone."""
-    text = unicodedata.normalize("NFKC", text).replace(_SOFT_HYPHEN, "")
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
     text = _CONTROL.sub("", text.replace("\r", ""))
     return _SPACES.sub(" ", text).strip()
+
+
+def clean_label(text: str) -> str:
+    """A page label from the PDF, with control and invisible characters removed (a label
+    is shown in citations; "\x1b[2J" must not reach a terminal). Kept otherwise as is."""
+    return _CONTROL.sub("", _INVISIBLE.sub("", text)).strip()
 
 
 def join_lines(lines: list[str]) -> str:
@@ -27,9 +38,34 @@ def join_lines(lines: list[str]) -> str:
 
 def fold(text: str) -> str:
     """Case- and space-insensitive form used to compare headings with titles."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).casefold()
     text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     return re.sub(r"[^\w&']+", " ", text).strip()
+
+
+# What must never reach a terminal raw in a name, label or title: C0/C1 controls (ESC can
+# clear the screen or retitle the window), line and paragraph separators, bidirectional
+# overrides (they reorder what is shown), and lone surrogates (a file name that is not
+# UTF-8, which would crash the print).
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (os.fsdecode's surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    )
+
+
+def printable(text: str) -> str:
+    """A file name, page label or title as it may be printed: every control or invisible
+    character shown as an escape (\\x1b, \\n, \\u202e), so no name can drive the terminal."""
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 def readable_ratio(text: str) -> float:

@@ -458,6 +458,7 @@ def test_no_change_exits_0_saying_so(sample: Sample) -> None:
         "roles_affected_full": [],
         "config_changed": False,
         "unreadable_files": {},
+        "unnoticed_files": [],
     }
     diff = sample.run("audit", "--diff")
     assert diff.exit_code == 0 and "Nothing changed" in diff.stdout

@@ -579,9 +579,9 @@ def test_history_entry_after_a_torn_line_is_kept(workspace: Workspace) -> None:
     after = read_history(path)
     manifest = load_manifest(ws.store.current())
     assert manifest is not None
-    assert len(after) == len(entries) + 1, [e.get("at") for e in after]
-    assert after[-1]["at"] == manifest.ingested_at
-    assert "late.pdf" in after[-1]["added_files"]
+    assert len(after) == len(entries) + 1, [e.at for e in after]
+    assert after[-1].at == manifest.ingested_at
+    assert "late.pdf" in after[-1].added_files
     history = toolkit("history", "--index", str(ws.index))
     assert history.exit_code == 0, history.output
     assert "late.pdf" in history.output

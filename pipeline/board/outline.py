@@ -9,33 +9,48 @@ from pipeline.engine.store import IndexStore
 from pipeline.errors import PdfError, UsageError
 from pipeline.ingest.cache import ExtractionCache
 from pipeline.ingest.extract import ExtractedPdf, sha256_file
-from pipeline.ingest.runner import SourceFile, extract_all, list_pdfs
+from pipeline.ingest.folder import find_pdfs
+from pipeline.ingest.runner import SourceFile, extract_all
 from pipeline.ingest.sections import INTRO, split_file
 from pipeline.numerals import page_range
+from pipeline.text import printable
 
 
-def read_pdf(path: Path, name: str, toolkit: Toolkit, cache: ExtractionCache) -> ExtractedPdf:
+def read_pdf(path: Path | PdfError, name: str, toolkit: Toolkit, cache: ExtractionCache) -> ExtractedPdf:
     """Extraction as the ingest does it (through the cache, in an isolated worker), so
     the answer is the same and a hostile file cannot take the command down."""
-    stat = path.stat()
-    source = SourceFile(name, path, sha256_file(path), stat.st_size, stat.st_mtime_ns)
+    if isinstance(path, PdfError):  # refused when the folder was read (a link out, a pipe...)
+        raise path
+    try:
+        stat = path.stat()
+        source = SourceFile(name, path, sha256_file(path), stat.st_size, stat.st_mtime_ns)
+    except OSError as exc:
+        raise PdfError(name, f"cannot be read ({exc.strerror})", "Check the file's permissions.") from None
     result = extract_all([source], cache, toolkit.limits, None, toolkit.ocr)[name]
     if isinstance(result, PdfError):
         raise result
     return result
 
 
-def selected_files(toolkit: Toolkit, pdfs_dir: Path, file: str | None) -> list[tuple[str, Path]]:
+def selected_files(toolkit: Toolkit, pdfs_dir: Path, file: str | None) -> list[tuple[str, Path | PdfError]]:
     """The PDFs a command names: all, or the one FILE given by its name in the PDFs
-    directory, or by a path to it (as the shell completes it: pdfs/x.pdf)."""
-    names = [(p.relative_to(pdfs_dir).as_posix(), p) for p in list_pdfs(pdfs_dir)]
+    directory, or by a path to it (as the shell completes it: pdfs/x.pdf); each with its
+    path, or with the reason it was refused when the folder was read."""
+    found = find_pdfs(pdfs_dir)
+    names: list[tuple[str, Path | PdfError]] = sorted(
+        [
+            *((p.relative_to(pdfs_dir).as_posix(), p) for p in found.pdfs),
+            *((e.file, e) for e in found.refused),
+        ],
+        key=lambda item: item[0],
+    )
     if file is None:
         return names
     file = _name_in(pdfs_dir, file)
     wanted = Path(file).name if "/" not in file else file
     chosen = [(n, p) for n, p in names if n in (file, wanted) or Path(n).name == wanted]
     if not chosen:
-        valid = ", ".join(n for n, _ in names) or "none"
+        valid = ", ".join(printable(n) for n, _ in names) or "none"
         raise UsageError(f"{file!r} is not a PDF in {pdfs_dir} (there: {valid})")
     return chosen
 
@@ -57,14 +72,14 @@ def describe_sections(
     toolkit: Toolkit, pdfs_dir: Path, store: IndexStore, file: str | None
 ) -> tuple[str, bool]:
     """A readable table per PDF; returns (text, whether some PDF could not be read)."""
-    cache = ExtractionCache(store.cache_dir)
+    cache = ExtractionCache(store.cache_dir, best_effort=True)  # the index may be read-only
     out: list[str] = []
     failed = False
     for name, path in selected_files(toolkit, pdfs_dir, file):
         try:
             pdf = read_pdf(path, name, toolkit, cache)
         except PdfError as exc:
-            out.append(f"{name}\n  cannot be read: {exc.message}\n")
+            out.append(f"{printable(name)}\n  cannot be read: {exc.message}\n")
             failed = True
             continue
         chapters = toolkit.chapters_for_file(name)
@@ -81,7 +96,7 @@ def describe_sections(
         printed = (
             page_range(labels[0], labels[-1]).replace("pp.", "printed pages").replace("p.", "printed page")
         )
-        out.append(f"{head}\n  {name}: {count}, {printed} (from {numbering.source})")
+        out.append(f"{head}\n  {printable(name)}: {count}, {printed} (from {numbering.source})")
         for part in done.chapters if len(chapters) > 1 else ():
             first, last = labels[part.first_pdf_page - 1], labels[part.last_pdf_page - 1]
             out.append(
@@ -105,7 +120,7 @@ def describe_sections(
                 heading = f"HEADING NOT FOUND (expected on p. {info.configured_start})"
             out.append(f"  {info.id:<32} {pages:<13} PDF {pdf_pages:<7} {heading}".rstrip())
         for message in (*done.warnings, *split.problems, *pdf.warnings):
-            out.append(f"  ! {message}")
+            out.append(f"  ! {printable(message)}")
         out.append("")
     if not out:
         return f"No PDFs in {pdfs_dir}.", False
@@ -114,13 +129,14 @@ def describe_sections(
 
 def suggest_sections(toolkit: Toolkit, pdfs_dir: Path, store: IndexStore, file: str | None) -> str:
     """`sections:` YAML proposals for one PDF (or each PDF when no file is named)."""
-    from pipeline.board.suggest import suggest_yaml
+    from pipeline.board.suggest import suggest_isolated
 
-    cache = ExtractionCache(store.cache_dir)
+    cache = ExtractionCache(store.cache_dir, best_effort=True)
     blocks = []
     for name, path in selected_files(toolkit, pdfs_dir, file):
         chapter = toolkit.chapter_for_file(name)
         pdf = read_pdf(path, name, toolkit, cache)
+        assert isinstance(path, Path)  # read_pdf raised for a refused file
         numbering = split_file(toolkit, pdf).numbering
-        blocks.append(suggest_yaml(path, name, numbering, chapter))
+        blocks.append(suggest_isolated(path, name, numbering, chapter, toolkit.limits))
     return "\n\n".join(blocks)

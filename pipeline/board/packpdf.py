@@ -17,7 +17,8 @@ from xml.sax.saxutils import escape
 
 from pipeline.board.packdoc import ContentsRow, PackDoc
 from pipeline.board.packtext import CONTACTS_HEADING, EXCERPT_NOTE, current_edition_text, no_contacts_text
-from pipeline.numerals import from_roman
+from pipeline.ingest.extract import quiet_pdf_libraries
+from pipeline.numerals import arabic, from_roman
 
 FONT_DIR = Path(__file__).with_name("fonts")
 FONT, BOLD = "PackSans", "PackSans-Bold"
@@ -27,6 +28,8 @@ INK, GREY, ACCENT, TINT = "#1b1b1b", "#4a4a4a", "#0b57a4", "#eef4fb"
 def pack_pdf(doc: PackDoc, sources: dict[str, Path]) -> bytes:
     """Cover, contents, each published page once, then the sources page."""
     import pypdf
+
+    quiet_pdf_libraries()
 
     cover = _render(_cover_story(doc), doc, "Cover")
     contents = _render(_contents_story(doc, len(cover.pages) + 2), doc, "Contents")
@@ -86,8 +89,8 @@ def _labels(writer: Any, covers: int, contents: int, doc: PackDoc, front: int) -
     for offset, page in enumerate(doc.body):
         index = front + offset
         label = page.label
-        if label.isdigit() and int(label) > 0:
-            writer.set_page_label(index, index, style=PageLabelStyle.DECIMAL, start=int(label))
+        if (number := arabic(label)) is not None and number > 0:
+            writer.set_page_label(index, index, style=PageLabelStyle.DECIMAL, start=number)
         elif (roman := from_roman(label)) is not None:
             style = PageLabelStyle.LOWERCASE_ROMAN if label.islower() else PageLabelStyle.UPPERCASE_ROMAN
             writer.set_page_label(index, index, style=style, start=roman)

@@ -9,7 +9,6 @@ Which pages a pack holds is planned in `ingest.packplan`, which the audit reads 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,10 +22,12 @@ from pipeline.engine.documents import SectionPage
 from pipeline.engine.store import IndexStore
 from pipeline.errors import UsageError
 from pipeline.ingest.cache import ExtractionCache
-from pipeline.ingest.extract import sha256_file
+from pipeline.ingest.extract import quiet_pdf_libraries, sha256_file
 from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.packplan import PackPart, plan_pack
 from pipeline.ingest.sections import body_lines, split_file
+from pipeline.ondisk import write_atomic
+from pipeline.text import printable
 
 FORMATS = ("pdf", "md", "html")
 DEFAULT_FORMATS = ("pdf", "md")
@@ -73,6 +74,11 @@ def build_pack(
     formats: tuple[str, ...] = DEFAULT_FORMATS,
 ) -> PackFiles:
     """Write `<role>.pdf`, `<role>.md` and/or `<role>.html` into `out_dir`, atomically."""
+    if out_dir.resolve().is_relative_to(pdfs_dir.resolve()):
+        raise UsageError(
+            f"--out {out_dir} is inside the PDFs directory {pdfs_dir}, where the next ingest would "
+            "index the pack as a document; choose a folder outside it (the default is packs/)"
+        )
     parts = plan_pack(toolkit, role, manifest, full)
     if not parts:
         raise UsageError(
@@ -81,12 +87,19 @@ def build_pack(
     names = {p.file for p in parts}
     stale = stale_files(manifest, pdfs_dir, names)
     if stale and not stale_ok:
+        rotted = [name for name in stale if _same_size_and_time(manifest, pdfs_dir, name)]
+        if rotted:
+            raise UsageError(
+                f"{', '.join(map(printable, rotted))} changed since the last ingest ({manifest.ingested_at}) "
+                "although its size and modification time did not (bit rot, or a tool that keeps "
+                "times), so a plain ingest does not see it: run `cse-toolkit ingest --force`"
+            )
         raise UsageError(
-            f"{', '.join(stale)} changed since the last ingest ({manifest.ingested_at}); run "
+            f"{', '.join(map(printable, stale))} changed since the last ingest ({manifest.ingested_at}); run "
             "`cse-toolkit ingest` first (or pass --stale-ok to pack the ingested text anyway)"
         )
     cache = ExtractionCache(store.cache_dir)
-    copies = _ingested_copies(manifest, cache, names)
+    copies = _ingested_copies(manifest, cache, names, pdfs_dir)
     doc = _document(toolkit, role, manifest, parts, copies, _texts_by_page(toolkit, manifest, cache, names))
     rendered = {
         "pdf": lambda: pack_pdf(doc, copies),
@@ -99,7 +112,7 @@ def build_pack(
     paths = []
     for fmt, content in data.items():
         path = out_dir / f"{role.id}.{fmt}"
-        _write_atomic(path, content)
+        write_atomic(path, content)
         paths.append(path)
     return PackFiles(tuple(paths))
 
@@ -135,6 +148,8 @@ def _sources(manifest: Manifest, parts: list[PackPart], copies: dict[str, Path])
     the runs of printed pages taken from it."""
     import pypdf
 
+    quiet_pdf_libraries()
+
     out = []
     for name in sorted({p.file for p in parts}):
         pages = sorted({page for p in parts if p.file == name for page in p.pdf_pages})
@@ -163,13 +178,34 @@ def _runs(pages: list[int], labels: tuple[str, ...]) -> str:
     return ("p. " if len(pages) == 1 else "pp. ") + ", ".join(text)
 
 
-def _ingested_copies(manifest: Manifest, cache: ExtractionCache, files: set[str]) -> dict[str, Path]:
-    """The exact bytes each source had when ingested (kept in the cache by the ingest)."""
+def _same_size_and_time(manifest: Manifest, pdfs_dir: Path, name: str) -> bool:
+    record = manifest.files.get(name)
+    try:
+        stat = (pdfs_dir / name).stat()
+    except OSError:
+        return False
+    return record is not None and (record.size, record.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+
+
+def _ingested_copies(
+    manifest: Manifest, cache: ExtractionCache, files: set[str], pdfs_dir: Path
+) -> dict[str, Path]:
+    """The exact bytes each source had when ingested (kept in the cache by the ingest),
+    each checked against its SHA-256 now. A copy that is missing or rotted is copied
+    again from the PDFs directory when the file there still has those bytes."""
     copies = {}
     for name in sorted(files):
-        copy = cache.source(manifest.files[name].sha256)
+        sha256 = manifest.files[name].sha256
+        copy = cache.source(sha256)
+        if copy is None and (pdfs_dir / name).is_file() and sha256_file(pdfs_dir / name) == sha256:
+            cache.keep_source(sha256, pdfs_dir / name)
+            copy = cache.source(sha256)
         if copy is None:
-            raise UsageError(f"the ingested copy of {name} is missing; run `cse-toolkit ingest --force`")
+            raise UsageError(
+                f"the ingested copy of {printable(name)} in {cache.directory} is missing or damaged, and "
+                "the file in the PDFs directory is no longer the one ingested; run "
+                "`cse-toolkit ingest` to ingest the current file"
+            )
         copies[name] = copy
     return copies
 
@@ -196,16 +232,3 @@ def _texts_by_page(
                 UnitText(unit, tuple(blocks(own, unit.text))) for unit, own in assign_lines(lines, units)
             ]
     return texts
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target and rename: an interrupted run never leaves half a pack."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)

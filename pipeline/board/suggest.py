@@ -8,16 +8,19 @@ plain text does not. Both are slow next to PDFium, which is fine for one chapter
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.config.model import ChapterSpec
+from pipeline.config.model import ChapterSpec, Limits
 from pipeline.errors import PdfError
-from pipeline.ingest.extract import group_words_into_lines
+from pipeline.ingest.extract import group_words_into_lines, quiet_pdf_libraries
 from pipeline.ingest.pages import PageNumbering
 from pipeline.ingest.sections import is_heading, strip_numbering
+from pipeline.ingest.workers import run_isolated
+from pipeline.numerals import arabic
 from pipeline.text import fold, normalise_line
 
 
@@ -30,6 +33,8 @@ class Suggestion:
 def from_outline(path: Path) -> list[Suggestion]:
     """Bookmarks as sections: the top level, or the level below a single chapter bookmark."""
     import pypdf
+
+    quiet_pdf_libraries()
 
     try:
         reader = pypdf.PdfReader(str(path))
@@ -52,15 +57,27 @@ def from_outline(path: Path) -> list[Suggestion]:
     return found
 
 
-def from_headings(path: Path, chapter_title: str | None) -> list[Suggestion]:
-    """Lines set larger (or bolder) than the body text, at the largest such size."""
+def from_headings(
+    path: Path, chapter_title: str | None, name: str | None = None, seconds: float | None = None
+) -> list[Suggestion]:
+    """Lines set larger (or bolder) than the body text, at the largest such size; within
+    `seconds` (limits.seconds_per_file), checked between pages."""
     import pdfplumber
+
+    quiet_pdf_libraries()
 
     lines: list[tuple[int, float, bool, str]] = []
     body_sizes: Counter[float] = Counter()
+    started = time.monotonic()
     try:
         with pdfplumber.open(str(path)) as pdf:
             for index, page in enumerate(pdf.pages):
+                if seconds is not None and time.monotonic() - started > seconds:
+                    raise PdfError(
+                        name or path.name,
+                        f"took longer than {seconds:.0f} s to read for headings (stopped at page {index + 1})",
+                        "Check the file, or raise limits.seconds_per_file in the config.",
+                    )
                 words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
                 for word in words:
                     body_sizes[round(word["size"], 1)] += len(word["text"])
@@ -70,8 +87,12 @@ def from_headings(path: Path, chapter_title: str | None) -> list[Suggestion]:
                     text = normalise_line(" ".join(w["text"] for w in line))
                     lines.append((index, size, bold, text))
                 page.close()
+    except (PdfError, MemoryError):
+        raise
     except Exception as exc:
-        raise PdfError(path.name, f"could not be read for headings ({exc})", "Check the file.") from None
+        raise PdfError(
+            name or path.name, f"could not be read for headings ({type(exc).__name__})", "Check the file."
+        ) from None
     if not body_sizes:
         return []
     body = body_sizes.most_common(1)[0][0]
@@ -95,14 +116,39 @@ def _is_chapter_heading(text: str, chapter_title: str | None) -> bool:
     )
 
 
-def suggest_yaml(path: Path, name: str, numbering: PageNumbering, chapter: ChapterSpec | None) -> str:
+def suggest_isolated(
+    path: Path, name: str, numbering: PageNumbering, chapter: ChapterSpec | None, limits: Limits
+) -> str:
+    """`suggest_yaml` in a worker process under the ingest's limits (time, memory): the
+    outline and font readers (pypdf, pdfplumber) meet the same hostile files PDFium does."""
+    job = (str(path), name, numbering, chapter, limits.seconds_per_file)
+    for _, result in run_isolated(
+        [job], _suggest_job, lambda j: j[1], 1, limits.seconds_per_file, limits.max_memory_mb
+    ):
+        if isinstance(result, PdfError):
+            raise result
+        return result
+    raise AssertionError("run_isolated yields once per job")
+
+
+def _suggest_job(job: tuple[str, str, PageNumbering, ChapterSpec | None, float]) -> str | PdfError:
+    path, name, numbering, chapter, seconds = job
+    try:
+        return suggest_yaml(Path(path), name, numbering, chapter, seconds)
+    except PdfError as exc:
+        return exc
+
+
+def suggest_yaml(
+    path: Path, name: str, numbering: PageNumbering, chapter: ChapterSpec | None, seconds: float | None = None
+) -> str:
     """The proposed `sections:` block; ids of already-configured titles are kept, so roles
     that name them keep working."""
     source = "outline"
     found = from_outline(path)
     if not found:
         source = "headings"
-        found = from_headings(path, chapter.title if chapter else None)
+        found = from_headings(path, chapter.title if chapter else None, name, seconds)
     known = list(chapter.sections) if chapter else []
     head = [f"# Suggested sections for {name}, from its {source}; printed pages from {numbering.source}."]
     if chapter is not None:
@@ -123,7 +169,7 @@ def suggest_yaml(path: Path, name: str, numbering: PageNumbering, chapter: Chapt
         label = numbering.labels[suggestion.page_index]
         out.append(f"  - id: {section_id}")
         out.append(f"    title: {_yaml_string(title)}")
-        out.append(f"    start: {label if label.isdigit() else _yaml_string(label, force=True)}")
+        out.append(f"    start: {label if arabic(label) is not None else _yaml_string(label, force=True)}")
     return "\n".join(out)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -30,7 +30,7 @@ from pipeline.config.model import (
 )
 from pipeline.config.tesseract import installed_languages, package_for
 from pipeline.errors import ConfigError
-from pipeline.numerals import page_order
+from pipeline.numerals import arabic, page_order
 
 # Tesseract language names: eng, cym, chi_sim, script/Latin.
 _LANGUAGE = re.compile(r"^[A-Za-z0-9_]+(?:/[A-Za-z0-9_]+)?$")
@@ -38,6 +38,20 @@ _LANGUAGE = re.compile(r"^[A-Za-z0-9_]+(?:/[A-Za-z0-9_]+)?$")
 # libyaml's composer when PyYAML was built with it: ten times faster; it gives the same
 # nodes and line marks (the pure-Python one only words a syntax error better).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# Bounds on what a config may hold, so that no value can exhaust the tool: numbers (page
+# numbers, chapter numbers) and any one text.
+MAX_NUMBER = 1_000_000_000
+MAX_SCALAR_CHARS = 10_000
+TOO_DEEP = "nested too deeply (YAML lists and mappings more than about 1,000 levels deep)"
+# Each limit's allowed range: generous, but small enough that no later arithmetic overflows.
+LIMIT_RANGES = {
+    "max_pages": (1, 1_000_000),
+    "max_text_mb": (1, 100_000),
+    "seconds_per_file": (1, 86_400),
+    "max_memory_mb": (256, 1_048_576),
+}
 
 
 class _Problems:
@@ -71,8 +85,15 @@ class _Problems:
         return node if node is not self.root else None
 
 
-def check_config(raw: bytes, name: str, pdfs_dir: Path | None = None) -> Toolkit:
-    """Validate config bytes; `name` is used in messages."""
+def check_config(
+    raw: bytes,
+    name: str,
+    pdfs_dir: Path | None = None,
+    page_labels: Mapping[str, Sequence[str]] | None = None,
+) -> Toolkit:
+    """Validate config bytes; `name` is used in messages. `page_labels` (file -> printed
+    labels, for files unchanged since the last ingest) lets start pages that only the PDF
+    can judge be checked now, in the same report as every other problem."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -81,9 +102,14 @@ def check_config(raw: bytes, name: str, pdfs_dir: Path | None = None) -> Toolkit
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError:
         root = _compose_for_message(name, text)
+    except RecursionError:
+        raise ConfigError(name, [TOO_DEEP]) from None
+    aliases = _alias_problems(root)
+    if aliases:
+        raise ConfigError(name, aliases)
     problems = _Problems()
     problems.root = root
-    toolkit = _Validator(problems, pdfs_dir, Path(name).parent).toolkit(root)
+    toolkit = _Validator(problems, pdfs_dir, Path(name).parent, page_labels or {}).toolkit(root)
     if problems.items:
         raise ConfigError(name, problems.items)
     return dataclasses.replace(toolkit, digest=hashlib.sha256(raw).hexdigest())
@@ -93,6 +119,8 @@ def _compose_for_message(name: str, text: str) -> yaml.Node | None:
     """Parse again with the pure-Python loader, whose syntax messages read better."""
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise ConfigError(name, [TOO_DEEP]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
@@ -111,26 +139,85 @@ def _kind(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return f"{node.value!r}"
+    return _shown(node.value)
+
+
+def _shown(value: str) -> str:
+    """A value quoted for a message, cut short when long (a 5,000-digit number)."""
+    return repr(value if len(value) <= 40 else value[:30] + "…")
+
+
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand and".split()
+)
+
+
+def _in_words(label: str) -> bool:
+    """ "seventy-four": a page number spelled out, which no PDF prints as its page label."""
+    words = [w for w in re.split(r"[\s_-]+", label.casefold()) if w]
+    return bool(words) and all(w in _NUMBER_WORDS for w in words) and words != ["and"]
+
+
+def _alias_problems(root: yaml.Node | None) -> list[str]:
+    """YAML aliases (`*name`) and merge keys refer to a node again: a few hundred bytes can
+    stand for millions of values ("billion laughs"). The config never needs them, so each
+    use is refused before anything walks the tree (iteratively: nesting is deep enough)."""
+    if root is None:
+        return []
+    seen: set[int] = set()
+    found: list[str] = []
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            if len(found) < 20:
+                line = node.start_mark.line + 1
+                found.append(
+                    f"line {line}: this value is reused through a YAML alias (*name or <<); "
+                    "aliases are not supported: write the value out in full"
+                )
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+    return found
 
 
 class _Validator:
     """Walks the YAML node tree, building the Toolkit and noting problems."""
 
-    def __init__(self, problems: _Problems, pdfs_dir: Path | None, config_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        problems: _Problems,
+        pdfs_dir: Path | None,
+        config_dir: Path | None = None,
+        page_labels: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         self.problems = problems
         self.pdfs_dir = pdfs_dir
         self.config_dir = config_dir or Path()
+        self.page_labels = page_labels or {}
 
     # -- scalar helpers -------------------------------------------------------------
     def _scalar(self, node: yaml.Node, place: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             self.problems.add(place, node, f"expected a single value, got {_kind(node)}")
             return None
+        if len(node.value) > MAX_SCALAR_CHARS:
+            self.problems.add(
+                place, node, f"value too long ({len(node.value)} characters; at most {MAX_SCALAR_CHARS})"
+            )
+            return None
         try:
             return yaml.constructor.SafeConstructor().construct_object(node)
-        except yaml.constructor.ConstructorError:
-            self.problems.add(place, node, f"cannot read value {node.value!r}")
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError):
+            # ValueError: a number too long to convert (Python refuses over 4,300 digits)
+            self.problems.add(place, node, f"cannot read value {_shown(node.value)}")
             return None
 
     def _str(self, node: yaml.Node, place: str) -> str | None:
@@ -148,14 +235,17 @@ class _Validator:
             return None
         return text
 
-    def _int(self, node: yaml.Node, place: str, minimum: int = 1) -> int | None:
+    def _int(self, node: yaml.Node, place: str, minimum: int = 1, maximum: int = MAX_NUMBER) -> int | None:
         value = self._scalar(node, place)
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(node, yaml.ScalarNode):
-                self.problems.add(place, node, f"expected a whole number, got {node.value!r}")
+                self.problems.add(place, node, f"expected a whole number, got {_shown(node.value)}")
             return None
         if value < minimum:
-            self.problems.add(place, node, f"must be {minimum} or more, got {value}")
+            self.problems.add(place, node, f"must be {minimum} or more, got {_shown(str(value))}")
+            return None
+        if value > maximum:
+            self.problems.add(place, node, f"must be at most {maximum:,}, got {_shown(str(value))}")
             return None
         return value
 
@@ -277,8 +367,19 @@ class _Validator:
         title = self._str(keys["title"], f"{place}.title") if "title" in keys else None
         file = self._file(keys["file"], f"{place}.file") if "file" in keys else None
         first_page = self._int(keys["first_page"], f"{place}.first_page") if "first_page" in keys else None
-        sections = [s for _, s in self._each(keys.get("sections"), f"{place}.sections", self._section) if s]
+        built = self._each(keys.get("sections"), f"{place}.sections", self._section)
+        sections = [s for _, s in built if s]
         self._check_ranges(sections, keys.get("sections"), f"{place}.sections", first_page)
+        labels = self.page_labels.get(file or "")
+        for s_index, (item, section) in enumerate(built):
+            start = None if section is None else str(section.start)
+            if labels and start is not None and start not in labels and not _in_words(start):
+                self.problems.add(
+                    f"{place}.sections[{s_index}].start",
+                    item,
+                    f"printed page {section.start} ({section.title}) is not in {file}, whose pages "
+                    f"are {labels[0]}-{labels[-1]} (as last ingested)",
+                )
         if number is None:
             return None
         # A chapter with a bad title or file is kept (problems are already noted) so that
@@ -331,10 +432,19 @@ class _Validator:
             return self._int(node, place)
         if isinstance(value, str) and value.strip() and not any(c.isspace() for c in value.strip()):
             text = value.strip()
-            return int(text) if text.isdigit() and int(text) >= 1 else text
+            number = arabic(text)
+            if number is not None and 1 <= number <= MAX_NUMBER:
+                return number
+            if _in_words(text):
+                self.problems.add(
+                    place,
+                    node,
+                    f"{_shown(text)} is a page number in words; write it as printed on the page (e.g. 74)",
+                )
+            return text
         if isinstance(node, yaml.ScalarNode):
             self.problems.add(
-                place, node, f"expected a printed page number or label (74, iii), got {node.value!r}"
+                place, node, f"expected a printed page number or label (74, iii), got {_shown(node.value)}"
             )
         return None
 
@@ -457,7 +567,8 @@ class _Validator:
                         f"{place}.sections", item, f"unknown section {section_id!r} (no chapter has it)"
                     )
             self._known_sections(role.essential, f"{place}.essential", item, section_ids)
-            for name in {role.id, role.title.lower(), *(a.lower() for a in role.aliases)}:
+            # casefold, as the lookup does (scope.find_role): "Straße" and "strasse" are one name
+            for name in {role.id, role.title.casefold(), *(a.casefold() for a in role.aliases)}:
                 if name in names and names[name] != role.id:
                     self.problems.add(
                         f"{place}.aliases",
@@ -495,15 +606,15 @@ class _Validator:
     def _limits(self, node: yaml.Node | None) -> Limits:
         if node is None:
             return Limits()
-        keys = self._mapping(node, "limits", set(), {"max_pages", "max_text_mb", "seconds_per_file"})
+        keys = self._mapping(node, "limits", set(), set(LIMIT_RANGES))
         if keys is None:
             return Limits()
-        defaults = Limits()
-        values = {
-            key: self._int(keys[key], f"limits.{key}") or getattr(defaults, key)
-            for key in ("max_pages", "max_text_mb", "seconds_per_file")
-            if key in keys
-        }
+        values: dict[str, int] = {}
+        for key, (low, high) in LIMIT_RANGES.items():
+            if key in keys:
+                value = self._int(keys[key], f"limits.{key}", minimum=low, maximum=high)
+                if value is not None:
+                    values[key] = value
         return Limits(**values)
 
     # -- the board (the pack's cover) -----------------------------------------------

@@ -8,28 +8,25 @@ bytes are unchanged, so a search never pays for the YAML parser.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
-from dataclasses import asdict
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from pipeline.config.model import (
-    Audience,
-    Board,
-    ChapterSpec,
-    Contact,
-    Limits,
-    OcrSettings,
-    Role,
-    SectionSpec,
-    Toolkit,
-)
+from pipeline.config.model import Toolkit
 from pipeline.errors import ConfigError
+from pipeline.ondisk import dump, read_record, write_atomic
 
 SNAPSHOT_NAME = "toolkit.json"
 
 
-def load_config(path: Path, pdfs_dir: Path | None = None, snapshot: Path | None = None) -> Toolkit:
+def load_config(
+    path: Path,
+    pdfs_dir: Path | None = None,
+    snapshot: Path | None = None,
+    page_labels: Mapping[str, Sequence[str]] | None = None,
+) -> Toolkit:
     """Read and validate the config; raise ConfigError listing every problem found.
 
     With `snapshot` (a directory an ingest saved its validated config in), the snapshot
@@ -51,59 +48,33 @@ def load_config(path: Path, pdfs_dir: Path | None = None, snapshot: Path | None 
         saved = _read_snapshot(snapshot, hashlib.sha256(raw).hexdigest())
         if saved is not None:
             return saved
-    return parse_config(raw, str(path), pdfs_dir)
+    return parse_config(raw, str(path), pdfs_dir, page_labels)
 
 
-def parse_config(raw: bytes, name: str = "toolkit.yaml", pdfs_dir: Path | None = None) -> Toolkit:
-    """Validate config bytes; `name` is used in messages."""
+def parse_config(
+    raw: bytes,
+    name: str = "toolkit.yaml",
+    pdfs_dir: Path | None = None,
+    page_labels: Mapping[str, Sequence[str]] | None = None,
+) -> Toolkit:
+    """Validate config bytes; `name` is used in messages (see check.check_config)."""
     from pipeline.config.check import check_config
 
-    return check_config(raw, name, pdfs_dir)
+    return check_config(raw, name, pdfs_dir, page_labels)
 
 
 def save_snapshot(toolkit: Toolkit, directory: Path) -> None:
     """Keep the validated config beside the index it was used for."""
-    (directory / SNAPSHOT_NAME).write_text(json.dumps(asdict(toolkit)), encoding="utf-8")
+    write_atomic(directory / SNAPSHOT_NAME, json.dumps(dump(toolkit), ensure_ascii=False))
 
 
 def _read_snapshot(directory: Path, digest: str) -> Toolkit | None:
-    try:
-        data = json.loads((directory / SNAPSHOT_NAME).read_text(encoding="utf-8"))
-        if data.get("digest") != digest:
-            return None
-        return Toolkit(
-            title=data["title"],
-            chapters=tuple(
-                ChapterSpec(**{**c, "sections": tuple(SectionSpec(**s) for s in c["sections"])})
-                for c in data["chapters"]
-            ),
-            audiences=tuple(
-                Audience(a["id"], a["title"], tuple(a["read"]), tuple(a["helpful"]), tuple(a["essential"]))
-                for a in data["audiences"]
-            ),
-            roles=tuple(
-                Role(
-                    r["id"],
-                    r["title"],
-                    r["audience"],
-                    tuple(r["sections"]),
-                    tuple(r["aliases"]),
-                    tuple(r["essential"]),
-                )
-                for r in data["roles"]
-            ),
-            synonyms=tuple(tuple(group) for group in data["synonyms"]),
-            limits=Limits(**data["limits"]),
-            board=_board(data.get("board")),
-            ocr=OcrSettings(**{**data["ocr"], "languages": tuple(data["ocr"]["languages"])}),
-            digest=digest,
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # no usable snapshot: validate the file itself
-
-
-def _board(data: dict | None) -> Board | None:
-    if data is None:
-        return None
-    contacts = tuple(Contact(**c) for c in data["contacts"])
-    return Board(**{**data, "contacts": contacts})
+    """The snapshot if it was made from these config bytes and is intact; else None, and
+    the config file itself is validated (a damaged snapshot is reported, never used)."""
+    saved = read_record(
+        directory / SNAPSHOT_NAME,
+        Toolkit,
+        "the config file is checked again instead",
+        current=lambda data: data.get("digest") == digest,
+    )
+    return dataclasses.replace(saved, digest=digest) if saved is not None else None

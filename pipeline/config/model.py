@@ -74,6 +74,7 @@ class Limits:
     max_pages: int = 5000
     max_text_mb: int = 50
     seconds_per_file: int = 300
+    max_memory_mb: int = 2048  # address space of one extraction worker
 
 
 OCR_MODES = ("auto", "always", "never")

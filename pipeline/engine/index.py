@@ -13,6 +13,7 @@ import re
 import shutil
 import threading
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -24,6 +25,7 @@ from whoosh.writing import IndexWriter
 from pipeline import PIPELINE_VERSION
 from pipeline.engine.documents import SectionPage
 from pipeline.errors import UsageError
+from pipeline.ondisk import dump, read_record, write_atomic
 
 SCHEMA_VERSION = 3
 VOCABULARY = "vocabulary"  # `kind` of the one document that holds every word, for spelling
@@ -169,9 +171,48 @@ def _fill(
     writer.commit()
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """What wrote an index directory: an index another version wrote is never read."""
+
+    schema_version: int
+    pipeline_version: str
+
+
 def _stamp(path: Path) -> None:
-    (path / STAMP).write_text(
-        json.dumps({"schema_version": SCHEMA_VERSION, "pipeline_version": PIPELINE_VERSION}), encoding="utf-8"
+    write_atomic(path / STAMP, json.dumps(dump(Stamp(SCHEMA_VERSION, PIPELINE_VERSION))))
+
+
+def index_problem(path: Path | None) -> str | None:
+    """Why the index at `path` cannot answer searches (no stamp, another version's, files
+    missing or unreadable), or None when it opens and reads. The ingest checks this before
+    it trusts an index as up to date or reuses it, and rebuilds one that fails."""
+    if path is None or not path.is_dir():
+        return "there is no index"
+    stamp = read_record(path / STAMP, Stamp, "the index is rebuilt by the next ingest")
+    if stamp is None:
+        return f"its stamp {STAMP} is missing or damaged"
+    if stamp.schema_version != SCHEMA_VERSION:
+        return "it was built by another version of this tool"
+    try:
+        ix = whoosh_index.open_dir(str(path))
+        try:
+            with ix.searcher() as searcher:
+                searcher.doc_count_all()
+                for reader, _ in searcher.reader().leaf_readers():
+                    list(reader.all_doc_ids())
+        finally:
+            ix.close()
+    except Exception as exc:  # Whoosh has no error family of its own: any failure is damage
+        return f"its files cannot be read ({type(exc).__name__})"
+    return None
+
+
+def damaged_index(path: Path, exc: BaseException) -> UsageError:
+    """The message for a search index that fails while it is read."""
+    return UsageError(
+        f"the search index in {path} is damaged ({type(exc).__name__}: {exc}); run "
+        "`cse-toolkit ingest --force` to rebuild it"
     )
 
 
@@ -188,18 +229,22 @@ def open_searcher(path: Path | None) -> Searcher:
     opened: dict[Path, Searcher] = _LOCAL.__dict__.setdefault("opened", {})
     if path is not None and path in opened:
         return opened[path]
-    if path is None or not (path / STAMP).exists():
+    if path is None or not path.is_dir():
         raise UsageError("no search index yet: run `cse-toolkit ingest` (or `make ingest`) first")
-    try:
-        stamp = json.loads((path / STAMP).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        stamp = {}
-    if stamp.get("schema_version") != SCHEMA_VERSION:
+    stamp = read_record(path / STAMP, Stamp, "the index is rebuilt by the next ingest")
+    if stamp is None:
+        raise UsageError(
+            f"the search index in {path} has no valid stamp ({STAMP}): run `cse-toolkit ingest` to rebuild it"
+        )
+    if stamp.schema_version != SCHEMA_VERSION:
         raise UsageError(
             "the search index was built by another version of this tool: run "
             "`cse-toolkit ingest` to rebuild it"
         )
-    searcher = whoosh_index.open_dir(str(path)).searcher()
+    try:
+        searcher = whoosh_index.open_dir(str(path)).searcher()
+    except Exception as exc:  # Whoosh has no error family of its own: any failure is damage
+        raise damaged_index(path, exc) from exc
     close_searchers()  # only the newest generation is worth keeping open
     opened[path] = searcher
     return searcher

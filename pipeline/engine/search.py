@@ -7,6 +7,7 @@ may pull in the PDF libraries.
 from __future__ import annotations
 
 import functools
+import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.engine.ranking import DEFAULT, Ranking
 from pipeline.engine.scope import Scope
 from pipeline.engine.snippets import Snippeter
-from pipeline.engine.synonyms import Synonyms
+from pipeline.engine.synonyms import Synonyms, merged
 from pipeline.errors import QuerySyntaxError
 from pipeline.text import normalise_line
 
@@ -38,6 +39,9 @@ QUESTION_WORDS = frozenset(
     "if in into is it its me my of on or our should so that the their them there they "
     "this to us was we were what when where which who why will with would you your".split()
 )
+# A wildcard matching more words than this searches only the commonest of them (and the
+# answer says so): "a*" on a large vocabulary would otherwise score tens of thousands of terms.
+MAX_WILDCARD_TERMS = 100
 PROXIMITY_SLOP = 4  # words this far apart still count as "close together"
 _ANALYZER = stemming_analyzer()
 FIELDS = ("content", "section_title", "chapter_title")
@@ -70,6 +74,7 @@ class SearchResult:
     outside_scope: int = 0
     outside_chapter: int = 0
     outside_both: int = 0  # ... and pages that only dropping both would show
+    capped: tuple[str, ...] = ()  # wildcards narrowed to their MAX_WILDCARD_TERMS commonest words
 
 
 @dataclass(frozen=True)
@@ -221,11 +226,14 @@ def search(
     `limit` None returns every matching page; `ranking` is the model's parameters (the
     evaluation switches factors off with it)."""
     text = clean_query(query_text)
-    expander = _synonyms(tuple(tuple(group) for group in synonyms))
+    expander = _synonyms(
+        tuple(tuple(group) for group in synonyms), index_dir.parent if index_dir is not None else None
+    )
     searcher = open_searcher(index_dir)
     parser = make_parser(searcher.schema, ranking=ranking)
     expanded, forms = expander.expand(text)
-    parsed = _parse(parser, expanded)
+    capped: list[str] = []
+    parsed = _capped(_parse(parser, expanded), searcher.reader(), capped)
     if parsed is wq.NullQuery:
         raise QuerySyntaxError(f'nothing to search for in {query_text!r}: give words, "a phrase" or prefix*')
     partial = False
@@ -235,7 +243,11 @@ def search(
         # ("grooming signs" finds the Grooming section, which never says "signs").
         parsed = _without_stopwords(parsed)
         any_word = _without_stopwords(
-            _parse(make_parser(searcher.schema, group=qparser.OrGroup, ranking=ranking), expanded)
+            _capped(
+                _parse(make_parser(searcher.schema, group=qparser.OrGroup, ranking=ranking), expanded),
+                searcher.reader(),
+                capped,
+            )
         )
         bonuses = [(parsed, ranking.every_word), *((near, ranking.nearby) for near in _nearby(parsed))]
         hits, total, favoured = _run(
@@ -257,7 +269,15 @@ def search(
     # have found something: "pharmacys" finds the pharmacy pages) and only if it has hits.
     suggestion = _suggest(searcher, parser, expander, text, scope, chapter)
     return SearchResult(
-        query_text, total, hits, suggestion, partial, outside_scope, outside_chapter, outside_both
+        query_text,
+        total,
+        hits,
+        suggestion,
+        partial,
+        outside_scope,
+        outside_chapter,
+        outside_both,
+        capped=tuple(dict.fromkeys(capped)),
     )
 
 
@@ -276,12 +296,32 @@ def match_spans(
     (same words, stems and abbreviation forms): the web page highlights them on the page image."""
     cleaned = clean_query(query_text)
     searcher = open_searcher(index_dir)
-    expanded, forms = _synonyms(tuple(tuple(group) for group in synonyms)).expand(cleaned)
+    expanded, forms = _synonyms(
+        tuple(tuple(group) for group in synonyms), index_dir.parent if index_dir is not None else None
+    ).expand(cleaned)
     if _is_plain_words(cleaned):  # as search(): plain words are marked without the stop words
         parsed = _without_stopwords(_parse(make_parser(searcher.schema, group=qparser.OrGroup), expanded))
     else:
         parsed = _parse(make_parser(searcher.schema), expanded)
     return Snippeter(_content_stems(searcher, parsed), _stem, forms).matches(text)
+
+
+def _capped(query: wq.Query, reader: object, capped: list[str]) -> wq.Query:
+    """Each wildcard (prefix* or a glob) that matches more than MAX_WILDCARD_TERMS words
+    becomes its MAX_WILDCARD_TERMS most frequent words; the pattern is added to `capped`."""
+    if isinstance(query, wq.PatternQuery):
+        schema = reader.schema  # type: ignore[attr-defined]
+        if query.fieldname not in schema:
+            return query
+        field = schema[query.fieldname]
+        words = [field.from_bytes(btext) for btext in query._btexts(reader)]
+        if len(words) <= MAX_WILDCARD_TERMS:
+            return query
+        frequency = reader.doc_frequency  # type: ignore[attr-defined]
+        common = heapq.nlargest(MAX_WILDCARD_TERMS, words, key=lambda word: frequency(query.fieldname, word))
+        capped.append(f"{query.text}*" if isinstance(query, wq.Prefix) else query.text)
+        return wq.Or([wq.Term(query.fieldname, word, boost=query.boost) for word in sorted(common)])
+    return query.apply(lambda child: _capped(child, reader, capped))
 
 
 @functools.lru_cache(maxsize=1)
@@ -459,8 +499,9 @@ def _stem(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _synonyms(groups: tuple[tuple[str, ...], ...]) -> Synonyms:
-    return Synonyms(groups)
+def _synonyms(groups: tuple[tuple[str, ...], ...], generation: Path | None) -> Synonyms:
+    """The synonym matcher, with the groups as merged by the ingest of this generation."""
+    return Synonyms(merged_groups=merged(groups, generation))
 
 
 def _max_distance(word: str) -> int:
@@ -512,6 +553,6 @@ def _suggest(
     allow, mask = _filters(scope, chapter)
     if allow is wq.NullQuery:
         return None
-    query = _parse(parser, expander.expand(suggestion)[0])
+    query = _capped(_parse(parser, expander.expand(suggestion)[0]), reader, [])
     found = searcher.search(query, limit=1, filter=allow, mask=mask, scored=False)
     return suggestion if not found.is_empty() else None

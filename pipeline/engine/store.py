@@ -65,7 +65,7 @@ class IndexStore:
         numbers = [
             int(p.name[len(GENERATION_PREFIX) :])
             for p in self.root.glob(f"{GENERATION_PREFIX}*")
-            if p.name[len(GENERATION_PREFIX) :].isdigit()
+            if p.name[len(GENERATION_PREFIX) :].isascii() and p.name[len(GENERATION_PREFIX) :].isdigit()
         ]
         path = self.root / f"{GENERATION_PREFIX}{max(numbers, default=0) + 1:06d}"
         path.mkdir()

@@ -7,11 +7,16 @@ are rewritten to those groups before the engine parses it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.config.model import Toolkit
+from pipeline.ondisk import dump, read_record, write_atomic
 
 BUILTIN: tuple[tuple[str, ...], ...] = (
     ("A&E", "accident and emergency", "emergency department"),
@@ -43,17 +48,74 @@ BUILTIN: tuple[tuple[str, ...], ...] = (
 
 
 def groups(extra: Iterable[Sequence[str]] = ()) -> list[tuple[str, ...]]:
-    """Built-in groups merged with the config's: groups sharing a form become one."""
-    merged: list[set[str]] = []
-    for group in (*BUILTIN, *(tuple(g) for g in extra)):
-        forms = {f.strip() for f in group if f.strip()}
-        folded = {f.casefold() for f in forms}
-        for existing in [m for m in merged if folded & {f.casefold() for f in m}]:
-            forms |= existing
-            merged.remove(existing)
-        merged.append(forms)
-    unique = [{f.casefold(): f for f in sorted(m)}.values() for m in merged]
-    return [tuple(sorted(m, key=lambda f: (len(f), f))) for m in unique]
+    """Built-in groups merged with the config's: groups sharing a form (case-insensitively)
+    become one. Linear in the number of forms (union-find), so thousands of configured
+    groups cost milliseconds; `merged` reuses the result an ingest saved."""
+    every = [tuple(f.strip() for f in g if f.strip()) for g in (*BUILTIN, *(tuple(g) for g in extra))]
+    parent = list(range(len(every)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, group in enumerate(every):
+        for form in group:
+            key = form.casefold()
+            if key not in owner:
+                owner[key] = i
+                continue
+            a, b = root(owner[key]), root(i)
+            if a != b:
+                parent[min(a, b)] = max(a, b)  # a merged group takes its latest member's place
+    members: dict[int, set[str]] = {}
+    for i, group in enumerate(every):
+        members.setdefault(root(i), set()).update(group)
+    merged_groups = []
+    for _, forms in sorted(members.items()):
+        if forms:
+            unique = {f.casefold(): f for f in sorted(forms)}.values()
+            merged_groups.append(tuple(sorted(unique, key=lambda f: (len(f), f))))
+    return merged_groups
+
+
+MERGED_NAME = "synonyms.json"
+
+
+@dataclass(frozen=True)
+class MergedGroups:
+    """The merged groups an ingest saved beside the index, and what they were merged from."""
+
+    source: str  # digest of the configured groups
+    groups: tuple[tuple[str, ...], ...]
+
+
+def _source(extra: Sequence[Sequence[str]]) -> str:
+    return hashlib.sha256(json.dumps([list(g) for g in extra], ensure_ascii=False).encode()).hexdigest()
+
+
+def save_merged(extra: Sequence[Sequence[str]], directory: Path) -> None:
+    """Keep the merged groups with the index, so a search never merges them again."""
+    record = MergedGroups(_source(extra), tuple(groups(extra)))
+    write_atomic(directory / MERGED_NAME, json.dumps(dump(record), ensure_ascii=False))
+
+
+def merged(extra: Sequence[Sequence[str]], directory: Path | None) -> list[tuple[str, ...]]:
+    """`groups(extra)`, read from the copy saved in `directory` when it was merged from
+    the same configured groups."""
+    if directory is not None:
+        source = _source(extra)
+        saved = read_record(
+            directory / MERGED_NAME,
+            MergedGroups,
+            "the synonym groups are merged again",
+            current=lambda data: data.get("source") == source,
+        )
+        if saved is not None:
+            return list(saved.groups)
+    return groups(extra)
 
 
 def from_toolkit(toolkit: Toolkit) -> list[tuple[str, ...]]:
@@ -80,6 +142,12 @@ def _key(text: str) -> str:
     return " ".join(w[:-1] if len(w) > 2 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
+def _loose(word: str) -> str:
+    """A word with case, apostrophes and trailing "s" gone: whatever a form's pattern
+    matches has the same loose key as the form's own word."""
+    return word.casefold().replace("’", "").replace("'", "").rstrip("s")
+
+
 def concept_id(group: Sequence[str]) -> str:
     """A stable name for a group, shared by the index (which tags pages with it) and queries."""
     digest = hashlib.sha1("\x1f".join(sorted({_key(f) for f in group})).encode()).hexdigest()
@@ -100,18 +168,42 @@ class Synonyms:
     one-word forms as plain words, and its forms are remembered for highlighting.
     """
 
-    def __init__(self, extra: Iterable[Sequence[str]] = ()) -> None:
+    def __init__(
+        self, extra: Iterable[Sequence[str]] = (), merged_groups: Sequence[tuple[str, ...]] | None = None
+    ) -> None:
         self.by_key: dict[str, tuple[str, ...]] = {}
-        for group in groups(extra):
+        for group in groups(extra) if merged_groups is None else merged_groups:
             for form in group:
                 self.by_key.setdefault(_key(form), group)
-        forms = sorted({f for g in self.by_key.values() for f in g}, key=len, reverse=True)
-        alternatives = "|".join(_form_pattern(f) for f in forms)
-        self.query_pattern = re.compile(rf"(?<![\w&])({alternatives})(?![\w&])", re.I) if forms else None
+        self.forms = sorted({f for g in self.by_key.values() for f in g}, key=len, reverse=True)
+        # Forms by their first word, loosely keyed: a query is matched only against the
+        # forms whose first word it contains, so its pattern stays small however many
+        # groups the config has.
+        self.by_first_word: dict[str, list[str]] = {}
+        for form in self.forms:
+            first = re.split(r"[\s-]+", form.strip())[0]
+            self.by_first_word.setdefault(_loose(first), []).append(form)
+
+    @functools.cached_property
+    def text_pattern(self) -> re.Pattern[str] | None:
+        """Every form, for tagging page text at ingest (compiled once per ingest)."""
+        if not self.forms:
+            return None
         exact = "|".join(
-            _form_pattern(f) if _is_abbreviation(f) else f"(?i:{_form_pattern(f)})" for f in forms
+            _form_pattern(f) if _is_abbreviation(f) else f"(?i:{_form_pattern(f)})" for f in self.forms
         )
-        self.text_pattern = re.compile(rf"(?<![\w&])({exact})(?![\w&])") if forms else None
+        return re.compile(rf"(?<![\w&])({exact})(?![\w&])")
+
+    def query_pattern(self, query: str) -> re.Pattern[str] | None:
+        """The forms that could occur in `query` (their first word does), as one pattern."""
+        words = {_loose(piece) for piece in re.split(r"[\s\-()\"]+", query)}
+        words.update(_loose(token) for token in re.findall(r"[\w&'’]+", query))
+        candidates = {f for word in words for f in self.by_first_word.get(word, ())}
+        if not candidates:
+            return None
+        forms = [f for f in self.forms if f in candidates]  # longest first, as in `forms`
+        alternatives = "|".join(_form_pattern(f) for f in forms)
+        return re.compile(rf"(?<![\w&])({alternatives})(?![\w&])", re.I)
 
     def tag(self, text: str) -> list[str]:
         """The concept of every form found in a page's text, once per occurrence."""
@@ -126,10 +218,10 @@ class Synonyms:
         Quoted phrases are left exactly as typed. The replacement uses field syntax that
         user text cannot carry (query cleaning removes ':' and '^' first).
         """
-        if self.query_pattern is None:
+        pattern = self.query_pattern(query)
+        if pattern is None:
             return query, []
         used: list[str] = []
-        pattern = self.query_pattern
 
         def replace(match: re.Match[str]) -> str:
             group = self.by_key.get(_key(match.group(0)))

@@ -14,6 +14,7 @@ from pipeline.engine.documents import PageKind
 from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.packplan import pack_sections_held
 from pipeline.ingest.sections import SectionInfo
+from pipeline.numerals import arabic
 
 
 class SectionStatus(StrEnum):
@@ -49,6 +50,8 @@ class AuditReport:
     roles_affected_full: tuple[str, ...] = ()  # roles whose `pack ROLE --full` is stale
     config_changed: bool = False
     unreadable_files: dict[str, str] = field(default_factory=dict)
+    # changed although size and modification time are as ingested: only `ingest --force` sees it
+    unnoticed_files: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -83,6 +86,7 @@ class AuditReport:
             "roles_affected_full": list(self.roles_affected_full),
             "config_changed": self.config_changed,
             "unreadable_files": dict(self.unreadable_files),
+            "unnoticed_files": list(self.unnoticed_files),
         }
 
 
@@ -90,7 +94,8 @@ def _page_value(label: str | None) -> int | str | None:
     """Printed pages as numbers where they are numbers (they are configured as numbers)."""
     if not label:
         return None
-    return int(label) if label.isdigit() else label
+    number = arabic(label)
+    return number if number is not None else label
 
 
 def compare(old: Manifest | None, new: Manifest, toolkit: Toolkit) -> AuditReport:

@@ -19,10 +19,11 @@ from typing import Any
 
 from pipeline.config.model import Limits
 from pipeline.errors import PdfError
-from pipeline.text import normalise_line, readable_ratio
+from pipeline.text import clean_label, normalise_line, readable_ratio
 
 # Below this share of sensible characters a page's text layer is treated as unusable.
 MIN_READABLE_RATIO = 0.6
+_PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -135,9 +136,16 @@ def extract_pdf(path: Path, name: str, limits: Limits | None = None, *, check: b
     its pages) instead of refused."""
     import pypdfium2  # imported here: `cse-search` must never pay for the PDF libraries
 
+    quiet_pdf_libraries()
     limits = limits or Limits()
     started = time.monotonic()
     sha256 = sha256_file(path)
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    # Before any reader: a 1 GB file that is not a PDF costs nothing. A file whose header is
+    # missing but which starts with PDF objects is left to the readers (some recover it).
+    if b"%PDF-" not in head and not _PDF_OBJECT.search(head):
+        raise describe_open_failure(path, name, "no PDF header")
     try:
         document = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as exc:
@@ -181,12 +189,46 @@ def extract_pdf(path: Path, name: str, limits: Limits | None = None, *, check: b
     return checked(pdf) if check else pdf
 
 
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def quiet_pdf_libraries() -> None:
+    """pypdf and pdfminer log what they repair as warnings with raw object dumps
+    ("Detected cycle in outline structure for {...IndirectObject...}"): not for users. A
+    file that cannot be used is reported by this tool, by name, in plain words."""
+    import logging
+    import warnings
+
+    for name in ("pypdf", "pdfminer", "pdfplumber", "pypdfium2"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    for module in ("pypdf", "pdfminer", "pdfplumber", "pypdfium2"):
+        warnings.filterwarnings("ignore", module=module)
+
+
 def _fallback(path: Path, name: str, sha256: str, limits: Limits, detail: str, check: bool) -> ExtractedPdf:
     """PDFium gave up (no header, a cyclic page tree...): pdfminer, via pdfplumber, is
     slower but repairs some files PDFium will not. If it finds text, use it, and say so."""
     try:
         pages = _pdfplumber_pages(path, limits)
-    except Exception:
+    except MemoryError:
+        raise  # the worker names the memory limit
+    except Exception as exc:
+        if _caused_by(exc, RecursionError):  # pdfplumber wraps it in its own exception
+            raise PdfError(
+                name,
+                "is nested too deeply for the PDF readers used here (for example a page tree "
+                "thousands of levels deep); it is not necessarily damaged",
+                "Rewrite it with a flat page tree and ingest that copy: "
+                f"qpdf --empty --pages '{name}' -- flat.pdf",
+            ) from None
         pages = []
     if not any(page.lines for page in pages):
         raise describe_open_failure(path, name, detail)
@@ -330,7 +372,7 @@ def _extract_page(document: object, index: int) -> PageText:
         lines=tuple(lines),
         width=float(width),
         height=float(height),
-        label=label or "",
+        label=clean_label(label or ""),
         unreadable=unreadable,
     )
 

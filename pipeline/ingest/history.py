@@ -1,45 +1,68 @@
 """The append-only history of ingests: one JSON line each, never rewritten.
 
-It lives beside the index generations (not inside one), so it survives rebuilds. A line
-cut short by a crash is skipped when read, never fatal.
+It lives beside the index generations (not inside one), so it survives rebuilds. Each
+line is read back through `pipeline.ondisk`: a damaged line (cut short by a crash, bytes
+that are not UTF-8, wrong values) is skipped with a warning, and never blocks an ingest.
 """
 
 from __future__ import annotations
 
 import json
-import os
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pipeline.ingest.audit import AuditReport, SectionStatus
 from pipeline.ingest.manifest import Manifest
+from pipeline.ondisk import append_line, dump, read_record, read_records, write_atomic
 
 
-def history_entry(report: AuditReport, manifest: Manifest) -> dict[str, Any]:
-    """One line of the log: what this ingest read, and what changed since the one before."""
-    return {
-        "at": manifest.ingested_at,
-        "files": {name: record.sha256 for name, record in sorted(manifest.files.items())},
-        "added_files": list(report.added_files),
-        "removed_files": list(report.removed_files),
-        "changed_files": list(report.changed_files),
-        "config_changed": report.config_changed,
-        "sections": [
-            {
-                "id": s.id,
-                "status": s.status,
-                "configured_start": s.configured_start,
-                "found_start": s.found_start,
-                "added_lines": s.added_lines,
-                "removed_lines": s.removed_lines,
-            }
+@dataclass(frozen=True)
+class SectionEvent:
+    """A section that changed, moved or went missing in one ingest."""
+
+    id: str
+    status: SectionStatus
+    configured_start: str | None = None
+    found_start: str | None = None
+    added_lines: int = 0
+    removed_lines: int = 0
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of the log: what an ingest read, and what changed since the one before."""
+
+    at: str
+    files: dict[str, str] = field(default_factory=dict)  # file -> SHA-256
+    added_files: tuple[str, ...] = ()
+    removed_files: tuple[str, ...] = ()
+    changed_files: tuple[str, ...] = ()
+    config_changed: bool = False
+    sections: tuple[SectionEvent, ...] = ()
+    roles_affected: tuple[str, ...] = ()
+    roles_affected_full: tuple[str, ...] = ()  # roles whose --full pack changed
+    failures: dict[str, str] = field(default_factory=dict)  # file -> message
+    generation: str = ""
+
+
+def history_entry(report: AuditReport, manifest: Manifest, generation: str = "") -> HistoryEntry:
+    return HistoryEntry(
+        at=manifest.ingested_at,
+        files={name: record.sha256 for name, record in sorted(manifest.files.items())},
+        added_files=report.added_files,
+        removed_files=report.removed_files,
+        changed_files=report.changed_files,
+        config_changed=report.config_changed,
+        sections=tuple(
+            SectionEvent(s.id, s.status, s.configured_start, s.found_start, s.added_lines, s.removed_lines)
             for s in report.sections
             if s.status != SectionStatus.UNCHANGED
-        ],
-        "roles_affected": list(report.roles_affected),
-        "roles_affected_full": list(report.roles_affected_full),
-        "failures": dict(manifest.failures),
-    }
+        ),
+        roles_affected=report.roles_affected,
+        roles_affected_full=report.roles_affected_full,
+        failures=dict(manifest.failures),
+        generation=generation,
+    )
 
 
 ENTRY_NAME = "history-entry.json"
@@ -48,51 +71,24 @@ ENTRY_NAME = "history-entry.json"
 def stage_entry(generation: Path, report: AuditReport, manifest: Manifest) -> None:
     """Write this ingest's entry inside its generation before it is published, so an
     ingest killed between publishing and logging is still logged by the next one."""
-    entry = {**history_entry(report, manifest), "generation": generation.name}
-    (generation / ENTRY_NAME).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    entry = history_entry(report, manifest, generation.name)
+    write_atomic(generation / ENTRY_NAME, json.dumps(dump(entry), ensure_ascii=False))
 
 
 def log_published(path: Path, generation: Path | None) -> None:
     """Append the published generation's entry unless the log has it already."""
     if generation is None:
         return
-    try:
-        entry = json.loads((generation / ENTRY_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    entry = read_record(generation / ENTRY_NAME, HistoryEntry, "this ingest is not added to the history")
+    if entry is None:
         return
-    key = (entry.get("generation"), entry.get("at"))
-    if any((e.get("generation"), e.get("at")) == key for e in read_history(path)[-5:]):
+    key = (entry.generation, entry.at)
+    if any((e.generation, e.at) == key for e in read_history(path, quiet=True)[-5:]):
         return
-    _append(path, entry)
+    append_line(path, json.dumps(dump(entry), ensure_ascii=False))
 
 
-def _append(path: Path, entry: dict[str, Any]) -> None:
-    """Append one line and flush it to disk; a line cut short by a crash is closed first,
-    so the new entry never fuses with it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    line = json.dumps(entry, ensure_ascii=False) + "\n"
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
-    try:
-        size = os.fstat(fd).st_size
-        if size and os.pread(fd, 1, size - 1) != b"\n":
-            line = "\n" + line
-        os.write(fd, line.encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def read_history(path: Path) -> list[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        return []
-    entries = []
-    for line in lines:
-        try:
-            entry = json.loads(line)
-        except ValueError:
-            continue  # a line cut short by a crash
-        if isinstance(entry, dict):
-            entries.append(entry)
-    return entries
+def read_history(path: Path, quiet: bool = False) -> list[HistoryEntry]:
+    """Every readable entry, oldest first; damaged lines are skipped (and reported unless
+    `quiet`: the ingest only looks at the last few, the `history` command tells)."""
+    return read_records(path, HistoryEntry, "those lines are skipped", quiet=quiet)

@@ -8,10 +8,11 @@ heading position and text (with its hash), so `audit` can say what changed since
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.ingest.sections import SectionInfo
+from pipeline.ondisk import dump, read_record, write_atomic
 
 MANIFEST_VERSION = 1
 MANIFEST_NAME = "manifest.json"
@@ -53,8 +54,8 @@ class Manifest:
     inputs_digest: str
     config_digest: str
     pipeline_version: str
-    files: dict[str, FileRecord] = field(default_factory=dict)
-    sections: tuple[SectionInfo, ...] = ()
+    files: dict[str, FileRecord]
+    sections: tuple[SectionInfo, ...]
     failures: dict[str, str] = field(default_factory=dict)  # file -> message
     build_key: str = ""  # what every page's indexing depends on besides its own file
     version: int = MANIFEST_VERSION
@@ -67,41 +68,40 @@ class Manifest:
 
 
 def save_manifest(manifest: Manifest, directory: Path) -> None:
-    data = asdict(manifest)
-    target = directory / MANIFEST_NAME
-    temporary = target.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
-    temporary.replace(target)
+    write_atomic(directory / MANIFEST_NAME, json.dumps(dump(manifest), indent=1, ensure_ascii=False))
 
 
 def load_manifest(directory: Path | None) -> Manifest | None:
-    """The manifest of a generation, or None if absent or written by another version."""
+    """The manifest of a generation, or None if absent, written by another version, or
+    damaged (reported: the next ingest then rebuilds everything from the PDFs)."""
     if directory is None:
         return None
-    try:
-        data = json.loads((directory / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if data.get("version") != MANIFEST_VERSION:
-        return None
-    files = {
-        name: FileRecord(
-            **{
-                **record,
-                "page_labels": tuple(record["page_labels"]),
-                "chapter_pages": tuple(tuple(part) for part in record.get("chapter_pages", ())),
-            }
-        )
-        for name, record in data["files"].items()
-    }
-    sections = tuple(SectionInfo(**record) for record in data["sections"])
-    return Manifest(
-        ingested_at=data["ingested_at"],
-        inputs_digest=data["inputs_digest"],
-        config_digest=data["config_digest"],
-        pipeline_version=data["pipeline_version"],
-        files=files,
-        sections=sections,
-        failures=data.get("failures", {}),
-        build_key=data.get("build_key", ""),
+    return read_record(
+        directory / MANIFEST_NAME,
+        Manifest,
+        "it is ignored: the next ingest rebuilds the index from the PDFs",
+        current=lambda data: data.get("version") == MANIFEST_VERSION,
+        check=_check,
     )
+
+
+def _check(manifest: Manifest) -> str | None:
+    """What the types cannot say: every record agrees with itself and with the others."""
+    for name, record in manifest.files.items():
+        where = f"files[{json.dumps(name, ensure_ascii=False)}]"
+        if record.file != name:
+            return f"{where}.file is {record.file!r}"
+        if record.pages < 1 or len(record.page_labels) != record.pages:
+            return f"{where} has {record.pages} pages but {len(record.page_labels)} page labels"
+        if any(not 1 <= first <= last <= record.pages for _, first, last in record.chapter_pages):
+            return f"{where}.chapter_pages runs outside its {record.pages} pages"
+    for index, section in enumerate(manifest.sections):
+        owner = manifest.files.get(section.file)
+        if owner is None:
+            return f"sections[{index}] is in {section.file!r}, which is not in files"
+        if not 0 <= section.first_pdf_page <= section.last_pdf_page <= owner.pages:
+            return (
+                f"sections[{index}] runs over PDF pages "
+                f"{section.first_pdf_page}-{section.last_pdf_page} of {owner.pages}"
+            )
+    return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,14 +17,15 @@ from pipeline import PIPELINE_VERSION
 from pipeline.config.load import save_snapshot
 from pipeline.config.model import Limits, OcrSettings, Toolkit
 from pipeline.engine.documents import PageKind
-from pipeline.engine.index import SCHEMA_VERSION, update_index, write_index
+from pipeline.engine.index import SCHEMA_VERSION, index_problem, update_index, write_index
 from pipeline.engine.store import IndexStore
-from pipeline.engine.synonyms import Synonyms, from_toolkit, groups
+from pipeline.engine.synonyms import Synonyms, from_toolkit, groups, save_merged
 from pipeline.engine.synonyms import digest as synonyms_digest
 from pipeline.errors import ConfigError, PdfError, UsageError
 from pipeline.ingest.audit import AuditReport, compare
 from pipeline.ingest.cache import ExtractionCache
 from pipeline.ingest.extract import ExtractedPdf, extract_pdf, sha256_file
+from pipeline.ingest.folder import find_pdfs
 from pipeline.ingest.history import log_published, stage_entry
 from pipeline.ingest.manifest import FileRecord, Manifest, load_manifest, save_manifest
 from pipeline.ingest.ocr import OcrProgress, OcrStats, read_scanned
@@ -65,36 +66,59 @@ class IngestReport:
 
 
 def list_pdfs(pdfs_dir: Path) -> list[Path]:
-    """Every PDF under the directory (any case of .pdf), in a stable order."""
-    if not pdfs_dir.is_dir():
-        return []
-    return sorted(
-        p
-        for p in pdfs_dir.rglob("*")
-        if p.is_file() and p.suffix.lower() == ".pdf" and not p.name.startswith(".")
-    )
+    """Every PDF under the directory that may be read (see folder.find_pdfs), sorted."""
+    return list(find_pdfs(pdfs_dir).pdfs)
 
 
-def scan_sources(pdfs_dir: Path, previous: Manifest | None, trust_stat: bool = True) -> list[SourceFile]:
-    """Hash every PDF. With `trust_stat`, a file whose size and modification time match
-    the last ingest reuses its recorded hash (the DVC trick), so a no-op ingest reads no
-    PDF bytes; the audit hashes everything, to miss nothing."""
+def scan_sources(
+    pdfs_dir: Path, previous: Manifest | None, trust_stat: bool = True
+) -> tuple[list[SourceFile], list[PdfError]]:
+    """Hash every PDF, and name each one that cannot be read (and why). With `trust_stat`,
+    a file whose size and modification time match the last ingest reuses its recorded hash
+    (the DVC trick), so a no-op ingest reads no PDF bytes; the audit hashes everything, to
+    miss nothing."""
+    found = find_pdfs(pdfs_dir)
     sources = []
+    refused = list(found.refused)
     known = previous.files if previous and trust_stat else {}
-    for path in list_pdfs(pdfs_dir):
+    for path in found.pdfs:
         name = path.relative_to(pdfs_dir).as_posix()
-        stat = path.stat()
-        record = known.get(name)
-        if (
-            record
-            and not record.previous_version
-            and (record.size, record.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
-        ):
-            sha = record.sha256
-        else:
-            sha = sha256_file(path)
+        try:
+            stat = path.stat()
+            record = known.get(name)
+            if (
+                record
+                and not record.previous_version
+                and (record.size, record.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+            ):
+                sha = record.sha256
+            else:
+                sha = sha256_file(path)
+        except OSError as exc:  # no permission, or gone since the walk: this file only
+            refused.append(
+                PdfError(name, f"cannot be read ({exc.strerror})", "Check the file's permissions.")
+            )
+            continue
         sources.append(SourceFile(name, path, sha, stat.st_size, stat.st_mtime_ns))
-    return sources
+    return sources, refused
+
+
+def ingested_labels(pdfs_dir: Path, store: IndexStore) -> dict[str, tuple[str, ...]]:
+    """Printed page labels of each PDF as last ingested, for the files whose size and time
+    are unchanged since: the config check judges start pages against them before any PDF
+    is read, so those problems come in the same report as the config's others."""
+    manifest = load_manifest(store.current())
+    if manifest is None:
+        return {}
+    labels = {}
+    for name, record in manifest.files.items():
+        try:
+            stat = (pdfs_dir / name).stat()
+        except (OSError, ValueError):
+            continue
+        if not record.previous_version and (stat.st_size, stat.st_mtime_ns) == (record.size, record.mtime_ns):
+            labels[name] = record.page_labels
+    return labels
 
 
 def build_key(toolkit: Toolkit) -> str:
@@ -138,10 +162,11 @@ def extract_all(
     progress: Progress | None,
     ocr: OcrSettings | None = None,
     ocr_progress: OcrProgress | None = None,
+    verify_copies: bool = False,
 ) -> dict[str, ExtractedPdf | PdfError]:
     """Extract what the cache does not have, in parallel across cores; then read the
     pages without usable text by OCR (as `ocr` says; not at all without it)."""
-    return read_all(sources, cache, limits, progress, ocr, ocr_progress)[0]
+    return read_all(sources, cache, limits, progress, ocr, ocr_progress, verify_copies)[0]
 
 
 def read_all(
@@ -151,8 +176,10 @@ def read_all(
     progress: Progress | None,
     ocr: OcrSettings | None = None,
     ocr_progress: OcrProgress | None = None,
+    verify_copies: bool = False,
 ) -> tuple[dict[str, ExtractedPdf | PdfError], OcrStats]:
-    """`extract_all`, and what OCR did."""
+    """`extract_all`, and what OCR did. With `verify_copies` (ingest --force), every kept
+    copy of a PDF is hashed again and replaced if it rotted."""
     results: dict[str, ExtractedPdf | PdfError] = {}
     todo: list[SourceFile] = []
     for source in sources:
@@ -166,7 +193,12 @@ def read_all(
     by_path = {str(s.path): s for s in todo}
     jobs = [(str(s.path), s.name, limits) for s in todo]
     for job, result in run_isolated(
-        jobs, _extract_job, lambda job: job[1], os.cpu_count() or 1, limits.seconds_per_file
+        jobs,
+        _extract_job,
+        lambda job: job[1],
+        os.cpu_count() or 1,
+        limits.seconds_per_file,
+        limits.max_memory_mb,
     ):
         source = by_path[job[0]]
         results[source.name] = outcome = result
@@ -179,6 +211,8 @@ def read_all(
     )
     for source in sources:
         if isinstance(results[source.name], ExtractedPdf):
+            if verify_copies:
+                cache.source(source.sha256)  # removes a copy whose bytes no longer match
             cache.keep_source(source.sha256, source.path)
     return results, stats
 
@@ -201,14 +235,23 @@ def prepare(
     sources: list[SourceFile],
     progress: Progress | None = None,
     ocr_progress: OcrProgress | None = None,
+    *,
+    refused: Sequence[PdfError] = (),
+    force: bool = False,
+    best_effort: bool = False,
 ) -> Prepared:
     """Extract (through the cache), number and split every PDF; writes only the cache.
 
     Shared by `ingest`, which publishes the result, and `audit`, which compares it with
-    the last ingest's manifest.
+    the last ingest's manifest (`best_effort`: a read-only cache is only read). `refused`
+    are the files that could not be read at all: reported with the others' failures.
     """
-    cache = ExtractionCache(store.cache_dir)
-    extracted, ocr = read_all(sources, cache, toolkit.limits, progress, toolkit.ocr, ocr_progress)
+    cache = ExtractionCache(store.cache_dir, best_effort=best_effort)
+    extracted, ocr = read_all(
+        sources, cache, toolkit.limits, progress, toolkit.ocr, ocr_progress, verify_copies=force
+    )
+    for failure in refused:
+        extracted[failure.file] = failure
     report = IngestReport(previous=previous, ocr=ocr)
     units, infos, splits, problems = _split_all(
         toolkit, sources, extracted, pdfs_dir, previous, cache, report
@@ -238,26 +281,38 @@ def ingest(
         store.prune()
         log_published(store.history_path, store.current())
         previous = load_manifest(store.current())
-        sources = scan_sources(pdfs_dir, previous)
+        # --force trusts nothing recorded: every PDF is hashed again (bit rot can keep a
+        # file's size and time), and the index is written afresh.
+        sources, refused = scan_sources(pdfs_dir, previous, trust_stat=not force)
+        damage = index_problem(store.search_dir()) if previous is not None else None
         if (
             not force
             and previous is not None
             and previous.inputs_digest == inputs_digest(toolkit, sources)
             and not previous.failures
-            and store.search_dir() is not None
+            and not refused
+            and damage is None
         ):
             return _unchanged_report(previous)
         if on_start:
             on_start(len(sources))
-        prepared = prepare(toolkit, pdfs_dir, store, previous, sources, progress, ocr_progress)
+        prepared = prepare(
+            toolkit, pdfs_dir, store, previous, sources, progress, ocr_progress, refused=refused, force=force
+        )
         if prepared.problems:
             raise ConfigError("config", prepared.problems)
         report, manifest = prepared.report, prepared.manifest
+        if damage is not None:
+            report.warnings.insert(
+                0, f"the previous search index could not be used ({damage}); it was rebuilt"
+            )
+        base = store.search_dir() if damage is None else None
         generation = store.new_generation()
         try:
-            _write_search_index(generation / "search", prepared, previous, store.search_dir(), toolkit, force)
+            _write_search_index(generation / "search", prepared, previous, base, toolkit, force)
             save_manifest(manifest, generation)
             save_snapshot(toolkit, generation)
+            save_merged(from_toolkit(toolkit), generation)
             report.changes = compare(previous, manifest, toolkit)
             stage_entry(generation, report.changes, manifest)
             store.publish(generation)
@@ -425,11 +480,11 @@ def audit_pdfs(toolkit: Toolkit, pdfs_dir: Path, store: IndexStore) -> AuditRepo
     previous = load_manifest(store.current())
     if previous is None:
         raise UsageError("nothing to compare with: no ingest has been recorded yet; run `cse-toolkit ingest`")
-    sources = scan_sources(pdfs_dir, previous, trust_stat=False)
-    prepared = prepare(toolkit, pdfs_dir, store, previous, sources)
+    sources, refused = scan_sources(pdfs_dir, previous, trust_stat=False)
+    prepared = prepare(toolkit, pdfs_dir, store, previous, sources, refused=refused, best_effort=True)
     # A file gone from the directory is removed, even though an ingest would keep serving
     # its last version until the config stops naming it.
-    gone = set(previous.files) - {s.name for s in sources}
+    gone = set(previous.files) - {s.name for s in sources} - {f.file for f in refused}
     now = replace(
         prepared.manifest,
         files={n: r for n, r in prepared.manifest.files.items() if n not in gone},
@@ -437,4 +492,12 @@ def audit_pdfs(toolkit: Toolkit, pdfs_dir: Path, store: IndexStore) -> AuditRepo
     )
     report = compare(previous, now, toolkit)
     unreadable = {f.file: f.message for f in prepared.report.failures if f.file not in gone}
-    return replace(report, unreadable_files=unreadable)
+    by_name = {s.name: s for s in sources}
+    unnoticed = tuple(
+        name
+        for name in report.changed_files
+        if name in by_name
+        and (previous.files[name].size, previous.files[name].mtime_ns)
+        == (by_name[name].size, by_name[name].mtime_ns)
+    )
+    return replace(report, unreadable_files=unreadable, unnoticed_files=unnoticed)

@@ -11,9 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.engine.names import Chosen
-from pipeline.engine.search import Hit, SearchResult, SectionHit, SectionResult, count_by_file
+from pipeline.engine.search import (
+    MAX_WILDCARD_TERMS,
+    Hit,
+    SearchResult,
+    SectionHit,
+    SectionResult,
+    count_by_file,
+)
 from pipeline.engine.snippets import MATCH_END, MATCH_START
 from pipeline.numerals import cite
+from pipeline.text import printable
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 MAGENTA, GREEN = "\x1b[35m", "\x1b[32m"  # file names and page numbers, as grep colours them
@@ -123,12 +131,21 @@ def citation(hit: Hit) -> str:
     """'Pharmacies — Chapter 4: Health Services, p. 74' (a page with no printed number is
     cited as 'unnumbered page after p. 57': numerals.cite)."""
     if hit.chapter is None:
-        return f"{hit.file}, {cite(hit.page)}"
-    return f"{hit.section_title} — Chapter {hit.chapter}: {hit.chapter_title}, {cite(hit.page)}"
+        return f"{printable(hit.file)}, {printable(cite(hit.page))}"
+    return f"{hit.section_title} — Chapter {hit.chapter}: {hit.chapter_title}, {printable(cite(hit.page))}"
+
+
+def capped_note(result: SearchResult) -> list[str]:
+    """Say when a wildcard matched too many words and only the commonest were searched."""
+    return [
+        f"Note: {pattern!r} matches more than {MAX_WILDCARD_TERMS} words; "
+        f"only the {MAX_WILDCARD_TERMS} most common were searched (type more letters to narrow it)."
+        for pattern in result.capped
+    ]
 
 
 def _header(count: int, noun: str, shown: int, result: SearchResult, asked: Asked) -> list[str]:
-    lines = []
+    lines = capped_note(result)
     if result.partial:
         lines.append(f"No page has every word of {result.query!r}; showing pages with some of them.")
     if result.suggestion:
@@ -142,7 +159,10 @@ def _header(count: int, noun: str, shown: int, result: SearchResult, asked: Aske
 
 
 def _nothing(result: SearchResult, asked: Asked) -> str:
-    lines = [f"No results for {result.query!r}" + (f" for {asked.who}" if asked.who else "") + "."]
+    lines = [
+        *capped_note(result),
+        f"No results for {result.query!r}" + (f" for {asked.who}" if asked.who else "") + ".",
+    ]
     lines += filter_notes(result, asked)
     if result.suggestion:
         lines.append(f"Did you mean: {result.suggestion}?")
@@ -163,7 +183,7 @@ def search_text(result: SearchResult, style: Style | None = None, asked: Asked |
         return _nothing(result, asked)
     lines = _header(result.total, "result", len(result.hits), result, asked)
     for hit in result.hits:
-        where = f"{hit.file}, PDF page {hit.pdf_page}" + (f" ({OCR_NOTE})" if hit.ocr else "")
+        where = f"{printable(hit.file)}, PDF page {hit.pdf_page}" + (f" ({OCR_NOTE})" if hit.ocr else "")
         lines += _entry(hit.rank, citation(hit), where, hit.snippet, style)
     return "\n".join(lines)
 
@@ -178,7 +198,7 @@ def sections_text(found: SectionResult, style: Style | None = None, asked: Asked
         title = (
             f"{group.section_title} — Chapter {group.chapter}: {group.chapter_title}"
             if group.chapter is not None
-            else group.file
+            else printable(group.file)
         )
         pages = ", ".join(cite(page).removeprefix("p. ") for page in group.pages)
         where = f"p. {pages}" if len(group.pages) == 1 else f"pp. {pages} (best first)"

@@ -6,16 +6,18 @@ query machinery, and `cse-search` never imports this.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pipeline.config.model import Toolkit
 from pipeline.engine.scope import role_scope
 from pipeline.ingest.audit import SectionStatus
 from pipeline.ingest.sections import NOT_IN_CONFIG
 from pipeline.numerals import page_range
+from pipeline.text import printable
 
 if TYPE_CHECKING:
     from pipeline.ingest.audit import AuditReport, SectionChange
+    from pipeline.ingest.history import HistoryEntry
     from pipeline.ingest.manifest import Manifest
     from pipeline.ingest.ocr import OcrStats
     from pipeline.ingest.runner import IngestReport
@@ -41,7 +43,7 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
         lines.extend(_changes_since(report.changes))
     if report.warnings:
         lines.append(f"\nWarnings ({len(report.warnings)}):")
-        lines.extend(f"  - {w}" for w in _collapsed(report.warnings))
+        lines.extend(f"  - {printable(w)}" for w in _collapsed(report.warnings))
     if report.failures:
         lines.append(
             f"\nCould not read {len(report.failures)} file{'s' if len(report.failures) != 1 else ''}:"
@@ -109,7 +111,7 @@ def _changes_since(changes: AuditReport) -> list[str]:
         ("removed", changes.removed_files),
         ("changed", changes.changed_files),
     ):
-        lines.extend(f"  {label}: {name}" for name in names)
+        lines.extend(f"  {label}: {printable(name)}" for name in names)
     if changes.config_changed:
         lines.append("  the config changed")
     for change in changes.sections:
@@ -187,11 +189,16 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
         ("Files changed", report.changed_files),
     ):
         if names:
-            lines.append(f"{label}: {', '.join(names)}")
+            lines.append(f"{label}: {', '.join(map(printable, names))}")
+    for name in report.unnoticed_files:
+        lines.append(
+            f"{printable(name)} changed although its size and modification time did not (bit rot, "
+            "or a tool that keeps times): a plain ingest does not see this; run `cse-toolkit ingest --force`."
+        )
     if report.config_changed:
         lines.append("The config has changed since the ingest.")
     for file in sorted({s.file for s in report.sections}):
-        lines.append(f"\n{file}:")
+        lines.append(f"\n{printable(file)}:")
         for change in (s for s in report.sections if s.file == file):
             lines.append(f"  {change.id:<30} {_status_text(change)}")
             if show_diff and change.diff:
@@ -207,6 +214,8 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
             "Fix the config's start pages (`cse-toolkit sections FILE --suggest` proposes them), "
             "then run `cse-toolkit ingest`."
         )
+    elif report.unnoticed_files:
+        lines.append("Run `cse-toolkit ingest --force` to index the changes.")
     else:
         lines.append("Run `cse-toolkit ingest` to index the changes.")
     return "\n".join(lines)
@@ -225,32 +234,31 @@ def _status_text(change: SectionChange) -> str:
     return "unchanged"
 
 
-def history_text(entries: list[dict[str, Any]]) -> str:
+def history_text(entries: list[HistoryEntry]) -> str:
     if not entries:
         return "No ingests recorded yet."
     lines = []
     for entry in entries:
-        files = entry.get("files", {})
-        lines.append(f"{entry.get('at')}  {len(files)} file(s)")
-        for key, label in (
-            ("added_files", "added"),
-            ("removed_files", "removed"),
-            ("changed_files", "changed"),
+        lines.append(f"{entry.at}  {len(entry.files)} file(s)")
+        for names, label in (
+            (entry.added_files, "added"),
+            (entry.removed_files, "removed"),
+            (entry.changed_files, "changed"),
         ):
-            for name in entry.get(key, []):
-                sha = files.get(name, "")
-                lines.append(f"  {label}: {name}" + (f" (sha256 {sha[:12]}…)" if sha else ""))
-        for section in entry.get("sections", []):
-            detail = section["status"]
-            if section["status"] == SectionStatus.MOVED:
-                detail += f" to p. {section.get('found_start')}"
-            elif section["status"] == SectionStatus.CHANGED:
-                detail += f" (+{section.get('added_lines', 0)} -{section.get('removed_lines', 0)})"
-            lines.append(f"  section {section['id']}: {detail}")
-        if entry.get("roles_affected"):
-            lines.append(f"  packs stale: {', '.join(entry['roles_affected'])}")
-        if entry.get("roles_affected_full"):
-            lines.append(f"  --full packs stale: {', '.join(entry['roles_affected_full'])}")
-        for name in entry.get("failures", {}):
-            lines.append(f"  could not read: {name}")
+            for name in names:
+                sha = entry.files.get(name, "")
+                lines.append(f"  {label}: {printable(name)}" + (f" (sha256 {sha[:12]}…)" if sha else ""))
+        for section in entry.sections:
+            detail = str(section.status)
+            if section.status == SectionStatus.MOVED:
+                detail += f" to p. {printable(section.found_start or '?')}"
+            elif section.status == SectionStatus.CHANGED:
+                detail += f" (+{section.added_lines} -{section.removed_lines})"
+            lines.append(f"  section {printable(section.id)}: {detail}")
+        if entry.roles_affected:
+            lines.append(f"  packs stale: {', '.join(entry.roles_affected)}")
+        if entry.roles_affected_full:
+            lines.append(f"  --full packs stale: {', '.join(entry.roles_affected_full)}")
+        for name in entry.failures:
+            lines.append(f"  could not read: {printable(name)}")
     return "\n".join(lines)

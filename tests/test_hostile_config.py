@@ -1,0 +1,218 @@
+"""Hostile and careless configs (issue 18: C4, C5, C6, R4, U6, and start pages that only
+the PDF can judge reported in the same single report as the config's other problems).
+
+Each test writes the config itself against an index that was ingested first, and checks
+the exit code, the message naming the key, and that the previous index still answers.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import search_command
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.helpers import tree_state
+from tests.hostile_pdfs import labelled_pdf, run_toolkit
+
+CH4 = "chapter-4-health-services.pdf"
+
+
+@dataclass
+class Sample:
+    root: Path
+
+    @property
+    def config(self) -> Path:
+        return self.root / "toolkit.yaml"
+
+    def args(self, command: str, *extra: str) -> list[str]:
+        return [
+            command,
+            "--config",
+            str(self.config),
+            "--pdfs",
+            str(self.root / "pdfs"),
+            "--index",
+            str(self.root / "index"),
+            *extra,
+        ]
+
+    def run(self, command: str, *extra: str) -> Result:
+        return toolkit(*self.args(command, *extra))
+
+    def pharmacies(self) -> tuple[str, str]:
+        result = CliRunner().invoke(
+            search_command,
+            ["pharmacies", "--json", "--config", str(SAMPLE_CONFIG), "--index", str(self.root / "index")],
+        )
+        assert result.exit_code == 0, result.output
+        top = json.loads(result.stdout)["results"][0]
+        return top["section"], top["page"]
+
+    def edit(self, old: str, new: str) -> None:
+        text = self.config.read_text(encoding="utf-8")
+        assert old in text, old
+        self.config.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile-config")
+    shutil.copytree(SAMPLE_PDFS, root / "pdfs")
+    shutil.copy(SAMPLE_CONFIG, root / "toolkit.yaml")
+    assert Sample(root).run("ingest").exit_code == 0
+    return root
+
+
+@pytest.fixture
+def sample(template: Path, tmp_path: Path) -> Iterator[Sample]:
+    shutil.copytree(template, tmp_path / "w", symlinks=True)
+    yield Sample(tmp_path / "w")
+
+
+def refused_config(sample: Sample) -> Result:
+    """Ingest with the edited config: it must be refused, with nothing on disk changed."""
+    before = tree_state(sample.root / "index")
+    result = sample.run("ingest")
+    assert tree_state(sample.root / "index") == before
+    return result
+
+
+# ----------------------------------------------------------------- C4, C5, C6: values
+def test_a_start_page_in_superscript_digits_is_named(sample: Sample) -> None:
+    """C4: `start: ²` (str.isdigit says yes, int() says no): once "unexpected failure"."""
+    sample.edit("start: 74", "start: ²")
+
+    result = refused_config(sample)
+
+    assert result.exit_code == 2, result.output
+    assert "chapters[3].sections[8].start" in result.stderr and "printed page ²" in result.stderr
+    assert sample.pharmacies() == ("pharmacies", "74")
+
+
+def test_a_number_with_5000_digits_is_named(sample: Sample) -> None:
+    """C5: Python refuses to read integers over 4,300 digits; the config names the key."""
+    sample.edit("first_page: 55", "first_page: " + "9" * 5000)
+
+    result = refused_config(sample)
+
+    assert result.exit_code == 2, result.output
+    assert "chapters[3].first_page (line " in result.stderr and "cannot read value '9999" in result.stderr
+    assert sample.pharmacies() == ("pharmacies", "74")
+
+
+def test_config_nested_a_thousand_levels_deep_is_refused(sample: Sample) -> None:
+    """C6: the YAML parsers recurse once per level."""
+    sample.config.write_text("chapters: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+
+    result = refused_config(sample)
+
+    assert result.exit_code == 2, result.output
+    assert "nested too deeply" in result.stderr or "maximum nesting depth" in result.stderr
+    assert sample.pharmacies() == ("pharmacies", "74")
+
+
+def test_an_enormous_time_limit_is_named_before_any_work(sample: Sample) -> None:
+    """C6: `limits.seconds_per_file: 9999999999` once overflowed a timer at the first ingest."""
+    sample.config.write_text(
+        sample.config.read_text(encoding="utf-8") + "limits:\n  seconds_per_file: 9999999999\n",
+        encoding="utf-8",
+    )
+
+    result = refused_config(sample)
+
+    assert result.exit_code == 2, result.output
+    assert "limits.seconds_per_file (line " in result.stderr and "must be at most 86,400" in result.stderr
+    assert sample.pharmacies() == ("pharmacies", "74")
+
+
+def test_a_page_label_in_superscript_digits_packs(sample: Sample) -> None:
+    """C4: a PDF page label "²" once crashed `pack --full` (int("²"))."""
+    labelled_pdf(sample.root / "pdfs" / CH4, ["²", "³"], [b"Pharmacies", b"Sample words about pharmacies."])
+    sample.config.write_text(
+        "chapters:\n  - number: 4\n    title: Health Services\n    file: " + CH4 + "\n"
+        "audiences:\n  - id: health\n    title: Health\n    read: [4]\n"
+        "roles:\n  - id: pharmacist\n    title: Pharmacies\n    audience: health\n",
+        encoding="utf-8",
+    )
+    assert sample.run("ingest").exit_code == 0
+
+    result = sample.run("pack", "pharmacist", "--full", "--out", str(sample.root / "packs"))
+
+    assert result.exit_code == 0, result.output
+    assert "printed page ² (chapter-4-health-services.pdf, PDF page 1)" in (
+        sample.root / "packs" / "pharmacist.md"
+    ).read_text(encoding="utf-8")
+
+
+# -------------------------------------------- start pages judged in the single report
+def test_a_start_page_in_words_is_reported_with_the_other_problems(sample: Sample) -> None:
+    sample.edit("start: 74", "start: seventy-four")
+    sample.edit("title: Health Services", "title: Health Services\n    colour: blue")
+
+    result = refused_config(sample)
+
+    assert result.exit_code == 2, result.output
+    assert "2 problems" in result.stderr
+    assert "chapters[3].sections[8].start (line " in result.stderr and "page number in words" in result.stderr
+
+
+def test_a_start_page_the_ingested_pdf_lacks_is_reported_with_the_other_problems(sample: Sample) -> None:
+    """Judged against the last ingest's page labels (the file is unchanged since), so it
+    comes in the same report as an unknown key, before any PDF is read."""
+    sample.edit("start: 74", "start: 74a")
+    sample.edit("title: Health Services", "title: Health Services\n    colour: blue")
+
+    result = refused_config(sample)
+
+    assert result.exit_code == 2, result.output
+    assert "2 problems" in result.stderr
+    assert (
+        "chapters[3].sections[8].start (line " in result.stderr
+        and "printed page 74a (Pharmacies) is not in" in result.stderr
+    )
+
+
+# ------------------------------------------------------------- R4: YAML aliases
+BILLION_LAUGHS = (
+    "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    + "chapters: *i\n"
+)
+
+
+@pytest.mark.parametrize("entry", ["toolkit_main", "search_main"])
+def test_yaml_aliases_are_refused_at_once(sample: Sample, entry: str) -> None:
+    """R4: nine levels of nine aliases stand for 387 million values; refused, not walked,
+    by the ingest and by cse-search alike (under a memory guard, in case they are not)."""
+    sample.config.write_text(BILLION_LAUGHS, encoding="utf-8")
+    args = (
+        sample.args("ingest") if entry == "toolkit_main" else ["pharmacies", "--config", str(sample.config)]
+    )
+
+    result = run_toolkit(args, sample.root, guard_mb=1024, timeout=60, entry=entry)
+
+    assert result.returncode == 2, result.stdout + result.stderr[-2000:]
+    assert "aliases are not supported" in result.stderr
+    assert len(result.stderr.splitlines()) < 30
+    assert sample.pharmacies() == ("pharmacies", "74")
+
+
+# ------------------------------------------------------ U6: names compared casefolded
+def test_role_names_equal_when_casefolded_are_one_name(sample: Sample) -> None:
+    """U6: "Straße" and "strasse" are the same name to the lookup (casefold), so two roles
+    may not use them."""
+    sample.edit("aliases: [pharmacy,", "aliases: [Straße, pharmacy,")
+    sample.edit("aliases: [general practice,", "aliases: [strasse, general practice,")
+
+    result = refused_config(sample)
+
+    assert result.exit_code == 2, result.output
+    assert "'strasse' already names role 'pharmacist'" in result.stderr
