@@ -432,7 +432,8 @@ def sections_command(
     whether each heading was found on its configured start page.
 
     With --suggest, propose `sections:` YAML for a (newly published) PDF instead, from
-    its bookmarks or, failing those, its headings; paste it into config/toolkit.yaml.
+    its bookmarks or, failing those, its headings; for the whole toolkit in one PDF,
+    `chapters:` with each chapter's printed `pages`. Paste it into config/toolkit.yaml.
 
     \b
     Examples:

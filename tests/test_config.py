@@ -55,7 +55,7 @@ chapters:
 def test_unknown_key_is_an_error() -> None:
     text = CHAPTER + "    colour: blue\n"
     assert only_problem(text) == (
-        "chapters[0].colour (line 5): unknown key (allowed: file, first_page, number, sections, title)"
+        "chapters[0].colour (line 5): unknown key (allowed: file, first_page, number, pages, sections, title)"
     )
 
 
@@ -550,4 +550,110 @@ def test_essential_must_name_a_configured_section() -> None:
     )
     assert only_problem(text) == (
         "audiences[0].essential[0] (line 6): unknown section 'making-a-referral' (no chapter has it)"
+    )
+
+
+# ------------------------------------------------------------ several chapters in one file
+SHARED = """\
+chapters:
+  - number: 1
+    title: Understanding CSE
+    file: toolkit.pdf
+    pages: 1-14
+  - number: 4
+    title: Health Services
+    file: toolkit.pdf
+    pages: 55-76
+    sections:
+      - {id: pharmacies, title: Pharmacies, start: 74}
+"""
+
+
+def test_chapters_sharing_a_file_by_pages_are_valid() -> None:
+    config = parse_config(SHARED.encode(), "toolkit.yaml")
+    assert [(c.number, c.file, c.pages) for c in config.chapters] == [
+        (1, "toolkit.pdf", (1, 14)),
+        (4, "toolkit.pdf", (55, 76)),
+    ]
+
+
+def test_pages_may_be_roman_or_one_page() -> None:
+    text = SHARED.replace("pages: 1-14", "pages: i-iv").replace("pages: 55-76", "pages: 55")
+    text = text.replace("start: 74", "start: 55")
+    config = parse_config(text.encode(), "toolkit.yaml")
+    assert [c.pages for c in config.chapters] == [("i", "iv"), (55, 55)]
+
+
+def test_pages_last_before_first_is_an_error() -> None:
+    assert only_problem(SHARED.replace("pages: 1-14", "pages: 14-1")) == (
+        "chapters[0].pages (line 5): invalid page range '14-1' (last before first)"
+    )
+
+
+def test_pages_not_a_range_is_an_error() -> None:
+    assert only_problem(SHARED.replace("pages: 1-14", "pages: one to fourteen")) == (
+        "chapters[0].pages (line 5): expected printed pages FIRST-LAST (such as 55-76 or i-iv), got "
+        "'one to fourteen'"
+    )
+
+
+def test_chapters_sharing_a_file_without_pages_is_an_error() -> None:
+    assert only_problem(SHARED.replace("    pages: 1-14\n", "")) == (
+        "chapters[0].file (line 4): 'toolkit.pdf' is also the file of chapter(s) 4; chapters that "
+        "share a file each need `pages: FIRST-LAST` (their printed pages in it)"
+    )
+
+
+def test_overlapping_pages_in_one_file_are_an_error() -> None:
+    assert only_problem(SHARED.replace("pages: 55-76", "pages: 10-76").replace("start: 74", "start: 12")) == (
+        "chapters[1].pages (line 9): 10-76 overlaps chapter 1's pages 1-14 in 'toolkit.pdf'"
+    )
+
+
+def test_section_outside_its_chapters_pages_is_an_error() -> None:
+    assert only_problem(SHARED.replace("start: 74", "start: 80")) == (
+        "chapters[1].sections[0].start (line 11): page 80 is outside the chapter's pages 55-76"
+    )
+
+
+def test_every_problem_with_shared_files_is_reported_at_once() -> None:
+    text = (
+        SHARED.replace("pages: 1-14", "pages: 60-70")
+        .replace("start: 74", "start: 80")
+        .replace("number: 4", "number: 4\n    first_page: 3")
+        .replace("    pages: 1-14\n", "")
+        + "  - {number: 5, title: Social Care, file: toolkit.pdf}\n"
+    )
+    assert problems(text) == [
+        "chapters[1].sections[0].start (line 12): page 80 is outside the chapter's pages 55-76",
+        "chapters[2].file (line 13): 'toolkit.pdf' is also the file of chapter(s) 1, 4; chapters that "
+        "share a file each need `pages: FIRST-LAST` (their printed pages in it)",
+        "chapters[1].pages (line 10): 55-76 overlaps chapter 1's pages 60-70 in 'toolkit.pdf'",
+    ]
+
+
+def test_cli_pages_not_in_the_file_is_an_error_naming_them(tmp_path: Path) -> None:
+    pdfs = tmp_path / "pdfs"
+    pdfs.mkdir()
+    write_pdf(
+        pdfs / "toolkit.pdf",
+        [
+            PageSpec(blocks=(Block("para", f"Page {n} of the toolkit, about referrals."),), footer=str(n))
+            for n in (1, 2, 3)
+        ],
+    )
+    config = tmp_path / "toolkit.yaml"
+    config.write_text(
+        SHARED.replace("pages: 1-14", "pages: 1-3").replace(
+            "    sections:\n      - {id: pharmacies, title: Pharmacies, start: 74}\n", ""
+        ),
+        encoding="utf-8",
+    )
+    result = toolkit(
+        "ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(tmp_path / "index")
+    )
+    assert result.exit_code == 2, result.output
+    assert (
+        "chapters[1].pages: printed pages 55-76 (chapter 4) are not in toolkit.pdf, whose pages are 1-3"
+        in result.output
     )

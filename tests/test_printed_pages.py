@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import Result
 
 from tests.shapes import PageFact, Place, chapter, hit_at, make_place, one_chapter_config, page_facts
@@ -61,6 +62,16 @@ def test_audit_of_removed_page_names_only_its_section(removed: tuple[Place, Resu
     assert [(s["id"], s["status"]) for s in sections if s["status"] != "unchanged"] == [
         ("making-a-referral", "changed")
     ]
+
+
+def test_suggest_after_a_removed_page_proposes_the_printed_numbers(
+    removed: tuple[Place, Result, Result],
+) -> None:
+    place, _, _ = removed
+    result = place.toolkit("sections", CH2.file, "--suggest")
+    assert result.exit_code == 0, result.output
+    proposed = {s["id"]: s["start"] for s in yaml.safe_load(result.output)["sections"]}
+    assert proposed == {s.id: s.start for s in CH2.sections}
 
 
 def test_removed_page_a_section_configured_on_it_is_an_error_naming_it(tmp_path: Path) -> None:

@@ -134,9 +134,10 @@ def suggest_sections(toolkit: Toolkit, pdfs_dir: Path, store: IndexStore, file: 
     cache = ExtractionCache(store.cache_dir, best_effort=True)
     blocks = []
     for name, path in selected_files(toolkit, pdfs_dir, file):
-        chapter = toolkit.chapter_for_file(name)
         pdf = read_pdf(path, name, toolkit, cache)
         assert isinstance(path, Path)  # read_pdf raised for a refused file
         numbering = split_file(toolkit, pdf).numbering
-        blocks.append(suggest_isolated(path, name, numbering, chapter, toolkit.limits))
+        blocks.append(
+            suggest_isolated(path, name, numbering, toolkit.chapters_for_file(name), toolkit.limits)
+        )
     return "\n\n".join(blocks)

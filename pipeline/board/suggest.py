@@ -1,8 +1,10 @@
-"""`cse-toolkit sections FILE --suggest`: propose `sections:` YAML for a newly published
-chapter, from its outline (bookmarks) when it has one, else from its headings' fonts.
+"""`cse-toolkit sections FILE --suggest`: propose config YAML for a newly published PDF,
+from its outline (bookmarks) when it has one, else from its headings' fonts. For a chapter
+it proposes `sections:`; for the whole toolkit in one file, `chapters:` with each chapter's
+printed `pages` and its sections.
 
 pypdf reads the outline; pdfplumber gives each word's font size and weight, which PDFium's
-plain text does not. Both are slow next to PDFium, which is fine for one chapter on demand.
+plain text does not. Both are slow next to PDFium, which is fine for one file on demand.
 """
 
 from __future__ import annotations
@@ -20,18 +22,24 @@ from pipeline.ingest.extract import group_words_into_lines, quiet_pdf_libraries
 from pipeline.ingest.pages import PageNumbering
 from pipeline.ingest.sections import is_heading, strip_numbering
 from pipeline.ingest.workers import run_isolated
-from pipeline.numerals import arabic
+from pipeline.numerals import arabic, page_order
 from pipeline.text import fold, normalise_line
+
+CHAPTER, SECTION = 0, 1  # levels
+_CHAPTER_HEADING = re.compile(r"^(?:chapter|part) ([0-9]+|[ivx]+)\b")
 
 
 @dataclass(frozen=True)
 class Suggestion:
     title: str
     page_index: int  # 0-based
+    level: int = SECTION
 
 
 def from_outline(path: Path) -> list[Suggestion]:
-    """Bookmarks as sections: the top level, or the level below a single chapter bookmark."""
+    """Bookmarks. Several top-level bookmarks with children are a whole toolkit (chapters,
+    then their sections); else the top level, or the level below a single chapter
+    bookmark, are sections."""
     import pypdf
 
     quiet_pdf_libraries()
@@ -41,27 +49,71 @@ def from_outline(path: Path) -> list[Suggestion]:
         items: list[Any] = list(reader.outline)
     except Exception:  # a broken outline is no outline; headings remain
         return []
-    top = [i for i in items if not isinstance(i, list)]
-    if len(top) == 1 and len(items) > 1 and isinstance(items[1], list):
-        items = items[1]
-    found = []
+    tree = _tree(items)
+    found: list[Suggestion] = []
+    if sum(1 for _, children in tree if children) >= 2:
+        for item, children in tree:
+            found.extend(_bookmark(reader, item, CHAPTER))
+            found.extend(s for child, _ in _tree(children) for s in _bookmark(reader, child, SECTION))
+        return found
+    if len(tree) == 1 and tree[0][1]:
+        tree = _tree(tree[0][1])
+    return [s for item, _ in tree for s in _bookmark(reader, item, SECTION)]
+
+
+def _tree(items: list[Any]) -> list[tuple[Any, list[Any]]]:
+    """pypdf's outline list (an item, then the list of its children) as (item, children)."""
+    pairs: list[tuple[Any, list[Any]]] = []
     for item in items:
         if isinstance(item, list):
-            continue
-        try:
-            index = reader.get_destination_page_number(item)
-        except Exception:
-            continue
-        if index is not None and index >= 0 and item.title:
-            found.append(Suggestion(normalise_line(str(item.title)), index))
-    return found
+            if pairs:
+                pairs[-1] = (pairs[-1][0], item)
+        else:
+            pairs.append((item, []))
+    return pairs
+
+
+def _bookmark(reader: Any, item: Any, level: int) -> list[Suggestion]:
+    try:
+        index = reader.get_destination_page_number(item)
+    except Exception:
+        return []
+    if index is None or index < 0 or not item.title:
+        return []
+    return [Suggestion(normalise_line(str(item.title)), index, level)]
 
 
 def from_headings(
-    path: Path, chapter_title: str | None, name: str | None = None, seconds: float | None = None
+    path: Path,
+    chapter_title: str | None,
+    whole: bool | None = None,
+    name: str | None = None,
+    seconds: float | None = None,
 ) -> list[Suggestion]:
-    """Lines set larger (or bolder) than the body text, at the largest such size; within
-    `seconds` (limits.seconds_per_file), checked between pages."""
+    """Lines set larger (or bolder) than the body text. Chapter headings ("Chapter 4: …")
+    on two or more pages, or (when `whole`) a larger size above the section headings, make
+    a whole toolkit; else the lines at the largest size are sections. `whole` False: a
+    chapter (the config says so). Read within `seconds` (limits.seconds_per_file)."""
+    candidates = _heading_lines(path, name, seconds)
+    if not candidates:
+        return []
+    chapters = [c for c in candidates if _CHAPTER_HEADING.match(fold(c[2]))]
+    others = [c for c in candidates if not _is_chapter_heading(c[2], chapter_title)]
+    if whole is not False and len({i for i, _, _ in chapters}) >= 2:
+        top = max(size for _, size, _ in chapters)
+        chapters = [c for c in chapters if abs(c[1] - top) < 0.5]
+        return _levels(chapters, _largest(others))
+    sizes = sorted({round(size) for _, size, _ in candidates}, reverse=True)
+    if whole and len(sizes) >= 2:
+        biggest = [c for c in candidates if round(c[1]) == sizes[0]]
+        rest = [c for c in candidates if round(c[1]) == sizes[1]]
+        return _levels(biggest, rest)
+    return [Suggestion(text, i) for i, _, text in _largest(others)]
+
+
+def _heading_lines(path: Path, name: str | None, seconds: float | None) -> list[tuple[int, float, str]]:
+    """(page index, font size, text) of every line set larger or bolder than the body;
+    the time budget is checked between pages."""
     import pdfplumber
 
     quiet_pdf_libraries()
@@ -96,32 +148,49 @@ def from_headings(
     if not body_sizes:
         return []
     body = body_sizes.most_common(1)[0][0]
-    candidates = [
+    return [
         (i, size, text)
         for i, size, bold, text in lines
-        if (size >= body * 1.15 or (bold and size >= body))
-        and 2 <= len(text) <= 90
-        and not _is_chapter_heading(text, chapter_title)
+        if (size >= body * 1.15 or (bold and size >= body)) and 2 <= len(text) <= 90
     ]
-    if not candidates:
+
+
+def _largest(lines: list[tuple[int, float, str]]) -> list[tuple[int, float, str]]:
+    if not lines:
         return []
-    top = max(size for _, size, _ in candidates)
-    return [Suggestion(text, i) for i, size, text in candidates if abs(size - top) < 0.5]
+    top = max(size for _, size, _ in lines)
+    return [line for line in lines if abs(line[1] - top) < 0.5]
+
+
+def _levels(
+    chapters: list[tuple[int, float, str]], sections: list[tuple[int, float, str]]
+) -> list[Suggestion]:
+    """Chapters and sections in page order (a chapter heading first on its page)."""
+    marked = [(i, CHAPTER, text) for i, _, text in chapters] + [(i, SECTION, text) for i, _, text in sections]
+    seen: set[int] = set()
+    found = []
+    for i, level, text in sorted(marked, key=lambda m: (m[0], m[1])):
+        if level == CHAPTER and i in seen:
+            continue  # one chapter per page: a running title repeats the chapter heading
+        if level == CHAPTER:
+            seen.add(i)
+        found.append(Suggestion(text, i, level))
+    return found
 
 
 def _is_chapter_heading(text: str, chapter_title: str | None) -> bool:
     folded = fold(text)
-    return bool(re.match(r"^(chapter|part) [0-9ivx]+\b", folded)) or (
+    return bool(_CHAPTER_HEADING.match(folded)) or (
         chapter_title is not None and fold(chapter_title) in folded
     )
 
 
 def suggest_isolated(
-    path: Path, name: str, numbering: PageNumbering, chapter: ChapterSpec | None, limits: Limits
+    path: Path, name: str, numbering: PageNumbering, chapters: tuple[ChapterSpec, ...], limits: Limits
 ) -> str:
     """`suggest_yaml` in a worker process under the ingest's limits (time, memory): the
     outline and font readers (pypdf, pdfplumber) meet the same hostile files PDFium does."""
-    job = (str(path), name, numbering, chapter, limits.seconds_per_file)
+    job = (str(path), name, numbering, chapters, limits.seconds_per_file)
     for _, result in run_isolated(
         [job], _suggest_job, lambda j: j[1], 1, limits.seconds_per_file, limits.max_memory_mb
     ):
@@ -131,32 +200,100 @@ def suggest_isolated(
     raise AssertionError("run_isolated yields once per job")
 
 
-def _suggest_job(job: tuple[str, str, PageNumbering, ChapterSpec | None, float]) -> str | PdfError:
-    path, name, numbering, chapter, seconds = job
+def _suggest_job(job: tuple[str, str, PageNumbering, tuple[ChapterSpec, ...], float]) -> str | PdfError:
+    path, name, numbering, chapters, seconds = job
     try:
-        return suggest_yaml(Path(path), name, numbering, chapter, seconds)
+        return suggest_yaml(Path(path), name, numbering, chapters, seconds)
     except PdfError as exc:
         return exc
 
 
 def suggest_yaml(
-    path: Path, name: str, numbering: PageNumbering, chapter: ChapterSpec | None, seconds: float | None = None
+    path: Path,
+    name: str,
+    numbering: PageNumbering,
+    chapters: tuple[ChapterSpec, ...],
+    seconds: float | None = None,
 ) -> str:
-    """The proposed `sections:` block; ids of already-configured titles are kept, so roles
-    that name them keep working."""
+    """The proposed YAML: `sections:` for a chapter, `chapters:` for a whole toolkit. Ids
+    of already-configured titles are kept, so roles that name them keep working."""
+    whole = None if not chapters else len(chapters) > 1 or any(c.pages is not None for c in chapters)
     source = "outline"
     found = from_outline(path)
     if not found:
         source = "headings"
-        found = from_headings(path, chapter.title if chapter else None, name, seconds)
-    known = list(chapter.sections) if chapter else []
+        found = from_headings(path, chapters[0].title if len(chapters) == 1 else None, whole, name, seconds)
+    known = [s for c in chapters for s in c.sections]
+    if any(s.level == CHAPTER for s in found):
+        return _chapters_yaml(name, source, numbering, found, chapters, known)
+    chapter = chapters[0] if chapters else None
     head = [f"# Suggested sections for {name}, from its {source}; printed pages from {numbering.source}."]
     if chapter is not None:
         head.append(f"# Replace the `sections:` of chapter {chapter.number} ({chapter.title}) with:")
     if not found:
         return "\n".join([*head, "# No outline and no headings found: add sections by hand.", "sections: []"])
-    out = [*head, "sections:"]
+    return "\n".join([*head, "sections:", *_sections_yaml(found, numbering, known, set(), "  ")])
+
+
+def _chapters_yaml(
+    name: str,
+    source: str,
+    numbering: PageNumbering,
+    found: list[Suggestion],
+    configured: tuple[ChapterSpec, ...],
+    known: list[Any],
+) -> str:
+    """Each chapter heading starts a chapter that runs to the page before the next one."""
+    out = [
+        f"# Suggested chapters for {name}, from its {source}; printed pages from {numbering.source}.",
+        "# The whole toolkit in one file: each chapter names the file and its printed pages.",
+        "# Pages before the first chapter (cover, contents) are indexed as the file's front matter.",
+        "chapters:",
+    ]
+    starts = [k for k, s in enumerate(found) if s.level == CHAPTER]
     used: set[str] = set()
+    numbers: set[int] = set()
+    for n, k in enumerate(starts):
+        heading = found[k]
+        following = found[k + 1 : starts[n + 1]] if n + 1 < len(starts) else found[k + 1 :]
+        last_index = found[starts[n + 1]].page_index - 1 if n + 1 < len(starts) else len(numbering.labels) - 1
+        number, title = _chapter_number(heading.title, configured, max(numbers, default=0) + 1)
+        numbers.add(number)
+        first = _numbered(numbering, heading.page_index, last_index, forward=True)
+        last = _numbered(numbering, heading.page_index, last_index, forward=False)
+        out.append(f"  - number: {number}")
+        out.append(f"    title: {_yaml_string(title)}")
+        out.append(f"    file: {_yaml_string(name)}")
+        if first is not None and last is not None:
+            out.append(f"    pages: {first}-{last}")
+        sections = [s for s in following if s.level == SECTION]
+        if sections:
+            out.append("    sections:")
+            out.extend(_sections_yaml(sections, numbering, known, used, "      "))
+    return "\n".join(out)
+
+
+def _chapter_number(title: str, configured: tuple[ChapterSpec, ...], next_free: int) -> tuple[int, str]:
+    """4 and "Health Services" from "Chapter 4: Health Services" (or a configured title)."""
+    match = re.match(r"^\s*(?:chapter|part)\s+([0-9]+)\s*[:.\-–—]?\s*(.*)$", title, re.I)
+    if match:
+        return int(match.group(1)), match.group(2).strip() or title
+    for chapter in configured:
+        if fold(chapter.title) == fold(title):
+            return chapter.number, chapter.title
+    return next_free, title
+
+
+def _numbered(numbering: PageNumbering, first: int, last: int, *, forward: bool) -> str | None:
+    """The first (or last) printed page number between two page indexes."""
+    indexes = range(first, last + 1) if forward else range(last, first - 1, -1)
+    return next((numbering.labels[i] for i in indexes if page_order(numbering.labels[i]) is not None), None)
+
+
+def _sections_yaml(
+    found: list[Suggestion], numbering: PageNumbering, known: list[Any], used: set[str], indent: str
+) -> list[str]:
+    out: list[str] = []
     for suggestion in found:
         # A heading the config already knows keeps its id (roles name sections by id).
         match = next((k for k in known if is_heading(fold(suggestion.title), fold(k.title))), None)
@@ -167,10 +304,12 @@ def suggest_yaml(
             section_id, n = f"{base}-{n}", n + 1
         used.add(section_id)
         label = numbering.labels[suggestion.page_index]
-        out.append(f"  - id: {section_id}")
-        out.append(f"    title: {_yaml_string(title)}")
-        out.append(f"    start: {label if arabic(label) is not None else _yaml_string(label, force=True)}")
-    return "\n".join(out)
+        out.append(f"{indent}- id: {section_id}")
+        out.append(f"{indent}  title: {_yaml_string(title)}")
+        out.append(
+            f"{indent}  start: {label if arabic(label) is not None else _yaml_string(label, force=True)}"
+        )
+    return out
 
 
 def _slug(title: str) -> str:

@@ -38,6 +38,8 @@ _LANGUAGE = re.compile(r"^[A-Za-z0-9_]+(?:/[A-Za-z0-9_]+)?$")
 # libyaml's composer when PyYAML was built with it: ten times faster; it gives the same
 # nodes and line marks (the pure-Python one only words a syntax error better).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# `pages: 55-76`, `pages: i-iv`: two printed labels without spaces or dashes of their own.
+_PAGE_RANGE = re.compile(r"^\s*([^\s\-–]+)\s*[-–]\s*([^\s\-–]+)\s*$")
 
 
 # Bounds on what a config may hold, so that no value can exhaust the tool: numbers (page
@@ -134,6 +136,14 @@ def _before(a: int | str, b: int | str) -> bool:
     return order_a is not None and order_b is not None and order_a < order_b
 
 
+def _overlap(a: tuple[int | str, int | str], b: tuple[int | str, int | str]) -> bool:
+    """Two printed ranges share a page (labels without an order only when equal)."""
+    if not (_before(a[1], b[0]) or _before(b[1], a[0])):
+        ordered = all(page_order(p) is not None for p in (*a, *b))
+        return ordered or bool({str(p) for p in a} & {str(p) for p in b})
+    return False
+
+
 def _kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
@@ -202,6 +212,7 @@ class _Validator:
         self.pdfs_dir = pdfs_dir
         self.config_dir = config_dir or Path()
         self.page_labels = page_labels or {}
+        self.paged: set[str] = set()  # chapters that give `pages` (valid or not)
 
     # -- scalar helpers -------------------------------------------------------------
     def _scalar(self, node: yaml.Node, place: str) -> Any:
@@ -330,7 +341,7 @@ class _Validator:
     def _chapters(self, node: yaml.Node | None) -> list[ChapterSpec]:
         chapters: list[ChapterSpec] = []
         numbers: dict[int, str] = {}
-        files: dict[str, int] = {}
+        sharing: dict[str, list[tuple[int, ChapterSpec]]] = {}
         section_places: dict[str, str] = {}
         for index, (item, chapter) in enumerate(self._each(node, "chapters", self._chapter)):
             if chapter is None:
@@ -339,14 +350,9 @@ class _Validator:
             if chapter.number in numbers:
                 self.problems.add(f"{place}.number", item, f"chapter {chapter.number} is configured twice")
                 continue
-            if chapter.file and chapter.file in files:
-                self.problems.add(
-                    f"{place}.file",
-                    item,
-                    f"{chapter.file!r} is already chapter {files[chapter.file]}'s file",
-                )
             numbers[chapter.number] = place
-            files[chapter.file] = chapter.number
+            if chapter.file:
+                sharing.setdefault(chapter.file, []).append((index, chapter))
             for s_index, section in enumerate(chapter.sections):
                 s_place = f"{place}.sections[{s_index}].id"
                 if section.id in section_places:
@@ -357,19 +363,63 @@ class _Validator:
                     )
                 section_places.setdefault(section.id, s_place)
             chapters.append(chapter)
+        for file, group in sharing.items():
+            if len(group) > 1:
+                self._check_shared(file, group)
         return chapters
 
+    def _check_shared(self, file: str, group: list[tuple[int, ChapterSpec]]) -> None:
+        """Chapters in one file: each says its printed `pages`, the ranges do not overlap,
+        and they agree on the file's `first_page`."""
+        first = group[0][1]
+        for index, chapter in group:
+            place = f"chapters[{index}]"
+            others = ", ".join(str(c.number) for _, c in group if c is not chapter)
+            if chapter.pages is None and place not in self.paged:
+                self.problems.add(
+                    f"{place}.file",
+                    None,
+                    f"{file!r} is also the file of chapter(s) {others}; chapters that share a file "
+                    "each need `pages: FIRST-LAST` (their printed pages in it)",
+                )
+            if (
+                chapter.first_page is not None
+                and first.first_page is not None
+                and chapter.first_page != first.first_page
+            ):
+                self.problems.add(
+                    f"{place}.first_page",
+                    None,
+                    f"{chapter.first_page} disagrees with chapter {first.number}'s first_page "
+                    f"{first.first_page} for the same file {file!r}",
+                )
+        ranged = [(i, c) for i, c in group if c.pages is not None]
+        for k, (index, chapter) in enumerate(ranged):
+            assert chapter.pages is not None
+            for _, other in ranged[:k]:
+                assert other.pages is not None
+                if _overlap(chapter.pages, other.pages):
+                    self.problems.add(
+                        f"chapters[{index}].pages",
+                        None,
+                        f"{chapter.pages[0]}-{chapter.pages[1]} overlaps chapter {other.number}'s pages "
+                        f"{other.pages[0]}-{other.pages[1]} in {file!r}",
+                    )
+
     def _chapter(self, node: yaml.Node, place: str) -> ChapterSpec | None:
-        keys = self._mapping(node, place, {"number", "title", "file"}, {"first_page", "sections"})
+        keys = self._mapping(node, place, {"number", "title", "file"}, {"first_page", "sections", "pages"})
         if keys is None:
             return None
         number = self._int(keys["number"], f"{place}.number") if "number" in keys else None
         title = self._str(keys["title"], f"{place}.title") if "title" in keys else None
         file = self._file(keys["file"], f"{place}.file") if "file" in keys else None
         first_page = self._int(keys["first_page"], f"{place}.first_page") if "first_page" in keys else None
+        pages = self._pages(keys["pages"], f"{place}.pages") if "pages" in keys else None
+        if "pages" in keys:
+            self.paged.add(place)  # given, even if wrong: not also "needs `pages`"
         built = self._each(keys.get("sections"), f"{place}.sections", self._section)
         sections = [s for _, s in built if s]
-        self._check_ranges(sections, keys.get("sections"), f"{place}.sections", first_page)
+        self._check_ranges(sections, keys.get("sections"), f"{place}.sections", first_page, pages)
         labels = self.page_labels.get(file or "")
         for s_index, (item, section) in enumerate(built):
             start = None if section is None else str(section.start)
@@ -384,7 +434,31 @@ class _Validator:
             return None
         # A chapter with a bad title or file is kept (problems are already noted) so that
         # duplicate numbers and section ids across chapters are still found in this pass.
-        return ChapterSpec(number, title or "", file or "", first_page, tuple(sections))
+        return ChapterSpec(number, title or "", file or "", first_page, tuple(sections), pages)
+
+    def _pages(self, node: yaml.Node, place: str) -> tuple[int | str, int | str] | None:
+        """`pages: 55-76` (printed labels, "i-iv" too), or one page: `pages: 74`."""
+        value = self._scalar(node, place)
+        if isinstance(value, int) and not isinstance(value, bool):
+            single = self._int(node, place)
+            return (single, single) if single is not None else None
+        match = _PAGE_RANGE.match(value) if isinstance(value, str) else None
+        if match is None:
+            if isinstance(node, yaml.ScalarNode):
+                self.problems.add(
+                    place,
+                    node,
+                    f"expected printed pages FIRST-LAST (such as 55-76 or i-iv), got {node.value!r}",
+                )
+            return None
+        first, last = (int(p) if p.isdigit() else p for p in match.groups())
+        if first == 0 or last == 0:
+            self.problems.add(place, node, f"invalid page range '{first}-{last}' (pages start at 1)")
+            return None
+        if _before(last, first):
+            self.problems.add(place, node, f"invalid page range '{first}-{last}' (last before first)")
+            return None
+        return (first, last)
 
     def _file(self, node: yaml.Node, place: str) -> str | None:
         value = self._str(node, place)
@@ -454,11 +528,23 @@ class _Validator:
         node: yaml.Node | None,
         place: str,
         first_page: int | None,
+        pages: tuple[int | str, int | str] | None = None,
     ) -> None:
         items = self._list(node, place) if node is not None else []
         by_id = {s.id: i for i, s in enumerate(sections)}
         for i, section in enumerate(sections):
             item = items[i] if i < len(items) else node
+            for key, page in (("start", section.start), ("end", section.end)):
+                if (
+                    pages is not None
+                    and page is not None
+                    and (_before(page, pages[0]) or _before(pages[1], page))
+                ):
+                    self.problems.add(
+                        f"{place}[{i}].{key}",
+                        item,
+                        f"page {page} is outside the chapter's pages {pages[0]}-{pages[1]}",
+                    )
             if first_page is not None and _before(section.start, first_page):
                 self.problems.add(
                     f"{place}[{i}].start",

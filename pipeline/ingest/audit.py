@@ -52,6 +52,9 @@ class AuditReport:
     unreadable_files: dict[str, str] = field(default_factory=dict)
     # changed although size and modification time are as ingested: only `ingest --force` sees it
     unnoticed_files: tuple[str, ...] = ()
+    # Added or changed files that repeat configured chapters' pages: file -> (repeated, pages).
+    # Those pages are answered from the chapters, so they are no new content.
+    repeated_pages: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -87,6 +90,7 @@ class AuditReport:
             "config_changed": self.config_changed,
             "unreadable_files": dict(self.unreadable_files),
             "unnoticed_files": list(self.unnoticed_files),
+            "repeated_pages": {name: repeated for name, (repeated, _) in self.repeated_pages.items()},
         }
 
 
@@ -125,6 +129,11 @@ def compare(old: Manifest | None, new: Manifest, toolkit: Toolkit) -> AuditRepor
         roles_affected=stale,
         roles_affected_full=stale_full,
         config_changed=config_changed,
+        repeated_pages={
+            name: (new.files[name].repeated_pages, new.files[name].pages)
+            for name in (*added, *changed)
+            if new.files[name].repeated_pages
+        },
     )
 
 

@@ -92,10 +92,11 @@ class PageNumbering:
         """The gap a printed label falls in, if it does."""
         return next((gap for gap in self.gaps if gap.holds(label)), None)
 
-    def gap_message(self, gap: Gap, file: str, where: str = "") -> str:
-        """'printed page 23 is missing from x.pdf (the file goes from p. 22 on PDF page 8 ...)'."""
+    def gap_message(self, gap: Gap, file: str, of: str = "") -> str:
+        """'printed page 23 [of chapter 2] is missing from x.pdf (the file goes from p. 22 on
+        PDF page 8 to p. 24 on PDF page 9)'."""
         verb = "is" if gap.first == gap.last else "are"
-        return f"printed {gap.pages()} {verb} missing from {file}{where} ({self.gap_where(gap)})"
+        return f"printed {gap.pages()}{of} {verb} missing from {file} ({self.gap_where(gap)})"
 
     def gap_where(self, gap: Gap) -> str:
         return (

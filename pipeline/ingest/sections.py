@@ -350,14 +350,14 @@ def split_file(toolkit: Toolkit, pdf: ExtractedPdf) -> FileSplit:
         split = uncatalogued(pdf, numbering)
         gaps = tuple(numbering.gap_message(g, pdf.file) for g in numbering.gaps)
         return FileSplit(numbering, Split(split.pages, (), gaps, ()))
-    spans, problems = _spans(toolkit, chapters, pdf, numbering)
+    spans, problems, edges = _spans(toolkit, chapters, pdf, numbering)
     ranged = any(c.pages is not None for c in chapters)
     inside = sorted({i for span in spans.values() for i in span})
     front = [i for i in range(len(pdf.pages)) if i not in set(inside)]
     if ranged:
         groups = [list(span) for span in spans.values()] + _runs(front)
         numbering = with_furniture(pdf, numbering, groups)
-    warnings: list[str] = list(_gap_warnings(chapters, numbering, pdf.file))
+    warnings: list[str] = [*edges, *_gap_warnings(chapters, numbering, pdf.file)]
     units: list[SectionPage] = []
     infos: list[SectionInfo] = []
     placed: list[ChapterPages] = []
@@ -381,11 +381,13 @@ def split_file(toolkit: Toolkit, pdf: ExtractedPdf) -> FileSplit:
 
 def _spans(
     toolkit: Toolkit, chapters: tuple[ChapterSpec, ...], pdf: ExtractedPdf, numbering: PageNumbering
-) -> tuple[dict[int, range], list[str]]:
+) -> tuple[dict[int, range], list[str], list[str]]:
     """Each chapter's 0-based page indexes: the whole file, or the pages its `pages`
-    range covers (and the unnumbered pages among them)."""
+    range covers (and the unnumbered pages among them). Also the problems (a range not in
+    the file at all) and warnings (a range running past the file's first or last page)."""
     spans: dict[int, range] = {}
     problems: list[str] = []
+    warnings: list[str] = []
     labels = numbering.labels
     for chapter in chapters:
         if chapter.pages is None:
@@ -407,7 +409,27 @@ def _spans(
             )
             continue
         spans[chapter.number] = range(min(found), max(found) + 1)
-    return spans, problems
+        if low is not None and high is not None:
+            warnings.extend(_past_the_ends(chapter, low, high, labels, pdf.file))
+    return spans, problems, warnings
+
+
+def _past_the_ends(
+    chapter: ChapterSpec, low: tuple[int, int], high: tuple[int, int], labels: tuple[str, ...], file: str
+) -> list[str]:
+    """A `pages` range that starts before the file's first printed page or ends after its
+    last one (in the same style, arabic or roman): those pages are not in the file."""
+    assert chapter.pages is not None
+    numbered = [(order, label) for label in labels if (order := page_order(label)) is not None]
+    where = f"chapter {chapter.number}'s pages {chapter.pages[0]}-{chapter.pages[1]}"
+    out = []
+    first = min((n for n in numbered if n[0][0] == low[0]), default=None)
+    if first is not None and first[0] > low:
+        out.append(f"{where} start before {file} does: its first printed page is {first[1]}")
+    last = max((n for n in numbered if n[0][0] == high[0]), default=None)
+    if last is not None and last[0] < high:
+        out.append(f"{where} run past the end of {file}: its last printed page is {last[1]}")
+    return out
 
 
 def _runs(indexes: list[int]) -> list[list[int]]:
@@ -439,6 +461,5 @@ def _gap_warnings(chapters: tuple[ChapterSpec, ...], numbering: PageNumbering, f
             last = min(gap.last, high[1] if high[0] == kind else gap.last)
             if first <= last:
                 part = replace(gap, first=first, last=last)
-                where = f" (chapter {chapter.number}, pages {chapter.pages[0]}-{chapter.pages[1]})"
-                warnings.append(numbering.gap_message(part, file, where))
+                warnings.append(numbering.gap_message(part, file, f" of chapter {chapter.number}"))
     return warnings

@@ -36,7 +36,7 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
         what += f", {len(report.uncatalogued)} uncatalogued document{'s' if len(report.uncatalogued) != 1 else ''}"
     verb = "Indexed" if report.changed else "Index holds"
     lines.append(f"{verb} {what} in {seconds:.1f} s.")
-    lines.extend(repeat_note(name, *counts) for name, counts in sorted(report.repeats.items()))
+    lines.extend(repeat_note(printable(name), *counts) for name, counts in sorted(report.repeats.items()))
     if report.ocr is not None and (report.ocr.pages_total or report.ocr.pages_cached):
         lines.append(_ocr_line(report.ocr))
     if report.changes is not None and report.previous is not None:
@@ -194,6 +194,12 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
         lines.append(
             f"{printable(name)} changed although its size and modification time did not (bit rot, "
             "or a tool that keeps times): a plain ingest does not see this; run `cse-toolkit ingest --force`."
+        )
+    for name, (repeated, total) in sorted(report.repeated_pages.items()):
+        new = total - repeated
+        lines.append(
+            f"{printable(name)}: {repeated} of its {total} pages repeat pages of configured chapters (no new "
+            f"content; they are answered from the chapters); {new} page{'s' if new != 1 else ''} of its own"
         )
     if report.config_changed:
         lines.append("The config has changed since the ingest.")
