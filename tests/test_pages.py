@@ -172,6 +172,27 @@ def test_page_without_a_number_at_either_end_stays_unnumbered(
     assert numbering.unnumbered == frozenset({missing})
 
 
+def test_cover_before_page_2_is_page_1(tmp_path: Path) -> None:
+    """Counting starts at the file's first page: a cover, then "Page 2", is page 1."""
+    _, numbering = numbered(
+        tmp_path, [make_page(i, footer=None if i == 0 else f"Page {i + 1}") for i in range(4)]
+    )
+    assert numbering.labels == ("1", "2", "3", "4")
+
+
+def test_line_numbers_running_across_pages_are_not_the_page_numbers(tmp_path: Path) -> None:
+    """A form's line numbers 35, 36, 37 in the margins of consecutive pages, beside "Page 2",
+    "Page 3" (the layout of pdfminer__f1040nr.pdf in the real-world corpus)."""
+    pages = [
+        make_page(0, footer="35"),
+        make_page(1, header="36", footer="Page 2"),
+        make_page(2, header="37", footer="Page 3"),
+        make_page(3, footer="Page 4"),
+    ]
+    _, numbering = numbered(tmp_path, pages)
+    assert numbering.labels == ("1", "2", "3", "4")
+
+
 def test_first_page_numbers_an_unnumbered_first_page_that_fits(tmp_path: Path) -> None:
     pages = [make_page(i, footer=None if i == 0 else f"Page {55 + i}") for i in range(4)]
     _, numbering = numbered(tmp_path, pages, first_page=55)

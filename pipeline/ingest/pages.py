@@ -41,8 +41,14 @@ class Reading:
 
     value: int
     roman: bool
-    strong: bool  # the line is just the number ("Page 55", "- 55 -"), not running text with one
+    strength: (
+        int  # 2 "Page 55" / "55 of 80"; 1 the line is just the number ("55", "- 55 -"); 0 at a line's end
+    )
     line: int  # index of the line among the page's lines
+
+    @property
+    def strong(self) -> bool:
+        return self.strength > 0
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,7 @@ def number_pages(
     warnings: list[str] = []
     name = pdf.file
     if first_page is not None and count and chosen[0] is None and any(chosen):
-        chosen[0] = Reading(first_page, False, False, -1)  # confirmed (or not) like any reading
+        chosen[0] = Reading(first_page, False, 0, -1)  # confirmed (or not) like any reading
     values = _recover(chosen)
     unnumbered: set[int] = set()
 
@@ -184,23 +190,23 @@ def _readings(index: int, line: Line) -> list[Reading]:
     text = line.text.strip()
     found: list[Reading] = []
 
-    def add(value: str, strong: bool) -> None:
+    def add(value: str, strength: int) -> None:
         if value.isdigit():
             if int(value) >= 1:
-                found.append(Reading(int(value), False, strong, index))
+                found.append(Reading(int(value), False, strength, index))
         elif (number := from_roman(value)) is not None:
-            found.append(Reading(number, True, strong, index))
+            found.append(Reading(number, True, strength, index))
 
     if match := _WHOLE.match(text):
-        add(match.group(1), True)
+        add(match.group(1), 2 if re.match(r"p", text, re.I) or " of " in text or "/" in text else 1)
     for match in _PAGE_WORD.finditer(text):
-        add(match.group(1), True)
+        add(match.group(1), 2)
     if match := _OF_TOTAL.search(text):
-        add(match.group(1), True)
+        add(match.group(1), 2)
     for match in _EDGE_NUMBER.finditer(text):
-        add(match.group(1) or match.group(2), False)
+        add(match.group(1) or match.group(2), 0)
     for match in _EDGE_ROMAN.finditer(text):  # lower case only: "Guide i", "ii | Contents"
-        add(match.group(1) or match.group(2), False)
+        add(match.group(1) or match.group(2), 0)
     return found
 
 
@@ -213,14 +219,14 @@ def _choose(found: list[list[Reading]], count: int) -> list[Reading | None]:
     confirmed: list[bool] = [False] * count
     for k, i in enumerate(with_numbers):
         near = with_numbers[max(0, k - _NEIGHBOURS) : k] + with_numbers[k + 1 : k + 1 + _NEIGHBOURS]
-        best: tuple[int, bool, int] | None = None
+        best: tuple[int, int, int] | None = None
         for reading in found[i]:
             support = sum(
                 1
                 for j in near
                 if any(o.roman == reading.roman and o.value - reading.value == j - i for o in found[j])
             )
-            key = (support, reading.strong, -found[i].index(reading))
+            key = (support, reading.strength, -found[i].index(reading))
             if support and (best is None or key > best):
                 best, chosen[i] = key, reading
         if best is not None:
@@ -231,6 +237,7 @@ def _choose(found: list[list[Reading]], count: int) -> list[Reading | None]:
             chosen[i] = next(r for r in found[i] if r.strong or count == 1)
     if count > 1 and not any(confirmed) and sum(r is not None for r in chosen) * 2 < count:
         return [None] * count  # a stray number or two in the margins, not a numbering
+    _agree_with_neighbours(found, chosen, confirmed)
     # An unconfirmed reading stands only where it fits the confirmed ones around it.
     for i in range(count):
         alone = chosen[i]
@@ -251,15 +258,45 @@ def _choose(found: list[list[Reading]], count: int) -> list[Reading | None]:
     return chosen
 
 
+def _agree_with_neighbours(
+    found: list[list[Reading]], chosen: list[Reading | None], confirmed: list[bool]
+) -> None:
+    """Second look: a reading stays confirmed only if it runs in sequence with what the
+    pages around it were read as, not merely with some other number in their margins
+    (form line numbers 35, 36, 37 running across the pages of a tax form)."""
+    first = list(chosen)
+    read = [i for i, r in enumerate(first) if r is not None]
+    for k, i in enumerate(read):
+        near = read[max(0, k - _NEIGHBOURS) : k] + read[k + 1 : k + 1 + _NEIGHBOURS]
+        best: tuple[int, int] | None = None
+        for reading in found[i]:
+            support = sum(
+                1
+                for j in near
+                if (other := first[j]) is not None
+                and other.roman == reading.roman
+                and other.value - reading.value == j - i
+            )
+            if support and (best is None or (support, reading.strength) > best):
+                best, chosen[i] = (support, reading.strength), reading
+        confirmed[i] = best is not None
+
+
 def _same_kind(a: Reading | None, b: Reading) -> bool:
     return a is not None and a.roman == b.roman
 
 
 def _recover(chosen: list[Reading | None]) -> list[tuple[int, bool] | None]:
     """Fill a page without a reading only when the numbers around it leave exactly its
-    place: 56, ?, 58 gives 57; 56, ?, 57 (an inserted chart) gives nothing."""
+    place: 56, ?, 58 gives 57; 56, ?, 57 (an inserted chart) gives nothing; ?, 2 (a cover
+    before page 2) gives 1, as the file's first page is where counting starts."""
     values: list[tuple[int, bool] | None] = [(r.value, r.roman) if r else None for r in chosen]
     known = [i for i, v in enumerate(values) if v is not None]
+    if known and known[0] > 0 and (first := values[known[0]]) is not None and first[0] == known[0] + 1:
+        # The numbering counts from the file's first page (a cover, then "2"; "iii" on the
+        # third page): the pages before the first number are exactly 1, 2 ...
+        for i in range(known[0]):
+            values[i] = (i + 1, first[1])
     for a, b in zip(known, known[1:], strict=False):
         va, vb = values[a], values[b]
         assert va is not None and vb is not None
