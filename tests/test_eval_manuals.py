@@ -11,9 +11,11 @@ import pytest
 
 from tools.bm25_baseline import fts_query
 from tools.manuals import (
+    KNOWN_ITEM_TARGET,
     SOURCES,
     half,
     ingest_manuals,
+    known_item_success,
     load_manual_queries,
     missing_sources,
     run_baseline,
@@ -56,3 +58,8 @@ def test_held_out_ndcg_is_above_plain_bm25(manuals_index: Path) -> None:
     ours = split(run_cse(manuals_index, queries), half, "held-out")["ndcg@10"]
     theirs = split(run_baseline(manuals_index, queries), half, "held-out")["ndcg@10"]
     assert ours > theirs, (ours, theirs)
+
+
+def test_phrases_typed_without_quotes_find_their_page(manuals_index: Path) -> None:
+    found, items = known_item_success(manuals_index)
+    assert found / len(items) >= KNOWN_ITEM_TARGET, f"{found} of {len(items)}"

@@ -90,3 +90,14 @@ def test_config_synonyms_extend_the_built_in_ones(cse_search: Search) -> None:
     assert "RISE" in SAMPLE_CONFIG.read_text(encoding="utf-8")
     results = json.loads(cse_search("specialist CSE team", "--json").stdout)["results"]
     assert all("RISE" in r["snippet"] for r in results[:2]), results[:2]  # found by the synonym
+
+
+def test_an_everyday_word_in_a_title_does_not_pull_its_section_up(cse_search: Search) -> None:
+    """ "keeps" shares a word with "Recording and record keeping" and nothing else."""
+    results = json.loads(cse_search("my daughter keeps going missing", "--json").stdout)["results"]
+    assert "record-keeping" not in [r["section"] for r in results[:5]]
+
+
+def test_a_parent_s_word_reaches_the_toolkit_s_word(cse_search: Search) -> None:
+    """The toolkit never says "daughter"; a worried parent's query finds chapter 8."""
+    assert first(cse_search, "worried about my daughter")["section"] == "talking-with-your-child"

@@ -260,11 +260,12 @@ def test_uncatalogued_pdf_is_indexed_with_warning_and_searchable(tmp_path: Path)
     assert data["total"] == 1
     hit = data["results"][0]
     assert hit["file"] == "leaflet.pdf"
+    # No chapter and no configured section; the page's heading names its section (issue 13).
     assert (hit["chapter"], hit["chapter_title"], hit["section"], hit["section_title"]) == (
         None,
         None,
         None,
-        None,
+        "Contacts",
     )
     assert (hit["page"], hit["pdf_page"]) == ("2", 2)
     # The catalogued chapter is still there, with its sections.

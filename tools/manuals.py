@@ -45,6 +45,7 @@ QUERY_KEYS = {"query", "relevant", "note"}
 JUDGEMENT_KEYS = {"file", "page", "grade"}
 KNOWN_ITEM_WORDS = 6  # words in a known-item phrase
 KNOWN_ITEM_EVERY = 9  # one phrase from every this many pages
+KNOWN_ITEM_TARGET = 0.9  # share of phrases whose page must come first
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,9 @@ def manual_rows(index_dir: Path, queries: Sequence[ManualQuery]) -> list[tuple[s
     return rows
 
 
-def known_item_success(index_dir: Path, baseline: bool = False) -> tuple[int, list[KnownItem]]:
+def known_item_success(
+    index_dir: Path, baseline: bool = False, ranking: Ranking = DEFAULT
+) -> tuple[int, list[KnownItem]]:
     """How many known-item phrases find a page holding them first, of how many."""
     from pipeline.engine.index import stored_pages
     from pipeline.engine.search import search
@@ -261,7 +264,7 @@ def known_item_success(index_dir: Path, baseline: bool = False) -> tuple[int, li
             keys = engine.search(item.query, 1)
             first = (str(keys[0][0]), int(str(keys[0][1]))) if keys else None
         else:
-            hits = search(search_dir, item.query, limit=1).hits
+            hits = search(search_dir, item.query, limit=1, ranking=ranking).hits
             first = (hits[0].file, hits[0].pdf_page) if hits else None
         if first is not None and holds_phrase(text.get(first, ""), item.query):
             found += 1

@@ -147,6 +147,7 @@ def write_pdf(
     *,
     page_labels: Sequence[tuple[int, str, int, str]] | None = None,
     title: str = "Sample",
+    bookmarks: Sequence[tuple[int, str, int]] = (),
 ) -> None:
     """Write ``pages`` to an A4 PDF at ``path``, deterministically.
 
@@ -154,6 +155,9 @@ def write_pdf(
     Each tuple is ``(first 0-based page index, style, start number, prefix)``
     where style is one of ``"D"`` (decimal), ``"r"``/``"R"`` (lower/upper
     roman), ``"a"``/``"A"`` (letters) or ``""`` (prefix only).
+
+    ``bookmarks`` adds an outline: ``(0-based page index, title, level)`` in
+    outline order, level 0 at the top.
 
     Raises :class:`ValueError` if a page's body overflows the page (the
     caller must keep pages short), if a block kind is unknown, or if a page
@@ -183,7 +187,11 @@ def write_pdf(
     c.setCreator(_CREATOR)
     c.setProducer(_CREATOR)
     c.setSubject(title)
-    for page, lines in zip(pages, layouts, strict=True):
+    for index, (page, lines) in enumerate(zip(pages, layouts, strict=True)):
+        for number, (target, text, level) in enumerate(bookmarks):
+            if target == index:
+                c.bookmarkPage(f"b{number}")
+                c.addOutlineEntry(text, f"b{number}", level=level)
         if page.header:
             c.setFont(*RUNNING_FONT)
             c.drawString(LEFT_MARGIN, HEADER_Y, " ".join(page.header.split()))

@@ -32,6 +32,8 @@ class SectionPage:
     pdf_page: int  # 1-based
     text: str
     ocr: bool = False  # the text was read from the page's image by OCR (may hold misreadings)
+    headers: str = ""  # words of the page's running headers and footers (not in `text`)
+    aid: bool = False  # a contents or index page: it points to answers without being one
 
     @property
     def key(self) -> str:

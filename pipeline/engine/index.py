@@ -27,7 +27,7 @@ from pipeline.engine.documents import SectionPage
 from pipeline.errors import UsageError
 from pipeline.ondisk import dump, read_record, write_atomic
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 VOCABULARY = "vocabulary"  # `kind` of the one document that holds every word, for spelling
 # Above this many pages, Whoosh writes with one process per core (segments merged at the end).
 PARALLEL_WRITE_FROM = 1000
@@ -64,6 +64,9 @@ def get_schema() -> Schema:
         pdf_page=STORED,
         ocr=STORED,  # True when the page's text was read by OCR
         content=TEXT(stored=True, analyzer=stem, phrase=True),
+        # Running headers' words: a weak signal of what the page is about (scoring.py).
+        headers=TEXT(analyzer=stem, phrase=True),
+        aid=ID(),  # "yes" on a contents or index page
         # The synonym groups a page's text and its section title mention (see synonyms.py).
         concepts=TEXT(analyzer=RegexTokenizer(r"\S+"), phrase=False),
         title_concepts=TEXT(analyzer=RegexTokenizer(r"\S+"), phrase=False),
@@ -158,6 +161,8 @@ def _fill(
                 pdf_page=unit.pdf_page,
                 ocr=unit.ocr,
                 content=unit.text,
+                headers=unit.headers,
+                aid="yes" if unit.aid else "",
                 concepts=" ".join(tag(unit.text)),
                 title_concepts=" ".join(tag(unit.section_title)),
             )

@@ -22,8 +22,9 @@ from whoosh.support.levenshtein import levenshtein
 from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.engine.ranking import DEFAULT, Ranking
 from pipeline.engine.scope import Scope
+from pipeline.engine.scoring import Alternative, Unit, score_candidates
 from pipeline.engine.snippets import Snippeter
-from pipeline.engine.synonyms import Synonyms, merged
+from pipeline.engine.synonyms import Synonyms, concept_id, merged
 from pipeline.errors import QuerySyntaxError
 from pipeline.text import normalise_line
 
@@ -31,20 +32,39 @@ MAX_QUERY_CHARS = 1000
 _LITERAL = re.compile(r"[:^\[\]{}~\\]")
 _BARE_WILDCARD = re.compile(r"(?<![\w&])[*?]+")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-# Score factors checked on the best RERANK_DEPTH candidates of the any-word ranking.
+# The best this many matches by the engine's BM25 are ranked by the model (scoring.py).
 RERANK_DEPTH = 100
-# Words of a question that say nothing about its subject; dropped from plain-word queries.
+# Words that say nothing about a query's subject alone: not scored, but kept for
+# proximity and phrases ("who can I talk to" is about talking to someone).
 QUESTION_WORDS = frozenset(
-    "a about an and are as at be been being by can could do does for from has have how i "
-    "if in into is it its me my of on or our should so that the their them there they "
-    "this to us was we were what when where which who why will with would you your".split()
+    "a about after all also always am an and any are as at be been being but by can could "
+    "did do does for from get got had has have he her hers him his how i if in into is it "
+    "its just me my no not of on or our she should so some than that the their them then "
+    "there these they this those to too us very was we were what when where which who why "
+    "will with would you your".split()
+)
+# Everyday verbs and adjectives: they may help find a page, but a section title that shares
+# only such a word with the query is no sign of its subject ("my daughter keeps going
+# missing" is not about "Recording and record keeping").
+EVERYDAY_WORDS = frozenset(
+    "keep keeps kept keeping go goes going gone went get gets getting make makes making made "
+    "take takes taking took come comes coming came see sees seeing saw seen know knows knew "
+    "think thinks thought look looks looking want wants wanted give gives giving gave use "
+    "uses using find finds found tell tells telling told ask asks asking try tries trying "
+    "leave leaves leaving left put puts putting mean means let lets show shows showing "
+    "start starts started stop stops stopped turn turns turned move moves moving bring "
+    "brings brought happen happens happened seem seems feel feels felt like likes thing "
+    "things way ways lot lots good bad new old big small little long right wrong first "
+    "last next other same different many much more most every each again often still "
+    "really quite well back out up down off over".split()
 )
 # A wildcard matching more words than this searches only the commonest of them (and the
 # answer says so): "a*" on a large vocabulary would otherwise score tens of thousands of terms.
 MAX_WILDCARD_TERMS = 100
-PROXIMITY_SLOP = 4  # words this far apart still count as "close together"
 _ANALYZER = stemming_analyzer()
-FIELDS = ("content", "section_title", "chapter_title")
+# The engine's own BM25 only chooses the candidates for the model; titles weigh enough here
+# that a page titled with the query's words is always among them.
+CANDIDATE_BOOSTS = {"content": 1.0, "section_title": 4.0, "chapter_title": 0.5, "headers": 0.3}
 
 
 @dataclass(frozen=True)
@@ -170,8 +190,9 @@ def make_parser(
     """Words, "phrases", AND/OR/NOT, (groups) and prefix*. Field and boost syntax stay in
     the parser for the synonym rewriting only: `clean_query` has already turned a user's
     ':' and '^' into spaces, so "title:x" typed by a user is just two words."""
-    boosts = {"content": 1.0, "section_title": ranking.section_title, "chapter_title": 0.5}
-    parser = qparser.MultifieldParser(list(FIELDS), schema, fieldboosts=boosts, group=group)
+    parser = qparser.MultifieldParser(
+        list(CANDIDATE_BOOSTS), schema, fieldboosts=CANDIDATE_BOOSTS, group=group
+    )
     parser.remove_plugin_class(qparser.RangePlugin)
     return parser
 
@@ -231,17 +252,16 @@ def search(
     )
     searcher = open_searcher(index_dir)
     parser = make_parser(searcher.schema, ranking=ranking)
-    expanded, forms = expander.expand(text)
+    expanded, forms = expander.expand(text, lay_weight=ranking.synonyms)
     capped: list[str] = []
     parsed = _capped(_parse(parser, expanded), searcher.reader(), capped)
     if parsed is wq.NullQuery:
         raise QuerySyntaxError(f'nothing to search for in {query_text!r}: give words, "a phrase" or prefix*')
-    partial = False
+    units = query_units(text, expander, ranking)
     if _is_plain_words(text):
-        # Plain words are matched softly: pages with every word rank first, but a
-        # page that answers the question without one of the words still shows
-        # ("grooming signs" finds the Grooming section, which never says "signs").
-        parsed = _without_stopwords(parsed)
+        # Plain words are matched softly: any page with one of the words is a candidate,
+        # and the model ranks pages with every word, close together, first ("grooming
+        # signs" still finds the Grooming section, which never says "signs").
         any_word = _without_stopwords(
             _capped(
                 _parse(make_parser(searcher.schema, group=qparser.OrGroup, ranking=ranking), expanded),
@@ -249,22 +269,16 @@ def search(
                 capped,
             )
         )
-        bonuses = [(parsed, ranking.every_word), *((near, ranking.nearby) for near in _nearby(parsed))]
-        hits, total, favoured = _run(
-            searcher, any_word, scope, chapter, limit, forms, bonuses, ranking, snippets
-        )
-        partial = total > 0 and not favoured[0]
-        matched = any_word
+        candidates = any_word
     else:
-        hits, total, _ = _run(
-            searcher, parsed, scope, chapter, limit, forms, ranking=ranking, snippets=snippets
-        )
-        matched = parsed
-    outside_scope = _count(searcher, matched, None, chapter) - total if scope is not None else 0
-    outside_chapter = _count(searcher, matched, scope, None) - total if chapter is not None else 0
+        candidates = parsed  # the user's operators, quotes and wildcards decide what matches
+    hits, total, complete = _run(searcher, candidates, scope, chapter, limit, forms, units, ranking, snippets)
+    partial = total > 0 and not complete and _is_plain_words(text)
+    outside_scope = _count(searcher, candidates, None, chapter) - total if scope is not None else 0
+    outside_chapter = _count(searcher, candidates, scope, None) - total if chapter is not None else 0
     outside_both = 0
     if scope is not None and chapter is not None:
-        outside_both = _count(searcher, matched, None, None) - total - outside_scope - outside_chapter
+        outside_both = _count(searcher, candidates, None, None) - total - outside_scope - outside_chapter
     # Offered whenever a word is not in the toolkit's vocabulary (stemming may still
     # have found something: "pharmacys" finds the pharmacy pages) and only if it has hits.
     suggestion = _suggest(searcher, parser, expander, text, scope, chapter)
@@ -298,7 +312,7 @@ def match_spans(
     searcher = open_searcher(index_dir)
     expanded, forms = _synonyms(
         tuple(tuple(group) for group in synonyms), index_dir.parent if index_dir is not None else None
-    ).expand(cleaned)
+    ).expand(cleaned, lay_weight=DEFAULT.synonyms)
     if _is_plain_words(cleaned):  # as search(): plain words are marked without the stop words
         parsed = _without_stopwords(_parse(make_parser(searcher.schema, group=qparser.OrGroup), expanded))
     else:
@@ -322,6 +336,93 @@ def _capped(query: wq.Query, reader: object, capped: list[str]) -> wq.Query:
         capped.append(f"{query.text}*" if isinstance(query, wq.Prefix) else query.text)
         return wq.Or([wq.Term(query.fieldname, word, boost=query.boost) for word in sorted(common)])
     return query.apply(lambda child: _capped(child, reader, capped))
+
+
+_TOKEN = re.compile(r'"[^"]*"|[^\s()]+')
+# A word whose punctuation is part of its meaning: ".Call", "read.table", "on.exit".
+_PUNCTUATED = re.compile(r"^[.]?\w+(?:[._]\w+)*$")
+
+
+def query_units(text: str, expander: Synonyms, ranking: Ranking = DEFAULT) -> list[Unit]:
+    """The query's words as the model scores them: operators, the word after NOT and
+    wildcard words left out; an abbreviation with its long forms as one unit; a lay word
+    with its synonyms (weighted below it); stop words marked."""
+    kept: list[str] = []
+    skip = False
+    for token in _TOKEN.findall(text):
+        if token in _OPERATORS:
+            skip = token == "NOT"
+            continue
+        if skip or "*" in token or "?" in token:
+            skip = False
+            continue
+        kept.append(token.strip('"'))
+    plain = " ".join(kept)
+    placed: list[tuple[int, Unit]] = []  # (where in the query, unit): units keep the typed order
+    pattern = expander.query_pattern(plain)
+    if pattern is not None:
+        for match in pattern.finditer(plain):
+            group = expander.group_of(match.group(0))
+            if group is None:
+                continue
+            alternatives = tuple(Alternative(_stems(form)) for form in group if _stems(form))
+            placed.append((match.start(), Unit(alternatives, concept=concept_id(group))))
+        plain = pattern.sub(lambda m: " " * len(m.group(0)), plain)
+    if ranking.synonyms:  # a lay form of several words ("social media") is one unit
+        for match in expander.lay_pattern.finditer(plain):
+            if " " not in match.group(0).strip() and "-" not in match.group(0):
+                continue  # one word: below, with its punctuation and stop-word checks
+            placed.append(
+                (match.start(), _word_unit(_stems(match.group(0)), False, expander, match.group(0), ranking))
+            )
+        plain = expander.lay_pattern.sub(
+            lambda m: (
+                " " * len(m.group(0)) if (" " in m.group(0).strip() or "-" in m.group(0)) else m.group(0)
+            ),
+            plain,
+        )
+    stop = _stemmed_stop_words()
+    for found in re.finditer(r"\S+", plain):
+        word = found.group(0)
+        stems = _stems(word)
+        if not stems:
+            continue
+        bare = word.strip(".,;:!'\"").rstrip(".")
+        exact = word.lower() if _PUNCTUATED.match(word) and re.search(r"[._]", word) else None
+        if exact is None and len(stems) > 1:  # "A-level": each part its own word
+            for offset, s in enumerate(stems):
+                placed.append((found.start() + offset, _word_unit((s,), s in stop, expander, s, ranking)))
+            continue
+        unit = _word_unit(stems, all(s in stop for s in stems), expander, bare, ranking, exact)
+        placed.append((found.start(), unit))
+    return [unit for _, unit in sorted(placed, key=lambda item: item[0])]
+
+
+def _word_unit(
+    stems: tuple[str, ...],
+    stop: bool,
+    expander: Synonyms,
+    word: str,
+    ranking: Ranking,
+    exact: str | None = None,
+) -> Unit:
+    alternatives = [Alternative(stems)]
+    if ranking.synonyms:
+        for form in expander.lay_forms(word):
+            form_stems = _stems(form)
+            if form_stems and form_stems != stems:
+                alternatives.append(Alternative(form_stems, ranking.synonyms))
+    everyday = all(s in _stemmed_everyday_words() for s in stems)
+    return Unit(tuple(alternatives), stop=stop, exact=exact, everyday=everyday)
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(token.text for token in _ANALYZER(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmed_everyday_words() -> frozenset[str]:
+    return frozenset(token.text for word in EVERYDAY_WORDS for token in _ANALYZER(word))
 
 
 @functools.lru_cache(maxsize=1)
@@ -351,26 +452,9 @@ def _without_stopwords(query: wq.Query) -> wq.Query:
     return query.__class__(kept, boost=query.boost)
 
 
-def _nearby(query: wq.Query) -> list[wq.Query]:
-    """A bonus for pages where the words stand close together, in order: the words as a
-    loose phrase. Only for simple word lists (an expanded abbreviation has no one order)."""
-    if not isinstance(query, wq.And):
-        return []
-    words = []
-    for part in query.subqueries:
-        terms = list(part.all_terms())
-        content = {text for field, text in terms if field == "content"}
-        synonym = any(field == "concepts" for field, _ in terms)
-        if synonym or len(content) != 1 or any(isinstance(leaf, wq.Phrase) for leaf in part.leaves()):
-            return []
-        words.append(content.pop())
-    if len(words) < 2:
-        return []
-    return [wq.Phrase("content", words, slop=PROXIMITY_SLOP)]
-
-
 def _is_plain_words(text: str) -> bool:
-    """Several words with no operators, quotes, brackets or wildcards of the user's own."""
+    """Several words with no operators, quotes, brackets or wildcards of the user's own (one
+    word, even "pre-birth", is matched as typed: its parts together)."""
     return len(text.split()) > 1 and not re.search(r'["()*?]|\b(?:AND|OR|NOT)\b', text)
 
 
@@ -405,41 +489,52 @@ def _run(
     scope: Scope | None,
     chapter: int | None,
     limit: int | None,
-    forms: Sequence[str] = (),
-    bonuses: Sequence[tuple[wq.Query, float]] = (),
-    ranking: Ranking = DEFAULT,
+    forms: Sequence[str],
+    units: Sequence[Unit],
+    ranking: Ranking,
     snippets: Snippets = Snippets.EVERY,
-) -> tuple[tuple[Hit, ...], int, list[bool]]:
+) -> tuple[tuple[Hit, ...], int, bool]:
     """Ranked hits (the top `limit`, or all when None; snippets as `snippets` says), the
-    total, and for each bonus whether any of the best candidates earned it.
+    total, and whether some page holds every meaningful word.
 
-    The query is scored once. Bonuses (a query and a score factor: every word present,
-    the words close together, a role's own section) are then checked only on the best
-    candidates, which is far cheaper than scoring phrases over the whole index. `forms`
-    are synonym forms to mark in snippets besides the query's own words.
+    The engine finds every match and scores it with its own BM25 in one pass (so the
+    total is known); the best RERANK_DEPTH are then scored by the model (scoring.py) from
+    their postings alone. `forms` are synonym forms to mark in snippets.
     """
     allow, mask = _filters(scope, chapter)
     if allow is wq.NullQuery:
-        return (), 0, [False] * len(bonuses)
-    # limit=None scores every match in one pass, so the total is known without Whoosh
-    # running the query a second time to count it.
+        return (), 0, False
     results = searcher.search(query, limit=None, filter=allow, mask=mask)
     ranked: list[tuple[float, int]] = list(results.top_n)
-    bonuses = list(bonuses)
-    if scope is not None and scope.own_sections:
-        bonuses.append((wq.Or([wq.Term("section", s) for s in scope.own_sections]), ranking.own_section))
     shown = len(ranked) if limit is None else max(limit, 1)
-    candidates = ranked[: max(RERANK_DEPTH, shown)]
-    earned = []
-    for bonus, factor in bonuses:
-        favoured = _matching_among(searcher, bonus, [doc for _, doc in candidates])
-        candidates = [(score * factor if doc in favoured else score, doc) for score, doc in candidates]
-        earned.append(bool(favoured))
-    ranked = sorted(candidates, key=lambda item: (-item[0], item[1])) + ranked[len(candidates) :]
+    candidates = [doc for _, doc in ranked[: RERANK_DEPTH if limit is None else max(RERANK_DEPTH, shown)]]
+    own: set[int] = set()
+    if scope is not None and scope.own_sections and ranking.own_section:
+        own = _matching_among(
+            searcher, wq.Or([wq.Term("section", s) for s in scope.own_sections]), candidates
+        )
+    aids = _matching_among(searcher, wq.Term("aid", "yes"), candidates) if ranking.finding_aid else set()
+
+    def extra(doc: int) -> float:
+        return (ranking.own_section if doc in own else 0.0) - (ranking.finding_aid if doc in aids else 0.0)
+
+    scored = score_candidates(
+        searcher, candidates, units, ranking, lambda doc: str(searcher.stored_fields(doc)["content"]), extra
+    )
+    rest = ranked[len(candidates) :]
+    # Below the re-ranked pages, the others keep the engine's order, on the model's scale.
+    scale = (
+        min((v.score for v in scored.values()), default=0.0) / (ranked[len(candidates) - 1][0] or 1.0)
+        if rest
+        else 0.0
+    )
+    ordered = sorted(((v.score, doc) for doc, v in scored.items()), key=lambda item: (-item[0], item[1]))
+    ordered += [(score * scale, doc) for score, doc in rest]
+    complete = any(v.coverage >= 0.999 for v in scored.values())
     snippeter = Snippeter(_content_stems(searcher, query), _stem, forms)
     hits = []
     sections_seen: set[tuple[str, str]] = set()
-    for rank, (score, docnum) in enumerate(ranked[:shown], start=1):
+    for rank, (score, docnum) in enumerate(ordered[:shown], start=1):
         fields = searcher.stored_fields(docnum)
         chapter_value = fields.get("chapter", "")
         section = (fields["file"], fields.get("section", ""))
@@ -462,7 +557,7 @@ def _run(
                 ocr=bool(fields.get("ocr", False)),
             )
         )
-    return tuple(hits), len(ranked), earned
+    return tuple(hits), len(ordered), complete
 
 
 def _matching_among(searcher: Searcher, query: wq.Query, docnums: Sequence[int]) -> set[int]:

@@ -44,7 +44,41 @@ BUILTIN: tuple[tuple[str, ...], ...] = (
     ("organisation", "organization"),
     ("programme", "program"),
     ("centre", "center"),
+    ("colour", "color"),
+    ("analyse", "analyze"),
 )
+
+
+# The words families and young people use for what the toolkit names otherwise. Applied at
+# query time only and weighted below the word typed (Ranking.synonyms): "drunk" finds
+# "under the influence of alcohol", but a page that says "drunk" still comes first.
+LAY: tuple[tuple[str, ...], ...] = (
+    ("alcohol", "drunk", "drinking", "drink", "intoxicated", "under the influence"),
+    ("drugs", "substance misuse", "cannabis", "weed"),
+    (
+        "child",
+        "son",
+        "daughter",
+        "kid",
+        "kids",
+        "teenager",
+        "teen",
+    ),
+    ("parent", "parents", "mum", "dad", "mother", "father"),
+    ("phone", "mobile", "smartphone", "texts", "texting"),
+    ("online", "internet", "social media", "apps", "gaming"),
+    ("pictures", "photos", "images", "nudes", "selfies"),
+    ("missing", "run away", "runaway", "runs away"),
+    ("boyfriend", "older boyfriend", "girlfriend"),
+    ("doctor", "GP"),
+    ("school", "teacher", "college"),
+    ("worried", "concerned", "scared", "frightened"),
+    ("talk", "speak"),
+    ("money", "gifts", "presents"),
+)
+
+
+_OPERATOR_WORDS = {"AND", "OR", "NOT"}
 
 
 def groups(extra: Iterable[Sequence[str]] = ()) -> list[tuple[str, ...]]:
@@ -159,6 +193,16 @@ def _is_abbreviation(form: str) -> bool:
     return " " not in form and sum(1 for c in form if c.isupper()) >= 2
 
 
+# Lay forms by their lookup key, and one pattern for finding them in a query: built once.
+_LAY_BY_KEY: dict[str, tuple[str, ...]] = {_key(form): group for group in reversed(LAY) for form in group}
+_LAY_PATTERN = re.compile(
+    r"(?<![\w&])("
+    + "|".join(_form_pattern(f) for f in sorted(_LAY_BY_KEY, key=len, reverse=True))
+    + r")(?![\w&])",
+    re.I,
+)
+
+
 class Synonyms:
     """The groups of equivalent forms, used at both ends.
 
@@ -183,6 +227,8 @@ class Synonyms:
         for form in self.forms:
             first = re.split(r"[\s-]+", form.strip())[0]
             self.by_first_word.setdefault(_loose(first), []).append(form)
+        self.lay = _LAY_BY_KEY
+        self.lay_pattern = _LAY_PATTERN
 
     @functools.cached_property
     def text_pattern(self) -> re.Pattern[str] | None:
@@ -205,6 +251,38 @@ class Synonyms:
         alternatives = "|".join(_form_pattern(f) for f in forms)
         return re.compile(rf"(?<![\w&])({alternatives})(?![\w&])", re.I)
 
+    def group_of(self, form: str) -> tuple[str, ...] | None:
+        """The equivalence group a form typed in a query belongs to (case, plural ignored)."""
+        return self.by_key.get(_key(form))
+
+    def lay_forms(self, word: str) -> tuple[str, ...]:
+        """The lay synonyms of a word typed in a query (none for a word not in LAY)."""
+        group = self.lay.get(_key(word), ())
+        return tuple(f for f in group if _key(f) != _key(word))
+
+    def lay_group(self, form: str) -> tuple[str, ...] | None:
+        """The lay group a form typed in a query belongs to, if any."""
+        return self.lay.get(_key(form))
+
+    def _expand_lay(self, query: str, weight: float, used: list[str]) -> str:
+        def replace(match: re.Match[str]) -> str:
+            typed = match.group(0)
+            group = self.lay.get(_key(typed))
+            if group is None or typed in _OPERATOR_WORDS:
+                return typed
+            others = [f for f in group if _key(f) != _key(typed)]
+            used.extend(others)
+            return (
+                "("
+                + " OR ".join([_lay_alternative(typed), *(_lay_alternative(f, weight) for f in others)])
+                + ")"
+            )
+
+        parts = query.split('"')
+        for i in range(0, len(parts), 2):  # even parts are outside quotes
+            parts[i] = self.lay_pattern.sub(replace, parts[i])
+        return '"'.join(parts)
+
     def tag(self, text: str) -> list[str]:
         """The concept of every form found in a page's text, once per occurrence."""
         if self.text_pattern is None:
@@ -212,16 +290,21 @@ class Synonyms:
         found = (self.by_key.get(_key(m.group(0))) for m in self.text_pattern.finditer(text))
         return [concept_id(group) for group in found if group is not None]
 
-    def expand(self, query: str) -> tuple[str, list[str]]:
+    def expand(self, query: str, lay_weight: float = 0.0) -> tuple[str, list[str]]:
         """The query with each form replaced by its group, and the forms used.
 
-        Quoted phrases are left exactly as typed. The replacement uses field syntax that
-        user text cannot carry (query cleaning removes ':' and '^' first).
+        A lay word becomes itself or its lay synonyms, these boosted by `lay_weight`
+        (none when 0). Quoted phrases are left exactly as typed. The replacement uses
+        field and boost syntax that user text cannot carry (query cleaning removes ':'
+        and '^' first).
         """
+        used: list[str] = []
         pattern = self.query_pattern(query)
         if pattern is None:
-            return query, []
-        used: list[str] = []
+            return (self._expand_lay(query, lay_weight, used) if lay_weight > 0 else query), used
+        # Abbreviations first (a lay word may be part of one: "child" in "child in need"),
+        # held aside while the lay words around them are expanded.
+        held: list[str] = []
 
         def replace(match: re.Match[str]) -> str:
             group = self.by_key.get(_key(match.group(0)))
@@ -230,12 +313,24 @@ class Synonyms:
             used.extend(group)
             concept = concept_id(group)
             words = [_quotable(f) for f in group if not re.search(r"[\s-]", f)]
-            return "(" + " OR ".join([f"concepts:{concept}", f"title_concepts:{concept}^4", *words]) + ")"
+            held.append(
+                "(" + " OR ".join([f"concepts:{concept}", f"title_concepts:{concept}^4", *words]) + ")"
+            )
+            return f"\x00{len(held) - 1}\x00"
 
         parts = query.split('"')
         for i in range(0, len(parts), 2):  # even parts are outside quotes
             parts[i] = pattern.sub(replace, parts[i])
-        return '"'.join(parts), used
+        text = '"'.join(parts)
+        if lay_weight > 0:
+            text = self._expand_lay(text, lay_weight, used)
+        return re.sub("\x00([0-9]+)\x00", lambda m: held[int(m.group(1))], text), used
+
+
+def _lay_alternative(form: str, weight: float | None = None) -> str:
+    text = _quotable(form)
+    quoted = f'"{text}"' if " " in text or "-" in text else text
+    return quoted if weight is None else f"{quoted}^{weight:g}"
 
 
 def _quotable(form: str) -> str:

@@ -59,7 +59,7 @@ class ExtractionCache:
         if pdf is None:
             return None
         warnings = tuple(w.replace(pdf.file, name, 1) for w in pdf.warnings)
-        pdf = ExtractedPdf(file=name, sha256=sha256, pages=pdf.pages, warnings=warnings)
+        pdf = ExtractedPdf(file=name, sha256=sha256, pages=pdf.pages, warnings=warnings, outline=pdf.outline)
         return with_pages(pdf, self.get_ocr(sha256)) if ocr else pdf
 
     def get_ocr(self, sha256: str, languages: tuple[str, ...] | None = None) -> dict[int, PageText]:

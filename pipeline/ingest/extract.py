@@ -58,6 +58,8 @@ class ExtractedPdf:
     sha256: str
     pages: tuple[PageText, ...]
     warnings: tuple[str, ...] = ()
+    # The outline (bookmarks): (level, title, 0-based page index) of each entry, in order.
+    outline: tuple[tuple[int, str, int], ...] = ()
 
     @property
     def has_page_labels(self) -> bool:
@@ -181,11 +183,12 @@ def extract_pdf(path: Path, name: str, limits: Limits | None = None, *, check: b
                     f"{index + 1} of {count})",
                     "Check the file, or raise limits.seconds_per_file in the config.",
                 )
+        outline = _outline(document, count)
     except pypdfium2.PdfiumError as exc:
         return _fallback(path, name, sha256, limits, str(exc), check)
     finally:
         document.close()
-    pdf = ExtractedPdf(file=name, sha256=sha256, pages=tuple(pages))
+    pdf = ExtractedPdf(file=name, sha256=sha256, pages=tuple(pages), outline=outline)
     return checked(pdf) if check else pdf
 
 
@@ -211,6 +214,27 @@ def quiet_pdf_libraries() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
     for module in ("pypdf", "pdfminer", "pdfplumber", "pypdfium2"):
         warnings.filterwarnings("ignore", module=module)
+
+
+MAX_OUTLINE_ENTRIES = 10000  # a hostile outline cannot make the cache or the split huge
+
+
+def _outline(document: Any, count: int) -> tuple[tuple[int, str, int], ...]:
+    """The bookmarks that point to a page of this file; a broken outline is no outline
+    (PDFium's walk stops at cycles and at its depth limit)."""
+    entries: list[tuple[int, str, int]] = []
+    try:
+        for item in document.get_toc(max_depth=8):
+            destination = item.get_dest()
+            index = destination.get_index() if destination is not None else None
+            title = normalise_line(item.get_title() or "")
+            if index is not None and 0 <= index < count and title:
+                entries.append((int(item.level), title[:200], int(index)))
+            if len(entries) >= MAX_OUTLINE_ENTRIES:
+                break
+    except Exception:  # the outline is optional: never let it cost the text
+        return ()
+    return tuple(entries)
 
 
 def _fallback(path: Path, name: str, sha256: str, limits: Limits, detail: str, check: bool) -> ExtractedPdf:
@@ -325,7 +349,7 @@ def checked(pdf: ExtractedPdf, advice: str = RUN_OCR) -> ExtractedPdf:
             f"{pdf.file}: no readable text on PDF page(s) {_ranges(ocr_blank)}, even by OCR "
             "(blank, or pictures without words); those pages are not indexed"
         )
-    return ExtractedPdf(pdf.file, pdf.sha256, pdf.pages, tuple(warnings))
+    return ExtractedPdf(pdf.file, pdf.sha256, pdf.pages, tuple(warnings), pdf.outline)
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -32,6 +32,7 @@ from pipeline.ingest.ocr import OcrProgress, OcrStats, read_scanned
 from pipeline.ingest.ocr import available as ocr_available
 from pipeline.ingest.repeats import find_repeats, without_repeats
 from pipeline.ingest.sections import NOT_IN_CONFIG, FileSplit, SectionInfo, SectionPage, split_file
+from pipeline.ingest.structure import enrich
 from pipeline.ingest.workers import run_isolated
 
 Progress = Callable[[str], None]
@@ -402,7 +403,7 @@ def _split_all(
             extracted[name] = kept
         outcome = extracted[name]
         assert isinstance(outcome, ExtractedPdf)
-        done = splits[name] = split_file(toolkit, outcome)
+        done = splits[name] = enrich(split_file(toolkit, outcome), outcome)
         report.warnings.extend(outcome.warnings)
         if chapter is None:
             if toolkit.chapters:

@@ -129,9 +129,11 @@ def _snippet_lines(snippet: str, style: Style) -> list[str]:
 
 def citation(hit: Hit) -> str:
     """'Pharmacies — Chapter 4: Health Services, p. 74' (a page with no printed number is
-    cited as 'unnumbered page after p. 57': numerals.cite)."""
+    cited as 'unnumbered page after p. 57': numerals.cite). An uncatalogued PDF's page
+    names its section from the PDF's outline or headings when it has one."""
     if hit.chapter is None:
-        return f"{printable(hit.file)}, {printable(cite(hit.page))}"
+        where = f"{printable(hit.file)}, {printable(cite(hit.page))}"
+        return f"{printable(hit.section_title)} — {where}" if hit.section_title else where
     return f"{hit.section_title} — Chapter {hit.chapter}: {hit.chapter_title}, {printable(cite(hit.page))}"
 
 

@@ -1,0 +1,284 @@
+"""The ranking model: one score per candidate page from BM25F, term proximity and coverage.
+
+The engine finds the candidates (every page that matches the query) and scores them with
+its own BM25; the best RERANK_DEPTH of those are then scored here, from the postings of the
+query's words in those pages only, so the model costs a few term look-ups, not a pass over
+the index. Every part of the score lies between 0 and 1 before its weight (see Ranking):
+
+- **BM25F** (Robertson & Zaragoza): each query unit's frequency is summed over the fields
+  (page text; section title, weighted by how much the word carries the query; running
+  headers, weakly) before one saturation, so a title match cannot be counted twice.
+- **Proximity** (BM25TP, Rasolofo & Savoy 2003): every pair of different query words
+  within PROXIMITY_WINDOW words adds 1/distance² to each; stop words take part in pairs
+  ("talk to") but are never scored alone.
+- **Order**: the share of neighbouring query words (stop words too) that stand side by
+  side on the page, in the order typed (the ordered window of Metzler & Croft's sequential
+  dependence model): a phrase typed without quotes finds its page.
+- **Coverage**: the share of the query's weight (idf) the page holds: graded, so a page
+  missing one incidental word loses little and one missing the main word loses much.
+
+The sum is divided by the query's total idf, so scores of different queries are alike.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from whoosh.searching import Searcher
+
+from pipeline.engine.ranking import Ranking
+
+PROXIMITY_WINDOW = 5  # words apart that still count as near (BM25TP's window)
+# The in-order share is raised to this power: only a nearly whole phrase counts, not a
+# stray "on the" shared with the query.
+PHRASE_POWER = 4
+TITLE_B = 0.5  # length normalisation of titles (a long title dilutes a match less than a page)
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One way a query unit can appear: a word's stem, or the stems of a multi-word form
+    in order ("accident and emergency"), counting `weight` per occurrence."""
+
+    stems: tuple[str, ...]
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A word of the query (or an abbreviation with its long forms, or a lay word with
+    its synonyms), scored as one term."""
+
+    alternatives: tuple[Alternative, ...]
+    stop: bool = False  # a stop word: in proximity and phrases only
+    concept: str | None = None  # a synonym group tagged at ingest (its occurrences are counted there)
+    exact: str | None = None  # the form as typed when its punctuation matters (".Call")
+    everyday: bool = False  # an everyday word ("keeps"): no weight from a title match
+
+
+@dataclass
+class _Counts:
+    """What one candidate holds of one unit."""
+
+    content: float = 0.0
+    title: float = 0.0
+    headers: float = 0.0
+    positions: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    coverage: float  # 1.0: the page holds every unit that carries meaning
+
+
+def score_candidates(
+    searcher: Searcher,
+    docnums: Sequence[int],
+    units: Sequence[Unit],
+    ranking: Ranking,
+    stored_text: Callable[[int], str],
+    extra: Callable[[int], float] = lambda doc: 0.0,
+) -> dict[int, Scored]:
+    """The model's score of each candidate page. `stored_text` gives a page's text (read
+    only when a unit's punctuation matters); `extra` adds a bonus or penalty in score units."""
+    if not units or not docnums:
+        return {doc: Scored(extra(doc), 0.0) for doc in docnums}
+    meaningful = [i for i, u in enumerate(units) if not u.stop] or list(range(len(units)))
+    reader = searcher.reader()
+    total_docs = max(reader.doc_count(), 1)
+    idf = [_idf(reader, unit, total_docs) for unit in units]
+    weight_sum = sum(idf[i] for i in meaningful) or 1.0
+    top_idf = max(idf[i] for i in meaningful) or 1.0
+    counts = _counts(searcher, docnums, units)
+    exact = _exact_counts(docnums, units, stored_text) if ranking.exact_form else {}
+    avg_content = max(reader.field_length("content") / total_docs, 1.0)
+    avg_title = max(reader.field_length("section_title") / total_docs, 1.0)
+    avg_headers = max(_field_length(reader, "headers") / total_docs, 1.0)
+    scored: dict[int, Scored] = {}
+    for doc in docnums:
+        per_unit = counts[doc]
+        content_norm = 1 - ranking.b + ranking.b * _doc_length(searcher, doc, "content") / avg_content
+        title_norm = 1 - TITLE_B + TITLE_B * _doc_length(searcher, doc, "section_title") / avg_title
+        headers_norm = 1 - TITLE_B + TITLE_B * _doc_length(searcher, doc, "headers") / avg_headers
+        bm25f = 0.0
+        covered = 0.0
+        for i in meaningful:
+            found = per_unit[i]
+            content = found.content
+            if (i, doc) in exact:  # the punctuated form counts fully, the bare word partly
+                content = exact[i, doc] + (1 - ranking.exact_form) * max(content - exact[i, doc], 0.0)
+            # How much the word carries the query: an everyday word nothing, a common one little.
+            carry = 0.0 if units[i].everyday else (idf[i] / top_idf) ** 2
+            pseudo = (
+                content / content_norm
+                + ranking.title * carry * found.title / title_norm
+                + ranking.headers * found.headers / headers_norm
+            )
+            if pseudo > 0:
+                bm25f += idf[i] * pseudo / (ranking.k1 + pseudo)
+                covered += idf[i]
+        proximity = _proximity(per_unit, units, idf, meaningful, ranking.k1) if ranking.proximity else 0.0
+        coverage = covered / weight_sum
+        score = (
+            (bm25f + ranking.proximity * proximity) / weight_sum
+            + ranking.coverage * coverage
+            + ranking.phrase * _in_order(per_unit)
+        )
+        scored[doc] = Scored(score + extra(doc), coverage)
+    return scored
+
+
+def _idf(reader: object, unit: Unit, total_docs: int) -> float:
+    """BM25's idf of the unit's commonest form (a unit is as common as its commonest way
+    of appearing); a form of several words counts as common as its rarest word."""
+    frequency = 0
+    for alternative in unit.alternatives:
+        counted = [reader.doc_frequency("content", s) for s in alternative.stems]  # type: ignore[attr-defined]
+        frequency = max(frequency, min(counted) if counted else 0)
+    if unit.concept:
+        frequency = max(frequency, reader.doc_frequency("concepts", unit.concept))  # type: ignore[attr-defined]
+    return math.log(1 + (total_docs - frequency + 0.5) / (frequency + 0.5))
+
+
+def _field_length(reader: object, name: str) -> float:
+    try:
+        return float(reader.field_length(name))  # type: ignore[attr-defined]
+    except KeyError:  # an index written before the field existed
+        return 0.0
+
+
+def _doc_length(searcher: Searcher, doc: int, name: str) -> float:
+    try:
+        return float(searcher.reader().doc_field_length(doc, name, 0) or 0)
+    except KeyError:
+        return 0.0
+
+
+def _counts(searcher: Searcher, docnums: Sequence[int], units: Sequence[Unit]) -> dict[int, list[_Counts]]:
+    """Per candidate, per unit: frequency in each field and positions in the page text,
+    read from the postings by skipping straight to each candidate."""
+    wanted = sorted(set(docnums))
+    stems = {s for u in units for a in u.alternatives for s in a.stems}
+    content = _postings(searcher, "content", stems, wanted, positions=True)
+    title = _postings(searcher, "section_title", stems, wanted)
+    headers = _postings(searcher, "headers", stems, wanted)
+    concepts = {u.concept for u in units if u.concept}
+    concept_hits = _postings(searcher, "concepts", concepts, wanted)
+    title_concepts = _postings(searcher, "title_concepts", concepts, wanted)
+    out: dict[int, list[_Counts]] = {}
+    for doc in wanted:
+        row = []
+        for unit in units:
+            found = _Counts()
+            for alternative in unit.alternatives:
+                starts = _starts([content.get((s, doc), ()) for s in alternative.stems])
+                found.positions.extend(starts)
+                found.content += alternative.weight * len(starts)
+                if all((s, doc) in title for s in alternative.stems):
+                    found.title += alternative.weight * min(len(title[s, doc]) for s in alternative.stems)
+                if all((s, doc) in headers for s in alternative.stems):
+                    found.headers += alternative.weight * min(len(headers[s, doc]) for s in alternative.stems)
+            if unit.concept:  # tagged at ingest with case and plural rules: trust its count
+                found.content = max(found.content, float(len(concept_hits.get((unit.concept, doc), ()))))
+                found.title = max(found.title, float(len(title_concepts.get((unit.concept, doc), ()))))
+            found.positions.sort()
+            row.append(found)
+        out[doc] = row
+    return out
+
+
+def _postings(
+    searcher: Searcher, name: str, terms: Iterable[str], docs: Sequence[int], positions: bool = False
+) -> dict[tuple[str, int], tuple[int, ...]]:
+    """(term, doc) -> positions (or a tuple as long as the frequency) for the given docs."""
+    found: dict[tuple[str, int], tuple[int, ...]] = {}
+    if name not in searcher.schema:
+        return found
+    for subsearcher, offset in searcher.leaf_searchers():
+        reader = subsearcher.reader()
+        end = offset + reader.doc_count_all()
+        local = [doc - offset for doc in docs if offset <= doc < end]
+        if not local:
+            continue
+        for term in terms:
+            if (name, term) not in reader:
+                continue
+            matcher = reader.postings(name, term)
+            for doc in local:
+                if not matcher.is_active():
+                    break
+                if matcher.id() < doc:
+                    matcher.skip_to(doc)
+                if matcher.is_active() and matcher.id() == doc:
+                    if positions:
+                        found[term, doc + offset] = tuple(matcher.value_as("positions"))
+                    else:
+                        found[term, doc + offset] = (0,) * max(int(matcher.weight()), 1)
+    return found
+
+
+def _starts(positions: list[tuple[int, ...]]) -> list[int]:
+    """Where the words stand one after another (all of one word's positions for one word)."""
+    if not positions or not positions[0]:
+        return []
+    if len(positions) == 1:
+        return list(positions[0])
+    later = [set(p) for p in positions[1:]]
+    return [p for p in positions[0] if all(p + i + 1 in s for i, s in enumerate(later))]
+
+
+def _proximity(
+    per_unit: list[_Counts], units: Sequence[Unit], idf: list[float], meaningful: list[int], k1: float
+) -> float:
+    """BM25TP: pairs of different units within the window, each adding 1/d² to both; a
+    unit's accumulated closeness is saturated like a term frequency and weighted by idf."""
+    events = sorted((p, i) for i, found in enumerate(per_unit) for p in found.positions)
+    closeness = [0.0] * len(units)
+    for a, (position, unit) in enumerate(events):
+        for other_position, other in events[a + 1 :]:
+            distance = other_position - position
+            if distance > PROXIMITY_WINDOW:
+                break
+            if other == unit or distance == 0 or (units[unit].stop and units[other].stop):
+                continue
+            closeness[unit] += 1 / distance**2
+            closeness[other] += 1 / distance**2
+    return sum(idf[i] * closeness[i] / (k1 + closeness[i]) for i in meaningful if closeness[i])
+
+
+def _in_order(per_unit: list[_Counts]) -> float:
+    """The share of the query's neighbouring words (stop words too, in the order typed)
+    that stand side by side on the page: a phrase typed without quotes finds its page."""
+    if len(per_unit) < 2:
+        return 0.0
+    adjacent = sum(
+        1
+        for before, after in zip(per_unit, per_unit[1:], strict=False)
+        if before.positions
+        and after.positions
+        and not set(after.positions).isdisjoint(p + 1 for p in before.positions)
+    )
+    return float(adjacent / (len(per_unit) - 1)) ** PHRASE_POWER
+
+
+def _exact_counts(
+    docnums: Sequence[int], units: Sequence[Unit], stored_text: Callable[[int], str]
+) -> dict[tuple[int, int], float]:
+    """(unit, doc) -> occurrences of the unit's punctuated form as typed (".Call")."""
+    patterns = {
+        i: re.compile(rf"(?<![\w.]){re.escape(u.exact)}(?![\w])", re.I)
+        for i, u in enumerate(units)
+        if u.exact
+    }
+    if not patterns:
+        return {}
+    counts: dict[tuple[int, int], float] = {}
+    for doc in docnums:
+        text = stored_text(doc)
+        for i, pattern in patterns.items():
+            counts[i, doc] = float(len(pattern.findall(text)))
+    return counts
