@@ -19,6 +19,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import levenshtein
 
+from pipeline.engine.documents import PageKind
 from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.engine.ranking import DEFAULT, Ranking
 from pipeline.engine.scope import Scope
@@ -32,6 +33,9 @@ MAX_QUERY_CHARS = 1000
 _LITERAL = re.compile(r"[:^\[\]{}~\\]")
 _BARE_WILDCARD = re.compile(r"(?<![\w&])[*?]+")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+# A page of a configured chapter is preferred, by this much, to a near-identical page of a
+# PDF the config does not name (whose section titles are only inferred from its layout).
+CONFIGURED_PRIOR = 0.02
 # The best this many matches by the engine's BM25 are ranked by the model (scoring.py).
 RERANK_DEPTH = 100
 # Words that say nothing about a query's subject alone: not scored, but kept for
@@ -514,9 +518,14 @@ def _run(
             searcher, wq.Or([wq.Term("section", s) for s in scope.own_sections]), candidates
         )
     aids = _matching_among(searcher, wq.Term("aid", "yes"), candidates) if ranking.finding_aid else set()
+    guessed = _matching_among(searcher, wq.Term("kind", PageKind.DOCUMENT), candidates)
 
     def extra(doc: int) -> float:
-        return (ranking.own_section if doc in own else 0.0) - (ranking.finding_aid if doc in aids else 0.0)
+        return (
+            (ranking.own_section if doc in own else 0.0)
+            - (ranking.finding_aid if doc in aids else 0.0)
+            + (0.0 if doc in guessed else CONFIGURED_PRIOR)
+        )
 
     scored = score_candidates(
         searcher, candidates, units, ranking, lambda doc: str(searcher.stored_fields(doc)["content"]), extra
