@@ -23,7 +23,7 @@ from pypdf import PdfReader, PdfWriter
 
 REPO = Path(__file__).resolve().parent.parent
 CHAPTER_4 = REPO / "pdfs" / "chapter-4-health-services.pdf"
-FIRST = 18  # 0-based: printed page 73, so the pages read have body text and footers
+FIRST = 1  # 0-based: from printed page 56 (after the title page), up to 21 pages of body text
 
 
 def write_scan(path: Path, pages: int, dpi: int) -> None:
