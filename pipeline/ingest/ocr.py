@@ -118,10 +118,12 @@ def read_scanned(
     cache: ExtractionCache,
     settings: OcrSettings,
     progress: OcrProgress | None = None,
+    memory_mb: int | None = None,
 ) -> tuple[dict[str, ExtractedPdf | PdfError], OcrStats]:
     """Each PDF with the pages it needs read by OCR (from the cache, or read now), then
     checked: a PDF with no usable text even so is refused with advice that fits (OCR off,
-    not installed, failed)."""
+    not installed, failed). `memory_mb` caps each OCR worker as it does the extraction's
+    (OCRmyPDF and Tesseract inherit the cap, each process on its own)."""
     stats = OcrStats()
     results: dict[str, ExtractedPdf | PdfError] = dict(extracted)
     todo: dict[str, tuple[int, ...]] = {}
@@ -143,7 +145,7 @@ def read_scanned(
     elif todo and not available():
         advice.update({name: NOT_INSTALLED for name in todo})
     elif todo:
-        _read(todo, results, paths, cache, settings, stats, progress)
+        _read(todo, results, paths, cache, settings, stats, progress, memory_mb)
         for name, why in stats.failed.items():
             advice[name] = f"OCR failed on it ({why}). {_after_failure(why)}"
     for name, outcome in results.items():
@@ -171,6 +173,7 @@ def _read(
     settings: OcrSettings,
     stats: OcrStats,
     progress: OcrProgress | None,
+    memory_mb: int | None,
 ) -> None:
     """Read the pages in worker processes, a file per worker, the cores shared among them."""
     cores = os.cpu_count() or 1
@@ -195,7 +198,7 @@ def _read(
         progress(stats)
     started = time.monotonic()
     longest = max(job.seconds for job in jobs)
-    for job, outcome in run_isolated(jobs, read_pages, lambda job: job.name, workers, longest):
+    for job, outcome in run_isolated(jobs, read_pages, lambda job: job.name, workers, longest, memory_mb):
         stats.pages_read += len(job.pages)
         stats.seconds = time.monotonic() - started
         if isinstance(outcome, PdfError):  # the worker crashed or hung past its budget

@@ -208,7 +208,12 @@ def read_all(
         if progress:
             progress(source.name)
     results, stats = read_scanned(
-        results, {s.name: s.path for s in sources}, cache, ocr or OcrSettings(mode="never"), ocr_progress
+        results,
+        {s.name: s.path for s in sources},
+        cache,
+        ocr or OcrSettings(mode="never"),
+        ocr_progress,
+        limits.max_memory_mb,
     )
     for source in sources:
         if isinstance(results[source.name], ExtractedPdf):
