@@ -310,7 +310,10 @@ def test_jump_running_header_of_a_short_chapter_is_furniture(jump: tuple[Place, 
     within chapter 1's range."""
     place, _ = jump
     result, data = place.search("everyone")
-    assert (result.exit_code, data["total"]) == (1, 0)
+    # Running headers are out of the page text; their words stay a weak page-level field
+    # (issue 13), so the two pages it heads are found, but never quote it as body text.
+    assert (result.exit_code, data["total"]) == (0, 2), result.output
+    assert all("everyone" not in hit["snippet"].lower() for hit in data["results"]), data["results"]
 
 
 def test_suggest_from_an_outline_with_chapter_and_section_levels(tmp_path: Path) -> None:
