@@ -6,7 +6,7 @@ extraction cache, the search index's schema stamp) was written by an earlier run
 may have been killed, run by another version of the tool, or had its disk go bad since.
 
 - `write_atomic` / `copy_atomic` / `append_line` are the only ways to write such a file:
-  beside the target, flushed to disk, then renamed over it (or appended whole), so a
+  beside the target, flushed to disk, then renamed over it (so a
   reader sees the old file or the new one, never half of either. A failed write names the
   file being written, not the one being read.
 - `dump` / `load` are the only way a frozen dataclass becomes JSON and back. `load`
@@ -101,20 +101,17 @@ def copy_atomic(source: Path, target: Path, sha256: str) -> bool:
 
 
 def append_line(path: Path, line: str) -> None:
-    """Append one line to a log and flush it to disk. A last line cut short by a crash is
-    closed first, so the new line never fuses with it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with _writing(path):
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
-        try:
-            size = os.fstat(fd).st_size
-            payload = line.rstrip("\n").encode("utf-8") + b"\n"
-            if size and os.pread(fd, 1, size - 1) != b"\n":
-                payload = b"\n" + payload
-            os.write(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    """Add one line to a log so that a crash leaves either the old log or the old log plus
+    the whole new line, never a line cut short: a big entry is not written by one atomic
+    append, so the log is rewritten through `write_atomic` (what was there is kept byte
+    for byte; a last line cut short by an older version is closed first)."""
+    try:
+        existing = path.read_bytes()
+    except FileNotFoundError:
+        existing = b""
+    if existing and not existing.endswith(b"\n"):
+        existing += b"\n"
+    write_atomic(path, existing + line.rstrip("\n").encode("utf-8") + b"\n")
 
 
 class _writing:
