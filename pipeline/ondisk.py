@@ -6,7 +6,7 @@ extraction cache, the search index's schema stamp) was written by an earlier run
 may have been killed, run by another version of the tool, or had its disk go bad since.
 
 - `write_atomic` / `copy_atomic` / `append_line` are the only ways to write such a file:
-  beside the target, flushed to disk, then renamed over it (so a
+  beside the target, flushed to disk, then renamed over it, so a
   reader sees the old file or the new one, never half of either. A failed write names the
   file being written, not the one being read.
 - `dump` / `load` are the only way a frozen dataclass becomes JSON and back. `load`
