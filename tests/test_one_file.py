@@ -237,6 +237,32 @@ def test_chapter_files_beside_a_configured_whole_toolkit_are_answered_once(tmp_p
     assert hits == [(WHOLE, "74", 76)]
 
 
+def test_many_whole_copies_make_one_line_in_the_audit_and_the_summary(tmp_path: Path) -> None:
+    """A folder of past editions added beside the toolkit: seven copies of chapter 9 are named
+    in one line (five of them and "2 more"), not a line each, by the audit and the ingest."""
+    place = make_place(tmp_path, whole_config())
+    write_whole_toolkit(place.pdfs / WHOLE)
+    assert place.toolkit("ingest").exit_code == 0
+    chapter_9 = chapter(9).file
+    for copy in range(1, 8):
+        shutil.copy(SAMPLE_PDFS / chapter_9, place.pdfs / f"old-{copy}-{chapter_9}")
+    names = ", ".join(f"old-{copy}-{chapter_9}" for copy in range(1, 6))
+    audit = place.toolkit("audit")
+    assert audit.exit_code == 1, audit.output
+    assert (
+        "7 PDFs repeat pages of configured chapters, all of their pages (no new content; they are "
+        f"answered from the chapters): {names} and 2 more"
+    ) in audit.output
+    assert "old-7-chapter-9-children-and-young-people.pdf: " not in audit.output
+    ingest = place.toolkit("ingest")
+    assert ingest.exit_code == 0, ingest.output
+    assert (
+        "7 PDFs repeat pages of configured chapters, all of their pages; each page is answered once, "
+        f"from its chapter: {names} and 2 more"
+    ) in ingest.output
+    assert "old-6-" not in ingest.output.split("Since the previous ingest:")[0]
+
+
 # ----------------------------------------------- numbering that jumps between chapters of a file
 JUMP_CONFIG = """
 chapters:

@@ -36,7 +36,7 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
         what += f", {len(report.uncatalogued)} uncatalogued document{'s' if len(report.uncatalogued) != 1 else ''}"
     verb = "Indexed" if report.changed else "Index holds"
     lines.append(f"{verb} {what} in {seconds:.1f} s.")
-    lines.extend(repeat_note(printable(name), *counts) for name, counts in sorted(report.repeats.items()))
+    lines.extend(repeat_notes(report.repeats))
     if report.ocr is not None and (report.ocr.pages_total or report.ocr.pages_cached):
         lines.append(_ocr_line(report.ocr))
     if report.changes is not None and report.previous is not None:
@@ -55,6 +55,21 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
                     "    Its previous version stays indexed and searchable until a readable copy is ingested."
                 )
     return "\n".join(lines)
+
+
+def repeat_notes(repeats: dict[str, tuple[int, int]], most: int = 5) -> list[str]:
+    """A line per PDF that repeats configured chapters; many whole copies make one line
+    (a folder of past editions would otherwise bury the summary)."""
+    whole = sorted(name for name, (skipped, total) in repeats.items() if skipped == total)
+    if len(whole) <= most:
+        return [repeat_note(printable(name), *counts) for name, counts in sorted(repeats.items())]
+    shown = ", ".join(printable(name) for name in whole[:most])
+    partly = [repeat_note(printable(n), *c) for n, c in sorted(repeats.items()) if c[0] != c[1]]
+    return [
+        f"{len(whole)} PDFs repeat pages of configured chapters, all of their pages; each page is "
+        f"answered once, from its chapter: {shown} and {len(whole) - most} more",
+        *partly,
+    ]
 
 
 def repeat_note(name: str, skipped: int, total: int) -> str:
@@ -195,7 +210,16 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
             f"{printable(name)} changed although its size and modification time did not (bit rot, "
             "or a tool that keeps times): a plain ingest does not see this; run `cse-toolkit ingest --force`."
         )
+    whole = sorted(n for n, (repeated, total) in report.repeated_pages.items() if repeated == total)
+    if len(whole) > 5:
+        lines.append(
+            f"{len(whole)} PDFs repeat pages of configured chapters, all of their pages (no new content; "
+            f"they are answered from the chapters): {', '.join(map(printable, whole[:5]))} and "
+            f"{len(whole) - 5} more"
+        )
     for name, (repeated, total) in sorted(report.repeated_pages.items()):
+        if len(whole) > 5 and repeated == total:
+            continue
         new = total - repeated
         lines.append(
             f"{printable(name)}: {repeated} of its {total} pages repeat pages of configured chapters (no new "
