@@ -11,9 +11,7 @@ import contextlib
 import functools
 import json
 import os
-import shutil
 import sys
-import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -115,6 +113,9 @@ def _fit(message: str) -> str:
     """A message for stderr, each line wrapped at word boundaries when it is a terminal."""
     if not sys.stderr.isatty():
         return message
+    import shutil  # here, not at the top: cse-search starts without it (and textwrap)
+    import textwrap
+
     width = shutil.get_terminal_size().columns
     return "\n".join(
         textwrap.fill(line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)
@@ -137,14 +138,23 @@ def _colour(choice: str = "auto") -> bool:
 
 def _terminal_width() -> int | None:
     """Wrap to the terminal; a pipe gets one line per paragraph."""
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    if not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def _terminal_height() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().lines
 
 
 def _show(text: str, pager: bool, colour: bool) -> None:
     """Print, through a pager when a terminal cannot hold it all (as git does: $PAGER, else
     less with LESS=FRX, which quits at once if it fits and keeps colours)."""
-    height = shutil.get_terminal_size().lines
-    if pager and sys.stdout.isatty() and sys.stdin.isatty() and text.count("\n") + 1 >= height:
+    if pager and sys.stdout.isatty() and sys.stdin.isatty() and text.count("\n") + 1 >= _terminal_height():
         os.environ.setdefault("LESS", "FRX")
         click.echo_via_pager(text + "\n", color=colour)
     else:

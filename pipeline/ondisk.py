@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
-import hashlib
+import importlib
 import json
 import os
 import sys
@@ -71,7 +71,7 @@ def copy_atomic(source: Path, target: Path, sha256: str) -> bool:
     (a file changed while it was copied is not kept). Returns whether it was kept."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    digest = hashlib.sha256()
+    digest = _hash("sha256")()
     try:
         with source.open("rb") as reader:
             with _writing(target):
@@ -140,6 +140,32 @@ def _fsync_dir(path: Path) -> None:
         pass  # some filesystems refuse fsync on a directory; the data itself is flushed
     finally:
         os.close(fd)
+
+
+# ------------------------------------------------------------------------------ digests
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of `data` in hex (config digests, the snapshot check)."""
+    return str(_hash("sha256")(data).hexdigest())
+
+
+def sha1_hex(data: bytes) -> str:
+    """The SHA-1 of `data` in hex (short stable names, not security)."""
+    return str(_hash("sha1")(data).hexdigest())
+
+
+@functools.cache
+def _hash(name: str) -> Callable[..., Any]:
+    """CPython's own module for the hash where it has one (`_sha256`, `_sha2` from 3.12,
+    `_sha1`): `import hashlib` loads OpenSSL, about as long as the rest of reading the
+    config snapshot in `cse-search`. The digests are the same; hashlib otherwise."""
+    for module in (f"_{name}", "_sha2"):
+        try:
+            return getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            continue
+    import hashlib
+
+    return getattr(hashlib, name)
 
 
 # ------------------------------------------------------------------- dataclass <-> JSON

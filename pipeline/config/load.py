@@ -9,14 +9,13 @@ bytes are unchanged, so a search never pays for the YAML parser.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pipeline.config.model import Toolkit
 from pipeline.errors import ConfigError
-from pipeline.ondisk import dump, read_record, write_atomic
+from pipeline.ondisk import dump, read_record, sha256_hex, write_atomic
 
 SNAPSHOT_NAME = "toolkit.json"
 
@@ -45,7 +44,7 @@ def load_config(
     except OSError as exc:
         raise ConfigError(str(path), [f"cannot be read: {exc.strerror}"]) from None
     if snapshot is not None and pdfs_dir is None:
-        saved = _read_snapshot(snapshot, hashlib.sha256(raw).hexdigest())
+        saved = _read_snapshot(snapshot, sha256_hex(raw))
         if saved is not None:
             return saved
     return parse_config(raw, str(path), pdfs_dir, page_labels)

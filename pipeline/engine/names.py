@@ -14,7 +14,6 @@ apostrophes, hyphens and plurals do not matter). For a name given as a role, in 
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -99,6 +98,8 @@ def _audience_words(audience: Audience) -> set[str]:
 
 def _contains(words: set[str], typed: set[str]) -> bool:
     """Every typed word is (or is close to) one of `words`."""
+    import difflib  # here, not at the top: only a role or audience name loads it
+
     return bool(typed) and all(
         t in words or difflib.get_close_matches(t, words, n=1, cutoff=CLOSE_ENOUGH) for t in typed
     )
@@ -197,6 +198,8 @@ def _nearest(typed: tuple[str, ...], candidates: Sequence[tuple[str, list[tuple[
     """Ids whose names look most like `typed`: sharing a (nearly) equal word, or close as a
     whole; best first."""
     words = _meaningful(typed)
+    import difflib
+
     whole = " ".join(typed)
     scored = []
     for ident, names in candidates:

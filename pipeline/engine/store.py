@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,6 +91,8 @@ class IndexStore:
         The previous one stays so that a search which resolved `current` just before the
         swap can finish reading it.
         """
+        import shutil  # here, not at the top: a search never prunes and starts without it
+
         current = self.current()
         generations = sorted(self.root.glob(f"{GENERATION_PREFIX}*"))
         for stale_link in self.root.glob(f".{CURRENT}.*"):  # left by a publish cut short

@@ -8,7 +8,6 @@ are rewritten to those groups before the engine parses it.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.config.model import Toolkit
-from pipeline.ondisk import dump, read_record, write_atomic
+from pipeline.ondisk import dump, read_record, sha1_hex, sha256_hex, write_atomic
 
 BUILTIN: tuple[tuple[str, ...], ...] = (
     ("A&E", "accident and emergency", "emergency department"),
@@ -127,7 +126,7 @@ class MergedGroups:
 
 
 def _source(extra: Sequence[Sequence[str]]) -> str:
-    return hashlib.sha256(json.dumps([list(g) for g in extra], ensure_ascii=False).encode()).hexdigest()
+    return sha256_hex(json.dumps([list(g) for g in extra], ensure_ascii=False).encode())
 
 
 def save_merged(extra: Sequence[Sequence[str]], directory: Path) -> None:
@@ -184,7 +183,7 @@ def _loose(word: str) -> str:
 
 def concept_id(group: Sequence[str]) -> str:
     """A stable name for a group, shared by the index (which tags pages with it) and queries."""
-    digest = hashlib.sha1("\x1f".join(sorted({_key(f) for f in group})).encode()).hexdigest()
+    digest = sha1_hex("\x1f".join(sorted({_key(f) for f in group})).encode())
     return f"syn{digest[:12]}"
 
 
@@ -340,4 +339,4 @@ def _quotable(form: str) -> str:
 
 def digest(groups_: Iterable[Sequence[str]]) -> str:
     """Changes whenever the groups do, so an ingest re-tags pages when they change."""
-    return hashlib.sha256(repr(sorted(tuple(sorted(g)) for g in groups_)).encode()).hexdigest()
+    return sha256_hex(repr(sorted(tuple(sorted(g)) for g in groups_)).encode())
