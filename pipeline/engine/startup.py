@@ -9,7 +9,8 @@ Click and Whoosh import at their top modules that nothing a search runs ever use
   date fields or for queries this tool never builds): `calendar`, `tempfile`, `random`,
   `shutil` (with bz2 and lzma), `hashlib` (OpenSSL), `html` (its entity table), `whoosh.lang.morph_en` (a large table of English suffix
   patterns, for the `Variations` query), `whoosh.lang.porter` and `whoosh.lang.dmetaphone`
-  (a stemmer and a phonetic filter the index does not use: it stems with Snowball). Each
+  (a stemmer and a phonetic filter the index does not use: it stems with Snowball), and
+  Snowball's 13 stemmers other than English's. Each
   is a stand-in that imports the real module the first time anything uses it (see
   `_stand_in`), so a search that needs one still works, only without the saving.
 
@@ -39,6 +40,25 @@ STAND_INS: dict[str, tuple[str, ...]] = {
     "whoosh.lang.morph_en": ("variations",),
     "whoosh.lang.porter": ("stem",),
     "whoosh.lang.dmetaphone": ("double_metaphone",),
+    # whoosh.lang.snowball imports a stemmer class for each of 14 languages; only English's is used.
+    **{
+        f"whoosh.lang.snowball.{module}": (f"{language}Stemmer",)
+        for module, language in [
+            ("danish", "Danish"),
+            ("dutch", "Dutch"),
+            ("finnish", "Finnish"),
+            ("french", "French"),
+            ("german", "German"),
+            ("hungarian", "Hungarian"),
+            ("italian", "Italian"),
+            ("norwegian", "Norwegian"),
+            ("portugese", "Portuguese"),  # sic
+            ("romanian", "Romanian"),
+            ("russian", "Russian"),
+            ("spanish", "Spanish"),
+            ("swedish", "Swedish"),
+        ]
+    },
 }
 
 STAND_IN_DOC = "stand-in: see pipeline/engine/startup.py"
@@ -86,9 +106,6 @@ def _stand_in(name: str, functions: tuple[str, ...]) -> None:
 
     stand_in.__getattr__ = attribute_of_real  # type: ignore[method-assign]
     sys.modules[name] = stand_in
-    package, _, child = name.rpartition(".")
-    if package:
-        setattr(importlib.import_module(package), child, stand_in)  # as an import would
 
 
 def trim_engine_imports() -> None:
@@ -102,9 +119,13 @@ def trim_engine_imports() -> None:
         stub = types.ModuleType("urllib.request")
         stub.urlretrieve = _urlretrieve_unavailable  # type: ignore[attr-defined]
         sys.modules["urllib.request"] = stub
-    for name, functions in STAND_INS.items():
-        if name not in sys.modules:
-            _stand_in(name, functions)
+    added = [name for name in STAND_INS if name not in sys.modules]
+    for name in added:
+        _stand_in(name, STAND_INS[name])
+    for name in added:  # then, as an import would, each is an attribute of its package
+        package, _, child = name.rpartition(".")
+        if package:  # (imported only now: whoosh.lang.snowball imports its stand-ins)
+            setattr(importlib.import_module(package), child, sys.modules[name])
     with contextlib.suppress(ImportError):
         # Whoosh hashes each term it looks up with hashlib's md5; CPython's own `_md5`
         # gives the same digest without loading OpenSSL.
