@@ -18,6 +18,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from pipeline.cli import search_command
+from pipeline.engine.index import VOCABULARY, open_searcher, stored_pages
 from pipeline.engine.store import IndexStore
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
 from tests.helpers import (
@@ -684,3 +685,17 @@ def test_republished_chapter_links_the_previous_segments_instead_of_copying_them
     assert {
         p.name: (p.stat().st_ino, p.read_bytes()) for p in previous.iterdir() if p.suffix == ".seg"
     } == before
+
+
+def test_republished_chapter_keeps_one_spelling_vocabulary_document_per_file(
+    sample: Sample, republished: dict[str, bytes]
+) -> None:
+    """The spelling vocabulary is one document per file, deleted and written with that
+    file's pages, so a republished chapter's re-ingest writes only that chapter's words
+    (not every word of the toolkit again) and leaves no second copy of its old ones."""
+    (sample.pdfs / CH4).write_bytes(republished["edited"])
+
+    assert sample.run("ingest").exit_code == 0
+    search_dir = IndexStore(sample.index).search_dir()
+    vocabularies = sorted(str(d["file"]) for d in open_searcher(search_dir).documents(kind=VOCABULARY))
+    assert vocabularies == sorted({str(page["file"]) for page in stored_pages(search_dir)})

@@ -28,11 +28,12 @@ from pipeline.engine.documents import SectionPage
 from pipeline.errors import UsageError
 from pipeline.ondisk import dump, read_record, write_atomic
 
-SCHEMA_VERSION = 4
-VOCABULARY = "vocabulary"  # `kind` of the one document that holds every word, for spelling
+SCHEMA_VERSION = 5
+VOCABULARY = "vocabulary"  # `kind` of the documents (one per file) that hold its words, for spelling
 # Above this many pages, Whoosh writes with one process per core (segments merged at the end).
 PARALLEL_WRITE_FROM = 1000
 STAMP = "schema.json"
+STEM_CACHE = 200_000  # distinct words remembered by the stemmer (a few MB)
 
 # Words, keeping "A&E"-style tokens whole so the analyser does not drop them as two
 # one-letter words.
@@ -40,10 +41,37 @@ TOKEN_PATTERN = r"\w+(?:&\w+)*"
 _WORD = re.compile(TOKEN_PATTERN)
 
 
+class _Stems(dict[str, str]):
+    """Stems already computed, found by a plain dict look-up (C speed); only a new word
+    calls the stemmer."""
+
+    def __init__(self, stem: Callable[[str], str]) -> None:
+        super().__init__()
+        self.stem = stem
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= STEM_CACHE:  # bounded: a stream of odd tokens cannot grow it forever
+            self.clear()
+        stem = self[word] = self.stem(word)
+        return stem
+
+
+class CachedStemFilter(StemFilter):
+    """Whoosh's stemmer behind a dict instead of Whoosh's pure-Python LFU cache, whose
+    bookkeeping cost more than the stemming it saved (a cold ingest's largest cost centre
+    after the posting lists); same stems, so same index and same matches."""
+
+    def clear(self) -> None:
+        super().clear()
+        from whoosh.lang import stemmer_for_language
+
+        self._stem = _Stems(stemmer_for_language(self.lang)).__getitem__
+
+
 def stemming_analyzer() -> Analyzer:
     """Lower-cased, English-stemmed words (grooming ~ groomed); no stop list, so phrases
     such as "accident and emergency" match exactly."""
-    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StemFilter(lang="en", cachesize=50000)
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CachedStemFilter(lang="en", cachesize=None)
 
 
 def plain_analyzer() -> Analyzer:
@@ -71,9 +99,11 @@ def get_schema() -> Schema:
         # The synonym groups a page's text and its section title mention (see synonyms.py).
         concepts=TEXT(analyzer=RegexTokenizer(r"\S+"), phrase=False),
         title_concepts=TEXT(analyzer=RegexTokenizer(r"\S+"), phrase=False),
-        # Every distinct word once, in a single document: the spelling vocabulary (real
-        # words, not stems) at a fraction of the cost of indexing all text twice.
-        words=TEXT(analyzer=plain_analyzer(), spelling=True),
+        # Every distinct word of a file once, in one document per file: the spelling
+        # vocabulary (real words, not stems) at a fraction of the cost of indexing all text
+        # twice; per file, so a republished chapter replaces only its own words. No
+        # positions: nobody searches it for phrases.
+        words=TEXT(analyzer=plain_analyzer(), spelling=True, phrase=False),
     )
 
 
@@ -91,7 +121,7 @@ def write_index(path: Path, units: Sequence[SectionPage], tag: Callable[[str], l
         if parallel
         else ix.writer(limitmb=128)
     )
-    _fill(writer, units, units, tag)
+    _fill(writer, units, tag)
     ix.close()
     _stamp(path)
     return len(units)
@@ -117,12 +147,11 @@ def update_index(
     writer = ix.writer(limitmb=128)
     try:
         for name in sorted(files):
-            writer.delete_by_term("file", name)
-        writer.delete_by_term("kind", VOCABULARY)
+            writer.delete_by_term("file", name)  # its pages and its vocabulary document
     except BaseException:
         writer.cancel()
         raise
-    _fill(writer, [u for u in units if u.file in files], units, tag)
+    _fill(writer, [u for u in units if u.file in files], tag)
     ix.close()
     _stamp(path)
     return len(units)
@@ -143,14 +172,11 @@ def _link_tree(source: Path, target: Path) -> None:
             shutil.copy2(item, target / item.name)
 
 
-def _fill(
-    writer: IndexWriter,
-    new: Sequence[SectionPage],
-    every: Sequence[SectionPage],
-    tag: Callable[[str], list[str]],
-) -> None:
-    """Add the `new` pages and the vocabulary of `every` page, then commit (or cancel)."""
+def _fill(writer: IndexWriter, new: Sequence[SectionPage], tag: Callable[[str], list[str]]) -> None:
+    """Add the `new` pages and one vocabulary document per file among them, then commit
+    (or cancel)."""
     try:
+        vocabularies: dict[str, set[str]] = {}
         for unit in new:
             writer.add_document(
                 key=unit.key,
@@ -169,10 +195,11 @@ def _fill(
                 concepts=" ".join(tag(unit.text)),
                 title_concepts=" ".join(tag(unit.section_title)),
             )
-        vocabulary: set[str] = set()
-        for unit in every:
-            vocabulary.update(_WORD.findall(unit.text.lower()))
-        writer.add_document(key="__vocabulary__", kind=VOCABULARY, words=" ".join(sorted(vocabulary)))
+            vocabularies.setdefault(unit.file, set()).update(_WORD.findall(unit.text.lower()))
+        for name, words in vocabularies.items():
+            writer.add_document(
+                key=f"__vocabulary__/{name}", file=name, kind=VOCABULARY, words=" ".join(sorted(words))
+            )
     except BaseException:
         writer.cancel()
         raise
