@@ -7,6 +7,7 @@ stamp does not match this code is refused, and the next ingest rebuilds it.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -14,6 +15,7 @@ import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilter
@@ -28,12 +30,24 @@ from pipeline.engine.documents import SectionPage
 from pipeline.errors import UsageError
 from pipeline.ondisk import dump, read_record, write_atomic
 
+if TYPE_CHECKING:
+    from whoosh.codec.base import Segment
+
 SCHEMA_VERSION = 5
 VOCABULARY = "vocabulary"  # `kind` of the documents (one per file) that hold its words, for spelling
 # Above this many pages, Whoosh writes with one process per core (segments merged at the end).
 PARALLEL_WRITE_FROM = 1000
 STAMP = "schema.json"
 STEM_CACHE = 200_000  # distinct words remembered by the stemmer (a few MB)
+# An update (one republished chapter) adds a small segment. Once there are more than this
+# many, the smaller half of them is merged, but never a segment holding more than
+# 1/BULK_SHARE of the index: an update never rewrites the bulk of it.
+MAX_SEGMENTS = 8
+# Memory each of the parallel writer's processes may fill with postings before it sorts
+# them out to a temporary file (Whoosh's `limitmb`): several runs merged at the end cost
+# little, while 128 MB each made the writers most of a large ingest's memory.
+WRITER_MB = 40
+BULK_SHARE = 8
 
 # Words, keeping "A&E"-style tokens whole so the analyser does not drop them as two
 # one-letter words.
@@ -117,11 +131,19 @@ def write_index(path: Path, units: Sequence[SectionPage], tag: Callable[[str], l
     ix = whoosh_index.create_in(str(path), get_schema())
     parallel = len(units) >= PARALLEL_WRITE_FROM and (os.cpu_count() or 1) > 1
     writer = (
-        ix.writer(limitmb=128, procs=min(os.cpu_count() or 1, 4), multisegment=True)
+        ix.writer(limitmb=WRITER_MB, procs=min(os.cpu_count() or 1, 4), multisegment=True)
         if parallel
         else ix.writer(limitmb=128)
     )
-    _fill(writer, units, tag)
+    if parallel:
+        # Whoosh forks its writer processes while this one holds every page: frozen, those
+        # objects are never visited by a child's garbage collector, whose bookkeeping
+        # would otherwise copy the parent's memory into every child page by page.
+        gc.freeze()
+    try:
+        _fill(writer, units, tag)
+    finally:
+        gc.unfreeze()
     ix.close()
     _stamp(path)
     return len(units)
@@ -151,7 +173,7 @@ def update_index(
     except BaseException:
         writer.cancel()
         raise
-    _fill(writer, [u for u in units if u.file in files], tag)
+    _fill(writer, [u for u in units if u.file in files], tag, merge=merge_small_segments)
     ix.close()
     _stamp(path)
     return len(units)
@@ -172,12 +194,54 @@ def _link_tree(source: Path, target: Path) -> None:
             shutil.copy2(item, target / item.name)
 
 
-def _fill(writer: IndexWriter, new: Sequence[SectionPage], tag: Callable[[str], list[str]]) -> None:
-    """Add the `new` pages and one vocabulary document per file among them, then commit
-    (or cancel)."""
+def merge_small_segments(writer: IndexWriter, segments: list[Segment]) -> list[Segment]:
+    """Whoosh merge policy for updates. Whoosh's own (MERGE_SMALL) lets small segments pile
+    up until the Fibonacci rule takes in the large ones too, so every so many republished
+    chapters an update rewrote the whole index. Here a segment whose pages were all
+    replaced is dropped, and when more than MAX_SEGMENTS remain, the smaller half of them
+    is merged, leaving every segment that holds a large share of the pages as it is: an
+    update's cost stays that of the pages it writes, and the segment count stays small."""
+    from whoosh.reading import SegmentReader
+
+    live = [segment for segment in segments if segment.doc_count() > 0]
+    if len(live) <= MAX_SEGMENTS:
+        return live
+    total = sum(segment.doc_count_all() for segment in live)
+    ordered = sorted(live, key=lambda segment: segment.doc_count_all())
+    small = [s for s in ordered[: len(ordered) // 2 + 1] if s.doc_count_all() * BULK_SHARE <= total]
+    if len(small) < 2:
+        return live
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for segment in live if segment not in small]
+
+
+def _fill(
+    writer: IndexWriter,
+    new: Sequence[SectionPage],
+    tag: Callable[[str], list[str]],
+    merge: Callable[[IndexWriter, list[Segment]], list[Segment]] | None = None,
+) -> None:
+    """Add the `new` pages (grouped by file, as the ingest gives them) and one vocabulary
+    document per file among them, each written as soon as its file's pages are (a set of
+    every file's words at once was a large ingest's biggest holding), then commit (or
+    cancel) with the merge policy `merge` (Whoosh's default when None)."""
+
+    def add_vocabulary(name: str, words: set[str]) -> None:
+        writer.add_document(
+            key=f"__vocabulary__/{name}", file=name, kind=VOCABULARY, words=" ".join(sorted(words))
+        )
+
     try:
-        vocabularies: dict[str, set[str]] = {}
+        current: str | None = None
+        words: set[str] = set()
         for unit in new:
+            if unit.file != current:
+                if current is not None:
+                    add_vocabulary(current, words)
+                current, words = unit.file, set()
             writer.add_document(
                 key=unit.key,
                 file=unit.file,
@@ -195,15 +259,16 @@ def _fill(writer: IndexWriter, new: Sequence[SectionPage], tag: Callable[[str], 
                 concepts=" ".join(tag(unit.text)),
                 title_concepts=" ".join(tag(unit.section_title)),
             )
-            vocabularies.setdefault(unit.file, set()).update(_WORD.findall(unit.text.lower()))
-        for name, words in vocabularies.items():
-            writer.add_document(
-                key=f"__vocabulary__/{name}", file=name, kind=VOCABULARY, words=" ".join(sorted(words))
-            )
+            words.update(_WORD.findall(unit.text.lower()))
+        if current is not None:
+            add_vocabulary(current, words)
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
+    if merge is None:
+        writer.commit()
+    else:
+        writer.commit(mergetype=merge)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,13 @@ class FileRecord:
     # (chapter, first PDF page, last PDF page), 1-based, for each chapter the file holds
     chapter_pages: tuple[tuple[int, int, int], ...] = ()
     repeated_pages: int = 0  # pages answered from a configured chapter instead (same text)
+    # What the next ingest needs to reuse this file as it is, without reading its text again
+    # while its bytes and the build key stay the same: what was said about it, each page's
+    # fingerprint for repeats ("" for a page too plain; see repeats.py), and which pages were
+    # skipped as repeats (1-based). A record without marks (an older manifest) is read again.
+    warnings: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
+    repeats: tuple[int, ...] = ()
 
     @property
     def chapters(self) -> tuple[int, ...]:
@@ -95,6 +102,10 @@ def _check(manifest: Manifest) -> str | None:
             return f"{where} has {record.pages} pages but {len(record.page_labels)} page labels"
         if any(not 1 <= first <= last <= record.pages for _, first, last in record.chapter_pages):
             return f"{where}.chapter_pages runs outside its {record.pages} pages"
+        if record.marks and len(record.marks) != record.pages:
+            return f"{where} has {record.pages} pages but {len(record.marks)} page marks"
+        if any(not 1 <= page <= record.pages for page in record.repeats):
+            return f"{where}.repeats names a page outside its {record.pages} pages"
     for index, section in enumerate(manifest.sections):
         owner = manifest.files.get(section.file)
         if owner is None:

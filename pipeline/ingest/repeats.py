@@ -9,12 +9,12 @@ the margins, so a different running header, footer or page number does not hide 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.ingest.extract import ExtractedPdf, PageText
 from pipeline.ingest.pages import MARGIN
-from pipeline.ingest.sections import DOCUMENT, FileSplit, SectionPage
+from pipeline.ingest.sections import DOCUMENT, SectionPage
 from pipeline.text import fold
 
 MIN_CHARS = 40  # a page with less text than this (a title page) is too plain to call a repeat
@@ -30,6 +30,9 @@ class Repeats:
         return unit.pdf_page in self.pages.get(unit.file, ())
 
 
+MARK_CHARS = 16  # of a fingerprint's hex digest kept as a page's mark (64 bits: no accidental match)
+
+
 def fingerprint(page: PageText) -> str | None:
     """A page's text without its margins, folded; None for a page with too little text."""
     if page.unreadable:
@@ -43,21 +46,29 @@ def fingerprint(page: PageText) -> str | None:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def find_repeats(pdfs: Mapping[str, ExtractedPdf], splits: Mapping[str, FileSplit]) -> Repeats:
-    """Pages of uncatalogued PDFs (and their units) that repeat pages of configured chapters."""
+def page_marks(pdf: ExtractedPdf) -> tuple[str, ...]:
+    """Each page's fingerprint, shortened ("" for a page too plain): kept in the manifest,
+    so the next ingest finds repeats without reading an unchanged file's text again."""
+    return tuple((fingerprint(page) or "")[:MARK_CHARS] for page in pdf.pages)
+
+
+def find_repeats(
+    marks: Mapping[str, Sequence[str]], chapters: Mapping[str, Sequence[tuple[int, int, int]]]
+) -> Repeats:
+    """Pages of uncatalogued PDFs that repeat pages of configured chapters. `marks` are each
+    file's page marks (`page_marks`); `chapters` the (chapter, first, last) 1-based PDF
+    pages of the chapters each file holds (none for an uncatalogued file)."""
     chapter_pages: set[str] = set()
-    for name, split in splits.items():
-        for part in split.chapters:
-            for index in range(part.first_pdf_page - 1, part.last_pdf_page):
-                if (mark := fingerprint(pdfs[name].pages[index])) is not None:
-                    chapter_pages.add(mark)
+    for name, parts in chapters.items():
+        for _, first, last in parts:
+            chapter_pages.update(mark for mark in marks[name][first - 1 : last] if mark)
     found: dict[str, tuple[int, ...]] = {}
-    for name, split in splits.items():
-        if split.chapters or not chapter_pages:
+    if not chapter_pages:
+        return Repeats(found)
+    for name, own in marks.items():
+        if chapters.get(name):
             continue
-        pages = tuple(
-            page.number for page in pdfs[name].pages if (mark := fingerprint(page)) and mark in chapter_pages
-        )
+        pages = tuple(number for number, mark in enumerate(own, start=1) if mark and mark in chapter_pages)
         if pages:
             found[name] = pages
     return Repeats(found)

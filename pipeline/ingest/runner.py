@@ -28,10 +28,10 @@ from pipeline.ingest.extract import ExtractedPdf, extract_pdf, sha256_file
 from pipeline.ingest.folder import find_pdfs
 from pipeline.ingest.history import log_published, stage_entry
 from pipeline.ingest.manifest import FileRecord, Manifest, load_manifest, save_manifest
-from pipeline.ingest.ocr import OcrProgress, OcrStats, read_scanned
+from pipeline.ingest.ocr import OcrProgress, OcrStats, pages_to_read, read_scanned
 from pipeline.ingest.ocr import available as ocr_available
-from pipeline.ingest.repeats import find_repeats, without_repeats
-from pipeline.ingest.sections import NOT_IN_CONFIG, FileSplit, SectionInfo, SectionPage, split_file
+from pipeline.ingest.repeats import Repeats, find_repeats, page_marks, without_repeats
+from pipeline.ingest.sections import NOT_IN_CONFIG, SectionInfo, SectionPage, split_file
 from pipeline.ingest.structure import enrich
 from pipeline.ingest.workers import run_isolated
 
@@ -170,6 +170,9 @@ def extract_all(
     return read_all(sources, cache, limits, progress, ocr, ocr_progress, verify_copies)[0]
 
 
+Ready = Callable[[str, "ExtractedPdf | PdfError"], None]
+
+
 def read_all(
     sources: list[SourceFile],
     cache: ExtractionCache,
@@ -178,17 +181,36 @@ def read_all(
     ocr: OcrSettings | None = None,
     ocr_progress: OcrProgress | None = None,
     verify_copies: bool = False,
+    ready: Ready | None = None,
 ) -> tuple[dict[str, ExtractedPdf | PdfError], OcrStats]:
     """`extract_all`, and what OCR did. With `verify_copies` (ingest --force), every kept
-    copy of a PDF is hashed again and replaced if it rotted."""
+    copy of a PDF is hashed again and replaced if it rotted.
+
+    With `ready`, each file's final outcome is handed to it as soon as it is known (at
+    once for a file OCR has nothing to read on, after OCR for the others) instead of
+    being returned: the caller keeps what it needs of a file's text and lets the rest go,
+    so the ingest never holds every page's lines at once.
+    """
+    settings = ocr or OcrSettings(mode="never")
+    paths = {s.name: s.path for s in sources}
     results: dict[str, ExtractedPdf | PdfError] = {}
+
+    def arrived(source: SourceFile, outcome: ExtractedPdf | PdfError) -> None:
+        if ready is None or (isinstance(outcome, ExtractedPdf) and pages_to_read(outcome, settings.mode)):
+            results[source.name] = outcome  # OCR reads some of its pages below
+        else:
+            if isinstance(outcome, ExtractedPdf):  # only checked: OCR has nothing to read on it
+                outcome = read_scanned({source.name: outcome}, paths, cache, settings)[0][source.name]
+            _keep(source, outcome, cache, verify_copies)
+            ready(source.name, outcome)
+        if progress:
+            progress(source.name)
+
     todo: list[SourceFile] = []
     for source in sources:
         cached = cache.get(source.sha256, source.name, ocr=False)
         if cached is not None:
-            results[source.name] = cached
-            if progress:
-                progress(source.name)
+            arrived(source, cached)
         else:
             todo.append(source)
     by_path = {str(s.path): s for s in todo}
@@ -201,36 +223,52 @@ def read_all(
         limits.seconds_per_file,
         limits.max_memory_mb,
     ):
-        source = by_path[job[0]]
-        results[source.name] = outcome = result
-        if isinstance(outcome, ExtractedPdf):
-            cache.put(outcome)
-        if progress:
-            progress(source.name)
-    results, stats = read_scanned(
-        results,
-        {s.name: s.path for s in sources},
-        cache,
-        ocr or OcrSettings(mode="never"),
-        ocr_progress,
-        limits.max_memory_mb,
-    )
+        if isinstance(result, ExtractedPdf):
+            cache.put(result)
+        arrived(by_path[job[0]], result)
+    results, stats = read_scanned(results, paths, cache, settings, ocr_progress, limits.max_memory_mb)
     for source in sources:
-        if isinstance(results[source.name], ExtractedPdf):
-            if verify_copies:
-                cache.source(source.sha256)  # removes a copy whose bytes no longer match
-            cache.keep_source(source.sha256, source.path)
+        if source.name in results:
+            _keep(source, results[source.name], cache, verify_copies)
+    if ready is not None:
+        for name, outcome in results.items():
+            ready(name, outcome)
+        results = {}
     return results, stats
+
+
+def _keep(source: SourceFile, outcome: ExtractedPdf | PdfError, cache: ExtractionCache, verify: bool) -> None:
+    """Keep a copy of a PDF read without failure (packs are cut from exactly those bytes)."""
+    if isinstance(outcome, ExtractedPdf):
+        if verify:
+            cache.source(source.sha256)  # removes a copy whose bytes no longer match
+        cache.keep_source(source.sha256, source.path)
 
 
 @dataclass
 class Prepared:
-    """Everything a new index generation would hold, before anything is written."""
+    """Everything a new index generation would hold, before anything is written.
+
+    `units` are the pages of the files read this time; the files in `carried` were not
+    read (same bytes, same build key as the previous ingest, whose records they keep): their
+    pages in the previous index are reused as they are.
+    """
 
     units: list[SectionPage]
     manifest: Manifest
     report: IngestReport
     problems: list[str]  # config-vs-PDF errors (a configured start page the PDF lacks)
+    carried: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Done:
+    """One file numbered and split, or carried over from the previous ingest (`units` None)."""
+
+    record: FileRecord
+    sections: tuple[SectionInfo, ...]
+    units: tuple[SectionPage, ...] | None
+    problems: tuple[str, ...] = ()
 
 
 def prepare(
@@ -245,25 +283,103 @@ def prepare(
     refused: Sequence[PdfError] = (),
     force: bool = False,
     best_effort: bool = False,
+    reuse: bool = False,
 ) -> Prepared:
     """Extract (through the cache), number and split every PDF; writes only the cache.
 
     Shared by `ingest`, which publishes the result, and `audit`, which compares it with
     the last ingest's manifest (`best_effort`: a read-only cache is only read). `refused`
     are the files that could not be read at all: reported with the others' failures.
+
+    With `reuse` (the previous index is sound and will be updated, not rewritten), a file
+    whose bytes and build key are those of the previous ingest is not read at all: its
+    manifest record (labels, sections, warnings, page marks) is carried over, so a
+    re-ingest costs what changed plus a small constant per file.
     """
     cache = ExtractionCache(store.cache_dir, best_effort=best_effort)
-    extracted, ocr = read_all(
-        sources, cache, toolkit.limits, progress, toolkit.ocr, ocr_progress, verify_copies=force
+    carried = _carried(toolkit, previous, sources) if reuse and not force else {}
+    if progress:
+        for name in carried:
+            progress(name)
+    by_file: dict[str, list[SectionInfo]] = {}
+    if carried and previous is not None:
+        for info in previous.sections:
+            by_file.setdefault(info.file, []).append(info)
+    done: dict[str, _Done] = {
+        name: _Done(record, tuple(by_file.get(name, ())), None) for name, record in carried.items()
+    }
+    for name in carried:
+        cache.keep_source(carried[name].sha256, pdfs_dir / name)
+    by_name = {s.name: s for s in sources}
+    failures: dict[str, PdfError] = {failure.file: failure for failure in refused}
+
+    def ready(name: str, outcome: ExtractedPdf | PdfError) -> None:
+        """Each file is split as soon as it is read; only its pages and record are kept."""
+        if isinstance(outcome, PdfError):
+            failures[name] = outcome
+        else:
+            done[name] = _split_one(toolkit, outcome, by_name[name])
+
+    _, ocr = read_all(
+        [s for s in sources if s.name not in carried],
+        cache,
+        toolkit.limits,
+        progress,
+        toolkit.ocr,
+        ocr_progress,
+        verify_copies=force,
+        ready=ready,
     )
-    for failure in refused:
-        extracted[failure.file] = failure
+    for index, spec in enumerate(toolkit.chapters):
+        if spec.file not in by_name and spec.file not in failures:
+            failures[spec.file] = PdfError(
+                spec.file,
+                f"is named by chapters[{index}].file (chapter {spec.number}) but is not in {pdfs_dir}",
+                "Put the PDF there, or correct the file name in the config.",
+            )
     report = IngestReport(previous=previous, ocr=ocr)
-    units, infos, splits, problems = _split_all(
-        toolkit, sources, extracted, pdfs_dir, previous, cache, report
+    for name, failure in sorted(failures.items()):
+        report.failures.append(failure)
+        kept = _previous_version(name, previous, cache)
+        if kept is not None:  # the last good version is indexed meanwhile
+            report.kept_previous.append(name)
+            done[name] = _split_one(toolkit, kept, None)
+    repeats = find_repeats(
+        {name: d.record.marks for name, d in done.items()},
+        {name: d.record.chapter_pages for name, d in done.items()},
     )
-    manifest = _manifest(toolkit, inputs_digest(toolkit, sources), sources, extracted, splits, infos, report)
-    return Prepared(units, manifest, report, problems)
+    # A carried file whose repeated pages change (a configured chapter it repeats was
+    # republished) is read after all: its pages in the index change too.
+    stale = [
+        s for s in sources if s.name in carried and carried[s.name].repeats != repeats.pages.get(s.name, ())
+    ]
+    if stale:
+        for source in stale:
+            del done[source.name]
+        read_all(stale, cache, toolkit.limits, None, toolkit.ocr, None, ready=ready)
+        for source in stale:
+            if source.name in failures:  # read before; unreadable now (a worker's limit)
+                report.failures.append(failures[source.name])
+    return _assemble(toolkit, sources, done, repeats, report)
+
+
+def _carried(toolkit: Toolkit, previous: Manifest | None, sources: list[SourceFile]) -> dict[str, FileRecord]:
+    """The files whose previous record still holds: same bytes, same build key, read
+    without failure, and recorded with page marks."""
+    if previous is None or previous.build_key != build_key(toolkit):
+        return {}
+    carried = {}
+    for source in sources:
+        record = previous.files.get(source.name)
+        if (
+            record is not None
+            and record.sha256 == source.sha256
+            and not record.previous_version
+            and source.name not in previous.failures
+            and len(record.marks) == record.pages
+        ):
+            carried[source.name] = replace(record, size=source.size, mtime_ns=source.mtime_ns)
+    return carried
 
 
 def ingest(
@@ -302,9 +418,22 @@ def ingest(
             return _unchanged_report(previous)
         if on_start:
             on_start(len(sources))
+        base = store.search_dir() if damage is None else None
         prepared = prepare(
-            toolkit, pdfs_dir, store, previous, sources, progress, ocr_progress, refused=refused, force=force
+            toolkit,
+            pdfs_dir,
+            store,
+            previous,
+            sources,
+            progress,
+            ocr_progress,
+            refused=refused,
+            force=force,
+            reuse=base is not None,
         )
+        replaced = _replaced(prepared, previous, base, force)
+        if replaced is None and prepared.carried:  # too much changed to update: every page is written
+            prepared = prepare(toolkit, pdfs_dir, store, previous, sources, refused=refused, force=force)
         if prepared.problems:
             raise ConfigError("config", prepared.problems)
         report, manifest = prepared.report, prepared.manifest
@@ -312,10 +441,13 @@ def ingest(
             report.warnings.insert(
                 0, f"the previous search index could not be used ({damage}); it was rebuilt"
             )
-        base = store.search_dir() if damage is None else None
         generation = store.new_generation()
         try:
-            _write_search_index(generation / "search", prepared, previous, base, toolkit, force)
+            tag = Synonyms(from_toolkit(toolkit)).tag
+            if base is not None and replaced is not None:
+                update_index(generation / "search", base, prepared.units, replaced, tag)
+            else:
+                write_index(generation / "search", prepared.units, tag)
             save_manifest(manifest, generation)
             save_snapshot(toolkit, generation)
             save_merged(from_toolkit(toolkit), generation)
@@ -334,26 +466,30 @@ def ingest(
         return report
 
 
-def _write_search_index(
-    path: Path,
-    prepared: Prepared,
-    previous: Manifest | None,
-    base: Path | None,
-    toolkit: Toolkit,
-    force: bool,
-) -> int:
-    """A fresh index, or, when only some files changed and nothing else did, the previous
-    index with just those files' pages replaced (much faster for one republished chapter)."""
-    tag = Synonyms(from_toolkit(toolkit)).tag
+def _replaced(
+    prepared: Prepared, previous: Manifest | None, base: Path | None, force: bool
+) -> set[str] | None:
+    """The files whose pages replace theirs in the previous index when only some files
+    changed and nothing else did (much faster for one republished chapter); None when a
+    fresh index is written instead. A file replaced has new bytes, or is added, removed, or
+    repeats other pages than before (a chapter it repeats was republished)."""
     manifest = prepared.manifest
-    if not force and base is not None and previous is not None and previous.build_key == manifest.build_key:
-        old = {name: record.sha256 for name, record in previous.files.items()}
-        new = {name: record.sha256 for name, record in manifest.files.items()}
-        replaced = {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
-        replaced_pages = sum(1 for unit in prepared.units if unit.file in replaced)
-        if replaced_pages * 2 < len(prepared.units):
-            return update_index(path, base, prepared.units, replaced, tag)
-    return write_index(path, prepared.units, tag)
+    if force or base is None or previous is None or previous.build_key != manifest.build_key:
+        return None
+    old, new = previous.files, manifest.files
+    replaced = {
+        name
+        for name in old.keys() | new.keys()
+        if name not in old
+        or name not in new
+        or old[name].sha256 != new[name].sha256
+        or old[name].repeats != new[name].repeats
+    }
+    assert not replaced & prepared.carried, "a file whose pages change was not read"
+    replaced_pages = sum(new[name].pages for name in replaced if name in new)
+    if replaced_pages * 2 >= sum(record.pages for record in new.values()):
+        return None
+    return replaced
 
 
 def _unchanged_report(manifest: Manifest) -> IngestReport:
@@ -371,63 +507,77 @@ def _count(report: IngestReport, infos: Iterable[SectionInfo], pages: int) -> No
     report.pages = pages
 
 
-def _split_all(
+def _split_one(toolkit: Toolkit, pdf: ExtractedPdf, source: SourceFile | None) -> _Done:
+    """One PDF numbered, split and summed up in its manifest record (`source` None: the
+    last good version of a file that is broken now)."""
+    name = pdf.file
+    chapter = toolkit.chapter_for_file(name)
+    done = enrich(split_file(toolkit, pdf), pdf)
+    warnings = list(pdf.warnings)
+    if chapter is None and toolkit.chapters:
+        warnings.append(f"{name}{NOT_IN_CONFIG}")
+    warnings.extend(done.warnings)
+    record = FileRecord(
+        chapter_pages=tuple(
+            (part.chapter, part.first_pdf_page, part.last_pdf_page) for part in done.chapters
+        ),
+        file=name,
+        sha256=pdf.sha256,
+        pages=len(pdf.pages),
+        page_labels=done.numbering.labels,
+        label_source=done.numbering.source,
+        chapter=chapter.number if chapter else None,
+        size=source.size if source else 0,
+        mtime_ns=source.mtime_ns if source else 0,
+        previous_version=source is None,
+        warnings=tuple(warnings),
+        marks=page_marks(pdf),
+    )
+    return _Done(record, done.split.sections, done.split.pages, done.split.problems)
+
+
+def _assemble(
     toolkit: Toolkit,
     sources: list[SourceFile],
-    extracted: dict[str, ExtractedPdf | PdfError],
-    pdfs_dir: Path,
-    previous: Manifest | None,
-    cache: ExtractionCache,
+    done: dict[str, _Done],
+    repeats: Repeats,
     report: IngestReport,
-) -> tuple[list[SectionPage], list[SectionInfo], dict[str, FileSplit], list[str]]:
-    """Number and split every readable PDF; keep the last good version of broken ones.
-
-    Config-vs-PDF problems (a start page the PDF does not have) are collected from every
-    file and returned, for the ingest to refuse them together before anything is written.
-    """
+) -> Prepared:
+    """The report, the manifest and the pages to write, from every file's outcome."""
     units: list[SectionPage] = []
     infos: list[SectionInfo] = []
-    splits: dict[str, FileSplit] = {}
     problems: list[str] = []
-    names = {s.name for s in sources}
-    for index, spec in enumerate(toolkit.chapters):
-        if spec.file not in names and spec.file not in extracted:
-            extracted[spec.file] = PdfError(
-                spec.file,
-                f"is named by chapters[{index}].file (chapter {spec.number}) but is not in {pdfs_dir}",
-                "Put the PDF there, or correct the file name in the config.",
-            )
-    for name, result in sorted(extracted.items()):
-        chapter = toolkit.chapter_for_file(name)
-        if isinstance(result, PdfError):
-            report.failures.append(result)
-            kept = _previous_version(name, previous, cache)
-            if kept is None:
-                continue
-            report.kept_previous.append(name)
-            extracted[name] = kept
-        outcome = extracted[name]
-        assert isinstance(outcome, ExtractedPdf)
-        done = splits[name] = enrich(split_file(toolkit, outcome), outcome)
-        report.warnings.extend(outcome.warnings)
-        if chapter is None:
-            if toolkit.chapters:
-                report.warnings.append(f"{name}{NOT_IN_CONFIG}")
+    files: dict[str, FileRecord] = {}
+    pages = 0
+    for name in sorted(done):
+        item = done[name]
+        skipped = repeats.pages.get(name, ())
+        record = files[name] = replace(item.record, repeats=skipped, repeated_pages=len(skipped))
+        report.warnings.extend(record.warnings)
+        if record.chapter is None:
             report.uncatalogued.append(name)
-        report.warnings.extend(done.warnings)
-        problems.extend(done.split.problems)
-        units.extend(done.split.pages)
-        infos.extend(done.split.sections)
-        report.pages += len(outcome.pages)
-    pdfs = {n: pdf for n, pdf in extracted.items() if isinstance(pdf, ExtractedPdf)}
-    repeats = find_repeats(pdfs, splits)
-    for name, pages in repeats.pages.items():
-        report.repeats[name] = (len(pages), len(pdfs[name].pages))
+        if skipped:
+            report.repeats[name] = (len(skipped), record.pages)
+        problems.extend(item.problems)
+        units.extend(item.units or ())
+        infos.extend(item.sections)
+        pages += record.pages
     # A file that only repeats configured chapters is not indexed as a document of its own.
     whole = {f"{n}{NOT_IN_CONFIG}" for n, (skipped, total) in report.repeats.items() if skipped == total}
     report.warnings = [w for w in report.warnings if w not in whole]
-    _count(report, infos, report.pages)
-    return without_repeats(units, repeats), infos, splits, problems
+    _count(report, infos, pages)
+    manifest = Manifest(
+        ingested_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+        inputs_digest=inputs_digest(toolkit, sources),
+        config_digest=toolkit.digest,
+        pipeline_version=PIPELINE_VERSION,
+        files=files,
+        sections=tuple(infos),
+        failures={f.file: f.message for f in report.failures},
+        build_key=build_key(toolkit),
+    )
+    carried = frozenset(name for name, item in done.items() if item.units is None)
+    return Prepared(without_repeats(units, repeats), manifest, report, problems, carried)
 
 
 def _previous_version(name: str, previous: Manifest | None, cache: ExtractionCache) -> ExtractedPdf | None:
@@ -436,58 +586,15 @@ def _previous_version(name: str, previous: Manifest | None, cache: ExtractionCac
     return cache.get(previous.files[name].sha256, name)
 
 
-def _manifest(
-    toolkit: Toolkit,
-    digest: str,
-    sources: list[SourceFile],
-    extracted: dict[str, ExtractedPdf | PdfError],
-    splits: dict[str, FileSplit],
-    infos: list[SectionInfo],
-    report: IngestReport,
-) -> Manifest:
-    files: dict[str, FileRecord] = {}
-    by_name = {s.name: s for s in sources}
-    for name, outcome in sorted(extracted.items()):
-        if not isinstance(outcome, ExtractedPdf):
-            continue
-        chapter = toolkit.chapter_for_file(name)
-        numbering = splits[name].numbering
-        source = by_name.get(name)
-        kept = name in report.kept_previous
-        files[name] = FileRecord(
-            chapter_pages=tuple(
-                (part.chapter, part.first_pdf_page, part.last_pdf_page) for part in splits[name].chapters
-            ),
-            repeated_pages=report.repeats.get(name, (0, 0))[0],
-            file=name,
-            sha256=outcome.sha256,
-            pages=len(outcome.pages),
-            page_labels=numbering.labels,
-            label_source=numbering.source,
-            chapter=chapter.number if chapter else None,
-            size=source.size if source and not kept else 0,
-            mtime_ns=source.mtime_ns if source and not kept else 0,
-            previous_version=kept,
-        )
-    return Manifest(
-        ingested_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
-        inputs_digest=digest,
-        config_digest=toolkit.digest,
-        pipeline_version=PIPELINE_VERSION,
-        files=files,
-        sections=tuple(infos),
-        failures={f.file: f.message for f in report.failures},
-        build_key=build_key(toolkit),
-    )
-
-
 def audit_pdfs(toolkit: Toolkit, pdfs_dir: Path, store: IndexStore) -> AuditReport:
     """Compare the PDFs directory and config now with the last ingest, changing no index."""
     previous = load_manifest(store.current())
     if previous is None:
         raise UsageError("nothing to compare with: no ingest has been recorded yet; run `cse-toolkit ingest`")
     sources, refused = scan_sources(pdfs_dir, previous, trust_stat=False)
-    prepared = prepare(toolkit, pdfs_dir, store, previous, sources, refused=refused, best_effort=True)
+    prepared = prepare(
+        toolkit, pdfs_dir, store, previous, sources, refused=refused, best_effort=True, reuse=True
+    )
     # A file gone from the directory is removed, even though an ingest would keep serving
     # its last version until the config stops naming it.
     gone = set(previous.files) - {s.name for s in sources} - {f.file for f in refused}
