@@ -324,6 +324,8 @@ def search_command(
 
 
 def search_main() -> None:
+    """`cse-search` (its console script is `entry.search_main`, which calls this after
+    setting up the process before the CLI module loads)."""
     from pipeline.engine.startup import trim_engine_imports
 
     trim_engine_imports()  # this process only searches: see startup.py

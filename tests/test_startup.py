@@ -6,21 +6,24 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE_CONFIG
+from tests.conftest import REPO, SAMPLE_CONFIG
 
 SEARCH = """
+import gc
 import sys
-from pipeline.cli import search_main
+from pipeline.entry import search_main
 from pipeline.engine.startup import STAND_IN_DOC
 sys.argv = ["cse-search", "pharmacies", "--config", sys.argv[1], "--index", sys.argv[2]]
 try:
     search_main()
 except SystemExit as exit:
     print("exit", exit.code)
+print("collector", "on" if gc.isenabled() else "off")
 real = [name for name, module in sys.modules.items() if vars(module).get("__doc__") != STAND_IN_DOC]
 print("loaded", " ".join(sorted(real)))
 """
@@ -74,6 +77,18 @@ def test_cse_search_does_not_import_what_its_libraries_import_for_other_jobs(sam
 def test_cse_search_answers_with_exit_0(sample_index: Path) -> None:
     output, _ = run_search(SAMPLE_CONFIG, sample_index)
     assert "exit 0" in output
+
+
+def test_cse_search_switches_the_cycle_collector_back_on_after_start_up(sample_index: Path) -> None:
+    """entry.py turns the collector off only while the modules load."""
+    output, _ = run_search(SAMPLE_CONFIG, sample_index)
+    assert "collector on" in output
+
+
+def test_the_cse_search_console_script_starts_at_the_entry_module() -> None:
+    """The collector and the stand-ins must be set up before pipeline.cli is imported."""
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["cse-search"] == "pipeline.entry:search_main"
 
 
 def test_cse_search_reads_the_config_when_it_changed_since_the_ingest(
