@@ -214,7 +214,8 @@ def read_all(
         else:
             todo.append(source)
     by_path = {str(s.path): s for s in todo}
-    jobs = [(str(s.path), s.name, limits) for s in todo]
+    # Largest first: a big manual started last would leave the other core idle at the end.
+    jobs = [(str(s.path), s.name, limits) for s in sorted(todo, key=lambda s: -s.size)]
     for job, result in run_isolated(
         jobs,
         _extract_job,
