@@ -10,6 +10,7 @@ and checked, so a snippet costs well under a millisecond even on a long page.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 
@@ -86,8 +87,9 @@ class Snippeter:
         if not spans:
             return _cut(text, 0, WIDTH)
         best_start, best_count = spans[0][0], 0
+        ends = [e for _, e in spans]  # sorted: the spans are sorted and do not overlap
         for i, (start, _) in enumerate(spans):  # the window starting at each match
-            count = sum(1 for s, e in spans[i:] if e <= start + WIDTH)
+            count = bisect.bisect_right(ends, start + WIDTH, i) - i
             if count > best_count:
                 best_start, best_count = start, count
         start = max(0, best_start - WIDTH // 4)
