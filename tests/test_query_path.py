@@ -4,15 +4,21 @@ on a real index of the sample toolkit."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import Result
+from whoosh import index as whoosh_index
+from whoosh import query as wq
 from whoosh.reading import IndexReader
 
+from pipeline.engine import candidates
 from pipeline.engine import search as engine
+from pipeline.engine.candidates import holding, match_all
 from pipeline.engine.index import open_searcher
+from pipeline.engine.snippets import Snippeter, flow
 from pipeline.engine.store import IndexStore
 
 Search = Callable[..., Result]
@@ -47,3 +53,76 @@ def test_a_swapped_pair_of_letters_is_one_edit(cse_search: Search) -> None:
     """The typo "safegauring" is two edits (a dropped letter, two swapped): still corrected."""
     result = cse_search("safegauring", "--json")
     assert json.loads(result.stdout)["suggestion"] == "safeguarding"
+
+
+QUERIES = [
+    "pharmacies",
+    "child sexual exploitation",
+    "missing from home",
+    '"looked after children"',
+    "exploit*",
+    "grooming AND online",
+    "CSE NOT online",
+    "drunk daughter",
+]
+
+
+def _whoosh_ranking(searcher, query) -> list[tuple[float, int]]:  # type: ignore[no-untyped-def]
+    return list(searcher.search(query, limit=None).top_n)
+
+
+def _candidate_query(searcher, text: str):  # type: ignore[no-untyped-def]
+    expanded, _ = engine._synonyms((), None).expand(engine.clean_query(text), lay_weight=0.5)
+    return engine._parse(engine.make_parser(searcher.schema), expanded)
+
+
+def test_every_match_scored_from_whole_blocks_as_whoosh_scores_it(searcher) -> None:  # type: ignore[no-untyped-def]
+    """Pages, order and scores (to rounding) of the block-wise evaluation equal Whoosh's."""
+    ours, theirs = [], []
+    for text in QUERIES:
+        query = _candidate_query(searcher, text)
+        matched = match_all(searcher, query)
+        ours.append(
+            [(round(score, 9), doc) for doc, score in sorted(matched.items(), key=lambda i: (-i[1], i[0]))]
+        )
+        theirs.append([(round(score, 9), doc) for score, doc in _whoosh_ranking(searcher, query)])
+    assert ours == theirs
+
+
+def test_deleted_pages_are_not_matched(sample_index: Path, tmp_path: Path) -> None:
+    """A republished chapter leaves its old pages deleted in older segments until a merge."""
+    copy = tmp_path / "search"
+    shutil.copytree(IndexStore(sample_index).search_dir(), copy)
+    ix = whoosh_index.open_dir(str(copy))
+    writer = ix.writer()
+    writer.delete_by_term("file", "chapter-4-health-services.pdf")
+    writer.commit(merge=False)
+    with ix.searcher() as deleted:
+        query = _candidate_query(deleted, "pharmacies OR children")
+        assert sorted(match_all(deleted, query)) == sorted(doc for _, doc in _whoosh_ranking(deleted, query))
+
+
+def test_fast_snippet_matches_are_the_slow_ones_on_every_page(searcher) -> None:  # type: ignore[no-untyped-def]
+    pages = [flow(str(f["content"])) for f in searcher.reader().all_stored_fields() if f.get("content")]
+    cases = [
+        ("pharmacies chemist", ("chemist", "pharmacy", "pharmacist")),
+        ("child sexual exploitation", ("CSE", "child sexual exploitation")),
+        ("a&e", ("A&E", "accident and emergency", "emergency department")),
+        ("in need", ("child in need", "children in need", "CiN")),
+        ("missing", ("run away", "runaway", "runs away")),
+    ]
+    differing = []
+    for words, forms in cases:
+        snippeter = Snippeter({engine._stem(w) for w in words.split()}, engine._stem, forms)
+        differing += [
+            (words, i)
+            for i, page in enumerate(pages)
+            if snippeter.matches(page) != snippeter._matches_slowly(page)
+        ]
+    assert differing == []
+
+
+def test_matches_among_candidates_are_the_matchers(searcher) -> None:  # type: ignore[no-untyped-def]
+    docs = list(range(0, searcher.doc_count_all(), 3))
+    query = wq.Or([wq.Term("kind", "document"), wq.Term("aid", "yes"), wq.Term("section", "pharmacies")])
+    assert holding(searcher, query, docs) == candidates._holding_by_matcher(searcher, query, docs)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from whoosh.searching import Searcher
 
+from pipeline.engine.candidates import at_docs
 from pipeline.engine.ranking import Ranking
 
 PROXIMITY_WINDOW = 5  # words apart that still count as near (BM25TP's window)
@@ -207,17 +208,11 @@ def _postings(
         for term in terms:
             if (name, term) not in reader:
                 continue
-            matcher = reader.postings(name, term)
-            for doc in local:
-                if not matcher.is_active():
-                    break
-                if matcher.id() < doc:
-                    matcher.skip_to(doc)
-                if matcher.is_active() and matcher.id() == doc:
-                    if positions:
-                        found[term, doc + offset] = tuple(matcher.value_as("positions"))
-                    else:
-                        found[term, doc + offset] = (0,) * max(int(matcher.weight()), 1)
+            for doc, matcher in at_docs(reader, name, term, local):
+                if positions:
+                    found[term, doc + offset] = tuple(matcher.value_as("positions"))
+                else:
+                    found[term, doc + offset] = (0,) * max(int(matcher.weight()), 1)
     return found
 
 

@@ -20,6 +20,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import levenshtein
 
+from pipeline.engine.candidates import holding, match_all, one_query
 from pipeline.engine.documents import PageKind
 from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.engine.ranking import DEFAULT, Ranking
@@ -277,7 +278,10 @@ def search(
         candidates = any_word
     else:
         candidates = parsed  # the user's operators, quotes and wildcards decide what matches
-    hits, total, complete = _run(searcher, candidates, scope, chapter, limit, forms, units, ranking, snippets)
+    with one_query():
+        hits, total, complete = _run(
+            searcher, candidates, scope, chapter, limit, forms, units, ranking, snippets
+        )
     partial = total > 0 and not complete and _is_plain_words(text)
     outside_scope = _count(searcher, candidates, None, chapter) - total if scope is not None else 0
     outside_chapter = _count(searcher, candidates, scope, None) - total if chapter is not None else 0
@@ -301,11 +305,8 @@ def search(
 
 
 def _count(searcher: Searcher, query: wq.Query, scope: Scope | None, chapter: int | None) -> int:
-    """Matching pages under these filters, counted without scoring."""
-    allow, mask = _filters(scope, chapter)
-    if allow is wq.NullQuery:
-        return 0
-    return len(searcher.search(query, limit=None, filter=allow, mask=mask, scored=False))
+    """Matching pages under these filters."""
+    return len(_matched(searcher, query, scope, chapter))
 
 
 def match_spans(
@@ -506,12 +507,16 @@ def _run(
     total is known); the best RERANK_DEPTH are then scored by the model (scoring.py) from
     their postings alone. `forms` are synonym forms to mark in snippets.
     """
-    allow, mask = _filters(scope, chapter)
-    if allow is wq.NullQuery:
-        return (), 0, False
-    results = searcher.search(query, limit=None, filter=allow, mask=mask)
-    ranked: list[tuple[float, int]] = list(results.top_n)
-    shown = len(ranked) if limit is None else max(limit, 1)
+    matched = _matched(searcher, query, scope, chapter)
+    total = len(matched)
+    if limit is None or limit > RERANK_DEPTH:  # every match in the engine's order
+        ranked = sorted(
+            ((score, doc) for doc, score in matched.items()), key=lambda item: (-item[0], item[1])
+        )
+    else:  # only the re-ranked ones are shown: the engine's best RERANK_DEPTH, in its order
+        best = heapq.nsmallest(RERANK_DEPTH, matched.items(), key=lambda item: (-item[1], item[0]))
+        ranked = [(score, doc) for doc, score in best]
+    shown = total if limit is None else max(limit, 1)
     candidates = [doc for _, doc in ranked[: RERANK_DEPTH if limit is None else max(RERANK_DEPTH, shown)]]
     own: set[int] = set()
     if scope is not None and scope.own_sections and ranking.own_section:
@@ -567,28 +572,29 @@ def _run(
                 ocr=bool(fields.get("ocr", False)),
             )
         )
-    return tuple(hits), len(ordered), complete
+    return tuple(hits), total, complete
+
+
+def _matched(
+    searcher: Searcher, query: wq.Query, scope: Scope | None, chapter: int | None
+) -> dict[int, float]:
+    """Every page matching `query` that the filters show, with the engine's score."""
+    allow, mask = _filters(scope, chapter)
+    if allow is wq.NullQuery:
+        return {}
+    matched = match_all(searcher, query)
+    for doc in match_all(searcher, mask):
+        matched.pop(doc, None)
+    if allow is not None:
+        allowed = match_all(searcher, allow)
+        matched = {doc: score for doc, score in matched.items() if doc in allowed}
+    return matched
 
 
 def _matching_among(searcher: Searcher, query: wq.Query, docnums: Sequence[int]) -> set[int]:
-    """Which of these documents match `query`, by skipping its matcher straight to each
-    one rather than running it over the whole index."""
-    found: set[int] = set()
-    wanted = sorted(docnums)
-    for subsearcher, offset in searcher.leaf_searchers():
-        end = offset + subsearcher.doc_count_all()
-        local = [doc - offset for doc in wanted if offset <= doc < end]
-        if not local:
-            continue
-        matcher = query.matcher(subsearcher, subsearcher.boolean_context())
-        for doc in local:
-            if not matcher.is_active():
-                break
-            if matcher.id() < doc:
-                matcher.skip_to(doc)
-            if matcher.is_active() and matcher.id() == doc:
-                found.add(doc + offset)
-    return found
+    """Which of these documents match `query`, by looking for them in its postings
+    rather than running it over the whole index."""
+    return holding(searcher, query, docnums)
 
 
 def _content_stems(searcher: Searcher, query: wq.Query) -> set[str]:
