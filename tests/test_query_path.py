@@ -18,7 +18,7 @@ from pipeline.engine import candidates
 from pipeline.engine import search as engine
 from pipeline.engine.candidates import holding, match_all
 from pipeline.engine.index import open_searcher
-from pipeline.engine.snippets import Snippeter, flow
+from pipeline.engine.snippets import _SENTENCE_END, Snippeter, _looks_like_heading, flow
 from pipeline.engine.store import IndexStore
 
 Search = Callable[..., Result]
@@ -126,3 +126,23 @@ def test_matches_among_candidates_are_the_matchers(searcher) -> None:  # type: i
     docs = list(range(0, searcher.doc_count_all(), 3))
     query = wq.Or([wq.Term("kind", "document"), wq.Term("aid", "yes"), wq.Term("section", "pharmacies")])
     assert holding(searcher, query, docs) == candidates._holding_by_matcher(searcher, query, docs)
+
+
+def _flow_one_line_at_a_time(text: str) -> str:
+    """The rule of snippets.flow as first written: each line looked at in turn."""
+    lines = [line for line in (" ".join(line.split()) for line in text.splitlines()) if line]
+    out: list[str] = []
+    after_break, previous_heading = True, False
+    for i, line in enumerate(lines):
+        heading = after_break and _looks_like_heading(line, lines[i + 1] if i + 1 < len(lines) else "")
+        if out:
+            out.append("\n" if heading or previous_heading else " ")
+        out.append(line)
+        after_break, previous_heading = heading or line.endswith(_SENTENCE_END), heading
+    return "".join(out)
+
+
+def test_flow_is_the_line_by_line_rule_on_every_page(searcher) -> None:  # type: ignore[no-untyped-def]
+    pages = [str(f["content"]) for f in searcher.reader().all_stored_fields() if f.get("content")]
+    pages += ["Pharmacies\u00a0 near\tyou.\r\nOpen  late\n\n Contact\n", "A\nB\nC\nD.", " x ", ""]
+    assert [flow(page) for page in pages] == [_flow_one_line_at_a_time(page) for page in pages]

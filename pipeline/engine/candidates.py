@@ -93,12 +93,43 @@ def _evaluate(top: Searcher, leaf: Searcher, leaf_number: int, query: wq.Query) 
                 for doc in common:
                     scores[doc] += float(len(negative))
             return _boosted(scores, query.boost)
+    if type(query) is wq.Phrase and query.slop == 1:
+        return _boosted(_phrase(top, leaf, leaf_number, query.fieldname, query.words), query.boost)
     if type(query) is wq.AndNot:
         scores = _evaluate(top, leaf, leaf_number, query.a)
         for doc in _evaluate(top, leaf, leaf_number, query.b):
             scores.pop(doc, None)
         return _boosted(scores, query.boost)
     return _by_whoosh(top, leaf, query)
+
+
+def _phrase(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str, words: Sequence[str]) -> Scores:
+    """Pages holding the words side by side in this order, scored as Whoosh scores a
+    phrase: the sum of its words' scores. Positions are read only for the pages that
+    hold every word."""
+    field = top.schema[fieldname] if fieldname in top.schema.names() else None
+    if field is None or not words or not field.format or not field.format.supports("positions"):
+        return _by_whoosh(top, leaf, wq.Phrase(fieldname, list(words)))
+    parts = [_term(top, leaf, leaf_number, fieldname, word) for word in words]
+    smallest = min(parts, key=len)
+    common = sorted(set(smallest).intersection(*(part for part in parts if part is not smallest)))
+    if not common:
+        return {}
+    reader = leaf.reader()
+    positions: list[dict[int, frozenset[int]]] = []
+    for word in words:
+        positions.append(
+            {doc: frozenset(m.value_as("positions")) for doc, m in at_docs(reader, fieldname, word, common)}
+        )
+    scores: Scores = {}
+    for doc in common:
+        later = [found[doc] for found in positions[1:]]
+        if any(all(p + i in at for i, at in enumerate(later, start=1)) for p in positions[0][doc]):
+            total = 0.0
+            for part in parts:  # added in the phrase's order
+                total += part[doc]
+            scores[doc] = total
+    return scores
 
 
 def _boosted(scores: Scores, boost: float) -> Scores:

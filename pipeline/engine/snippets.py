@@ -22,6 +22,11 @@ _SENTENCE_END = (".", "!", "?", ":", "…", '."', ".”", ".)")
 _NOT_HEADING_END = (".", ",", ";", ":", "!", "?", "…", "-", "–", "\u2014")
 _WHITESPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"[\w&]")
+# Every character str.split() treats as a space, but the space and the line break.
+_OTHER_SPACES = tuple(
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 def flow(text: str) -> str:
@@ -31,20 +36,46 @@ def flow(text: str) -> str:
     sentence or a clause does, follows the start of the page, a finished sentence or
     another heading, and is followed by a line that starts a sentence.
     """
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    out: list[str] = []
-    after_break = True  # the start of the page, a finished sentence or a heading
-    previous_heading = False
-    for i, line in enumerate(lines):
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        heading = after_break and _looks_like_heading(line, following)
-        if out:
-            out.append("\n" if heading or previous_heading else " ")
-        out.append(line)
-        after_break = heading or line.endswith(_SENTENCE_END)
-        previous_heading = heading
-    return "".join(out)
+    lines = _lines(text)
+    count = len(lines)
+    # A line can be a heading only after the start, a finished sentence or a heading:
+    # those few are checked, in order (a heading makes the next line a candidate too).
+    candidates = [0, *(i + 1 for i, line in enumerate(lines) if line.endswith(_SENTENCE_END))]
+    headings: list[int] = []
+    pending = 0
+    while pending < len(candidates):
+        i = candidates[pending]
+        pending += 1
+        if i >= count or (headings and headings[-1] >= i):
+            continue
+        if _looks_like_heading(lines[i], lines[i + 1] if i + 1 < count else ""):
+            headings.append(i)
+            if pending >= len(candidates) or candidates[pending] != i + 1:
+                candidates.insert(pending, i + 1)
+    if not headings:
+        return " ".join(lines)
+    # A heading has a line break before and after it; other lines are joined by a space.
+    breaks = sorted({b for h in headings for b in (h, h + 1) if 0 < b < count})
+    pieces, start = [], 0
+    for b in breaks:
+        pieces.append(" ".join(lines[start:b]))
+        start = b
+    pieces.append(" ".join(lines[start:]))
+    return "\n".join(pieces)
+
+
+def _lines(text: str) -> list[str]:
+    """The text's non-empty lines, each with its spaces collapsed and trimmed."""
+    if (
+        "  " in text
+        or " \n" in text
+        or "\n " in text
+        or text[:1] == " "
+        or text[-1:] == " "
+        or any(space in text for space in _OTHER_SPACES)
+    ):
+        return [line for line in map(" ".join, map(str.split, text.splitlines())) if line]
+    return [line for line in text.split("\n") if line]  # already so (extracted text mostly is)
 
 
 def _looks_like_heading(line: str, following: str) -> bool:
