@@ -21,13 +21,16 @@ import contextlib
 import contextvars
 import itertools
 import math
+import pickle
 import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.formats import Positions
 from whoosh.searching import Searcher
+from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
 Scores = dict[int, float]  # global document number -> engine score
@@ -119,7 +122,7 @@ def _phrase(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str, wor
     positions: list[dict[int, frozenset[int]]] = []
     for word in words:
         positions.append(
-            {doc: frozenset(m.value_as("positions")) for doc, m in at_docs(reader, fieldname, word, common)}
+            {doc: frozenset(positions_at(m)) for doc, m in at_docs(reader, fieldname, word, common)}
         )
     scores: Scores = {}
     for doc in common:
@@ -325,3 +328,14 @@ def at_docs(reader: Any, name: str, term: str, docs: Sequence[int]) -> Iterator[
         if i < len(ids) and ids[i] == doc and doc not in deleted:
             matcher._i = i
             yield doc, matcher
+
+
+def positions_at(matcher: Any) -> Sequence[int]:
+    """The term's positions in the matcher's current document (Whoosh's decoding, with
+    the running sum done in C rather than a Python loop)."""
+    if type(matcher.format) is not Positions:
+        return matcher.value_as("positions")
+    value = matcher.value()
+    if not value.endswith(b"."):
+        value += b"."
+    return list(itertools.accumulate(pickle.loads(value[_INT_SIZE:])))

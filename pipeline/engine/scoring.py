@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from whoosh.searching import Searcher
 
-from pipeline.engine.candidates import at_docs
+from pipeline.engine.candidates import at_docs, positions_at
 from pipeline.engine.ranking import Ranking
 
 PROXIMITY_WINDOW = 5  # words apart that still count as near (BM25TP's window)
@@ -210,7 +210,7 @@ def _postings(
                 continue
             for doc, matcher in at_docs(reader, name, term, local):
                 if positions:
-                    found[term, doc + offset] = tuple(matcher.value_as("positions"))
+                    found[term, doc + offset] = tuple(positions_at(matcher))
                 else:
                     found[term, doc + offset] = (0,) * max(int(matcher.weight()), 1)
     return found
