@@ -17,10 +17,12 @@ are added may differ from Whoosh's matcher tree, by a rounding in the last bit.
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import contextvars
 import itertools
 import math
+import os
 import pickle
 import weakref
 from collections.abc import Iterator, Sequence
@@ -35,9 +37,18 @@ from whoosh.util.numeric import byte_to_length
 
 Scores = dict[int, float]  # global document number -> engine score
 
-# The posting blocks decoded during the current query (see one_query), by file and offset.
-_QUERY_BLOCKS: contextvars.ContextVar[dict[tuple[int, int], object] | None] = contextvars.ContextVar(
-    "query_blocks", default=None
+# Decoded posting blocks kept per open searcher (one index generation, never changed), by
+# postings file and offset, the least recently used dropped first: a word's postings are
+# read and decompressed once, not by every query that uses the word, nor twice in one
+# query (finding the matches, then the model's look-ups). At most this many blocks of up
+# to 128 postings each (about 10 kB decoded with their positions); CSE_POSTINGS_CACHE=0
+# keeps them for one query only (to measure a word never asked before).
+BLOCK_CACHE_BLOCKS = int(os.environ.get("CSE_POSTINGS_CACHE", "4096") or 0)
+_BLOCKS: weakref.WeakKeyDictionary[Searcher, collections.OrderedDict[tuple[int, int], object]] = (
+    weakref.WeakKeyDictionary()
+)
+_QUERY_BLOCKS: contextvars.ContextVar[collections.OrderedDict[tuple[int, int], object] | None] = (
+    contextvars.ContextVar("query_blocks", default=None)
 )
 
 # Per open searcher (one index generation): each leaf's and field's BM25 length
@@ -195,14 +206,19 @@ def blocks(matcher: W3LeafMatcher) -> Iterator[tuple[Sequence[int], Sequence[flo
 
 
 @contextlib.contextmanager
-def one_query() -> Iterator[None]:
-    """Within it, a posting block read by one step of a query (finding every match) is
-    not read and decompressed again by the next (the model's look-ups in the same postings)."""
-    token = _QUERY_BLOCKS.set({})
+def one_query(searcher: Searcher) -> Iterator[None]:
+    """Within it, posting blocks are read through the searcher's cache of decoded blocks."""
+    if BLOCK_CACHE_BLOCKS > 0:
+        blocks = _BLOCKS.setdefault(searcher, collections.OrderedDict())
+    else:
+        blocks = collections.OrderedDict()
+    token = _QUERY_BLOCKS.set(blocks)
     try:
         yield
     finally:
         _QUERY_BLOCKS.reset(token)
+        while len(blocks) > BLOCK_CACHE_BLOCKS:
+            blocks.popitem(last=False)
 
 
 def block_ids(matcher: W3LeafMatcher) -> Sequence[int]:
@@ -216,6 +232,7 @@ def block_ids(matcher: W3LeafMatcher) -> Sequence[int]:
                 if blocks is not None:
                     blocks[key] = matcher._data
             else:
+                blocks.move_to_end(key)
                 matcher._data = blocks[key]
         data: Any = matcher._data
         matcher._ids = data[0] if matcher._byteids else tuple(itertools.accumulate(data[0]))

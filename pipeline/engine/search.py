@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import functools
 import heapq
+import os
 import re
 import weakref
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from whoosh import qparser
 from whoosh import query as wq
@@ -26,7 +29,7 @@ from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.engine.ranking import DEFAULT, Ranking
 from pipeline.engine.scope import Scope
 from pipeline.engine.scoring import Alternative, Unit, score_candidates
-from pipeline.engine.snippets import Snippeter
+from pipeline.engine.snippets import Snippeter, flow
 from pipeline.engine.synonyms import Synonyms, concept_id, merged
 from pipeline.errors import QuerySyntaxError
 from pipeline.text import normalise_line
@@ -278,7 +281,7 @@ def search(
         candidates = any_word
     else:
         candidates = parsed  # the user's operators, quotes and wildcards decide what matches
-    with one_query():
+    with one_query(searcher):
         hits, total, complete = _run(
             searcher, candidates, scope, chapter, limit, forms, units, ranking, snippets
         )
@@ -534,7 +537,7 @@ def _run(
         )
 
     scored = score_candidates(
-        searcher, candidates, units, ranking, lambda doc: str(searcher.stored_fields(doc)["content"]), extra
+        searcher, candidates, units, ranking, lambda doc: str(_page(searcher, doc)[0]["content"]), extra
     )
     rest = ranked[len(candidates) :]
     # Below the re-ranked pages, the others keep the engine's order, on the model's scale.
@@ -550,7 +553,7 @@ def _run(
     hits = []
     sections_seen: set[tuple[str, str]] = set()
     for rank, (score, docnum) in enumerate(ordered[:shown], start=1):
-        fields = searcher.stored_fields(docnum)
+        fields, flowed = _page(searcher, docnum)
         chapter_value = fields.get("chapter", "")
         section = (fields["file"], fields.get("section", ""))
         wanted = snippets is Snippets.EVERY or (
@@ -568,11 +571,49 @@ def _run(
                 page=fields["page"],
                 pdf_page=int(fields["pdf_page"]),
                 file=fields["file"],
-                snippet=snippeter.snippet(fields["content"]) if wanted else "",
+                snippet=snippeter.snippet(fields["content"], flowed()) if wanted else "",
                 ocr=bool(fields.get("ocr", False)),
             )
         )
     return tuple(hits), total, complete
+
+
+# Stored fields and flowed text of recently shown pages, per open searcher (one index
+# generation, never changed): a page is decompressed and flowed once, not by every query
+# that shows it. CSE_PAGE_CACHE=0 turns it off (to measure pages never shown before).
+PAGE_CACHE_PAGES = int(os.environ.get("CSE_PAGE_CACHE", "2000") or 0)
+_PAGES: weakref.WeakKeyDictionary[Searcher, OrderedDict[int, _Page]] = weakref.WeakKeyDictionary()
+
+
+class _Page:
+    """A page's stored fields, and its text as snippets flow it (made when first asked)."""
+
+    __slots__ = ("fields", "_flowed")
+
+    def __init__(self, fields: dict[str, Any]) -> None:
+        self.fields = fields
+        self._flowed: str | None = None
+
+    def flowed(self) -> str:
+        if self._flowed is None:
+            self._flowed = flow(str(self.fields.get("content", "")))
+        return self._flowed
+
+
+def _page(searcher: Searcher, docnum: int) -> tuple[dict[str, Any], Callable[[], str]]:
+    """A page's stored fields, and a function giving its flowed text."""
+    if PAGE_CACHE_PAGES <= 0:
+        fresh = _Page(searcher.stored_fields(docnum))
+        return fresh.fields, fresh.flowed
+    pages = _PAGES.setdefault(searcher, OrderedDict())
+    cached = pages.get(docnum)
+    if cached is not None:
+        pages.move_to_end(docnum)
+        return cached.fields, cached.flowed
+    page = pages[docnum] = _Page(searcher.stored_fields(docnum))
+    if len(pages) > PAGE_CACHE_PAGES:
+        pages.popitem(last=False)
+    return page.fields, page.flowed
 
 
 def _matched(

@@ -129,9 +129,10 @@ class Snippeter:
             else None
         )
 
-    def snippet(self, text: str) -> str:
-        """Up to WIDTH characters around the densest matches, on word boundaries."""
-        text = flow(text)
+    def snippet(self, text: str, flowed: str | None = None) -> str:
+        """Up to WIDTH characters around the densest matches, on word boundaries
+        (`flowed`: the text already passed through `flow`)."""
+        text = flow(text) if flowed is None else flowed
         spans = self.matches(text)
         if not spans:
             return _cut(text, 0, WIDTH)
