@@ -109,6 +109,8 @@ def _evaluate(top: Searcher, leaf: Searcher, leaf_number: int, query: wq.Query) 
             return _boosted(scores, query.boost)
     if type(query) is wq.Phrase and query.slop == 1:
         return _boosted(_phrase(top, leaf, leaf_number, query.fieldname, query.words), query.boost)
+    if type(query) in (wq.Prefix, wq.Wildcard) and query.constantscore:
+        return _pattern(top, leaf, leaf_number, query)
     if type(query) is wq.AndNot:
         scores = _evaluate(top, leaf, leaf_number, query.a)
         for doc in _evaluate(top, leaf, leaf_number, query.b):
@@ -144,6 +146,34 @@ def _phrase(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str, wor
                 total += part[doc]
             scores[doc] = total
     return scores
+
+
+def _pattern(top: Searcher, leaf: Searcher, leaf_number: int, query: wq.PatternQuery) -> Scores:
+    """A wildcard's pages. Whoosh scores them by how its matcher happens to be built in the
+    segment: one word is scored as that word (without the wildcard's boost), and three or
+    more in a segment of at most 5,000 pages by a preloaded union that gives every page
+    1.0; those two are done here, from the postings, and the rest by Whoosh."""
+    reader = leaf.reader()
+    words = [word for word in query._btexts(reader) if word]
+    if not words:
+        return {}
+    if len(words) == 1:
+        return _term(top, leaf, leaf_number, query.fieldname, words[0])
+    if len(words) == 2 or len(words) >= wq.Or.TOO_MANY_CLAUSES or leaf.doc_count_all() > 5000:
+        return _by_whoosh(top, leaf, query)
+    field = top.schema[query.fieldname]
+    pages: set[int] = set()
+    for word in words:
+        matcher = reader._terms.matcher(query.fieldname, word, field.format)
+        if isinstance(matcher, W3LeafMatcher):
+            while not matcher._atend:
+                pages.update(block_ids(matcher))
+                matcher._next_block()
+        else:
+            while matcher.is_active():
+                pages.add(matcher.id())
+                matcher.next()
+    return dict.fromkeys(pages, 1.0)
 
 
 def _boosted(scores: Scores, boost: float) -> Scores:
