@@ -21,7 +21,6 @@ import collections
 import contextlib
 import contextvars
 import itertools
-import math
 import os
 import pickle
 import weakref
@@ -33,7 +32,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.formats import Positions
 from whoosh.searching import Searcher
 from whoosh.system import _INT_SIZE
-from whoosh.util.numeric import byte_to_length
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 Scores = dict[int, float]  # global document number -> engine score
 
@@ -53,7 +52,9 @@ _QUERY_BLOCKS: contextvars.ContextVar[collections.OrderedDict[tuple[int, int], o
 
 # Per open searcher (one index generation): each leaf's and field's BM25 length
 # normalisation, K1 * (1 - B + B * length / average length), by document.
-_NORMS: weakref.WeakKeyDictionary[Searcher, dict[tuple[int, str], list[float]]] = weakref.WeakKeyDictionary()
+_NORMS: weakref.WeakKeyDictionary[Searcher, dict[tuple[int, str], tuple[bytes, list[float]]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def match_all(searcher: Searcher, query: wq.Query) -> Scores:
@@ -123,7 +124,7 @@ def _phrase(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str, wor
     """Pages holding the words side by side in this order, scored as Whoosh scores a
     phrase: the sum of its words' scores. Positions are read only for the pages that
     hold every word."""
-    field = top.schema[fieldname] if fieldname in top.schema.names() else None
+    field = top.schema[fieldname] if fieldname in top.schema else None  # noqa: SIM401 (a Schema has no get)
     if field is None or not words or not field.format or not field.format.supports("positions"):
         return _by_whoosh(top, leaf, wq.Phrase(fieldname, list(words)))
     parts = [_term(top, leaf, leaf_number, fieldname, word) for word in words]
@@ -211,8 +212,8 @@ def _term(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str, text:
         return _by_whoosh(top, leaf, wq.Term(fieldname, text))
     idf = top.idf(fieldname, btext)
     k1_plus = weighting.K1 + 1
-    norms = _norms(top, leaf, leaf_number, fieldname)
-    return {doc: idf * ((tf * k1_plus) / (tf + norms[doc])) for doc, tf in postings}
+    raw, norm = _norms(top, leaf, leaf_number, fieldname)
+    return {doc: idf * ((tf * k1_plus) / (tf + norm[raw[doc]])) for doc, tf in postings}
 
 
 def _postings(reader: object, fieldname: str, btext: bytes, format_: object) -> Iterator[tuple[int, float]]:
@@ -275,9 +276,10 @@ def block_weights(matcher: W3LeafMatcher) -> Sequence[float]:
     return matcher._weights
 
 
-def _norms(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str) -> list[float]:
-    """K1 * (1 - B + B * length / average length) of every page of the segment, computed as
-    Whoosh computes it for each match, once per searcher and field."""
+def _norms(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str) -> tuple[bytes, list[float]]:
+    """Each page's stored length byte in the segment, and K1 * (1 - B + B * length / average
+    length) for each of the 256 byte values (the lengths are stored quantised to a byte), as
+    Whoosh computes it for each match; read once per searcher and field."""
     cache = _NORMS.setdefault(top, {})
     key = (leaf_number, fieldname)
     if key not in cache:
@@ -285,23 +287,37 @@ def _norms(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str) -> l
         b = weighting._field_B.get(fieldname, weighting.B)
         k1 = weighting.K1
         average = top.avg_field_length(fieldname) or 1
-        lengths = _lengths(leaf, fieldname)
-        cache[key] = [k1 * ((1 - b) + b * length / average) for length in lengths]
+        table = [k1 * ((1 - b) + b * length / average) for length in _LENGTH_OF_BYTE]
+        cache[key] = (_length_bytes(leaf, fieldname), table)
     return cache[key]
 
 
-def _lengths(leaf: Searcher, fieldname: str) -> list[float]:
-    """Every page's stored (quantised) length of the field, as Whoosh reads one at a time."""
+# Whoosh's stored length byte -> the length it stands for (0: none).
+_LENGTH_OF_BYTE = [float(byte_to_length(n)) if n else 0.0 for n in range(256)]
+
+
+def _length_bytes(leaf: Searcher, fieldname: str) -> bytes:
+    """Every page's stored length byte of the field in the segment (0 for none), read at once."""
     reader = leaf.reader()
     count = reader.doc_count_all()
-    table = [float(byte_to_length(n)) if n else math.nan for n in range(256)]
     try:
         column = reader._perdoc._cached_reader(f"_{fieldname}_len", _lengths_column())
-        raw = column._dbfile.get(column._basepos, column._count) if column is not None else b""
+        raw = bytes(column._dbfile.get(column._basepos, column._count)) if column is not None else b""
     except AttributeError:  # another codec: one at a time
-        return [float(reader.doc_field_length(doc, fieldname, 0) or math.nan) for doc in range(count)]
-    values = [table[n] for n in raw]
-    return values + [math.nan] * (count - len(values))
+        raw = bytes(
+            length_to_byte(int(reader.doc_field_length(doc, fieldname, 0) or 0)) for doc in range(count)
+        )
+    return raw + bytes(max(count - len(raw), 0))
+
+
+def field_length(searcher: Searcher, doc: int, fieldname: str) -> float:
+    """A page's stored length of the field (0 for none), from the bytes read once per
+    searcher, where Whoosh decodes one page's at a time."""
+    for leaf_number, (subsearcher, offset) in enumerate(searcher.leaf_searchers()):
+        if offset <= doc < offset + subsearcher.doc_count_all():
+            raw, _ = _norms(searcher, subsearcher, leaf_number, fieldname)
+            return _LENGTH_OF_BYTE[raw[doc - offset]]
+    return 0.0
 
 
 def _lengths_column() -> object:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from whoosh.searching import Searcher
 
-from pipeline.engine.candidates import at_docs, positions_at
+from pipeline.engine.candidates import at_docs, field_length, positions_at
 from pipeline.engine.ranking import Ranking
 
 PROXIMITY_WINDOW = 5  # words apart that still count as near (BM25TP's window)
@@ -153,10 +153,7 @@ def _field_length(reader: object, name: str) -> float:
 
 
 def _doc_length(searcher: Searcher, doc: int, name: str) -> float:
-    try:
-        return float(searcher.reader().doc_field_length(doc, name, 0) or 0)
-    except KeyError:
-        return 0.0
+    return field_length(searcher, doc, name) if name in searcher.schema else 0.0
 
 
 def _counts(searcher: Searcher, docnums: Sequence[int], units: Sequence[Unit]) -> dict[int, list[_Counts]]:

@@ -263,24 +263,17 @@ def search(
     parser = make_parser(searcher.schema, ranking=ranking)
     expanded, forms = expander.expand(text, lay_weight=ranking.synonyms)
     capped: list[str] = []
-    parsed = _capped(_parse(parser, expanded), searcher.reader(), capped)
+    # Plain words are matched softly: any page with one of the words is a candidate, and
+    # the model ranks pages with every word, close together, first ("grooming signs" still
+    # finds the Grooming section, which never says "signs"). Otherwise the user's
+    # operators, quotes and wildcards decide what matches.
+    plain = _is_plain_words(text)
+    grouped = make_parser(searcher.schema, group=qparser.OrGroup, ranking=ranking) if plain else parser
+    parsed = _capped(_parse(grouped, expanded), searcher.reader(), capped)
     if parsed is wq.NullQuery:
         raise QuerySyntaxError(f'nothing to search for in {query_text!r}: give words, "a phrase" or prefix*')
     units = query_units(text, expander, ranking)
-    if _is_plain_words(text):
-        # Plain words are matched softly: any page with one of the words is a candidate,
-        # and the model ranks pages with every word, close together, first ("grooming
-        # signs" still finds the Grooming section, which never says "signs").
-        any_word = _without_stopwords(
-            _capped(
-                _parse(make_parser(searcher.schema, group=qparser.OrGroup, ranking=ranking), expanded),
-                searcher.reader(),
-                capped,
-            )
-        )
-        candidates = any_word
-    else:
-        candidates = parsed  # the user's operators, quotes and wildcards decide what matches
+    candidates = _without_stopwords(parsed) if plain else parsed
     with one_query(searcher):
         hits, total, complete = _run(
             searcher, candidates, scope, chapter, limit, forms, units, ranking, snippets
