@@ -40,9 +40,10 @@ Scores = dict[int, float]  # global document number -> engine score
 # postings file and offset, the least recently used dropped first: a word's postings are
 # read and decompressed once, not by every query that uses the word, nor twice in one
 # query (finding the matches, then the model's look-ups). At most this many blocks of up
-# to 128 postings each (about 10 kB decoded with their positions); CSE_POSTINGS_CACHE=0
+# to 128 postings each: about 28 kB each decoded with their positions at 10,000 pages, so
+# about 15 MB per searcher (the web server keeps one per thread). CSE_POSTINGS_CACHE=0
 # keeps them for one query only (to measure a word never asked before).
-BLOCK_CACHE_BLOCKS = int(os.environ.get("CSE_POSTINGS_CACHE", "4096") or 0)
+BLOCK_CACHE_BLOCKS = int(os.environ.get("CSE_POSTINGS_CACHE", "512") or 0)
 _BLOCKS: weakref.WeakKeyDictionary[Searcher, collections.OrderedDict[tuple[int, int], object]] = (
     weakref.WeakKeyDictionary()
 )

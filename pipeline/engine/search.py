@@ -573,8 +573,9 @@ def _run(
 
 # Stored fields and flowed text of recently shown pages, per open searcher (one index
 # generation, never changed): a page is decompressed and flowed once, not by every query
-# that shows it. CSE_PAGE_CACHE=0 turns it off (to measure pages never shown before).
-PAGE_CACHE_PAGES = int(os.environ.get("CSE_PAGE_CACHE", "2000") or 0)
+# that shows it: about 6 kB a page, so about 6 MB per searcher. CSE_PAGE_CACHE=0 turns it
+# off (to measure pages never shown before).
+PAGE_CACHE_PAGES = int(os.environ.get("CSE_PAGE_CACHE", "1000") or 0)
 _PAGES: weakref.WeakKeyDictionary[Searcher, OrderedDict[int, _Page]] = weakref.WeakKeyDictionary()
 
 
