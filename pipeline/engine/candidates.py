@@ -207,13 +207,20 @@ def _term(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str, text:
     reader = leaf.reader()
     if (fieldname, btext) not in reader:
         return {}
-    postings = _postings(reader, fieldname, btext, field.format)
     weighting = top.weighting
     if not field.scorable or not hasattr(weighting, "K1"):
         return _by_whoosh(top, leaf, wq.Term(fieldname, text))
     idf = top.idf(fieldname, btext)
     k1_plus = weighting.K1 + 1
     raw, norm = _norms(top, leaf, leaf_number, fieldname)
+    matcher = reader._terms.matcher(fieldname, btext, field.format)
+    if isinstance(matcher, W3LeafMatcher):  # one comprehension over whole blocks
+        return {
+            doc: idf * ((tf * k1_plus) / (tf + norm[raw[doc]]))
+            for ids, weights in blocks(matcher)
+            for doc, tf in zip(ids, weights, strict=True)
+        }
+    postings = _postings(reader, fieldname, btext, field.format)
     return {doc: idf * ((tf * k1_plus) / (tf + norm[raw[doc]])) for doc, tf in postings}
 
 

@@ -173,6 +173,16 @@ def _counts(searcher: Searcher, docnums: Sequence[int], units: Sequence[Unit]) -
         for unit in units:
             found = _Counts()
             for alternative in unit.alternatives:
+                if len(alternative.stems) == 1:  # one word: its positions and counts as they are
+                    stem = alternative.stems[0]
+                    held = content.get((stem, doc), ())
+                    found.positions.extend(held)
+                    found.content += alternative.weight * len(held)
+                    if (stem, doc) in title:
+                        found.title += alternative.weight * len(title[stem, doc])
+                    if (stem, doc) in headers:
+                        found.headers += alternative.weight * len(headers[stem, doc])
+                    continue
                 starts = _starts([content.get((s, doc), ()) for s in alternative.stems])
                 found.positions.extend(starts)
                 found.content += alternative.weight * len(starts)

@@ -510,8 +510,7 @@ def _run(
             ((score, doc) for doc, score in matched.items()), key=lambda item: (-item[0], item[1])
         )
     else:  # only the re-ranked ones are shown: the engine's best RERANK_DEPTH, in its order
-        best = heapq.nsmallest(RERANK_DEPTH, matched.items(), key=lambda item: (-item[1], item[0]))
-        ranked = [(score, doc) for doc, score in best]
+        ranked = _best(matched, RERANK_DEPTH)
     shown = total if limit is None else max(limit, 1)
     candidates = [doc for _, doc in ranked[: RERANK_DEPTH if limit is None else max(RERANK_DEPTH, shown)]]
     own: set[int] = set()
@@ -608,6 +607,19 @@ def _page(searcher: Searcher, docnum: int) -> tuple[dict[str, Any], Callable[[],
     if len(pages) > PAGE_CACHE_PAGES:
         pages.popitem(last=False)
     return page.fields, page.flowed
+
+
+def _best(matched: dict[int, float], count: int) -> list[tuple[float, int]]:
+    """The `count` best (score, page) by score, then page number (the engine's order):
+    the count-th best score is found among the bare scores, then only the pages scoring at
+    least that much are sorted."""
+    if len(matched) <= count:
+        kept = list(matched.items())
+    else:
+        threshold = heapq.nlargest(count, matched.values())[-1]
+        kept = [(doc, score) for doc, score in matched.items() if score >= threshold]
+    kept.sort(key=lambda item: (-item[1], item[0]))
+    return [(score, doc) for doc, score in kept[:count]]
 
 
 def _matched(
