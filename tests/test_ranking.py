@@ -56,6 +56,15 @@ def test_misspelling_suggests_a_real_word_not_a_stem(cse_search: Search) -> None
     assert json.loads(result.stdout)["suggestion"] == "safeguarding"
 
 
+def test_a_lay_word_no_page_says_finds_its_forms_and_is_not_corrected(cse_search: Search) -> None:
+    """A parent types "sexting": the toolkit says "sexual images"; no "Did you mean: setting?"."""
+    result = cse_search("sexting", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["suggestion"] is None
+    assert data["results"][0]["section"] == "staying-safe-online"
+
+
 def test_a_page_without_one_of_the_words_still_answers(cse_search: Search) -> None:
     """Soft matching: the Grooming section never says "signs" but answers "grooming signs"."""
     results = json.loads(cse_search("grooming signs", "--json").stdout)["results"]

@@ -736,7 +736,7 @@ def _suggest(
     for token in re.split(r"(\s+|[()\"])", text):
         if re.fullmatch(r"[A-Za-z]{3,}", token) and token not in _OPERATORS:
             lowered = token.lower()
-            if not reader.frequency("words", lowered):
+            if not _synonym_form(expander, token) and not reader.frequency("words", lowered):
                 # Sharing the first letter: misspellings rarely touch it, and it makes the
                 # look-up many times faster on a large vocabulary.
                 candidates = _spelling_candidates(searcher, lowered)
@@ -752,6 +752,14 @@ def _suggest(
         return None
     query = _capped(_parse(parser, expander.expand(suggestion)[0]), reader, [])
     return suggestion if _matches_any(searcher, query, allow, mask) else None
+
+
+def _synonym_form(expander: Synonyms, word: str) -> bool:
+    """A word typed exactly as one of the tool's synonym forms ("sexting", a lay word no
+    page says) is not a misspelling: its group's forms have been searched. ("pharmacys" is
+    not a form, though the groups' plural-forgiving look-up would find its group.)"""
+    group = expander.group_of(word) or expander.lay_group(word) or ()
+    return word.casefold() in {form.casefold() for form in group}
 
 
 def _matches_any(searcher: Searcher, query: wq.Query, allow: wq.Query | None, mask: wq.Query) -> bool:

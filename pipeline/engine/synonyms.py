@@ -66,7 +66,7 @@ LAY: tuple[tuple[str, ...], ...] = (
     ("parent", "parents", "mum", "dad", "mother", "father"),
     ("phone", "mobile", "smartphone", "texts", "texting"),
     ("online", "internet", "social media", "apps", "gaming"),
-    ("pictures", "photos", "images", "nudes", "selfies"),
+    ("pictures", "photos", "images", "nudes", "nude", "selfies", "sexting"),
     ("missing", "run away", "runaway", "runs away"),
     ("boyfriend", "older boyfriend", "girlfriend"),
     ("doctor", "GP"),
