@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from pipeline.ingest.ocr import OcrStats
     from pipeline.ingest.runner import IngestReport
 
+# A list of more files than this is cut to this many names and "N more".
+MOST_NAMED = 5
+
 
 def ingest_summary(report: IngestReport, seconds: float) -> str:
     lines = []
@@ -57,7 +60,7 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
     return "\n".join(lines)
 
 
-def repeat_notes(repeats: dict[str, tuple[int, int]], most: int = 5) -> list[str]:
+def repeat_notes(repeats: dict[str, tuple[int, int]], most: int = MOST_NAMED) -> list[str]:
     """A line per PDF that repeats configured chapters; many whole copies make one line
     (a folder of past editions would otherwise bury the summary)."""
     whole = sorted(name for name, (skipped, total) in repeats.items() if skipped == total)
@@ -102,7 +105,7 @@ def _ocr_line(ocr: OcrStats) -> str:
     return "; ".join(parts) + "."
 
 
-def _collapsed(warnings: list[str], most: int = 5) -> list[str]:
+def _collapsed(warnings: list[str], most: int = MOST_NAMED) -> list[str]:
     """Many PDFs outside the config make one line, not hundreds."""
     outside = [w.removesuffix(NOT_IN_CONFIG) for w in warnings if w.endswith(NOT_IN_CONFIG)]
     if len(outside) <= most:
@@ -211,14 +214,15 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
             "or a tool that keeps times): a plain ingest does not see this; run `cse-toolkit ingest --force`."
         )
     whole = sorted(n for n, (repeated, total) in report.repeated_pages.items() if repeated == total)
-    if len(whole) > 5:
+    collapse = len(whole) > MOST_NAMED
+    if collapse:
         lines.append(
             f"{len(whole)} PDFs repeat pages of configured chapters, all of their pages (no new content; "
-            f"they are answered from the chapters): {', '.join(map(printable, whole[:5]))} and "
-            f"{len(whole) - 5} more"
+            f"they are answered from the chapters): {', '.join(map(printable, whole[:MOST_NAMED]))} and "
+            f"{len(whole) - MOST_NAMED} more"
         )
     for name, (repeated, total) in sorted(report.repeated_pages.items()):
-        if len(whole) > 5 and repeated == total:
+        if collapse and repeated == total:
             continue
         new = total - repeated
         lines.append(
