@@ -16,20 +16,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS
-from tools.webserver import Server, start_server
+from tools.webserver import CHROMIUM_ARGS, Server, start_server
 
 CHROMIUM = os.environ.get("CSE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(os.environ.get("CSE_AXE_JS", REPO / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGES = ["/", "/search?q=pharmacies&role=pharmacist", "/reading", "/a-z", "/packs", "/search?q=&role=nobody"]
 
 sync_api = pytest.importorskip(

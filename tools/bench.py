@@ -331,6 +331,19 @@ def ingest_command(corpus: Corpus, index: Path) -> list[str | Path]:
     ]
 
 
+def search_command(corpus: Corpus, index: Path) -> list[str | Path]:
+    return [
+        console_script("cse-search"),
+        SEARCH_WORD,
+        "--config",
+        corpus.config,
+        "--pdfs",
+        corpus.pdfs,
+        "--index",
+        index,
+    ]
+
+
 def ingest(corpus: Corpus, index: Path, timeout: float, sample_memory: bool = False) -> Run:
     """One ingest; exit 0 or 3 (some PDF unreadable) are results, anything else a crash."""
     run = run_process(ingest_command(corpus, index), timeout, sample_memory)
@@ -539,16 +552,7 @@ def search_process(
     report: Report, corpus: Corpus, index: Path, tools: Tools, settings: Settings, pdfgrep_target: bool
 ) -> None:
     """`cse-search WORD` as a whole process (median after a warm-up) against pdfgrep."""
-    command: list[str | Path] = [
-        console_script("cse-search"),
-        SEARCH_WORD,
-        "--config",
-        corpus.config,
-        "--pdfs",
-        corpus.pdfs,
-        "--index",
-        index,
-    ]
+    command = search_command(corpus, index)
     run_process(command, settings.timeout)  # warm-up: imports and index files into the page cache
     runs = [run_process(command, settings.timeout) for _ in range(settings.search_runs)]
     if any(r.returncode != 0 for r in runs):
@@ -880,16 +884,7 @@ def scale_latency(report: Report, corpus: Corpus, index: Path, settings: Setting
 def scale_process(report: Report, corpus: Corpus, index: Path, tools: Tools, settings: Settings) -> None:
     """`cse-search` as a whole process (median after a warm-up), and pdfgrep once."""
     tag = corpus.name
-    command: list[str | Path] = [
-        console_script("cse-search"),
-        SEARCH_WORD,
-        "--config",
-        corpus.config,
-        "--pdfs",
-        corpus.pdfs,
-        "--index",
-        index,
-    ]
+    command = search_command(corpus, index)
     run_process(command, settings.timeout)
     runs = [run_process(command, settings.timeout) for _ in range(settings.search_runs)]
     if any(r.returncode != 0 for r in runs):

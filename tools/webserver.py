@@ -15,6 +15,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+# How the browser tests and tools/screenshot.py start Debian's chromium: headless, and
+# quiet (no update checks, sync or QUIC probes that would reach for the network).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 REPO = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 30
 URL_LINE = re.compile(r"at (http://(\S+?):(\d+)/)")
