@@ -467,18 +467,25 @@ def test_all_writes_a_pack_for_every_role(ingested: tuple[Path, Path, Path], tmp
     result = pack(pdfs, config, index, tmp_path, "--all")
     assert result.exit_code == 0, result.output
     roles = role_ids(config)
-    assert len(roles) == 17
+    assert len(roles) == 29  # every role of the sample config, each with its own pack
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [f"{r}.pdf" for r in roles] + [f"{r}.md" for r in roles]
     )
     config_data = yaml.safe_load(config.read_text(encoding="utf-8"))
     titles = {s["id"]: s["title"] for c in config_data["chapters"] for s in c["sections"]}
-    essential = ["Recognising risk", "Making a referral"]
+    essential = {a["id"]: [titles[s] for s in a.get("essential", [])] for a in config_data["audiences"]}
     for role in config_data["roles"]:
         assert f"{role['id']}: " in result.stdout, role["id"]
         reader = pypdf.PdfReader(str(tmp_path / f"{role['id']}.pdf"))
         sections = [title for _, _, children in outline(reader) for title, _ in children]
-        assert sections == [*(titles[s] for s in role["sections"]), *essential], role["id"]
+        if "sections" not in role:  # a reader who owns no section gets the chapters to read, whole
+            audience = next(a for a in config_data["audiences"] if a["id"] == role["audience"])
+            chapters = [c for c in config_data["chapters"] if c["number"] in audience["read"]]
+            whole = [title for c in chapters for title in ["Introduction", *(s["title"] for s in c["sections"])]]
+            assert sections == whole, role["id"]
+            continue
+        own = [titles[s] for s in role["sections"]]
+        assert sections == [*own, *(t for t in essential[role["audience"]] if t not in own)], role["id"]
 
 
 def test_all_gives_the_same_pack_as_one_role(

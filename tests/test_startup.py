@@ -105,7 +105,9 @@ def test_cse_search_reports_a_config_broken_since_the_ingest(sample_index: Path,
     """The config the last ingest saw was valid; an edit that breaks it is a config error
     naming the file and key (exit 2), never a search of the old snapshot."""
     config = tmp_path / "toolkit.yaml"
-    config.write_text(SAMPLE_CONFIG.read_text(encoding="utf-8") + "ocr: sometimes\n", encoding="utf-8")
+    text = SAMPLE_CONFIG.read_text(encoding="utf-8")
+    config.write_text(text + "ocr: sometimes\n", encoding="utf-8")
+    ocr_line = len(text.splitlines()) + 1
     result = subprocess.run(
         [sys.executable, "-c", SEARCH, str(config), str(sample_index)],
         capture_output=True,
@@ -116,7 +118,7 @@ def test_cse_search_reports_a_config_broken_since_the_ingest(sample_index: Path,
         "exit 2",
         [
             f"error: {config}: 1 problem; nothing was changed:",
-            "  - ocr (line 311): 'sometimes' is not an OCR mode (use one of: auto, always, never)",
+            f"  - ocr (line {ocr_line}): 'sometimes' is not an OCR mode (use one of: auto, always, never)",
         ],
     )
 

@@ -3811,6 +3811,48 @@ AUDIENCES: tuple[Audience, ...] = (
         helpful=(8, 9),
         essential=("recognising-risk", "making-a-referral"),
     ),
+    # The readers the board points at the full toolkit: education, district councils, the
+    # hospitality industry "and more" (police, parents and carers, young people).
+    Audience(
+        id="education",
+        title="Education (Schools, Colleges and Alternative Provision)",
+        read=(1, 2, 3),
+        helpful=(8, 9),
+        essential=("recognising-risk", "making-a-referral"),
+    ),
+    Audience(
+        id="district-councils",
+        title="District Councils (Licensing, Housing and Community Safety)",
+        read=(1, 2, 6),
+        helpful=(7, 8, 9),
+        essential=("recognising-risk", "making-a-referral"),
+    ),
+    Audience(
+        id="hospitality",
+        title="The Hospitality Industry (Hotels, Licensed Premises and Takeaways)",
+        read=(1, 2, 7),
+        helpful=(8, 9),
+        essential=("recognising-risk", "making-a-referral"),
+    ),
+    Audience(
+        id="police",
+        title="Police",
+        read=(1, 2, 6, 7),
+        helpful=(3, 8, 9),
+        essential=("recognising-risk", "making-a-referral", "disrupting-perpetrators"),
+    ),
+    Audience(
+        id="parents-and-carers",
+        title="Parents and Carers",
+        read=(8,),
+        helpful=(1, 9),
+    ),
+    Audience(
+        id="young-people",
+        title="Children and Young People",
+        read=(9,),
+        helpful=(8,),
+    ),
 )
 """Reader groups and the chapters each should read or may find helpful."""
 
@@ -3857,8 +3899,88 @@ _ROLE_TABLE: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("residential-care", "social-care", "residential-care", ("children's homes",)),
 )
 
+# (role id, title, audience, owned section ids, aliases): the readers of chapters 3, 6 and 7
+# and the board's other readers, whose titles name the reader rather than a section.
+_READER_TABLE: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        "teacher",
+        "Teachers and School Staff",
+        "education",
+        ("teaching-about-relationships", "attendance", "concerns-in-school", "online-safety-in-schools"),
+        ("teacher", "school staff", "teaching staff"),
+    ),
+    (
+        "designated-safeguarding-lead",
+        "Designated Safeguarding Leads",
+        "education",
+        ("designated-safeguarding-leads", "attendance", "concerns-in-school", "online-safety-in-schools"),
+        ("DSL", "designated safeguarding lead", "safeguarding lead"),
+    ),
+    (
+        "college-staff",
+        "Colleges and Alternative Provision",
+        "education",
+        ("alternative-provision",),
+        ("college staff", "college", "further education", "alternative provision"),
+    ),
+    (
+        "taxi-licensing",
+        "Taxi and Private Hire Licensing",
+        "district-councils",
+        ("taxi-licensing",),
+        ("taxi licensing", "taxi licensing officer", "private hire licensing"),
+    ),
+    (
+        "housing-officer",
+        "Housing Officers",
+        "district-councils",
+        ("housing",),
+        ("housing officer",),
+    ),
+    (
+        "community-safety",
+        "Community Safety",
+        "district-councils",
+        ("community-safety",),
+        ("community safety officer", "community safety team"),
+    ),
+    (
+        "hotel-staff",
+        "Hotels and Guest Houses",
+        "hospitality",
+        ("hotels",),
+        ("hotel", "hotel staff", "guest house", "hotel manager"),
+    ),
+    (
+        "licensed-premises",
+        "Licensed Premises (Pubs, Bars and Clubs)",
+        "hospitality",
+        ("licensed-premises",),
+        ("pub", "pub staff", "bar staff", "licensed premises"),
+    ),
+    (
+        "takeaway-staff",
+        "Takeaways and Late-Night Venues",
+        "hospitality",
+        ("takeaways",),
+        ("takeaway", "takeaway staff"),
+    ),
+    (
+        "police",
+        "Police",
+        "police",
+        ("taxi-licensing", "community-safety", "hotels", "licensed-premises", "takeaways"),
+        ("police officer", "PCSO"),
+    ),
+    ("parent", "Parents and Carers", "parents-and-carers", (), ("parent", "carer", "parent or carer")),
+    ("young-person", "Young People", "young-people", (), ("young person", "teenager")),
+)
+
 ROLES: tuple[Role, ...] = tuple(
     Role(role_id, _section_title(section_id), audience, (section_id,), aliases)
     for role_id, audience, section_id, aliases in _ROLE_TABLE
+) + tuple(
+    Role(role_id, title, audience, sections, aliases)
+    for role_id, title, audience, sections, aliases in _READER_TABLE
 )
-"""Professional roles; each owns one section and has other names (aliases)."""
+"""Roles; each profession owns its section(s) and has other names (aliases)."""
