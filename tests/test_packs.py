@@ -481,7 +481,9 @@ def test_all_writes_a_pack_for_every_role(ingested: tuple[Path, Path, Path], tmp
         if "sections" not in role:  # a reader who owns no section gets the chapters to read, whole
             audience = next(a for a in config_data["audiences"] if a["id"] == role["audience"])
             chapters = [c for c in config_data["chapters"] if c["number"] in audience["read"]]
-            whole = [title for c in chapters for title in ["Introduction", *(s["title"] for s in c["sections"])]]
+            whole = [
+                title for c in chapters for title in ["Introduction", *(s["title"] for s in c["sections"])]
+            ]
             assert sections == whole, role["id"]
             continue
         own = [titles[s] for s in role["sections"]]
