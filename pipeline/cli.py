@@ -261,8 +261,7 @@ def search_command(
     config/toolkit.yaml at or above the current folder, else the user configuration
     folder (see the README, "From any folder").
     """
-    from pipeline.engine import names, search
-    from pipeline.engine.synonyms import from_toolkit
+    from pipeline.engine.ask import Shape, ask
     from pipeline.views import render
 
     output = "json" if as_json else output
@@ -275,50 +274,39 @@ def search_command(
         raise CseError("--format line prints one line per page: drop --by-section")
     store = IndexStore(index_dir)
     toolkit = load_config(config_path, snapshot=store.current())
-    chosen = names.resolve(toolkit, role, audience)
-    names.check_chapter(toolkit, chapter)
-    for note in chosen.notes if chosen else ():
+    shape = Shape.SECTIONS if by_section else Shape.FILES if listing else Shape.PAGES
+    found = ask(
+        toolkit,
+        store.search_dir(),
+        " ".join(query),
+        role=role,
+        audience=audience,
+        chapter=chapter,
+        limit=limit,
+        shape=shape,
+    )
+    for note in found.notes:
         _note(note)
-    asked = render.Asked(chosen, chapter)
-    role_id = chosen.role.id if chosen is not None and chosen.role is not None else None
-    colour = _colour(color)
+    result, asked, colour = found.result, render.Asked(found.chosen, chapter), _colour(color)
     style = render.Style(colour, _terminal_width())
-    scope = chosen.scope if chosen else None
-    text, synonyms, pager = " ".join(query), from_toolkit(toolkit), not no_pager
-    if by_section:
-        found = search.search_sections(
-            store.search_dir(), text, scope=scope, chapter=chapter, limit=limit, synonyms=synonyms
-        )
-        result = found.result
+    if found.sections is not None:
         if output == "json":
-            click.echo(json.dumps(render.sections_json(found, role_id, asked), ensure_ascii=False))
+            click.echo(
+                json.dumps(render.sections_json(found.sections, found.role_id, asked), ensure_ascii=False)
+            )
         else:
-            _show(render.sections_text(found, style, asked), pager, colour)
+            _show(render.sections_text(found.sections, style, asked), not no_pager, colour)
+    elif output == "json":
+        click.echo(json.dumps(render.search_json(result, found.role_id, asked), ensure_ascii=False))
+    elif output == "text" and not listing:
+        _show(render.search_text(result, style, asked), not no_pager, colour)
+    elif result.hits:  # grep-like: only hits on stdout; what the filters left out goes to stderr
+        shown = render.files_text(result, count, style) if listing else render.lines_text(result, style)
+        click.echo(shown, color=colour)
+        for note in render.filter_notes(result, asked):
+            click.echo(note, err=True)
     else:
-        result = search.search(
-            store.search_dir(),
-            text,
-            scope=scope,
-            chapter=chapter,
-            limit=None if listing else limit,
-            synonyms=synonyms,
-            snippets=search.Snippets.NONE if listing else search.Snippets.EVERY,
-        )
-        if output == "json":
-            click.echo(json.dumps(render.search_json(result, role_id, asked), ensure_ascii=False))
-        elif output == "text" and not listing:
-            _show(render.search_text(result, style, asked), pager, colour)
-        else:  # grep-like: only hits on stdout; what the filters left out goes to stderr
-            if result.hits:
-                shown = (
-                    render.files_text(result, count, style) if listing else render.lines_text(result, style)
-                )
-                click.echo(shown, color=colour)
-                notes = render.filter_notes(result, asked)
-            else:
-                notes = [render.search_text(result, style, asked)]
-            for note in notes:
-                click.echo(note, err=True)
+        click.echo(render.search_text(result, style, asked), err=True)
     if not result.hits:
         sys.exit(int(ExitCode.NOT_FOUND))
 
