@@ -418,7 +418,7 @@ def test_concurrent_searches_each_get_their_own_answer(server: Server) -> None:
 
 
 def test_a_page_without_a_printed_number_is_named_as_the_cli_cites_it() -> None:
-    from pipeline.web.app import printed
+    from pipeline.web.links import printed
 
     assert printed("57+1") == "unnumbered page after p. 57"
 

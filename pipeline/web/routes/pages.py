@@ -1,0 +1,107 @@
+"""A result's page: the page view (`/page/<file>/<n>`: its image, text and sections), the
+image with the query's matches marked (`/image/<file>/<n>.png`), and the ingested PDF
+(`/files/<file>.pdf`). Files are found by their id in the manifest, never by a path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, render_template, request, send_file
+from werkzeug.exceptions import NotFound
+
+from pipeline.engine.search import match_spans
+from pipeline.web import answers
+from pipeline.web.answers import BadRequest
+from pipeline.web.layout import form_context
+from pipeline.web.links import SEARCH_PARAMS
+from pipeline.web.site import Edition
+from pipeline.web.state import edition, web_state
+
+
+def located(file_id: str, pdf_page: int) -> tuple[Edition, Any, Path]:
+    current = edition()
+    found = web_state().site.pdf_path(current, file_id)
+    if found is None:
+        raise NotFound("no such file in the index")
+    record, path = found
+    if not 1 <= pdf_page <= record.pages:
+        raise NotFound(f"{record.file} has no PDF page {pdf_page} (it has {record.pages})")
+    return current, record, path
+
+
+def query_arg() -> str:
+    query = request.args.get("q", "")
+    if len(query) > answers.MAX_QUERY_CHARS:
+        raise BadRequest(f"query too long (at most {answers.MAX_QUERY_CHARS} characters)")
+    return query if query.strip() else ""
+
+
+def spans_for(current: Edition, record: Any, path: Path, pdf_page: int, query: str) -> list[tuple[int, int]]:
+    if not query:
+        return []
+    text = web_state().images.text(path, record.sha256, pdf_page)
+    return match_spans(current.search_dir, query, text.text, synonyms=current.synonyms)
+
+
+def page_view(file_id: str, pdf_page: int) -> str:
+    current, record, path = located(file_id, pdf_page)
+    query = query_arg()
+    spans = spans_for(current, record, path, pdf_page, query)
+    text = web_state().images.text(path, record.sha256, pdf_page)
+    label = record.page_labels[pdf_page - 1] if pdf_page <= len(record.page_labels) else str(pdf_page)
+    units = [
+        s
+        for s in current.manifest.sections_of(record.file)
+        if s.first_pdf_page <= pdf_page <= s.last_pdf_page
+    ]
+    chapter = current.toolkit.chapter(record.chapter) if record.chapter is not None else None
+    return render_template(
+        "page.html",
+        **form_context(current, answers.Ask(query)),
+        record=record,
+        file_id=file_id,
+        pdf_page=pdf_page,
+        label=label,
+        chapter=chapter,
+        sections=units,
+        matches=len(spans),
+        page_text=text.text,
+        image_size=text.size,
+        query=query,
+        search_params={k: v for k in SEARCH_PARAMS if (v := request.args.get(k, "").strip())},
+        previous_page=pdf_page - 1 if pdf_page > 1 else None,
+        next_page=pdf_page + 1 if pdf_page < record.pages else None,
+    )
+
+
+def page_image(file_id: str, pdf_page: int) -> Response:
+    current, record, path = located(file_id, pdf_page)
+    query = query_arg()
+    spans = spans_for(current, record, path, pdf_page, query)
+    png = web_state().images.png(current.generation, path, record.sha256, pdf_page, spans)
+    response = Response(png, mimetype="image/png")
+    if not query:
+        response.headers["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def pdf_file(file_id: str) -> Response:
+    current = edition()
+    found = web_state().site.pdf_path(current, file_id)
+    if found is None:
+        raise NotFound("no such file in the index")
+    record, path = found
+    return send_file(
+        path,
+        mimetype="application/pdf",
+        download_name=Path(record.file).name,
+        conditional=True,
+        max_age=3600,
+    )
+
+
+def register(app: Flask) -> None:
+    app.add_url_rule("/page/<file_id>/<int:pdf_page>", "page_view", page_view, methods=["GET"])
+    app.add_url_rule("/image/<file_id>/<int:pdf_page>.png", "page_image", page_image, methods=["GET"])
+    app.add_url_rule("/files/<file_id>.pdf", "pdf_file", pdf_file, methods=["GET"])
