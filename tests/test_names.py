@@ -34,6 +34,15 @@ def role_of(result: Result) -> str | None:
         ("Accident and Emergency", "a-and-e"),
         ("foster carers", "foster-carer"),
         ("Children\u2019s Homes", "residential-care"),
+        # the readers the board points at the full toolkit (issue 23, item 3)
+        ("teacher", "teacher"),
+        ("police", "police"),
+        ("designated safeguarding lead", "designated-safeguarding-lead"),
+        ("DSL", "designated-safeguarding-lead"),
+        ("taxi licensing", "taxi-licensing"),
+        ("hotel", "hotel-staff"),
+        ("hotel manager", "hotel-staff"),
+        ("parent", "parent"),
     ],
 )
 def test_titles_plurals_and_case_name_the_role_quietly(cse_search: Search, typed: str, role: str) -> None:

@@ -61,12 +61,36 @@ def test_pharmacies_first_hit(cse_search: Search) -> None:
     assert (first["page"], first["pdf_page"], first["file"]) == ("74", 20, "chapter-4-health-services.pdf")
 
 
+@pytest.mark.parametrize(
+    ("options", "role", "audience"),
+    [
+        ((), None, None),
+        (("--role", "hotel"), "hotel-staff", "hospitality"),
+        (("--role", "social worker"), None, "social-care"),
+        (("--audience", "education"), None, "education"),
+        (("--chapter", "4"), None, None),
+    ],
+)
+def test_json_says_whose_reading_was_applied(
+    cse_search: Search, options: tuple[str, ...], role: str | None, audience: str | None
+) -> None:
+    """`audience`: the audience whose reading was applied, also when a role or a loose name
+    chose it; null when nothing did (issue 23, item 9)."""
+    data = as_json(cse_search("consent", "--json", *options))
+    assert (data["role"], data["audience"]) == (role, audience)
+
+
 def test_json_shape_is_exactly_the_specs(cse_search: Search) -> None:
     result = cse_search("pharmacies", "--json", "--role", "chemist")
     assert result.exit_code == 0, result.output
     data = as_json(result)
-    assert list(data) == ["query", "role", "total", "suggestion", "partial", "outside", "results"]
-    assert (data["query"], data["role"], data["suggestion"]) == ("pharmacies", "pharmacist", None)
+    assert list(data) == ["query", "role", "audience", "total", "suggestion", "partial", "outside", "results"]
+    assert (data["query"], data["role"], data["audience"], data["suggestion"]) == (
+        "pharmacies",
+        "pharmacist",
+        "health",
+        None,
+    )
     assert isinstance(data["total"], int) and data["total"] >= len(data["results"]) >= 1
     for rank, hit in enumerate(data["results"], start=1):
         assert list(hit) == RESULT_KEYS
@@ -332,6 +356,7 @@ def test_odd_queries_never_give_a_traceback(cse_search: Search, query: str, expe
         assert list(as_json(result)) == [
             "query",
             "role",
+            "audience",
             "total",
             "suggestion",
             "partial",

@@ -152,6 +152,22 @@ def test_api_role_may_be_named_by_alias(server: Server) -> None:
     assert payload["role"] == "pharmacist"
 
 
+@pytest.mark.parametrize(
+    ("params", "role", "audience"),
+    [
+        ("", None, None),
+        ("&role=police", "police", "police"),
+        ("&role=social%20worker", None, "social-care"),
+        ("&audience=hospitality", None, "hospitality"),
+    ],
+)
+def test_api_says_whose_reading_was_applied(
+    server: Server, params: str, role: str | None, audience: str | None
+) -> None:
+    _, payload = api(server, "q=consent" + params)
+    assert (payload["role"], payload["audience"]) == (role, audience)
+
+
 def test_api_empty_query_is_400(server: Server) -> None:
     status, payload = api(server, "q=")
     assert (status, "error" in payload) == (400, True)
@@ -185,6 +201,33 @@ def test_home_has_a_labelled_query_box(server: Server) -> None:
 
 def test_role_picker_has_ids_as_values_and_titles_as_labels(server: Server) -> None:
     assert '<option value="pharmacist">Pharmacies</option>' in html(server, "/")
+
+
+def test_role_picker_groups_every_reader_under_their_audience(server: Server) -> None:
+    """Teachers, licensing officers, hotel staff, police, parents and young people can pick
+    themselves, each under the audience the board names (issue 23, item 3)."""
+    picker = html(server, "/").split('<select id="role"')[1].split("</select>")[0]
+    groups = {
+        label: re.findall(r'<option value="([^"]+)"', body)
+        for label, body in re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', picker, re.S)
+    }
+    assert {label.split(" (")[0]: roles for label, roles in groups.items() if "Health" not in label} == {
+        "Social Care": [
+            "child-in-need",
+            "looked-after-children",
+            "early-help",
+            "uasc",
+            "leaving-care",
+            "foster-carer",
+            "residential-care",
+        ],
+        "Education": ["teacher", "designated-safeguarding-lead", "college-staff"],
+        "District Councils": ["taxi-licensing", "housing-officer", "community-safety"],
+        "The Hospitality Industry": ["hotel-staff", "licensed-premises", "takeaway-staff"],
+        "Police": ["police"],
+        "Parents and Carers": ["parent"],
+        "Children and Young People": ["young-person"],
+    }
 
 
 def test_title_is_the_boards_from_the_config(server: Server) -> None:

@@ -60,6 +60,13 @@ class Asked:
         return f"the {self.chosen.audience.id} audience" if self.chosen.audience else None
 
     @property
+    def audience_id(self) -> str | None:
+        """The id of the audience whose reading was applied, whether a role or an
+        audience (or a loose name read as either) chose it."""
+        chosen = self.chosen
+        return chosen.audience.id if chosen is not None and chosen.audience is not None else None
+
+    @property
     def reading(self) -> str:
         """ "the pharmacist's reading" or "the health audience's reading"."""
         who = self.who or ""
@@ -247,8 +254,10 @@ def _result_json(h: Hit) -> dict[str, Any]:
 
 
 def search_json(result: SearchResult, role: str | None, asked: Asked | None = None) -> dict[str, Any]:
-    """The SPEC's object, plus `partial` (no page has every word of the query) and
-    `outside` (matching pages each filter left out; null without filters)."""
+    """The SPEC's object, plus `partial` (no page has every word of the query),
+    `outside` (matching pages each filter left out; null without filters) and `audience`
+    (the audience whose reading was applied: the role's, or the one a name such as
+    "social worker" was read as; null when the whole toolkit was searched)."""
     filtered = asked is not None and (asked.chosen is not None or asked.chapter is not None)
     outside = (
         {"scope": result.outside_scope, "chapter": result.outside_chapter, "both": result.outside_both}
@@ -258,6 +267,7 @@ def search_json(result: SearchResult, role: str | None, asked: Asked | None = No
     return {
         "query": result.query,
         "role": role,
+        "audience": asked.audience_id if asked is not None else None,
         "total": result.total,
         "suggestion": result.suggestion,
         "partial": result.partial,
