@@ -3,6 +3,7 @@ introductions, headings that moved or vanished, uncatalogued PDFs, `cse-toolkit 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 CH4 = "chapter-4-health-services.pdf"
+INTRO4 = "chapter-4-introduction"
 
 
 @pytest.fixture(scope="module")
@@ -342,3 +344,67 @@ def test_heading_matches_with_and_for_ampersand(tmp_path: Path) -> None:
     split = split_chapter(chapter, pdf, number_pages(pdf))
     assert split.warnings == ()
     assert [s.heading_found for s in split.sections if s.id == "ae"] == [True]
+
+
+# --------------------------------------------------------------------------- explicit ends
+def _split_with_end(end: int | str, section: str = "school-nurses") -> Split:
+    """Chapter 4 of the sample with `end:` on one section (by default School Nurses,
+    printed 56-58, PDF pages 2-4)."""
+    config = load_config(SAMPLE_CONFIG, SAMPLE_PDFS)
+    spec = config.chapter(4)
+    assert spec is not None
+    sections = tuple(dataclasses.replace(s, end=end) if s.id == section else s for s in spec.sections)
+    spec = dataclasses.replace(spec, sections=sections)
+    pdf = extract_pdf(SAMPLE_PDFS / CH4, CH4)
+    return split_chapter(spec, pdf, number_pages(pdf, spec.first_page), "chapters[3]")
+
+
+def _owners(split: Split, pdf_pages: range) -> list[tuple[int, str, str]]:
+    return [(u.pdf_page, u.page, u.section) for u in split.pages if u.pdf_page in pdf_pages]
+
+
+@pytest.mark.parametrize(
+    ("end", "owners"),
+    [
+        # end on the section's own start page: one page, the next two go back to the chapter
+        (56, [(2, "56", "school-nurses"), (3, "57", INTRO4), (4, "58", INTRO4)]),
+        (57, [(2, "56", "school-nurses"), (3, "57", "school-nurses"), (4, "58", INTRO4)]),
+        # end on the page before the next section: nothing goes back
+        (58, [(2, "56", "school-nurses"), (3, "57", "school-nurses"), (4, "58", "school-nurses")]),
+    ],
+)
+def test_an_explicit_end_gives_the_pages_after_it_back_to_the_chapter(
+    end: int, owners: list[tuple[int, str, str]]
+) -> None:
+    split = _split_with_end(end)
+    assert _owners(split, range(1, 6)) == [(1, "55", INTRO4), *owners, (5, "59", "gynaecology")]
+    info = next(s for s in split.sections if s.id == "school-nurses")
+    assert (info.first_page, info.last_page) == ("56", str(end))
+    assert (info.first_pdf_page, info.last_pdf_page) == (2, end - 54)
+    assert not split.warnings
+
+
+def test_an_end_the_file_does_not_have_warns_and_runs_to_the_next_section() -> None:
+    split = _split_with_end(99)
+    assert _owners(split, range(2, 6)) == [
+        (2, "56", "school-nurses"),
+        (3, "57", "school-nurses"),
+        (4, "58", "school-nurses"),
+        (5, "59", "gynaecology"),
+    ]
+    assert split.warnings == (
+        f"{CH4}: section school-nurses ends at printed page 99, which the file does not have; "
+        "it runs to the next section",
+    )
+
+
+def test_an_end_just_before_a_heading_part_way_down_a_page_gives_the_text_above_it_back() -> None:
+    """Gynaecology is printed 59-60 and Midwifery's heading stands part-way down page 60:
+    with `end: 59`, the text above Midwifery's heading is the chapter's, not Gynaecology's."""
+    split = _split_with_end(59, "gynaecology")
+    on_60 = units(split, 6)
+    assert set(on_60) == {INTRO4, "midwifery"}
+    assert on_60[INTRO4].startswith("In the gynaecology clinic, always offer to see the young person")
+    assert on_60["midwifery"].startswith("Midwifery\n")
+    info = next(s for s in split.sections if s.id == "gynaecology")
+    assert (info.last_page, info.last_pdf_page) == ("59", 5)

@@ -229,7 +229,7 @@ def split_chapter(
                     f"{pdf.file}: section {starting.id} ends at printed page {starting.end}, which the "
                     "file does not have; it runs to the next section"
                 )
-            elif end_index + 1 < next_start:
+            elif end_index + 1 <= next_start:  # up to the next heading, even part-way down a page
                 boundaries.append((end_index + 1, 0, None))
 
     pages: list[SectionPage] = []
