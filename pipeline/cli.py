@@ -328,6 +328,7 @@ def toolkit_group() -> None:
 
     \b
     Examples:
+      cse-toolkit init --sample     a toolkit home here, holding the sample toolkit
       cse-toolkit ingest            extract, split and index everything in pdfs/
       cse-toolkit roles             audiences and roles with their reading lists
       cse-toolkit sections          the sections as the pipeline sees them
@@ -341,6 +342,27 @@ def toolkit_group() -> None:
     config/toolkit.yaml at or above the current folder, else the user configuration
     folder (see the README, "From any folder").
     """
+
+
+@toolkit_group.command("init")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
+@click.option("--sample", is_flag=True, help="Copy in the sample toolkit (PDFs and config) to try at once.")
+@click.option("--debug", is_flag=True, help="Show the full traceback on errors.")
+@_errors
+def init_command(folder: Path, sample: bool, debug: bool) -> None:
+    """Make a toolkit home in FOLDER (default: the current folder): config/toolkit.yaml,
+    pdfs/ and index/. The config is a commented template to edit; with --sample, the
+    sample toolkit's config and chapter PDFs instead. An existing config is never
+    overwritten.
+
+    \b
+    Examples:
+      cse-toolkit init ~/cse-toolkit
+      cse-toolkit init --sample /tmp/try-cse
+    """
+    from pipeline.config.starter import make_home, next_steps
+
+    click.echo(next_steps(make_home(folder, sample), Path.cwd()))
 
 
 @toolkit_group.command("ingest")
