@@ -7,6 +7,8 @@ import re
 
 _ROMAN = re.compile(r"^[ivxlcdm]+$")
 _UNNUMBERED = re.compile(r"^(.*)\+([0-9]+)$")
+# More digits than any page number has: such a label is text, never converted.
+MAX_DIGITS = 12
 
 
 def to_roman(number: int) -> str:
@@ -86,8 +88,11 @@ def _ordinal(n: int) -> str:
 def arabic(label: str) -> int | None:
     """The number a label such as "74" stands for; None for anything else, including
     digits that are not ASCII ("²", "٣"), which `str.isdigit` accepts but `int` does not
-    always read as the page a reader would look for."""
-    return int(label) if label.isascii() and label.isdigit() else None
+    always read as the page a reader would look for, and a run of digits longer than any
+    page number (Python will not even convert one of 5,000 digits)."""
+    if not (label.isascii() and label.isdigit()) or len(label) > MAX_DIGITS:
+        return None
+    return int(label)
 
 
 def page_range(first: str, last: str) -> str:

@@ -62,6 +62,12 @@ def _escape(match: re.Match[str]) -> str:
     )
 
 
+def first_unprintable(text: str) -> str | None:
+    """The first character that `printable` would escape, as its escape; None if none."""
+    match = _UNPRINTABLE.search(text)
+    return _escape(match) if match else None
+
+
 def printable(text: str) -> str:
     """A file name, page label or title as it may be printed: every control or invisible
     character shown as an escape (\\x1b, \\n, \\u202e), so no name can drive the terminal."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import struct
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ from pipeline.cli import search_command
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
 from tests.helpers import tree_state
 from tests.hostile_pdfs import labelled_pdf, run_toolkit
+from tools.webserver import start_server
 
 CH4 = "chapter-4-health-services.pdf"
 
@@ -216,3 +219,154 @@ def test_role_names_equal_when_casefolded_are_one_name(sample: Sample) -> None:
 
     assert result.exit_code == 2, result.output
     assert "'strasse' already names role 'pharmacist'" in result.stderr
+
+
+# ------------------------------------- issue 25: values a file system or a link cannot carry
+@pytest.mark.parametrize(
+    ("pages", "message"),
+    [
+        ("²-5", "chapters[3].sections[0].start (line "),  # a label, judged as one: no crash
+        ("1-" + "9" * 5000, "chapters[3].pages (line "),
+    ],
+)
+def test_pages_with_odd_digits_are_config_errors(sample: Sample, pages: str, message: str) -> None:
+    """Item 9: `pages: ²-5` and a 5,000-digit page once ended in "unexpected failure"
+    (int() of a superscript digit, of 5,000 digits)."""
+    sample.edit(
+        "file: chapter-4-health-services.pdf", f"file: chapter-4-health-services.pdf\n    pages: {pages}"
+    )
+
+    result = refused_config(sample)
+
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert "unexpected failure" not in result.output
+    assert sample.pharmacies() == ("pharmacies", "74")
+
+
+def test_a_start_page_of_thousands_of_quoted_digits_is_named(sample: Sample) -> None:
+    sample.edit("start: 74", 'start: "' + "7" * 5000 + '"')
+
+    result = refused_config(sample)
+
+    assert result.exit_code == 2, result.output
+    assert "chapters[3].sections[8].start (line " in result.stderr and "is too large" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "website",
+    ['"https://www.example.org/a\\"b"', "https://www.example.org/<script>", "https://bücher.example/"],
+)
+def test_a_website_a_link_cannot_carry_is_refused(sample: Sample, website: str) -> None:
+    """Item 10: a `"` in board.website passed the check, then every PDF pack failed (exit 4)."""
+    sample.edit("website: https://www.example.org/cse-toolkit", f"website: {website}")
+
+    result = refused_config(sample)
+
+    assert result.exit_code == 2, result.output
+    assert "board.website (line " in result.stderr and "is not a web address" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ('"chapter-1\\0.pdf"', "holds a control or invisible character (\\x00)"),
+        ('"chapter-1\\n.pdf"', "holds a control or invisible character (\\n)"),
+        ('"chapter-1\\u2028.pdf"', "holds a control or invisible character (\\u2028)"),
+        ("x" * 300 + ".pdf", "longer than 255 bytes"),
+    ],
+)
+def test_a_file_name_no_file_system_can_carry_is_refused(sample: Sample, name: str, says: str) -> None:
+    """Item 10's kind: a NUL in `file:` once reached the OS ("embedded null byte", exit 4)."""
+    sample.edit("file: chapter-1-understanding-cse.pdf", f"file: {name}")
+
+    result = refused_config(sample)
+
+    assert result.exit_code == 2, result.output
+    assert "chapters[0].file (line " in result.stderr and says in result.stderr
+
+
+def png(width: int, height: int) -> bytes:
+    """A PNG header (signature and IHDR) claiming any size: enough for a size check."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk + struct.pack(">I", zlib.crc32(chunk))
+
+
+def small_png(path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (120, 40), (11, 87, 164)).save(path)
+
+
+@pytest.mark.parametrize(
+    ("logo", "says"),
+    [
+        ("ABSOLUTE", "points outside the config's folder"),
+        ("../outside.png", "points outside the config's folder"),
+        ("link.png", "resolves outside the config's folder (a link?)"),
+        ("passwd.png", "is not a PNG image"),
+        ("photo.jpg", "is named as a JPEG image but holds a PNG one"),
+        ("huge.png", "100,000 x 100,000 pixels"),
+        ("folder.png", "is not a file"),
+    ],
+)
+def test_a_logo_outside_the_config_folder_or_not_an_image_is_refused(
+    sample: Sample, tmp_path: Path, logo: str, says: str
+) -> None:
+    """Item 1: `board.logo` could be absolute, hold `..` or be a link, and was never read
+    as an image: the HTML pack (served over HTTP) then embedded /etc/passwd."""
+    outside = tmp_path / "outside.png"
+    small_png(outside)
+    (sample.root / "link.png").symlink_to(outside)
+    (sample.root / "passwd.png").write_bytes(Path("/etc/passwd").read_bytes())
+    small_png(sample.root / "photo.jpg")  # PIL writes by suffix: make it a PNG under a .jpg name
+    (sample.root / "photo.jpg").write_bytes(png(120, 40) + b"\0" * 64)
+    (sample.root / "huge.png").write_bytes(png(100_000, 100_000))
+    (sample.root / "folder.png").mkdir()
+    shutil.copy(outside, sample.root / "outside.png")  # "../outside.png" from the config's folder
+    (sample.root / "config").mkdir()
+    shutil.move(sample.config, sample.root / "config" / "toolkit.yaml")
+    for name in ("link.png", "passwd.png", "photo.jpg", "huge.png", "folder.png"):
+        (sample.root / name).rename(sample.root / "config" / name)
+    config = sample.root / "config" / "toolkit.yaml"
+    value = str(outside) if logo == "ABSOLUTE" else logo
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("board:\n", f"board:\n  logo: {value}\n"), encoding="utf-8"
+    )
+    before = tree_state(sample.root / "index")
+
+    result = toolkit(
+        "ingest",
+        "--config",
+        str(config),
+        "--pdfs",
+        str(sample.root / "pdfs"),
+        "--index",
+        str(sample.root / "index"),
+    )
+
+    assert tree_state(sample.root / "index") == before
+    assert result.exit_code == 2, result.output
+    assert "board.logo (line " in result.stderr and says in result.stderr
+
+
+def test_a_logo_replaced_by_a_link_after_the_check_never_reaches_a_pack(sample: Sample) -> None:
+    """Item 1, after the check: the web page packs from the config the ingest checked (its
+    snapshot, while the file is unchanged); the logo is then replaced by a link to another
+    file. The pack reads it again as an image and refuses, rather than serve that file."""
+    small_png(sample.root / "logo.png")
+    sample.edit("board:\n", "board:\n  logo: logo.png\n")
+    assert sample.run("ingest").exit_code == 0
+    (sample.root / "logo.png").unlink()
+    (sample.root / "logo.png").symlink_to("/etc/passwd")
+    server = start_server(sample.config, sample.root / "pdfs", sample.root / "index", sample.root / "logs")
+    try:
+        status, _, body = server.get("/packs/pharmacist.html")
+    finally:
+        server.stop()
+
+    assert status == 400
+    assert b"root:" not in body
+    assert "board.logo" in body.decode() and "is no longer a plain file" in body.decode()
+    assert "Traceback" not in server.output()

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.board.paragraphs import Block
-from pipeline.config.model import Contact, Role, Toolkit
+from pipeline.config.image import Image, read_image
+from pipeline.config.model import Board, Contact, Role, Toolkit
 from pipeline.engine.documents import SectionPage
+from pipeline.errors import ConfigError
 from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.packplan import CHAPTER, ESSENTIAL, OWN, PackPart
 from pipeline.numerals import cite, is_unnumbered, page_range
@@ -21,7 +24,7 @@ MONTHS = ("January February March April May June July August September October N
 @dataclass(frozen=True)
 class Cover:
     board: str | None
-    logo: str | None  # path of an image file
+    logo: Image | None  # the board's logo, read and checked when the pack is made
     title: str
     edition: str
     website: str | None
@@ -193,7 +196,7 @@ def cover(toolkit: Toolkit, role: Role, manifest: Manifest, parts: list[PackPart
     board = toolkit.board
     return Cover(
         board=board.name if board else None,
-        logo=board.logo if board else None,
+        logo=_logo(board),
         title=toolkit.title,
         edition=edition,
         website=board.website if board else None,
@@ -203,6 +206,23 @@ def cover(toolkit: Toolkit, role: Role, manifest: Manifest, parts: list[PackPart
         reading=tuple(reading),
         holds=tuple(holds),
     )
+
+
+def _logo(board: Board | None) -> Image | None:
+    """The logo's bytes, checked again as they are read: the config check found an image
+    at this resolved path, but the file may have been replaced since (by a link to any
+    file, or by something that is not an image) and the pack, served over HTTP, must only
+    ever carry the image."""
+    if board is None or board.logo is None:
+        return None
+    path = Path(board.logo)
+    image = read_image(path) if path.is_absolute() and path.resolve() == path else "is no longer a plain file"
+    if isinstance(image, str):
+        raise ConfigError(
+            "board.logo",
+            [f"{board.logo} {image}; fix the logo and check the config again (cse-toolkit ingest)"],
+        )
+    return image
 
 
 def _kind_label(part: PackPart, audience: str) -> str:

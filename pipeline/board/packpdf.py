@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 
 from pipeline.board.packdoc import ContentsRow, PackDoc
 from pipeline.board.packtext import CONTACTS_HEADING, EXCERPT_NOTE, current_edition_text, no_contacts_text
+from pipeline.config.image import Image as PackImage
 from pipeline.ingest.extract import quiet_pdf_libraries
 from pipeline.numerals import arabic, from_roman
 
@@ -194,7 +195,7 @@ def _cover_story(doc: PackDoc) -> list[Any]:
     c = doc.cover
     story: list[Any] = []
     if c.logo:
-        story.append(_logo(Path(c.logo), 60 * mm, 24 * mm, Image))
+        story.append(_logo(c.logo, 60 * mm, 24 * mm, Image))
         story.append(Spacer(1, 4 * mm))
     if c.board:
         story.append(_p(c.board, s["board"]))
@@ -259,8 +260,8 @@ def _website(url: str | None, style: Any) -> Any:
 
     text = escape(current_edition_text(url))
     if url:
-        link = escape(url)
-        text = text.replace(link, f'<a href="{link}" color="{ACCENT}">{link}</a>')
+        shown, href = escape(url), escape(url, {'"': "&quot;"})  # an attribute: quotes too
+        text = text.replace(shown, f'<a href="{href}" color="{ACCENT}">{shown}</a>')
     return Paragraph(text, style)
 
 
@@ -270,12 +271,10 @@ def _bullet(text: str, style: Any) -> Any:
     return Paragraph(escape(text), style, bulletText="\u2022")
 
 
-def _logo(path: Path, width: float, height: float, image: Any) -> Any:
-    from reportlab.lib.utils import ImageReader
-
-    w, h = ImageReader(str(path)).getSize()
-    scale = min(width / w, height / h)
-    return image(str(path), width=w * scale, height=h * scale, hAlign="LEFT")
+def _logo(logo: PackImage, width: float, height: float, image: Any) -> Any:
+    """The logo from the bytes the pack checked (never from its path again)."""
+    scale = min(width / logo.width, height / logo.height)
+    return image(io.BytesIO(logo.data), width=logo.width * scale, height=logo.height * scale, hAlign="LEFT")
 
 
 def _contents_story(doc: PackDoc, first_body_page: int) -> list[Any]:

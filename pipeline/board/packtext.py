@@ -9,10 +9,10 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from pipeline.board.packdoc import ContentsRow, PackDoc, PartText, page_name, section_anchor
 from pipeline.board.paragraphs import HEADING, ITEM, Block, drop_title
+from pipeline.config.image import Image
 from pipeline.ingest.packplan import CHAPTER
 from pipeline.ingest.sections import SECTION
 
@@ -186,7 +186,7 @@ def html_page(doc: PackDoc) -> str:
         '<header class="cover">',
     ]
     if c.logo:
-        out.append(f'<img class="logo" src="{_data_uri(Path(c.logo))}" alt="{e(c.board or "")} logo">')
+        out.append(f'<img class="logo" src="{_data_uri(c.logo)}" alt="{e(c.board or "")} logo">')
     if c.board:
         out.append(f'<p class="board">{e(c.board)}</p>')
     out.append(f"<h1>{e(c.title)}</h1>")
@@ -298,7 +298,6 @@ def _tel(phone: str) -> str:
     return "".join(ch for ch in phone if ch.isdigit() or ch == "+")
 
 
-def _data_uri(path: Path) -> str:
+def _data_uri(image: Image) -> str:
     """The logo inside the page, so the pack needs no other file."""
-    mime = "image/png" if path.suffix.lower() == ".png" else "image/jpeg"
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    return f"data:{image.mime};base64,{base64.b64encode(image.data).decode('ascii')}"

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from pipeline.config.image import read_image
 from pipeline.config.model import (
     ID_PATTERN,
     OCR_MODES,
@@ -30,7 +31,8 @@ from pipeline.config.model import (
 )
 from pipeline.config.tesseract import installed_languages, package_for
 from pipeline.errors import ConfigError
-from pipeline.numerals import arabic, page_order
+from pipeline.numerals import page_order
+from pipeline.text import first_unprintable
 
 # Tesseract language names: eng, cym, chi_sim, script/Latin.
 _LANGUAGE = re.compile(r"^[A-Za-z0-9_]+(?:/[A-Za-z0-9_]+)?$")
@@ -38,6 +40,11 @@ _LANGUAGE = re.compile(r"^[A-Za-z0-9_]+(?:/[A-Za-z0-9_]+)?$")
 # libyaml's composer when PyYAML was built with it: ten times faster; it gives the same
 # nodes and line marks (the pure-Python one only words a syntax error better).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A web address with the characters RFC 3986 allows in it, and a host name with a dot.
+_URL = re.compile(
+    r"^https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::[0-9]{1,5})?"
+    r"(?:[/?#][A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]*)?$"
+)
 # `pages: 55-76`, `pages: i-iv`: two printed labels without spaces or dashes of their own.
 _PAGE_RANGE = re.compile(r"^\s*([^\s\-–]+)\s*[-–]\s*([^\s\-–]+)\s*$")
 
@@ -46,6 +53,7 @@ _PAGE_RANGE = re.compile(r"^\s*([^\s\-–]+)\s*[-–]\s*([^\s\-–]+)\s*$")
 # numbers, chapter numbers) and any one text.
 MAX_NUMBER = 1_000_000_000
 MAX_SCALAR_CHARS = 10_000
+MAX_NAME_BYTES = 255  # one part of a path, as ext4, NTFS and APFS allow
 TOO_DEEP = "nested too deeply (YAML lists and mappings more than about 1,000 levels deep)"
 # Each limit's allowed range: generous, but small enough that no later arithmetic overflows.
 LIMIT_RANGES = {
@@ -451,7 +459,11 @@ class _Validator:
                     f"expected printed pages FIRST-LAST (such as 55-76 or i-iv), got {node.value!r}",
                 )
             return None
-        first, last = (int(p) if p.isdigit() else p for p in match.groups())
+        ends = [self._printed(node, place, p) for p in match.groups()]
+        if None in ends:
+            return None
+        first, last = ends[0], ends[1]
+        assert first is not None and last is not None
         if first == 0 or last == 0:
             self.problems.add(place, node, f"invalid page range '{first}-{last}' (pages start at 1)")
             return None
@@ -460,8 +472,46 @@ class _Validator:
             return None
         return (first, last)
 
-    def _file(self, node: yaml.Node, place: str) -> str | None:
+    def _printed(self, node: yaml.Node, place: str, text: str) -> int | str | None:
+        """A printed page written as text (`start: "74"`, an end of `pages: 55-76`): a
+        number in the digits 0-9 (bounded as any number here), else a label as it stands
+        ("iv", "A-3", "²")."""
+        if not (text.isascii() and text.isdigit()):
+            return text
+        if len(text) > len(str(MAX_NUMBER)) or int(text) > MAX_NUMBER:
+            self.problems.add(place, node, f"page {_shown(text)} is too large (at most {MAX_NUMBER:,})")
+            return None
+        if int(text) == 0:
+            self.problems.add(place, node, "page 0 is not a printed page (pages start at 1)")
+            return None
+        return int(text)
+
+    def _path_name(self, node: yaml.Node, place: str) -> str | None:
+        """A file name a file system, a URL and a terminal can all carry: no control or
+        invisible character (a NUL once reached the OS as "embedded null byte"), no part
+        longer than a file system allows."""
         value = self._str(node, place)
+        if value is None:
+            return None
+        bad = first_unprintable(value)
+        if bad is not None:
+            self.problems.add(
+                place,
+                node,
+                f"{value!r} holds a control or invisible character ({bad}); give a plain file name",
+            )
+            return None
+        if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in value.split("/")):
+            self.problems.add(
+                place,
+                node,
+                f"{_shown(value)} has a name longer than {MAX_NAME_BYTES} bytes, more than a file system allows",
+            )
+            return None
+        return value
+
+    def _file(self, node: yaml.Node, place: str) -> str | None:
+        value = self._path_name(node, place)
         if value is None:
             return None
         posix = PurePosixPath(value.replace("\\", "/"))
@@ -506,9 +556,8 @@ class _Validator:
             return self._int(node, place)
         if isinstance(value, str) and value.strip() and not any(c.isspace() for c in value.strip()):
             text = value.strip()
-            number = arabic(text)
-            if number is not None and 1 <= number <= MAX_NUMBER:
-                return number
+            if text.isascii() and text.isdigit():
+                return self._printed(node, place, text)
             if _in_words(text):
                 self.problems.add(
                     place,
@@ -718,24 +767,50 @@ class _Validator:
         return Board(name, logo, edition, website, tuple(contacts))
 
     def _logo(self, node: yaml.Node) -> str | None:
-        """An image the pack can embed, found now rather than when a pack is half built."""
-        value = self._str(node, "board.logo")
+        """An image the pack can embed, found now rather than when a pack is half built.
+
+        It is embedded in every pack, which the web page serves: so, as `file:` must stay in
+        the PDFs directory, the logo must stay in the config's folder (no absolute path, no
+        `..`, no link out of it), and its bytes must be the image its name says."""
+        value = self._path_name(node, "board.logo")
         if value is None:
             return None
-        if PurePosixPath(value).suffix.lower() not in (".png", ".jpg", ".jpeg"):
-            self.problems.add("board.logo", node, f"{value!r} is not a PNG or JPEG file name")
+        posix = PurePosixPath(value.replace("\\", "/"))
+        if posix.is_absolute() or ".." in posix.parts or re.match(r"^[A-Za-z]:", value):
+            self.problems.add(
+                "board.logo",
+                node,
+                f"{value!r} points outside the config's folder; put the image in "
+                f"{self.config_dir.resolve()} and give its name there",
+            )
             return None
-        path = self.config_dir / value
-        if not path.is_file():
-            self.problems.add("board.logo", node, f"{value!r} not found (looked for {path})")
+        path = self.config_dir / posix
+        resolved = path.resolve()
+        if not resolved.is_relative_to(self.config_dir.resolve()):
+            self.problems.add(
+                "board.logo", node, f"{value!r} resolves outside the config's folder (a link?); refused"
+            )
             return None
-        return str(path.resolve())
+        image = read_image(resolved)
+        if isinstance(image, str):
+            where = f" (looked for {path})" if image == "not found" else ""
+            self.problems.add("board.logo", node, f"{value!r} {image}{where}")
+            return None
+        return str(resolved)
 
     def _website(self, node: yaml.Node) -> str | None:
+        """A web address as a link can carry it (RFC 3986): a `"` once passed here and then
+        broke every PDF pack's link markup."""
         value = self._str(node, "board.website")
-        if value is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+        if value is not None and not _URL.match(value):
+            why = (
+                ": a host name with a dot, and no spaces, quotes, angle brackets or letters outside "
+                "ASCII (write those %-encoded, as a browser's address bar shows them)"
+                if re.match(r"^https?://", value)
+                else ""
+            )
             self.problems.add(
-                "board.website", node, f"{value!r} is not a web address (https://...) a reader can type"
+                "board.website", node, f"{value!r} is not a web address (https://...) a reader can type{why}"
             )
             return None
         return value
