@@ -14,7 +14,7 @@ from pipeline.cli import search_command
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.extract import ExtractedPdf, extract_pdf
 from pipeline.ingest.manifest import load_manifest
-from pipeline.ingest.pages import PageNumbering, number_pages
+from pipeline.ingest.pages import Gap, PageNumbering, number_pages
 from pipeline.ingest.sections import body_lines, uncatalogued
 from tests.conftest import toolkit
 from tools.pdfgen import Block, PageSpec, write_pdf
@@ -157,6 +157,30 @@ def test_page_whose_number_cannot_be_read_gets_the_number_the_sequence_leaves(tm
     assert numbering.labels == ("55", "56", "57", "58", "59")
     assert numbering.source == "printed numbers"
     assert numbering.gaps == ()
+
+
+@pytest.mark.parametrize(
+    ("footers", "labels"),
+    [
+        # a hole of two that fits exactly: both numbers are recovered, in order
+        ((55, 56, None, None, 59, 60), ("55", "56", "57", "58", "59", "60")),
+        ((55, None, None, None, 59, 60), ("55", "56", "57", "58", "59", "60")),
+        # a hole of two where one number is missing: an inserted page, so neither is guessed
+        ((55, 56, None, None, 58, 59), ("55", "56", "56+1", "56+2", "58", "59")),
+        # a hole of one where none is missing (56, ?, 57): an inserted chart
+        ((55, 56, None, 57, 58, 59), ("55", "56", "56+1", "57", "58", "59")),
+    ],
+    ids=["two-fit", "three-fit", "two-for-one", "one-for-none"],
+)
+def test_a_hole_of_several_unread_numbers_is_filled_only_when_it_fits_exactly(
+    tmp_path: Path, footers: tuple[int | None, ...], labels: tuple[str, ...]
+) -> None:
+    pages = [make_page(i, footer=None if n is None else f"Page {n}") for i, n in enumerate(footers)]
+    _, numbering = numbered(tmp_path, pages)
+    assert numbering.labels == labels
+    assert numbering.unnumbered == frozenset(i for i, label in enumerate(labels) if "+" in label)
+    # 57 is then not a page of the file as printed: reported as missing, not made up
+    assert numbering.gaps == ((Gap(1, 4, 57, 57, False),) if "56+2" in labels else ())
 
 
 @pytest.mark.parametrize(
