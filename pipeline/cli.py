@@ -217,6 +217,7 @@ def _complete_audiences(ctx: click.Context, param: click.Parameter, incomplete: 
     help="Colour matches (auto: on a terminal, unless NO_COLOR is set).",
 )
 @click.option("--no-pager", is_flag=True, help="Never page long output (by default a terminal pages it).")
+@click.option("--as-typed", is_flag=True, help="Search the words exactly as typed: no spelling correction.")
 @_common
 @_errors
 def search_command(
@@ -232,6 +233,7 @@ def search_command(
     count: bool,
     color: str,
     no_pager: bool,
+    as_typed: bool,
     config_path: Path,
     pdfs_dir: Path,
     index_dir: Path,
@@ -284,6 +286,7 @@ def search_command(
         chapter=chapter,
         limit=limit,
         shape=shape,
+        as_typed=as_typed,
     )
     for note in found.notes:
         _note(note)

@@ -20,6 +20,19 @@ from pipeline.ingest.extract import extract_pdf
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
 
 Search = Callable[..., Result]
+# The keys of `cse-search --json`, in order (SPEC, "Commands").
+JSON_KEYS = [
+    "query",
+    "role",
+    "audience",
+    "total",
+    "suggestion",
+    "corrected",
+    "unmatched",
+    "partial",
+    "outside",
+    "results",
+]
 ALL = ("--limit", "1000")  # more than the sample's pages: every hit is listed
 RESULT_KEYS = [
     "rank",
@@ -84,7 +97,7 @@ def test_json_shape_is_exactly_the_specs(cse_search: Search) -> None:
     result = cse_search("pharmacies", "--json", "--role", "chemist")
     assert result.exit_code == 0, result.output
     data = as_json(result)
-    assert list(data) == ["query", "role", "audience", "total", "suggestion", "partial", "outside", "results"]
+    assert list(data) == JSON_KEYS
     assert (data["query"], data["role"], data["audience"], data["suggestion"]) == (
         "pharmacies",
         "pharmacist",
@@ -353,16 +366,7 @@ def test_odd_queries_never_give_a_traceback(cse_search: Search, query: str, expe
     if expected == 2:
         assert result.stderr.startswith("error: ")
     else:
-        assert list(as_json(result)) == [
-            "query",
-            "role",
-            "audience",
-            "total",
-            "suggestion",
-            "partial",
-            "outside",
-            "results",
-        ]
+        assert list(as_json(result)) == JSON_KEYS
 
 
 def test_an_unexpected_failure_has_its_own_exit_code_and_no_traceback(

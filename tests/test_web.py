@@ -468,3 +468,8 @@ def test_a_page_without_a_printed_number_is_named_as_the_cli_cites_it() -> None:
 
 def test_a_url_longer_than_the_bound_is_refused(server: Server) -> None:
     assert server.get("/search?q=" + "a" * 20_000)[0] == 431
+
+
+def test_search_page_names_the_words_no_page_holds(server: Server) -> None:
+    page = html(server, "/search?q=she+is+vaping+outside+the+takeaway+with+older+boys")
+    assert '<p class="notice">No page mentions: vaping.</p>' in page

@@ -54,16 +54,18 @@ def ask(
     chapter: int | None = None,
     limit: int = 10,
     shape: Shape = Shape.PAGES,
+    as_typed: bool = False,
 ) -> Answer:
-    """Resolve the names, check the chapter, search. UsageError for a name or chapter that
-    is not in the toolkit; QuerySyntaxError for a query that cannot be understood."""
+    """Resolve the names, check the chapter, search (`as_typed`: no spelling correction).
+    UsageError for a name or chapter that is not in the toolkit; QuerySyntaxError for a
+    query that cannot be understood."""
     chosen = names.resolve(toolkit, role, audience)
     names.check_chapter(toolkit, chapter)
     scope = chosen.scope if chosen is not None else None
     synonyms = from_toolkit(toolkit)
     if shape is Shape.SECTIONS:
         found = engine.search_sections(
-            search_dir, query, scope=scope, chapter=chapter, limit=limit, synonyms=synonyms
+            search_dir, query, scope=scope, chapter=chapter, limit=limit, synonyms=synonyms, as_typed=as_typed
         )
         return Answer(found.result, chosen, chapter, found)
     every = shape is Shape.FILES
@@ -75,5 +77,6 @@ def ask(
         limit=None if every else limit,
         synonyms=synonyms,
         snippets=engine.Snippets.NONE if every else engine.Snippets.EVERY,
+        as_typed=as_typed,
     )
     return Answer(result, chosen, chapter)

@@ -58,6 +58,7 @@ class Unit:
     concept: str | None = None  # a synonym group tagged at ingest (its occurrences are counted there)
     exact: str | None = None  # the form as typed when its punctuation matters (".Call")
     everyday: bool = False  # an everyday word ("keeps"): no weight from a title match
+    typed: tuple[str, ...] = ()  # the words as typed ("No page mentions: ..." names them)
 
 
 @dataclass

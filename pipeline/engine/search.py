@@ -104,6 +104,10 @@ class SearchResult:
     outside_chapter: int = 0
     outside_both: int = 0  # ... and pages that only dropping both would show
     capped: tuple[str, ...] = ()  # wildcards narrowed to their MAX_WILDCARD_TERMS commonest words
+    # The query's meaningful words that no page holds, in any of the forms searched for
+    # them ("No page mentions: sugar"), so the reader knows what was not found.
+    unmatched: tuple[str, ...] = ()
+    corrected: str | None = None  # the query searched, when a misspelt word was corrected
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,7 @@ def search_sections(
     chapter: int | None = None,
     limit: int = 10,
     synonyms: Sequence[Sequence[str]] = (),
+    as_typed: bool = False,
 ) -> SectionResult:
     """The query's sections, each with every page that matched: all pages are ranked so
     that the count of sections is exact; only each section's best page gets a snippet."""
@@ -188,6 +193,7 @@ def search_sections(
         limit=None,
         synonyms=synonyms,
         snippets=Snippets.SECTION_BEST,
+        as_typed=as_typed,
     )
     groups = group_by_section(result.hits)
     return SectionResult(result, tuple(groups[:limit]), len(groups))
@@ -251,10 +257,12 @@ def search(
     synonyms: Sequence[Sequence[str]] = (),
     ranking: Ranking = DEFAULT,
     snippets: Snippets = Snippets.EVERY,
+    as_typed: bool = False,
 ) -> SearchResult:
     """Run a query; `scope` limits what a role or audience sees, `chapter` to one chapter;
     `limit` None returns every matching page; `ranking` is the model's parameters (the
-    evaluation switches factors off with it)."""
+    evaluation switches factors off with it); `as_typed` searches the words exactly as
+    typed, with no spelling correction."""
     text = clean_query(query_text)
     expander = _synonyms(
         tuple(tuple(group) for group in synonyms), index_dir.parent if index_dir is not None else None
@@ -297,7 +305,38 @@ def search(
         outside_chapter,
         outside_both,
         capped=tuple(dict.fromkeys(capped)),
+        unmatched=unmatched_words(searcher.reader(), units),
     )
+
+
+def unmatched_words(reader: Any, units: Sequence[Unit]) -> tuple[str, ...]:
+    """The typed words of each meaningful unit that no page holds in any of its forms
+    (its own stems, its synonyms, or its concept), each once, in the order typed. A word
+    found through a synonym is not listed: the pages shown hold it under that name."""
+
+    def held(unit: Unit) -> bool:
+        if unit.concept and reader.doc_frequency("concepts", unit.concept):
+            return True
+        return any(
+            alternative.stems and all(_holds(reader, stem) for stem in alternative.stems)
+            for alternative in unit.alternatives
+        )
+
+    stop = _stemmed_stop_words()
+    missing: dict[str, None] = {}
+    for unit in units:
+        if unit.stop or held(unit):
+            continue
+        for word in unit.typed:
+            stems = _stems(word)
+            if stems and not all(s in stop for s in stems) and not all(_holds(reader, s) for s in stems):
+                missing.setdefault(word, None)
+    return tuple(missing)
+
+
+def _holds(reader: Any, stem: str) -> bool:
+    """Some page's text or titles hold this stem."""
+    return any(reader.doc_frequency(name, stem) for name in ("content", "section_title", "chapter_title"))
 
 
 def _count(searcher: Searcher, query: wq.Query, scope: Scope | None, chapter: int | None) -> int:
@@ -368,7 +407,8 @@ def query_units(text: str, expander: Synonyms, ranking: Ranking = DEFAULT) -> li
             if group is None:
                 continue
             alternatives = tuple(Alternative(_stems(form)) for form in group if _stems(form))
-            placed.append((match.start(), Unit(alternatives, concept=concept_id(group))))
+            typed = tuple(re.findall(r"[\w&]+", match.group(0)))
+            placed.append((match.start(), Unit(alternatives, concept=concept_id(group), typed=typed)))
         plain = pattern.sub(lambda m: " " * len(m.group(0)), plain)
     if ranking.synonyms:  # a lay form of several words ("social media") is one unit
         for match in expander.lay_pattern.finditer(plain):
@@ -415,7 +455,8 @@ def _word_unit(
             if form_stems and form_stems != stems:
                 alternatives.append(Alternative(form_stems, ranking.synonyms))
     everyday = all(s in _stemmed_everyday_words() for s in stems)
-    return Unit(tuple(alternatives), stop=stop, exact=exact, everyday=everyday)
+    typed = tuple(re.findall(r"[\w&]+", word))
+    return Unit(tuple(alternatives), stop=stop, exact=exact, everyday=everyday, typed=typed)
 
 
 def _stems(text: str) -> tuple[str, ...]:

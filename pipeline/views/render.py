@@ -153,8 +153,20 @@ def capped_note(result: SearchResult) -> list[str]:
     ]
 
 
+def query_notes(result: SearchResult) -> list[str]:
+    """What was searched when it is not what was typed, and the words no page holds."""
+    lines = []
+    if result.corrected:
+        lines.append(
+            f"Showing results for {result.corrected!r}; search instead for {result.query!r} with --as-typed."
+        )
+    if result.unmatched:
+        lines.append(f"No page mentions: {', '.join(result.unmatched)}.")
+    return lines
+
+
 def _header(count: int, noun: str, shown: int, result: SearchResult, asked: Asked) -> list[str]:
-    lines = capped_note(result)
+    lines = capped_note(result) + query_notes(result)
     if result.partial:
         lines.append(f"No page has every word of {result.query!r}; showing pages with some of them.")
     if result.suggestion:
@@ -170,7 +182,11 @@ def _header(count: int, noun: str, shown: int, result: SearchResult, asked: Aske
 def _nothing(result: SearchResult, asked: Asked) -> str:
     lines = [
         *capped_note(result),
-        f"No results for {result.query!r}" + (f" for {asked.who}" if asked.who else "") + ".",
+        f"No results for {result.query!r}"
+        + (f" (searched as {result.corrected!r})" if result.corrected else "")
+        + (f" for {asked.who}" if asked.who else "")
+        + ".",
+        *query_notes(result)[1 if result.corrected else 0 :],
     ]
     lines += filter_notes(result, asked)
     if result.suggestion:
@@ -270,6 +286,8 @@ def search_json(result: SearchResult, role: str | None, asked: Asked | None = No
         "audience": asked.audience_id if asked is not None else None,
         "total": result.total,
         "suggestion": result.suggestion,
+        "corrected": result.corrected,
+        "unmatched": list(result.unmatched),
         "partial": result.partial,
         "outside": outside,
         "results": [_result_json(h) for h in result.hits],

@@ -47,6 +47,7 @@ class Ask:
     chapter: int | None = None
     limit: int = DEFAULT_LIMIT
     notes: tuple[str, ...] = ()  # how a loosely typed role or audience was read
+    as_typed: bool = False  # the words exactly as typed: no spelling correction (typed=1)
 
     def params(self, **changes: object) -> dict[str, str]:
         """The URL parameters that ask this again (with some changed), for shareable links."""
@@ -56,13 +57,14 @@ class Ask:
             "audience": self.audience,
             "chapter": "" if self.chapter is None else str(self.chapter),
             "limit": "" if self.limit == DEFAULT_LIMIT else str(self.limit),
+            "typed": "1" if self.as_typed else "",
         }
         values.update({key: "" if value is None else str(value) for key, value in changes.items()})
         return {key: value for key, value in values.items() if value}
 
 
 def read_ask(args: Mapping[str, str], edition: Edition) -> Ask:
-    """The search in a request's parameters (q, role, audience, chapter, limit), checked.
+    """The search in a request's parameters (q, role, audience, chapter, limit, typed), checked.
     Names are read as `cse-search` reads them (engine.names) and kept as ids, so that the
     form shows them and a shared link asks exactly the same."""
     query = args.get("q", "")
@@ -92,7 +94,8 @@ def read_ask(args: Mapping[str, str], edition: Edition) -> Ask:
         elif chosen.audience is not None:
             role, audience = "", chosen.audience.id
     chapter = _chapter(args.get("chapter", ""), edition)
-    return Ask(query, role, audience, chapter, _limit(args.get("limit", "")), notes)
+    as_typed = args.get("typed", "") not in ("", "0")
+    return Ask(query, role, audience, chapter, _limit(args.get("limit", "")), notes, as_typed)
 
 
 NAMES_KEPT = 256
@@ -149,6 +152,7 @@ def answer(edition: Edition, ask: Ask) -> Answer:
         audience=ask.audience or None,
         chapter=ask.chapter,
         limit=ask.limit,
+        as_typed=ask.as_typed,
     )
 
 
