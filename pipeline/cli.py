@@ -23,6 +23,7 @@ from pipeline import __version__
 from pipeline.config import Toolkit, load_config
 from pipeline.engine.store import IndexStore
 from pipeline.errors import CseError, ExitCode
+from pipeline.text import for_terminal, json_for_terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -71,10 +72,10 @@ def _errors(func: F) -> F:
         except CseError as exc:
             if debug:
                 raise
-            click.echo(_fit(f"error: {exc.message}"), err=True)
+            _echo(_fit(f"error: {exc.message}"), err=True)
             sys.exit(int(exc.exit_code))
         except KeyboardInterrupt:
-            click.echo("interrupted; the index was left as it was.", err=True)
+            _echo("interrupted; the index was left as it was.", err=True)
             sys.exit(130)
         except click.exceptions.Exit:
             raise
@@ -82,12 +83,12 @@ def _errors(func: F) -> F:
             if debug:
                 raise
             where = f" ({exc.filename})" if exc.filename else ""
-            click.echo(f"error: {exc.strerror or exc}{where}", err=True)
+            _echo(f"error: {exc.strerror or exc}{where}", err=True)
             sys.exit(int(ExitCode.USAGE))
         except Exception as exc:
             if debug:
                 raise
-            click.echo(
+            _echo(
                 f"error: unexpected failure ({type(exc).__name__}: {exc}); "
                 "run again with --debug for details and report it",
                 err=True,
@@ -123,9 +124,20 @@ def _fit(message: str) -> str:
     )
 
 
+def _echo(text: str, err: bool = False, colour: bool | None = None) -> None:
+    """Print a command's output or message through the one gate for text from a PDF or a
+    config (text.for_terminal): every control or invisible character escaped, the tool's
+    own colours kept."""
+    click.echo(for_terminal(text, colours=bool(colour)), err=err, color=colour)
+
+
+def _echo_json(data: object, indent: int | None = None) -> None:
+    click.echo(json_for_terminal(data, indent))
+
+
 def _note(text: str) -> None:
     """A word about how the command read its input: on stderr, so pipes and JSON stay clean."""
-    click.echo(_fit(f"note: {text}"), err=True)
+    _echo(_fit(f"note: {text}"), err=True)
 
 
 def _colour(choice: str = "auto") -> bool:
@@ -156,9 +168,9 @@ def _show(text: str, pager: bool, colour: bool) -> None:
     less with LESS=FRX, which quits at once if it fits and keeps colours)."""
     if pager and sys.stdout.isatty() and sys.stdin.isatty() and text.count("\n") + 1 >= _terminal_height():
         os.environ.setdefault("LESS", "FRX")
-        click.echo_via_pager(text + "\n", color=colour)
+        click.echo_via_pager(for_terminal(text, colour) + "\n", color=colour)
     else:
-        click.echo(text, color=colour)
+        _echo(text, colour=colour)
 
 
 def _configured(ctx: click.Context, pick: Callable[[Toolkit], list[str]], incomplete: str) -> list[str]:
@@ -294,22 +306,20 @@ def search_command(
     style = render.Style(colour, _terminal_width())
     if found.sections is not None:
         if output == "json":
-            click.echo(
-                json.dumps(render.sections_json(found.sections, found.role_id, asked), ensure_ascii=False)
-            )
+            _echo_json(render.sections_json(found.sections, found.role_id, asked))
         else:
             _show(render.sections_text(found.sections, style, asked), not no_pager, colour)
     elif output == "json":
-        click.echo(json.dumps(render.search_json(result, found.role_id, asked), ensure_ascii=False))
+        _echo_json(render.search_json(result, found.role_id, asked))
     elif output == "text" and not listing:
         _show(render.search_text(result, style, asked), not no_pager, colour)
     elif result.hits:  # grep-like: only hits on stdout; what the filters left out goes to stderr
         shown = render.files_text(result, count, style) if listing else render.lines_text(result, style)
-        click.echo(shown, color=colour)
+        _echo(shown, colour=colour)
         for note in render.filter_notes(result, asked):
-            click.echo(note, err=True)
+            _echo(note, err=True)
     else:
-        click.echo(render.search_text(result, style, asked), err=True)
+        _echo(render.search_text(result, style, asked), err=True)
     if not result.hits:
         sys.exit(int(ExitCode.NOT_FOUND))
 
@@ -365,7 +375,7 @@ def init_command(folder: Path, sample: bool, debug: bool) -> None:
     """
     from pipeline.config.starter import make_home, next_steps
 
-    click.echo(next_steps(make_home(folder, sample), Path.cwd()))
+    _echo(next_steps(make_home(folder, sample), Path.cwd()))
 
 
 @toolkit_group.command("ingest")
@@ -423,7 +433,7 @@ def ingest_command(
             ocr_mode=ocr_mode,
             ocr_progress=bars.ocr_progress if bars else None,
         )
-    click.echo(texts.ingest_summary(report, time.monotonic() - started))
+    _echo(texts.ingest_summary(report, time.monotonic() - started))
     if report.failures:
         sys.exit(int(ExitCode.INPUT))
 
@@ -442,7 +452,7 @@ def roles_command(config_path: Path, pdfs_dir: Path, index_dir: Path, debug: boo
     from pipeline.views import report as texts
 
     toolkit = _toolkit(config_path)
-    click.echo(texts.roles_text(toolkit, load_manifest(IndexStore(index_dir).current())))
+    _echo(texts.roles_text(toolkit, load_manifest(IndexStore(index_dir).current())))
 
 
 @toolkit_group.command("sections")
@@ -471,10 +481,10 @@ def sections_command(
     toolkit = _toolkit(config_path, pdfs_dir)
     store = IndexStore(index_dir)
     if suggest:
-        click.echo(suggest_sections(toolkit, pdfs_dir, store, file))
+        _echo(suggest_sections(toolkit, pdfs_dir, store, file))
         return
     text, failed = describe_sections(toolkit, pdfs_dir, store, file)
-    click.echo(text)
+    _echo(text)
     if failed:
         sys.exit(int(ExitCode.INPUT))
 
@@ -515,10 +525,10 @@ def audit_command(
     store = IndexStore(index_dir)
     report = audit_pdfs(toolkit, pdfs_dir, store)
     if as_json:
-        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=1))
+        _echo_json(report.as_json(), indent=1)
     else:
         manifest = load_manifest(store.current())
-        click.echo(texts.audit_text(report, manifest.ingested_at if manifest else "?", show_diff))
+        _echo(texts.audit_text(report, manifest.ingested_at if manifest else "?", show_diff))
     if report.unreadable_files:
         sys.exit(int(ExitCode.INPUT))
     if report.changed:
@@ -542,9 +552,9 @@ def history_command(as_json: bool, config_path: Path, pdfs_dir: Path, index_dir:
 
     entries = read_history(IndexStore(index_dir).history_path)
     if as_json:
-        click.echo(json.dumps(dump(entries), ensure_ascii=False, indent=1))
+        _echo_json(dump(entries), indent=1)
     else:
-        click.echo(texts.history_text(entries))
+        _echo(texts.history_text(entries))
 
 
 @toolkit_group.command("pack")
@@ -620,7 +630,7 @@ def pack_command(
             stale_ok=stale_ok,
             formats=formats or DEFAULT_FORMATS,
         )
-        click.echo(f"{chosen.id}: {' and '.join(map(str, files.paths))}")
+        _echo(f"{chosen.id}: {' and '.join(map(str, files.paths))}")
 
 
 @toolkit_group.command("serve")

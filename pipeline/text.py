@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -85,3 +86,31 @@ def readable_ratio(text: str) -> float:
         return 0.0
     good = sum(1 for c in chars if c.isalnum() or c in ".,;:!?'\"()-&/%£$€@#*+=[]<>–—‘’“”…")
     return good / len(chars)
+
+
+# What a terminal line may not hold raw: `_UNPRINTABLE` less the tab (line breaks are
+# split on before). A colour the tool itself painted (SGR, ESC [ ... m) is kept when asked.
+_IN_LINE = re.compile(_UNPRINTABLE.pattern.replace("\\x00-\\x1f", "\\x00-\\x08\\x0a-\\x1f"))
+_COLOUR = re.compile(r"(\x1b\[[0-9;]*m)")
+# What json.dumps leaves raw in its strings (it escapes C0 itself; raw C0 is its own layout).
+_IN_JSON = re.compile(_UNPRINTABLE.pattern.replace("\\x00-\\x1f", ""))
+
+
+def for_terminal(text: str, colours: bool = False) -> str:
+    """Everything a command prints, as it may reach a terminal: the one gate for text from
+    a PDF or a config (a page label with U+009B, a title with U+2028), whatever message it
+    came in. Lines and tabs are kept; with `colours`, so are the SGR colours the tool
+    painted itself (the text inside was escaped before it was painted)."""
+    lines = []
+    for line in text.split("\n"):
+        parts = _COLOUR.split(line) if colours else [line]
+        lines.append("".join(p if i % 2 else _IN_LINE.sub(_escape, p) for i, p in enumerate(parts)))
+    return "\n".join(lines)
+
+
+def json_for_terminal(data: object, indent: int | None = None) -> str:
+    """JSON that may reach a terminal: non-ASCII text kept readable, but each character
+    `printable` would escape written as a JSON \\u escape (json.dumps leaves C1 controls,
+    line separators and lone surrogates raw)."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

@@ -8,6 +8,7 @@ the exit code, that the message names the file, and that the good PDF still answ
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import socket
@@ -300,6 +301,37 @@ def test_search_prints_file_names_and_labels_escaped(folder: Folder) -> None:
 
     assert result.exit_code == 0, result.output
     assert ("\x1b" in result.output, "label\\x1b[2J.pdf, PDF page 1" in result.stdout) == (False, True)
+
+
+# Issue 25 item 2: C1 controls (U+009B is a one-byte CSI on many terminals, U+009D an OSC)
+# and line separators in a page label. cse-search escaped them; `sections` printed them raw.
+C1_LABELS = ["\x9b2J8", "\x9d0;title\x9c9", "1\u20280"]
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["sections", "labels.pdf"],
+        ["sections"],
+        ["search", "--format", "line"],
+        ["search", "--json"],
+    ],
+)
+def test_every_command_prints_pdf_labels_escaped(folder: Folder, command: list[str]) -> None:
+    labelled_pdf(folder.pdfs / "labels.pdf", C1_LABELS, [b"Wallaby notes."])
+    assert folder.run("ingest").exit_code == 0
+
+    if command[0] == "search":
+        result = folder.search("wallaby", *command[1:])
+    else:
+        result = folder.run(*command)
+
+    assert result.exit_code == 0, result.output
+    assert RAW.findall(result.output) == []
+    assert "\\x9b2J8" in result.stdout or "\\u009b2J8" in result.stdout
+    if "--json" in command:
+        assert {h["page"] for h in json.loads(result.stdout)["results"]} == set(C1_LABELS)
 
 
 # ------------------------------------------------------- U7: library warnings stay inside
