@@ -8,8 +8,8 @@ the exit code, that the message names the file, and that the good PDF still answ
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import socket
 from collections.abc import Iterator
@@ -322,10 +322,7 @@ def test_every_command_prints_pdf_labels_escaped(folder: Folder, command: list[s
     labelled_pdf(folder.pdfs / "labels.pdf", C1_LABELS, [b"Wallaby notes."])
     assert folder.run("ingest").exit_code == 0
 
-    if command[0] == "search":
-        result = folder.search("wallaby", *command[1:])
-    else:
-        result = folder.run(*command)
+    result = folder.search("wallaby", *command[1:]) if command[0] == "search" else folder.run(*command)
 
     assert result.exit_code == 0, result.output
     assert RAW.findall(result.output) == []
