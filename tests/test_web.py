@@ -249,6 +249,22 @@ def test_search_page_marks_the_matches_in_the_snippet(server: Server) -> None:
     assert "<mark>pharmacies</mark>" in page
 
 
+def test_a_heading_in_a_snippet_keeps_a_line_of_its_own_as_in_the_cli(
+    server: Server, cse_search: Callable[..., Result]
+) -> None:
+    """The web page breaks the snippet where `cse-search` starts a new line (issue 23, item 8):
+    "…messages. Health assessments School nurses…" ran the heading into the text."""
+    page = html(server, "/search?q=older+boyfriend&role=school-nurse")
+    snippet = page.split('<p class="snippet">')[1].split("</p>")[0]
+    web_lines = [re.sub(r"</?mark>", "", line) for line in snippet.split("<br>")]
+    cli = cse_search("older boyfriend", "--role", "school-nurse", "--limit", "1").stdout
+    cli_lines = [line.strip() for line in cli.splitlines()[5:]]
+    assert (web_lines[1:], web_lines) == (
+        ["Health assessments", "School nurses complete or contribute to review …"],
+        cli_lines,
+    )
+
+
 def test_search_page_keeps_the_role_in_the_form(server: Server) -> None:
     page = html(server, "/search?q=pharmacies&role=chemist")  # an alias: the id is selected
     assert '<option value="pharmacist" selected>Pharmacies</option>' in page

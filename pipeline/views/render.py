@@ -106,6 +106,13 @@ def snippet_text(snippet: str, colour: bool) -> str:
     return snippet.replace(MATCH_START, "").replace(MATCH_END, "")
 
 
+def snippet_lines(snippet: str) -> list[str]:
+    """A snippet's lines: each heading on a line of its own (engine.snippets.flow put it
+    there), the prose around it on its own line. The one rule for every front end: the
+    terminal wraps each line, the web page breaks between them."""
+    return snippet.split("\n")
+
+
 def wrap(text: str, width: int | None, indent: str = "", hanging: str | None = None) -> list[str]:
     """Lines of at most `width` columns, broken only between words (a word longer than a
     line stands alone); match marks take no room. Without a width, one line."""
@@ -129,7 +136,7 @@ def wrap(text: str, width: int | None, indent: str = "", hanging: str | None = N
 
 def _snippet_lines(snippet: str, style: Style) -> list[str]:
     lines = []
-    for paragraph in snippet.split("\n"):
+    for paragraph in snippet_lines(snippet):
         lines += wrap(paragraph, style.width, INDENT)
     return [snippet_text(line, style.colour) for line in lines]
 

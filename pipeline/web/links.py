@@ -29,8 +29,14 @@ def page_name(label: str) -> str:
 
 
 def marked(snippet: str) -> Markup:
-    """A snippet as HTML: its text escaped, its matches in <mark>."""
-    return Markup(str(escape(snippet)).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>"))
+    """A snippet as HTML: its text escaped, its matches in <mark>, and a line break where
+    the terminal starts a new line (a heading on its own, as `cse-search` shows it)."""
+    return Markup(
+        "<br>".join(
+            str(escape(line)).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
+            for line in render.snippet_lines(snippet)
+        )
+    )
 
 
 def with_query(url: str, query: str | dict[str, str]) -> str:
