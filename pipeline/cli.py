@@ -58,6 +58,18 @@ def _common(func: F) -> F:
     return func
 
 
+def _settle(func: F) -> F:
+    """--settle: how long the watched files must be unchanged before an ingest."""
+    return click.option(
+        "--settle",
+        type=click.FloatRange(0.5, 3600),
+        default=5.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="With --watch: how long nothing may change before an ingest starts.",
+    )(func)
+
+
 def _errors(func: F) -> F:
     """Turn exceptions into messages and SPEC exit codes, in this one place."""
 
@@ -387,12 +399,20 @@ def init_command(folder: Path, sample: bool, debug: bool) -> None:
     help="Read pages by OCR: auto (only pages without usable text), always (every page), "
     "never. [default: the config's `ocr:`, else auto]",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running: ingest whenever the PDFs or the config change (Ctrl+C stops).",
+)
+@_settle
 @_common
 @_errors
 def ingest_command(
     force: bool,
     wait: bool,
     ocr_mode: str | None,
+    watch: bool,
+    settle: float,
     config_path: Path,
     pdfs_dir: Path,
     index_dir: Path,
@@ -408,12 +428,24 @@ def ingest_command(
     Examples:
       cse-toolkit ingest --pdfs pdfs/ --config config/toolkit.yaml
       cse-toolkit ingest --ocr=never
+      cse-toolkit ingest --watch      for a server whose web page is served elsewhere
     Exit codes: 0 done, 2 config error (nothing changed), 3 some PDFs could not be read.
+
+    With --watch it keeps running and ingests whenever a PDF is added, replaced or
+    removed, or the config changes, once nothing has changed for --settle seconds and
+    every PDF is whole; what each ingest did, or why it failed, goes to the log (stderr).
     """
     from pipeline.ingest.runner import ingest, ingested_labels
     from pipeline.views import report as texts
     from pipeline.views.progress import IngestProgress
 
+    if watch:
+        if force or ocr_mode:
+            raise CseError("--watch runs each ingest as configured: drop --force and --ocr")
+        from pipeline.ingest.watch import Paths, watch_here
+
+        watch_here(Paths(config_path.absolute(), pdfs_dir.absolute(), index_dir.absolute()), settle)
+        return
     store = IndexStore(index_dir)
     toolkit = load_config(config_path, pdfs_dir, page_labels=ingested_labels(pdfs_dir, store))
     if not pdfs_dir.is_dir():
@@ -643,10 +675,20 @@ def pack_command(
     "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one)."
 )
 @click.option("--url-prefix", default="", help="Path the intranet's web server forwards, e.g. /cse-toolkit.")
+@click.option("--watch", is_flag=True, help="Ingest by itself whenever the PDFs or the config change.")
+@_settle
 @_common
 @_errors
 def serve_command(
-    host: str, port: int, url_prefix: str, config_path: Path, pdfs_dir: Path, index_dir: Path, debug: bool
+    host: str,
+    port: int,
+    url_prefix: str,
+    watch: bool,
+    settle: float,
+    config_path: Path,
+    pdfs_dir: Path,
+    index_dir: Path,
+    debug: bool,
 ) -> None:
     """Serve the search as a web page, for people who never open a shell.
 
@@ -659,11 +701,23 @@ def serve_command(
     Examples:
       cse-toolkit serve                       http://127.0.0.1:8000/
       cse-toolkit serve --host 0.0.0.0 --port 8080
+      cse-toolkit serve --watch --url-prefix /cse-toolkit
+
+    With --watch, a PDF added, replaced or removed in the PDFs directory, or a change to
+    the config, is ingested once the files have stopped changing for --settle seconds
+    and every PDF is whole (a file still being copied is never ingested); one ingest at a
+    time, and a failed one leaves the last good index answering (the log says why).
     """
     from pipeline.web.server import serve
     from pipeline.web.site import Settings
 
-    serve(Settings(config_path, pdfs_dir, index_dir), host, port, url_prefix=url_prefix.rstrip("/"))
+    serve(
+        Settings(config_path, pdfs_dir, index_dir),
+        host,
+        port,
+        url_prefix=url_prefix.rstrip("/"),
+        watch=settle if watch else None,
+    )
 
 
 def toolkit_main() -> None:

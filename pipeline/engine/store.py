@@ -9,6 +9,7 @@ Layout of `index/`:
     cache/<sha256>.json            extracted text of each PDF, by file hash
     history.jsonl                  append-only log of ingests (never rewritten)
     .lock                          held by the running ingest
+    watch.json                     the outcome of the last ingest a watcher ran (ingest/watch.py)
 
 A search resolves `current` once and reads that generation; an ingest writes a new
 generation beside it and only then swaps the link, so a search never sees a half-written

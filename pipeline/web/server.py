@@ -15,6 +15,7 @@ import ipaddress
 import logging
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from types import FrameType
@@ -61,9 +62,11 @@ def serve(
     *,
     url_prefix: str = "",
     threads: int = THREADS,
+    watch: float | None = None,
     echo: Callable[[str], None] = lambda line: print(line, flush=True),
 ) -> None:
-    """Serve until SIGTERM or Ctrl+C."""
+    """Serve until SIGTERM or Ctrl+C; with `watch` (seconds a change must settle), ingest
+    whenever the PDFs or the config change (ingest/watch.py), in a thread of its own."""
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth" chatter
     app = create_app(settings)
@@ -101,11 +104,32 @@ def serve(
         raise SystemExit(0)  # waitress's run loop turns this into a clean shutdown
 
     previous = signal.signal(signal.SIGTERM, stop)
+    watching = start_watching(site.settings, watch) if watch is not None else None
     try:
         server.run()
     except KeyboardInterrupt:
         server.close()
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if watching is not None:
+            watching()
         close_searchers()
         echo("Stopped.")
+
+
+def start_watching(settings: Settings, settle: float) -> Callable[[], None]:
+    """The watched folder in a thread beside the server; returns what stops it."""
+    from pipeline.ingest.watch import Folder, IngestChild, Paths, Watcher
+
+    paths = Paths(settings.config_path, settings.pdfs_dir, settings.index_dir)
+    stop, child = threading.Event(), IngestChild(paths)
+    watcher = Watcher(Folder(paths), child, settle)
+    thread = threading.Thread(target=watcher.run, args=(stop,), name="cse-watch", daemon=True)
+    thread.start()
+
+    def end() -> None:
+        stop.set()
+        child.stop()
+        thread.join(timeout=10)
+
+    return end
