@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo ingest search serve test lint format sample packs audit eval bench docs wheel-check clean
+.PHONY: demo ingest search serve test lint format sample packs audit eval bench docs mutate wheel-check clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); run: make PYTHON=python3.11")'
@@ -72,6 +72,15 @@ eval: $(STAMP)
 # real PDFs by default (`make bench BENCH_ARGS="--scale 700,3000,10000"` for growth).
 bench: $(BYTECODE)
 	$(BIN)/python tools/bench.py $(BENCH_ARGS)
+
+# Mutation testing (mutmut) of the modules that decide what a user sees, a group of modules
+# at a time with the tests that cover them (tools/mutate.py --list); fails on a surviving
+# mutant not explained in docs/mutation.md, where the latest score is. Slow: not in CI.
+# GROUPS="numerals pages" runs some groups; JOBS=2 tests two mutants at once.
+GROUPS ?=
+JOBS ?= 1
+mutate: $(STAMP)
+	$(BIN)/python tools/mutate.py --jobs $(JOBS) $(GROUPS)
 
 # The command reference in docs/commands.md, from each command's --help.
 docs: $(STAMP)

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.numerals import arabic, cite, from_roman, is_unnumbered, page_order, page_range, to_roman
+from pipeline.numerals import (
+    MAX_DIGITS,
+    arabic,
+    cite,
+    from_roman,
+    is_unnumbered,
+    page_order,
+    page_range,
+    to_roman,
+    unnumbered_label,
+)
 
 
 @pytest.mark.parametrize(
@@ -70,6 +80,10 @@ def test_page_order_puts_front_matter_first(page: int | str, order: tuple[int, i
         ("57+21", "21st unnumbered page after p. 57"),
         ("57+22", "22nd unnumbered page after p. 57"),
         ("57+111", "111th unnumbered page after p. 57"),
+        ("57+10", "10th unnumbered page after p. 57"),
+        ("57+20", "20th unnumbered page after p. 57"),
+        ("57+211", "211th unnumbered page after p. 57"),
+        ("57+101", "101st unnumbered page after p. 57"),
         ("+1", "unnumbered page at the start of the file"),
         ("+2", "2nd unnumbered page at the start of the file"),
         ("iv+1", "unnumbered page after p. iv"),
@@ -106,3 +120,15 @@ def test_is_unnumbered(label: str, unnumbered: bool) -> None:
 )
 def test_arabic_reads_ascii_digits_only(label: str, number: int | None) -> None:
     assert arabic(label) == number
+
+
+def test_an_unnumbered_page_is_labelled_after_the_page_before_it() -> None:
+    assert [unnumbered_label("57", 1), unnumbered_label("57", 2), unnumbered_label(None, 1)] == [
+        "57+1",
+        "57+2",
+        "+1",
+    ]
+
+
+def test_a_label_longer_than_any_page_number_is_text() -> None:
+    assert (arabic("9" * MAX_DIGITS), arabic("9" * (MAX_DIGITS + 1))) == (int("9" * MAX_DIGITS), None)
