@@ -489,3 +489,45 @@ def test_a_url_longer_than_the_bound_is_refused(server: Server) -> None:
 def test_search_page_names_the_words_no_page_holds(server: Server) -> None:
     page = html(server, "/search?q=she+is+vaping+outside+the+takeaway+with+older+boys")
     assert '<p class="notice">No page mentions: vaping.</p>' in page
+
+
+# ------------------------------------------------- issue 25: hostile requests, round 3
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/search?q=consent&limit=²",
+        "/search?q=consent&limit=%D9%A3",
+        "/search?q=consent&limit=" + "9" * 5000,
+    ],
+)
+def test_a_limit_in_other_digits_is_400(server: Server, path: str) -> None:
+    """Item 8: `limit=²` passed str.isdigit() and failed int(): a 500 and a logged
+    traceback for any visitor."""
+    status, _, body = server.get(path.replace("²", "%C2%B2"))
+    assert (status, b"limit must be a whole number" in body) == (400, True)
+    assert "Traceback" not in server.output() and "unexpected" not in server.output()
+
+
+def raw_get(server: Server, path: str, host: str) -> tuple[int, dict[str, str]]:
+    """GET with any Host header (http.client would send the real one)."""
+    connection = http.client.HTTPConnection(server.host, server.port, timeout=30)
+    try:
+        connection.putrequest("GET", path, skip_host=True)
+        connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        response.read()
+        return response.status, {name.lower(): value for name, value in response.getheaders()}
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [("/static//style.css", "/static/style.css"), ("/page//0000000000000000/1", "/page/0000000000000000/1")],
+)
+def test_a_redirect_never_names_the_host_the_request_gave(server: Server, path: str, target: str) -> None:
+    """Item 4: `Host: evil.example` built the slash redirect's target
+    (308 to http://evil.example/static/style.css): a redirect is a path on this site."""
+    status, headers = raw_get(server, path, "evil.example")
+    assert (status, headers["location"]) == (308, target)

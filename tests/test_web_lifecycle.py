@@ -53,3 +53,24 @@ def test_behind_a_web_server_links_carry_the_url_prefix(sample_index: Path, tmp_
     ) as server:
         status, _, body = server.get("/cse/search?q=pharmacies&role=pharmacist")
     assert (status, b'href="/cse/files/' in body, b'href="/files/' in body) == (200, True, False)
+
+
+def test_a_config_edit_reaches_every_pack_at_once(sample_copy: tuple[Path, Path], tmp_path: Path) -> None:
+    """Issue 25 item 12: after the MASH number was edited, the pharmacist's pack (made
+    before) kept the old number while the GP's (made after) had the new one."""
+    pdfs, config = sample_copy
+    index = tmp_path / "index"
+    assert (
+        toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index)).exit_code == 0
+    )
+    with running_server(config, pdfs, index, tmp_path / "logs") as server:
+        before = server.get("/packs/pharmacist.md")[2].decode()
+        config.write_text(config.read_text(encoding="utf-8").replace("01632 960001", "01632 960999"))
+        after = {role: server.get(f"/packs/{role}.md")[2].decode() for role in ("pharmacist", "gp")}
+        lists = server.get("/reading")[2].decode()
+    assert "01632 960001" in before
+    assert {role: ("01632 960999" in text, "01632 960001" in text) for role, text in after.items()} == {
+        "pharmacist": (True, False),
+        "gp": (True, False),
+    }
+    assert "Traceback" not in lists

@@ -46,21 +46,28 @@ class WebCache:
             return outside
 
 
+def edition_key(edition: Edition) -> tuple[str, str]:
+    """What a kept value was made from: the index generation and the config's bytes. An
+    edited config (a new phone number) makes a new edition, so nothing made from the old
+    one (a pack, a reading list) is served beside what is made from the new one."""
+    return (edition.name, edition.toolkit.digest or "")
+
+
 class Memo:
     """Values built once per edition (the A to Z, reading lists), dropped when it changes."""
 
     def __init__(self) -> None:
-        self._values: dict[tuple[str, str], Any] = {}
+        self._values: dict[tuple[str, str, str], Any] = {}
         self._lock = threading.Lock()
 
     def get(self, edition: Edition, name: str, build: Callable[[], T]) -> T:
-        key = (str(edition.generation), name)
+        key = (*edition_key(edition), name)
         with self._lock:
             if key in self._values:
                 return cast(T, self._values[key])
         value = build()
         with self._lock:
-            for old in [k for k in self._values if k[0] != key[0]]:
+            for old in [k for k in self._values if k[:2] != key[:2]]:
                 del self._values[old]
             self._values[key] = value
         return value

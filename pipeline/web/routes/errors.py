@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import traceback
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, NotFound
@@ -91,6 +92,15 @@ def unexpected(exc: Exception) -> Response:
     return error_response(500, "Something went wrong on the server; the error was logged.")
 
 
+def relative_location(location: str) -> str:
+    """A redirect's target as a path on this site: werkzeug builds a slash redirect
+    (`/static//style.css`) from the request's Host header, which anyone can set
+    (`Host: evil.example`); a path keeps the visitor here, whatever host they came by."""
+    parts = urlsplit(location)
+    path = "/" + parts.path.lstrip("/")  # never "//host": a path, not another site
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
+
+
 def security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
@@ -98,6 +108,9 @@ def security_headers(response: Response) -> Response:
         # A browser's own PDF viewer runs in this document; a page policy can stop it from
         # drawing. The PDFs are the board's ingested files, served as they are.
         del response.headers["Content-Security-Policy"]
+    location = response.headers.get("Location")
+    if location:
+        response.headers["Location"] = relative_location(location)
     if "Cache-Control" not in response.headers:
         response.headers["Cache-Control"] = "no-store"  # answers may name a child: keep them out of caches
     return response

@@ -9,7 +9,7 @@ from werkzeug.exceptions import NotFound
 from pipeline.web import topics
 from pipeline.web.layout import form_context
 from pipeline.web.pages import PDFIUM_LOCK
-from pipeline.web.state import edition, web_state
+from pipeline.web.state import edition, edition_key, web_state
 
 PACK_TYPES = {"pdf": "application/pdf", "md": "text/markdown", "html": "text/html"}
 
@@ -39,7 +39,8 @@ def pack_file(role_id: str, kind: str) -> Response:
     formats = {name: PACK_TYPES[name] for name in FORMATS if name in PACK_TYPES}
     if role is None or kind not in formats:
         raise NotFound("no such pack: see the list of packs")
-    folder = state.cache.folder(current.generation, "packs")
+    # One folder per config: every pack served is made from the config now in force.
+    folder = state.cache.folder(current.generation, f"packs/{edition_key(current)[1][:16] or 'config'}")
     target = folder / f"{role.id}.{kind}"
     with state.pack_lock:
         if not target.is_file():
