@@ -283,6 +283,13 @@ def _stamp(path: Path) -> None:
     write_atomic(path / STAMP, json.dumps(dump(Stamp(SCHEMA_VERSION, PIPELINE_VERSION))))
 
 
+def older_format(path: Path | None) -> int | None:
+    """The index format of an index an older version of this tool made at `path` (a toolkit
+    home kept across an upgrade), else None."""
+    stamp = read_record(path / STAMP, Stamp, "the index is rebuilt by the next ingest") if path else None
+    return stamp.schema_version if stamp is not None and stamp.schema_version < SCHEMA_VERSION else None
+
+
 def index_problem(path: Path | None) -> str | None:
     """Why the index at `path` cannot answer searches (no stamp, another version's, files
     missing or unreadable), or None when it opens and reads. The ingest checks this before
@@ -293,7 +300,11 @@ def index_problem(path: Path | None) -> str | None:
     if stamp is None:
         return f"its stamp {STAMP} is missing or damaged"
     if stamp.schema_version != SCHEMA_VERSION:
-        return "it was built by another version of this tool"
+        age = "an older" if stamp.schema_version < SCHEMA_VERSION else "a newer"
+        return (
+            f"it was made by {age} version of this tool (index format {stamp.schema_version}; "
+            f"this version's is {SCHEMA_VERSION})"
+        )
     try:
         ix = whoosh_index.open_dir(str(path))
         try:

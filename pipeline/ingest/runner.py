@@ -17,7 +17,7 @@ from pipeline import PIPELINE_VERSION
 from pipeline.config.load import save_snapshot
 from pipeline.config.model import Limits, OcrSettings, Toolkit
 from pipeline.engine.documents import PageKind
-from pipeline.engine.index import SCHEMA_VERSION, index_problem, update_index, write_index
+from pipeline.engine.index import SCHEMA_VERSION, index_problem, older_format, update_index, write_index
 from pipeline.engine.store import IndexStore
 from pipeline.engine.synonyms import Synonyms, from_toolkit, groups, save_merged
 from pipeline.engine.synonyms import digest as synonyms_digest
@@ -57,6 +57,7 @@ class IngestReport:
     pages: int = 0
     uncatalogued: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth saying, nothing to act on (an upgrade)
     failures: list[PdfError] = field(default_factory=list)
     kept_previous: list[str] = field(default_factory=list)  # broken now; last good version indexed
     repeats: dict[str, tuple[int, int]] = field(default_factory=dict)  # file -> (pages skipped, pages)
@@ -438,7 +439,14 @@ def ingest(
         if prepared.problems:
             raise ConfigError("config", prepared.problems)
         report, manifest = prepared.report, prepared.manifest
-        if damage is not None:
+        older = older_format(store.search_dir()) if damage is not None else None
+        if older is not None:  # an upgrade: expected, and said once
+            report.notes.append(
+                f"The index was made by an older version of this tool (index format {older}; this "
+                f"version's is {SCHEMA_VERSION}), so it was rebuilt from the PDFs; the history of past "
+                "ingests is kept."
+            )
+        elif damage is not None:
             report.warnings.insert(
                 0, f"the previous search index could not be used ({damage}); it was rebuilt"
             )

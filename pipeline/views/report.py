@@ -39,6 +39,7 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
         what += f", {len(report.uncatalogued)} uncatalogued document{'s' if len(report.uncatalogued) != 1 else ''}"
     verb = "Indexed" if report.changed else "Index holds"
     lines.append(f"{verb} {what} in {seconds:.1f} s.")
+    lines.extend(report.notes)
     lines.extend(repeat_notes(report.repeats))
     if report.ocr is not None and (report.ocr.pages_total or report.ocr.pages_cached):
         lines.append(_ocr_line(report.ocr))
