@@ -12,6 +12,14 @@ this process for comparison.
 It runs twice: as served (the server keeps its recent answers in memory, so the repeated
 mix is mostly answered from there), and with that memory off (CSE_WEB_ANSWER_CACHE=0), so
 that every request is a real search; the target applies to the first.
+
+At a board's scale (`fresh_load`, called by tools/bench.py for each --scale corpus) the
+server answers from the 10,000-page index with every request a new query (no repeats,
+CSE_WEB_ANSWER_CACHE=0): 16 clients each asking once a second, each on its own clock (a
+random phase within the second, as independent people are), with one chapter republished
+and ingested half-way; then the same 16 clients with no pause, for the saturation
+throughput. A request's time runs from when it was due, so a client held up by a slow
+answer is not excused the wait (no coordinated omission).
 """
 
 from __future__ import annotations
@@ -21,6 +29,8 @@ import http.client
 import json
 import math
 import os
+import random
+import re
 import shutil
 import subprocess
 import sys
@@ -39,6 +49,10 @@ from tools.webserver import start_server
 
 CLIENTS = 16
 WEB_P95_MS = 50.0
+FRESH_P95_MS = 100.0  # every request a fresh query, 16 clients once a second (issue 28)
+FRESH_SECONDS = 30.0  # paced load, the republishing ingest starting half-way
+FRESH_WARM_UP_SECONDS = 5.0  # the same load before, not counted: each server thread opens its searcher
+SATURATION_SECONDS = 10.0  # then 16 clients with no pause
 NEW_WORD = "zeppelinbench"  # in the republished Pharmacies page, nowhere else
 REPUBLISHED = "chapter-4-health-services.pdf"
 
@@ -274,4 +288,176 @@ def _figures(report: Any, label: str, result: LoadResult, seconds: float, target
         + (", server restarted" if result.server_restarted else ""),
         "yes",
         served is not None and not result.server_restarted and result.ingest_ok,
+    )
+
+
+# ----------------------------------------------------------------- fresh queries at scale
+def fresh_queries(search_dir: Path, count: int, seed: int = 28) -> list[str]:
+    """`count` different queries of one to three words as they stand side by side on a
+    page of the index (a page and a place on it drawn at random, words of 3+ letters), so
+    that each is a real search that finds something and no two are the same."""
+    from pipeline.engine.index import stored_pages
+
+    rng = random.Random(seed)
+    texts = [str(fields.get("content", "")) for fields in stored_pages(search_dir)]
+    texts = [t for t in texts if len(t) > 200]
+    found: dict[str, None] = {}
+    while len(found) < count:
+        words = re.findall(r"[A-Za-z]{3,}", rng.choice(texts))
+        if len(words) < 3:
+            continue
+        size = rng.choice((1, 2, 3))
+        at = rng.randrange(len(words) - size + 1)
+        found.setdefault(" ".join(words[at : at + size]).lower(), None)
+    return list(found)
+
+
+@dataclass(frozen=True)
+class Paced:
+    samples: tuple[Sample, ...]
+    seconds: float
+    failures: tuple[str, ...]
+    server_cpu_s: float
+
+
+def paced_load(
+    server: Any,
+    queries: list[str],
+    seconds: float,
+    clients: int,
+    every: float | None,
+    midway: Callable[[], None] | None = None,
+    seed: int = 28,
+) -> Paced:
+    """`clients` threads, each with its own keep-alive connection, asking the next query of
+    `queries` (taken in turn, never repeated) every `every` seconds from a random phase
+    (None: with no pause); `midway` runs in this thread half-way through."""
+    lock = threading.Lock()
+    samples: list[Sample] = []
+    failures: list[str] = []
+    rng = random.Random(seed)
+    phases = [rng.random() * (every or 0.0) for _ in range(clients)]
+    began = time.monotonic()
+    stop_at = began + seconds
+
+    def next_path() -> str | None:
+        with lock:
+            return _api_path(queries.pop(), None) if queries else None
+
+    def client(number: int) -> None:
+        connection = http.client.HTTPConnection(server.host, server.port, timeout=30)
+        due = began + phases[number]
+        mine: list[Sample] = []
+        while True:
+            if every is not None:
+                time.sleep(max(0.0, due - time.monotonic()))
+            start = due if every is not None else time.monotonic()
+            path = next_path() if time.monotonic() < stop_at else None
+            if path is None:
+                break
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                body = response.read()
+                ok = response.status == 200 and "results" in json.loads(body)
+                problem = "" if ok else f"HTTP {response.status}"
+            except Exception as exc:  # a failed request is a result here, not a crash
+                ok, problem = False, type(exc).__name__
+                connection.close()
+                connection = http.client.HTTPConnection(server.host, server.port, timeout=30)
+            mine.append(Sample(start, (time.monotonic() - start) * 1000, ok))
+            if not ok:
+                with lock:
+                    failures.append(problem)
+            if every is not None:
+                due += every
+                while due < time.monotonic() - every:  # more than a turn behind: skip the missed turns
+                    due += every
+        connection.close()
+        with lock:
+            samples.extend(mine)
+
+    cpu_before = cpu_seconds(server.process.pid)
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    if midway is not None:
+        time.sleep(seconds / 2)
+        midway()
+    for thread in threads:
+        thread.join()
+    return Paced(
+        tuple(samples),
+        time.monotonic() - began,
+        tuple(failures),
+        cpu_seconds(server.process.pid) - cpu_before,
+    )
+
+
+def fresh_load(
+    report: Any,
+    tag: str,
+    config: Path,
+    pdfs: Path,
+    index: Path,
+    search_dir: Path,
+    republish: Callable[[], list[str]],
+    logs: Path,
+) -> None:
+    """The web page at scale with every request a fresh query (see the module's doc):
+    paced, with a republished chapter ingested half-way, then saturated."""
+    paced_count = int(CLIENTS * (FRESH_WARM_UP_SECONDS + FRESH_SECONDS + 2))
+    queries = fresh_queries(search_dir, paced_count + 400 * int(SATURATION_SECONDS))
+    warm = queries[: int(CLIENTS * FRESH_WARM_UP_SECONDS)]
+    paced = queries[len(warm) : paced_count]
+    saturating = queries[paced_count:]
+    server = start_server(config, pdfs, index, logs, env={"CSE_WEB_ANSWER_CACHE": "0"})
+    ingest: dict[str, Any] = {}
+
+    def midway() -> None:
+        command = republish()
+        ingest["started"] = time.monotonic()
+        done = subprocess.run(command, capture_output=True, text=True)
+        ingest["ended"], ingest["ok"] = time.monotonic(), done.returncode == 0
+
+    try:
+        paced_load(server, warm, FRESH_WARM_UP_SECONDS, CLIENTS, 1.0)
+        load = paced_load(server, paced, FRESH_SECONDS, CLIENTS, 1.0, midway)
+        saturated = paced_load(server, saturating, SATURATION_SECONDS, CLIENTS, None)
+        restarted = server.process.poll() is not None
+    finally:
+        server.stop()
+    times = [s.ms for s in load.samples]
+    p95 = percentile(times, 0.95)
+    label = f"{tag}: web, a fresh query every request"
+    report.add(
+        f"{label}, {CLIENTS} clients once a second",
+        f"{len(times)} requests in {load.seconds:.0f} s; p50 {percentile(times, 0.5):.1f} ms, "
+        f"p95 {p95:.1f} ms, max {max(times, default=float('nan')):.0f} ms; server CPU "
+        f"{load.server_cpu_s * 1000 / max(1, len(times)):.1f} ms a request",
+        f"p95 <= {FRESH_P95_MS:g} ms",
+        p95 <= FRESH_P95_MS,
+    )
+    first, last = ingest.get("started", 0.0), ingest.get("ended", 0.0)
+    during = [s.ms for s in load.samples if first <= s.started <= last]
+    report.add(
+        f"{label}: during the republishing ingest",
+        f"{len(during)} requests in {last - first:.1f} s; p95 {percentile(during, 0.95):.1f} ms"
+        + ("" if ingest.get("ok") else " (the ingest FAILED)"),
+    )
+    failed = len(load.failures) + len(saturated.failures)
+    report.add(
+        f"{label}: failed requests",
+        f"{failed} of {len(times) + len(saturated.samples)}"
+        + (f" ({', '.join(sorted(set(load.failures + saturated.failures)))})" if failed else "")
+        + (", server restarted" if restarted else ""),
+        "0",
+        failed == 0 and not restarted and bool(ingest.get("ok")),
+    )
+    busy = [s.ms for s in saturated.samples]
+    report.add(
+        f"{label}: saturation, {CLIENTS} clients with no pause",
+        f"{len(busy) / saturated.seconds:.0f} requests/s; p50 {percentile(busy, 0.5):.1f} ms, "
+        f"p95 {percentile(busy, 0.95):.1f} ms; server CPU "
+        f"{saturated.server_cpu_s * 1000 / max(1, len(busy)):.1f} ms a request",
     )
