@@ -287,6 +287,7 @@ def search_command(
     folder (see the README, "From any folder").
     """
     from pipeline.engine.ask import Shape, ask
+    from pipeline.engine.dated import load_dates
     from pipeline.views import render
 
     output = "json" if as_json else output
@@ -317,13 +318,15 @@ def search_command(
     style = render.Style(colour, _terminal_width())
     if found.sections is not None:
         if output == "json":
-            _echo_json(render.sections_json(found.sections, found.role_id, asked))
+            _echo_json(
+                render.sections_json(found.sections, found.role_id, asked, load_dates(store.current()))
+            )
         else:
             _show(render.sections_text(found.sections, style, asked), not no_pager, colour)
     elif output == "json":
-        _echo_json(render.search_json(result, found.role_id, asked))
+        _echo_json(render.search_json(result, found.role_id, asked, load_dates(store.current())))
     elif output == "text" and not listing:
-        _show(render.search_text(result, style, asked), not no_pager, colour)
+        _show(render.search_text(result, style, asked, load_dates(store.current())), not no_pager, colour)
     elif result.hits:  # grep-like: only hits on stdout; what the filters left out goes to stderr
         shown = render.files_text(result, count, style) if listing else render.lines_text(result, style)
         _echo(shown, colour=colour)
@@ -359,6 +362,7 @@ def toolkit_group() -> None:
       cse-toolkit pack pharmacist   a profession's excerpt pack (PDF and Markdown)
       cse-toolkit audit             what changed in pdfs/ since the last ingest
       cse-toolkit history           the log of past ingests
+      cse-toolkit changes           what each edition changed (--role: for one profession)
       cse-toolkit serve             the search as a web page on http://127.0.0.1:8000/
 
     \b
@@ -586,6 +590,69 @@ def history_command(as_json: bool, config_path: Path, pdfs_dir: Path, index_dir:
         _echo_json(dump(entries), indent=1)
     else:
         _echo(texts.history_text(entries))
+
+
+@toolkit_group.command("changes")
+@click.option(
+    "--role", "-r", shell_complete=_complete_roles, help="Only what this role reads (id, title or alias)."
+)
+@click.option("--since", help="Only editions after edition N, or dated on or after DATE (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see the README).")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the lines added and removed in each section.")
+@_common
+@_errors
+def changes_command(
+    role: str | None,
+    since: str | None,
+    as_json: bool,
+    show_diff: bool,
+    config_path: Path,
+    pdfs_dir: Path,
+    index_dir: Path,
+    debug: bool,
+) -> None:
+    """What changed in each edition of the toolkit, newest first: files added, replaced
+    or removed, and each section added, changed (lines added and removed), moved (from
+    which printed page to which) or removed.
+
+    An edition is made by each ingest that changes what is indexed. With --role, only
+    what lies inside that role's reading (as `cse-search --role` filters).
+
+    \b
+    Examples:
+      cse-toolkit changes
+      cse-toolkit changes --role pharmacist --since 2026-12-01
+      cse-toolkit changes --since 2 --diff
+      cse-toolkit changes --role "foster carer" --json
+    """
+    import datetime
+
+    from pipeline.engine import names
+    from pipeline.ingest.editions import chosen_editions, parse_since
+    from pipeline.ingest.history import read_editions
+    from pipeline.views import changes as texts
+
+    store = IndexStore(index_dir)
+    toolkit = load_config(config_path, snapshot=store.current())
+    chosen = names.resolve(toolkit, role, None)
+    for note in chosen.notes if chosen else ():
+        _note(note)
+    editions = read_editions(store.history_path, store.current())
+    today = datetime.datetime.now(datetime.UTC).date().isoformat()
+    since_when = parse_since(since, editions, today)
+    shown = chosen_editions(editions, since_when, chosen.scope if chosen else None, toolkit.roles)
+    role_id = chosen.role.id if chosen and chosen.role else None
+    audience_id = chosen.audience.id if chosen and chosen.audience and not chosen.role else None
+    latest = editions[-1] if editions else None
+    if as_json:
+        _echo_json(texts.changes_json(shown, latest, role_id, audience_id, show_diff), indent=1)
+        return
+    who = None
+    if chosen is not None and chosen.role is not None:
+        who = f"{chosen.role.title} ({chosen.role.id})"
+    elif chosen is not None and chosen.audience is not None:
+        who = f"the {chosen.audience.title} audience"
+    _show(texts.changes_text(shown, toolkit, who, show_diff, len(editions)), True, False)
 
 
 @toolkit_group.command("pack")

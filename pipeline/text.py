@@ -114,3 +114,16 @@ def json_for_terminal(data: object, indent: int | None = None) -> str:
     line separators and lone surrogates raw)."""
     text = json.dumps(data, ensure_ascii=False, indent=indent)
     return _IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+MONTHS = ("January February March April May June July August September October November December").split()
+
+
+def long_date(iso: str) -> str:
+    """ "2026-12-06" as "6 December 2026", as a reader says it (and cannot misread as 12 June);
+    anything else is returned as it is."""
+    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", iso)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return iso
+    year, month, day = (int(g) for g in match.groups())
+    return f"{day} {MONTHS[month - 1]} {year}"

@@ -62,7 +62,7 @@ def test_unknown_key_is_an_error() -> None:
 def test_unknown_top_level_key_is_an_error() -> None:
     text = "chapters: []\nchapter_titles: yes\n"
     assert only_problem(text) == (
-        "chapter_titles (line 2): unknown key (allowed: audiences, board, chapters, limits, ocr, roles, synonyms, title)"
+        "chapter_titles (line 2): unknown key (allowed: audiences, board, chapters, edition, limits, ocr, roles, synonyms, title)"
     )
 
 

@@ -46,6 +46,7 @@ RESULT_KEYS = [
     "file",
     "snippet",
     "ocr",  # issue 16: true when the page's text was read by OCR
+    "edition",  # issue 24: the date of the edition in which the page's section last changed
 ]
 
 

@@ -7,6 +7,7 @@ the line it stands on, e.g. ``chapters[2].sections[0].start (line 31): ...``.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -23,6 +24,7 @@ from pipeline.config.model import (
     Board,
     ChapterSpec,
     Contact,
+    EditionKey,
     Limits,
     OcrSettings,
     Role,
@@ -322,7 +324,10 @@ class _Validator:
             self.problems.add("chapters", None, "the file is empty (a minimal config is `chapters: []`)")
             return Toolkit()
         keys = self._mapping(
-            root, "", {"chapters"}, {"title", "audiences", "roles", "synonyms", "limits", "board", "ocr"}
+            root,
+            "",
+            {"chapters"},
+            {"title", "audiences", "roles", "synonyms", "limits", "board", "ocr", "edition"},
         )
         if keys is None:
             return Toolkit()
@@ -335,6 +340,7 @@ class _Validator:
         limits = self._limits(keys.get("limits"))
         board = self._board(keys["board"]) if "board" in keys else None
         ocr = self._ocr(keys.get("ocr"))
+        edition = self._edition(keys["edition"]) if "edition" in keys else None
         return Toolkit(
             title=title or Toolkit.title,
             chapters=tuple(chapters),
@@ -344,6 +350,7 @@ class _Validator:
             limits=limits,
             board=board,
             ocr=ocr,
+            edition=edition,
         )
 
     def _chapters(self, node: yaml.Node | None) -> list[ChapterSpec]:
@@ -751,6 +758,49 @@ class _Validator:
                 if value is not None:
                     values[key] = value
         return Limits(**values)
+
+    # -- the edition the next ingest makes --------------------------------------------
+    def _edition(self, node: yaml.Node) -> EditionKey | None:
+        """`edition: {date: 2026-12-06, note: ...}`: the board's own date and note."""
+        keys = self._mapping(node, "edition", set(), {"date", "note"})
+        if keys is None:
+            return None
+        if not keys:
+            if not getattr(node, "value", None):  # else its unknown keys are reported already
+                self.problems.add("edition", node, "give its date (YYYY-MM-DD), a note, or both")
+            return None
+        date = self._date(keys["date"], "edition.date") if "date" in keys else None
+        note = self._str(keys["note"], "edition.note") if "note" in keys else None
+        if ("date" in keys and date is None) or ("note" in keys and note is None):
+            return None
+        return EditionKey(date, note or "")
+
+    def _date(self, node: yaml.Node, place: str) -> str | None:
+        """A calendar date, written 2026-12-06 (YAML reads that as a date; quoted, as text)."""
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            match = re.match(r"^\d{4}-\d{2}-\d{2}$", node.value.strip())
+            try:
+                value: Any = datetime.date.fromisoformat(node.value.strip()) if match else None
+            except ValueError:
+                value = None
+        else:
+            value = self._scalar(node, place)
+        if isinstance(value, datetime.datetime):
+            value = None  # a time of day too: not what an edition is dated by
+        elif isinstance(value, str):
+            try:
+                value = datetime.date.fromisoformat(value.strip()) if len(value.strip()) == 10 else None
+            except ValueError:
+                value = None
+        if not isinstance(value, datetime.date):
+            if isinstance(node, yaml.ScalarNode):
+                self.problems.add(
+                    place,
+                    node,
+                    f"expected a date written YYYY-MM-DD (e.g. 2026-12-06), got {_shown(node.value)}",
+                )
+            return None
+        return value.isoformat()
 
     # -- the board (the pack's cover) -----------------------------------------------
     def _board(self, node: yaml.Node) -> Board | None:

@@ -67,6 +67,14 @@ def save_snapshot(toolkit: Toolkit, directory: Path) -> None:
     write_atomic(directory / SNAPSHOT_NAME, json.dumps(dump(toolkit), ensure_ascii=False))
 
 
+def load_snapshot(directory: Path | None) -> Toolkit | None:
+    """The config an ingest used, as it kept it (whatever the file says now); None when
+    there is none or it is damaged (reported)."""
+    if directory is None:
+        return None
+    return read_record(directory / SNAPSHOT_NAME, Toolkit, "the config it was made with is not known")
+
+
 def _read_snapshot(directory: Path, digest: str) -> Toolkit | None:
     """The snapshot if it was made from these config bytes and is intact; else None, and
     the config file itself is validated (a damaged snapshot is reported, never used)."""

@@ -68,6 +68,16 @@ class Board:
 
 
 @dataclass(frozen=True)
+class EditionKey:
+    """The board's own date and note for the edition the next ingest makes (`edition:`);
+    without it an edition is dated by the ingest. Not `board.edition`, which is free text
+    printed on the packs' cover."""
+
+    date: str | None = None  # ISO 8601, YYYY-MM-DD
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Limits:
     """Per-file budgets that keep a hostile PDF from exhausting the machine."""
 
@@ -105,6 +115,7 @@ class Toolkit:
     limits: Limits = field(default_factory=Limits)
     board: Board | None = None
     ocr: OcrSettings = field(default_factory=OcrSettings)
+    edition: EditionKey | None = None
     digest: str = ""  # SHA-256 of the config file's bytes, recorded by each ingest
 
     def chapter(self, number: int) -> ChapterSpec | None:

@@ -14,8 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline import PIPELINE_VERSION
-from pipeline.config.load import save_snapshot
+from pipeline.config.load import load_snapshot, save_snapshot
 from pipeline.config.model import Limits, OcrSettings, Toolkit
+from pipeline.engine.dated import save_dates
 from pipeline.engine.documents import PageKind
 from pipeline.engine.index import SCHEMA_VERSION, index_problem, older_format, update_index, write_index
 from pipeline.engine.store import IndexStore
@@ -24,9 +25,10 @@ from pipeline.engine.synonyms import digest as synonyms_digest
 from pipeline.errors import ConfigError, PdfError, UsageError
 from pipeline.ingest.audit import AuditReport, compare
 from pipeline.ingest.cache import ExtractionCache
+from pipeline.ingest.editions import Edition, dates_of, new_edition
 from pipeline.ingest.extract import ExtractedPdf, extract_pdf, sha256_file
 from pipeline.ingest.folder import find_pdfs
-from pipeline.ingest.history import log_published, stage_entry
+from pipeline.ingest.history import log_published, next_number, read_editions, read_history, stage_entry
 from pipeline.ingest.manifest import FileRecord, Manifest, load_manifest, save_manifest
 from pipeline.ingest.ocr import OcrProgress, OcrStats, pages_to_read, read_scanned
 from pipeline.ingest.ocr import available as ocr_available
@@ -64,6 +66,7 @@ class IngestReport:
     manifest: Manifest | None = None
     previous: Manifest | None = None
     changes: AuditReport | None = None  # what changed since the previous ingest
+    edition: Edition | None = None  # the edition this ingest made (None: nothing indexed changed)
     ocr: OcrStats | None = None  # pages read by OCR in this ingest
 
 
@@ -461,7 +464,9 @@ def ingest(
             save_snapshot(toolkit, generation)
             save_merged(from_toolkit(toolkit), generation)
             report.changes = compare(previous, manifest, toolkit)
-            stage_entry(generation, report.changes, manifest)
+            report.edition, editions = _edition(toolkit, store, previous, manifest, report)
+            stage_entry(generation, report.changes, manifest, report.edition)
+            save_dates(dates_of(editions), generation)
             store.publish(generation)
         except BaseException:
             store.prune()  # the unpublished generation goes; `current` is untouched
@@ -473,6 +478,32 @@ def ingest(
             | ({r.sha256 for r in previous.files.values()} if previous else set())
         )
         return report
+
+
+def _edition(
+    toolkit: Toolkit, store: IndexStore, previous: Manifest | None, manifest: Manifest, report: IngestReport
+) -> tuple[Edition | None, list[Edition]]:
+    """The edition this ingest makes, if it changed what is indexed, and every edition
+    with it. Numbered after every edition recorded (the history survives --force and
+    every generation swap); dated by the config's `edition:` or by the ingest."""
+    editions = read_editions(store.history_path, store.current(), quiet=True)
+    known = None
+    if previous is None:  # an unreadable manifest: the history still says which files were indexed
+        entries = read_history(store.history_path, quiet=True)
+        known = entries[-1].files if entries else None
+    changes = report.changes
+    edition, warnings = new_edition(
+        previous,
+        manifest,
+        toolkit,
+        number=next_number(editions, store.current()),
+        last=editions[-1] if editions else None,
+        known_files=known,
+        roles_stale=(*changes.roles_affected, *changes.roles_affected_full) if changes else (),
+        earlier=load_snapshot(store.current()),
+    )
+    report.warnings.extend(warnings)
+    return edition, [*editions, *([edition] if edition else [])]
 
 
 def _replaced(

@@ -10,6 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.engine.dated import Dates
 from pipeline.engine.names import Chosen
 from pipeline.engine.search import (
     MAX_WILDCARD_TERMS,
@@ -21,7 +22,7 @@ from pipeline.engine.search import (
 )
 from pipeline.engine.snippets import MATCH_END, MATCH_START
 from pipeline.numerals import cite
-from pipeline.text import printable
+from pipeline.text import long_date, printable
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 MAGENTA, GREEN = "\x1b[35m", "\x1b[32m"  # file names and page numbers, as grep colours them
@@ -209,13 +210,25 @@ def _entry(rank: int, title: str, where: str, snippet: str, style: Style) -> lis
     return ["", *head, *wrap(where, style.width, INDENT), *_snippet_lines(snippet, style)]
 
 
-def search_text(result: SearchResult, style: Style | None = None, asked: Asked | None = None) -> str:
+def changed_note(dates: Dates | None, file: str, section: str | None) -> str | None:
+    """ "changed in the edition of 6 December 2026", for a page whose section changed in
+    the latest edition (none for the first, in which everything is new)."""
+    stamp = dates.changed_last(file, section) if dates is not None else None
+    return f"changed in the edition of {long_date(stamp.date)}" if stamp is not None else None
+
+
+def search_text(
+    result: SearchResult, style: Style | None = None, asked: Asked | None = None, dates: Dates | None = None
+) -> str:
     style, asked = style or Style(), asked or Asked()
     if not result.hits:
         return _nothing(result, asked)
     lines = _header(result.total, "result", len(result.hits), result, asked)
     for hit in result.hits:
         where = f"{printable(hit.file)}, PDF page {hit.pdf_page}" + (f" ({OCR_NOTE})" if hit.ocr else "")
+        changed = changed_note(dates, hit.file, hit.section)
+        if changed:
+            where += f"; {changed}"
         lines += _entry(hit.rank, citation(hit), where, hit.snippet, style)
     return "\n".join(lines)
 
@@ -260,7 +273,8 @@ def files_text(result: SearchResult, with_counts: bool, style: Style | None = No
     )
 
 
-def _result_json(h: Hit) -> dict[str, Any]:
+def _result_json(h: Hit, dates: Dates | None) -> dict[str, Any]:
+    stamp = dates.of(h.file, h.section) if dates is not None else None
     return {
         "rank": h.rank,
         "score": h.score,
@@ -273,14 +287,19 @@ def _result_json(h: Hit) -> dict[str, Any]:
         "file": h.file,
         "snippet": snippet_text(h.snippet, False),
         "ocr": h.ocr,
+        "edition": stamp.date if stamp is not None else None,
     }
 
 
-def search_json(result: SearchResult, role: str | None, asked: Asked | None = None) -> dict[str, Any]:
+def search_json(
+    result: SearchResult, role: str | None, asked: Asked | None = None, dates: Dates | None = None
+) -> dict[str, Any]:
     """The SPEC's object, plus `partial` (no page has every word of the query),
     `outside` (matching pages each filter left out; null without filters) and `audience`
     (the audience whose reading was applied: the role's, or the one a name such as
-    "social worker" was read as; null when the whole toolkit was searched)."""
+    "social worker" was read as; null when the whole toolkit was searched). Each result's
+    `edition` is the date of the edition in which its section last changed (null for an
+    index made before editions)."""
     filtered = asked is not None and (asked.chosen is not None or asked.chapter is not None)
     outside = (
         {"scope": result.outside_scope, "chapter": result.outside_chapter, "both": result.outside_both}
@@ -297,11 +316,13 @@ def search_json(result: SearchResult, role: str | None, asked: Asked | None = No
         "unmatched": list(result.unmatched),
         "partial": result.partial,
         "outside": outside,
-        "results": [_result_json(h) for h in result.hits],
+        "results": [_result_json(h, dates) for h in result.hits],
     }
 
 
-def sections_json(found: SectionResult, role: str | None, asked: Asked | None = None) -> dict[str, Any]:
+def sections_json(
+    found: SectionResult, role: str | None, asked: Asked | None = None, dates: Dates | None = None
+) -> dict[str, Any]:
     """--by-section --json: the search object whose `results` are the best page of each
     shown section (at most --limit, ranked 1..n), with `sections` (each with all its
     matching pages) and `total_sections`."""
@@ -314,7 +335,7 @@ def sections_json(found: SectionResult, role: str | None, asked: Asked | None = 
         ),
         key=lambda hit: hit.rank,
     )
-    payload = search_json(dataclasses.replace(found.result, hits=tuple(leaders)), role, asked)
+    payload = search_json(dataclasses.replace(found.result, hits=tuple(leaders)), role, asked, dates)
     payload["total_sections"] = found.total
     payload["sections"] = [_section_json(g) for g in found.sections]
     return payload

@@ -14,9 +14,11 @@ from pipeline.ingest.audit import SectionStatus
 from pipeline.ingest.sections import NOT_IN_CONFIG
 from pipeline.numerals import page_range
 from pipeline.text import printable
+from pipeline.views.changes import heading, summary
 
 if TYPE_CHECKING:
     from pipeline.ingest.audit import AuditReport, SectionChange
+    from pipeline.ingest.editions import Edition
     from pipeline.ingest.history import HistoryEntry
     from pipeline.ingest.manifest import Manifest
     from pipeline.ingest.ocr import OcrStats
@@ -45,6 +47,10 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
         lines.append(_ocr_line(report.ocr))
     if report.changes is not None and report.previous is not None:
         lines.extend(_changes_since(report.changes))
+    if report.edition is not None:
+        lines.append(edition_line(report.edition))
+    elif report.changed:
+        lines.append("No new edition: the text and files indexed are as they were.")
     if report.warnings:
         lines.append(f"\nWarnings ({len(report.warnings)}):")
         lines.extend(f"  - {printable(w)}" for w in _collapsed(report.warnings))
@@ -59,6 +65,12 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
                     "    Its previous version stays indexed and searchable until a readable copy is ingested."
                 )
     return "\n".join(lines)
+
+
+def edition_line(edition: Edition) -> str:
+    """ "New edition: Edition 2, 6 December 2026. 1 section changed; 9 sections moved." """
+    said = f"\nNew edition: {printable(heading(edition))}. {summary(edition)}"
+    return said if edition.initial else f"{said} `cse-toolkit changes` says what changed, for whom."
 
 
 def repeat_notes(repeats: dict[str, tuple[int, int]], most: int = MOST_NAMED) -> list[str]:
