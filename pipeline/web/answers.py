@@ -200,7 +200,9 @@ def answer_json(
     found: Answer, edition: Edition, pdf_url: Callable[[str, int], str], image_url: Callable[[str, int], str]
 ) -> dict[str, Any]:
     """The `cse-search --json` object, each result with `pdf_url` and `image_url` added."""
-    payload = render.search_json(found.result, found.role_id, render.Asked(found.chosen, found.chapter))
+    payload = render.search_json(
+        found.result, found.role_id, render.Asked(found.chosen, found.chapter), edition.dates
+    )
     for item in payload["results"]:
         file_id = edition.file_id(item["file"]) or ""
         item["pdf_url"] = pdf_url(file_id, item["pdf_page"])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.config import Toolkit, load_config
+from pipeline.engine.dated import Dates, load_dates
 from pipeline.engine.store import IndexStore
 from pipeline.engine.synonyms import from_toolkit
 from pipeline.errors import CseError, UsageError
@@ -51,6 +52,9 @@ class Edition:
     # Role and audience names as resolved (engine.names), for this edition's config: the
     # same few come with almost every request. Filled by answers.read_ask, bounded there.
     names_read: dict[tuple[str, str], object] = field(default_factory=dict, compare=False)
+    # The toolkit's latest edition (the ingest's, in ingest/editions.py) and the one each
+    # section last changed in, for dating results.
+    dates: Dates = field(default_factory=Dates)
 
     @property
     def search_dir(self) -> Path:
@@ -118,7 +122,7 @@ class Site:
         toolkit = load_config(self.settings.config_path, snapshot=generation)
         ids = {name: record.sha256[:FILE_ID_LENGTH] for name, record in manifest.files.items()}
         synonyms = tuple(tuple(group) for group in from_toolkit(toolkit))
-        return Edition(generation, toolkit, manifest, synonyms, ids)
+        return Edition(generation, toolkit, manifest, synonyms, ids, dates=load_dates(generation))
 
     def pdf_path(self, edition: Edition, file_id: str) -> tuple[FileRecord, Path] | None:
         """The ingested copy of a file (the exact bytes the index was built from)."""
