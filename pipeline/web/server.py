@@ -20,11 +20,11 @@ import time
 from collections.abc import Callable
 from types import FrameType
 
-import waitress
 from flask import Flask, Response, g, request
 
 from pipeline.engine.index import close_searchers
 from pipeline.web.app import create_app
+from pipeline.web.guard import create_server
 from pipeline.web.site import NotReady, Settings
 
 THREADS = 8
@@ -71,7 +71,7 @@ def serve(
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth" chatter
     app = create_app(settings)
     add_access_log(app)
-    server = waitress.create_server(
+    server = create_server(
         app,
         host=host,
         port=port,
@@ -80,7 +80,7 @@ def serve(
         ident="cse-toolkit",
         max_request_header_size=16 * 1024,  # bounds the URL, and so the query
         max_request_body_size=64 * 1024,
-        channel_timeout=30,
+        channel_timeout=30,  # an idle connection; a request in progress: guard.REQUEST_SECONDS
         clear_untrusted_proxy_headers=True,
     )
     listening = getattr(server, "effective_listen", None) or [(server.effective_host, server.effective_port)]
