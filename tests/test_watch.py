@@ -165,6 +165,7 @@ def test_serve_watch_answers_a_pdf_copied_in_halves_and_keeps_the_last_good_inde
         config.write_text(config.read_text(encoding="utf-8") + "roles: oops\n", encoding="utf-8")
         until(lambda: "watch: ingest failed" in server.output())
         still = pages(server.get)
+        healthz = json.loads(server.get("/healthz")[2])
     log = server.output()
     assert (still, IndexStore(index).current()) == ([("pharmacies", "74")], served)
     assert f"watch: ingest failed (exit code 2): {config}: 1 problem; nothing was changed:" in log
@@ -173,6 +174,8 @@ def test_serve_watch_answers_a_pdf_copied_in_halves_and_keeps_the_last_good_inde
     assert status is not None
     assert (status.ok, status.message) == (False, f"{config}: 1 problem; nothing was changed:")
     assert json.loads((index / STATUS_FILE).read_text())["ok"] is False
+    assert healthz["status"] == "ok" and healthz["index"] == served.name  # type: ignore[union-attr]
+    assert healthz["last_ingest"] == {"at": status.at, "ok": False, "message": status.message}
 
 
 def test_ingest_watch_waits_for_an_ingest_started_by_hand_and_stops_on_sigterm(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 - `search.py`: the search form, its results page and `/api/search`;
 - `pages.py`: a result's page view, its image with the matches marked, and the PDF;
 - `reading.py`: reading lists, the A to Z and the excerpt packs;
+- `health.py`: `/healthz`, for monitoring;
 - `errors.py`: errors as a message and a status, and the headers every response carries.
 
 Each module's `register(app)` adds its routes under the endpoint names the templates use.
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 from flask import Flask
 
-from pipeline.web.routes import errors, pages, reading, search
+from pipeline.web.routes import errors, health, pages, reading, search
 
 
 def register_all(app: Flask) -> None:
-    for module in (search, pages, reading, errors):
+    for module in (search, pages, reading, health, errors):
         module.register(app)
