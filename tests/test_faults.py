@@ -30,6 +30,7 @@ from pipeline.engine import index as index_module
 from pipeline.engine.index import write_index as real_write_index
 from pipeline.engine.search import search as run_search
 from pipeline.engine.store import IndexStore
+from pipeline.errors import IndexBusyError
 from pipeline.ingest.extract import sha256_file
 from pipeline.ingest.history import read_history
 from pipeline.ingest.manifest import load_manifest
@@ -384,6 +385,64 @@ def held_lock(index: Path) -> Iterator[Callable[[], None]]:
         yield release
     finally:
         release()
+
+
+HOLD_AND_FORK = """
+import multiprocessing, sys, time
+from pathlib import Path
+from pipeline.engine.store import IndexStore
+
+def work(started):
+    started.set()  # the worker runs: whatever happens at a fork has happened
+    time.sleep(60)
+
+with IndexStore(Path(sys.argv[1])).lock(wait=False):
+    fork = multiprocessing.get_context("fork")
+    started = fork.Event()
+    worker = fork.Process(target=work, args=(started,))
+    worker.start()
+    started.wait(30)
+    print(worker.pid, flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_worker_forked_by_a_killed_ingest_does_not_keep_the_lock(tmp_path: Path) -> None:
+    """Extraction workers are forked while the ingest holds the lock: when the ingest is
+    killed and a worker lives on, the lock is free all the same."""
+    index = tmp_path / "index"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_AND_FORK, str(index)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert holder.stdout is not None
+    worker = int(holder.stdout.readline())
+    try:
+        with pytest.raises(BlockingIOError), held_lock(index):
+            pass  # held while the ingest lives
+        holder.kill()
+        holder.wait(timeout=30)
+        os.kill(worker, 0)  # the worker lives on
+        with held_lock(index):
+            pass
+    finally:
+        holder.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker, signal.SIGKILL)
+
+
+def test_a_lock_held_elsewhere_is_busy_and_free_once_let_go(tmp_path: Path) -> None:
+    store = IndexStore(tmp_path / "index")
+    with held_lock(store.root) as release:
+        with pytest.raises(IndexBusyError, match=BUSY), store.lock(wait=False):
+            pass
+        release()
+        with store.lock(wait=False):
+            assert (store.root / ".lock").exists()
+    assert (store.root / ".lock").exists()  # kept: another ingest may be waiting on it
 
 
 def add_pdf(ws: Workspace, name: str, text: str) -> None:

@@ -24,7 +24,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.engine.lockfile import LockBusy, exclusive
 from pipeline.errors import IndexBusyError
 
 CURRENT = "current"
@@ -111,18 +110,34 @@ class IndexStore:
     def lock(self, wait: bool) -> Iterator[None]:
         """Hold the ingest lock; wait for it, or stop at once with a clear message.
 
-        The lock ends with the process that holds it, however it ends (see lockfile.py),
-        so a killed ingest never leaves it behind.
+        `filelock` takes an OS lock (flock on POSIX, msvcrt on Windows), which ends with
+        the process that holds it however it ends, so a killed ingest never leaves it
+        behind; processes forked while it is held (extraction workers) close their copy
+        at once, so it ends with the ingest itself. Never its soft fallback (a file that
+        exists while held, left behind by a killed holder), nor deleting the file on
+        release (another ingest may be waiting on it).
         """
+        from filelock import FileLock, Timeout  # only an ingest locks: cse-search never loads it
+
         self.root.mkdir(parents=True, exist_ok=True)
+        held = FileLock(
+            self.root / ".lock",
+            blocking=wait,
+            thread_local=False,
+            fallback_to_soft=False,
+            preserve_lock_file=True,
+        )
         try:
-            with exclusive(self.root / ".lock", wait):
-                yield
-        except LockBusy:
+            held.acquire()
+        except Timeout:
             raise IndexBusyError(
                 f"another ingest is running on {self.root}; wait for it to finish "
                 "(or run with --wait to queue behind it)"
             ) from None
+        try:
+            yield
+        finally:
+            held.release()
 
 
 def _replace(source: Path, target: Path) -> None:
