@@ -33,6 +33,8 @@ from tools.metrics import split
 EVAL_DIR = REPO / "tests" / "eval"
 QUERIES = EVAL_DIR / "queries.yaml"
 BASELINE = EVAL_DIR / "baseline.json"
+QUESTIONS = EVAL_DIR / "questions.yaml"  # in people's own words (issue 22)
+QUESTIONS_BASELINE = EVAL_DIR / "questions-baseline.json"
 TOLERANCE = 0.005  # float noise; a real regression is larger
 
 
@@ -55,10 +57,13 @@ def test_queries_file_covers_roles_and_several_relevant_sections() -> None:
     assert any(len(q.relevant) > 1 for q in queries)
 
 
-def test_search_quality_does_not_fall_below_baseline(sample_index: Path, toolkit: Toolkit) -> None:
-    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+@pytest.mark.parametrize(("queries", "baseline_file"), [(QUERIES, BASELINE), (QUESTIONS, QUESTIONS_BASELINE)])
+def test_search_quality_does_not_fall_below_baseline(
+    sample_index: Path, toolkit: Toolkit, queries: Path, baseline_file: Path
+) -> None:
+    baseline = json.loads(baseline_file.read_text(encoding="utf-8"))
     assert set(baseline) == set(METRICS)
-    results = evaluate(sample_index, toolkit, load_queries(QUERIES))
+    results = evaluate(sample_index, toolkit, load_queries(queries))
     worst = sorted(results["per_query"], key=lambda q: (q["reciprocal_rank"], q["ndcg@10"]))[:10]
     detail = "\n".join(
         f"  {q['query']!r} role={q['role']}: first relevant rank {q['first_relevant_rank'] or 'not found'}, "
@@ -75,8 +80,9 @@ def test_search_quality_does_not_fall_below_baseline(sample_index: Path, toolkit
     )
 
 
-def test_baseline_is_rounded_down_and_in_range() -> None:
-    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("baseline_file", [BASELINE, QUESTIONS_BASELINE])
+def test_baseline_is_rounded_down_and_in_range(baseline_file: Path) -> None:
+    baseline = json.loads(baseline_file.read_text(encoding="utf-8"))
     for metric in METRICS:
         assert 0.0 <= baseline[metric] <= 1.0
         assert math.isclose(baseline[metric], round(baseline[metric], 2))
@@ -151,10 +157,26 @@ def test_load_queries_lists_every_problem(tmp_path: Path) -> None:
     assert "queries.yaml[2].relevant[0].page: unknown key" in message
 
 
-def test_held_out_ndcg_is_above_plain_bm25(sample_index: Path, toolkit: Toolkit) -> None:
+def test_questions_are_many_mostly_with_a_role_and_from_every_audience(
+    sample_index: Path, toolkit: Toolkit
+) -> None:
+    """At least 60 questions, about two thirds asked with a role, and some asked by a role of
+    each audience the config names (the new ones for education, councils, hospitality,
+    police, parents and young people too)."""
+    questions = load_queries(QUESTIONS)
+    assert len(questions) >= 60
+    assert 0.6 <= sum(1 for q in questions if q.role) / len(questions) <= 0.75
+    audience_of = {role.id: role.audience for role in toolkit.roles}
+    asked_by = {audience_of[q.role] for q in questions if q.role}
+    assert asked_by == {audience.id for audience in toolkit.audiences}
+    assert check_queries(questions, toolkit, section_pages(sample_index)) == []
+
+
+@pytest.mark.parametrize("queries_file", [QUERIES, QUESTIONS])
+def test_held_out_ndcg_is_above_plain_bm25(sample_index: Path, toolkit: Toolkit, queries_file: Path) -> None:
     """On the half of the queries never used to fit the ranking, cse-search beats plain BM25
     over the same indexed text."""
-    queries = load_queries(QUERIES)
+    queries = load_queries(queries_file)
     ours = split(evaluate(sample_index, toolkit, queries), half, "held-out")["ndcg@10"]
     theirs = split(evaluate_baseline(sample_index, toolkit, queries), half, "held-out")["ndcg@10"]
     assert ours > theirs, (ours, theirs)

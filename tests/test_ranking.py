@@ -49,11 +49,19 @@ def test_a_section_title_ranks_above_a_passing_mention(cse_search: Search) -> No
     assert any(r["section"] == "camhs" for r in results[1:])  # the passing mention is still found
 
 
-def test_misspelling_suggests_a_real_word_not_a_stem(cse_search: Search) -> None:
-    assert json.loads(cse_search("pharmacys", "--json").stdout)["suggestion"] == "pharmacies"
+def test_a_misspelt_word_is_corrected_to_a_real_word_not_a_stem(cse_search: Search) -> None:
+    pharmacys = json.loads(cse_search("pharmacys", "--json").stdout)  # found by its stem: kept
+    assert (pharmacys["corrected"], pharmacys["results"][0]["section"]) == (None, "pharmacies")
     result = cse_search("safegaurding", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["corrected"] == "safeguarding"
+
+
+def test_a_misspelt_word_in_quotes_is_searched_as_typed_with_a_suggestion(cse_search: Search) -> None:
+    result = cse_search('"safegaurding"', "--json")
     assert result.exit_code == 1
-    assert json.loads(result.stdout)["suggestion"] == "safeguarding"
+    data = json.loads(result.stdout)
+    assert (data["corrected"], data["suggestion"]) == (None, '"safeguarding"')
 
 
 def test_a_lay_word_no_page_says_finds_its_forms_and_is_not_corrected(cse_search: Search) -> None:

@@ -275,7 +275,7 @@ def test_stemming_grooming_finds_groomed(cse_search: Search, sample_index: Path)
 
 
 def test_prefix_query(cse_search: Search) -> None:
-    none = cse_search("pharmac", "--json")
+    none = cse_search("pharmac", "--as-typed", "--json")  # as typed: not corrected to "pharmacy"
     assert none.exit_code == 1, none.output
     prefixed = page_keys(hits(cse_search, "pharmac*"))
     assert page_keys(hits(cse_search, "pharmacist")) <= prefixed

@@ -18,7 +18,8 @@ import gc
 import sys
 from pipeline.entry import search_main
 from pipeline.engine.startup import STAND_IN_DOC
-sys.argv = ["cse-search", "pharmacies", "--config", sys.argv[1], "--index", sys.argv[2]]
+query = sys.argv[3] if len(sys.argv) > 3 else "pharmacies"
+sys.argv = ["cse-search", query, "--config", sys.argv[1], "--index", sys.argv[2]]
 try:
     search_main()
 except SystemExit as exit:
@@ -29,11 +30,15 @@ print("loaded", " ".join(sorted(real)))
 """
 
 
-def run_search(config: Path, index: Path) -> tuple[str, set[str]]:
-    """`cse-search pharmacies` in a fresh interpreter: its output, its exit code, and the
-    modules it loaded (a stand-in whose real module was never needed is not counted)."""
+def run_search(config: Path, index: Path, query: str = "pharmacies") -> tuple[str, set[str]]:
+    """`cse-search pharmacies` (or another query) in a fresh interpreter: its output, its
+    exit code, and the modules it loaded (a stand-in whose real module was never needed is
+    not counted)."""
     result = subprocess.run(
-        [sys.executable, "-c", SEARCH, str(config), str(index)], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", SEARCH, str(config), str(index), query],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     output, _, loaded = result.stdout.rpartition("loaded ")
@@ -72,6 +77,14 @@ def test_cse_search_does_not_import_what_its_libraries_import_for_other_jobs(sam
     }
     unused |= {"whoosh.lang.morph_en", "whoosh.lang.porter", "whoosh.lang.dmetaphone"}
     assert sorted(loaded & unused) == []
+
+
+def test_cse_search_reads_english_words_from_the_index_without_importing_wordfreq(sample_index: Path) -> None:
+    """Spelling inside a question needs to know which words are common English: the
+    ingest kept wordfreq's list with the index, so a search never pays for its import."""
+    output, loaded = run_search(SAMPLE_CONFIG, sample_index, "foster child went mising overnight")
+    assert "Showing results for 'foster child went missing overnight'" in output
+    assert not {name for name in loaded if name.split(".")[0] in {"wordfreq", "langcodes", "ftfy", "regex"}}
 
 
 def test_cse_search_answers_with_exit_0(sample_index: Path) -> None:

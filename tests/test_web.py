@@ -298,10 +298,22 @@ def test_page_view_leads_back_to_the_same_search(server: Server) -> None:
     assert '<a href="/search?q=pharmacies&amp;role=pharmacist">Back to the search</a>' in _page_view(server)
 
 
-def test_did_you_mean_offers_the_correction(server: Server) -> None:
-    assert 'Did you mean <a href="/search?q=pharmacies">pharmacies</a>?' in html(
-        server, "/search?q=pharmacys"
+def test_did_you_mean_offers_the_correction_of_a_quoted_word(server: Server) -> None:
+    assert 'Did you mean <a href="/search?q=%22safeguarding%22">&#34;safeguarding&#34;</a>?' in html(
+        server, "/search?q=%22safegaurding%22"
     )
+
+
+def test_a_misspelt_word_is_corrected_and_the_typed_words_are_offered(server: Server) -> None:
+    page = html(server, "/search?q=foster+child+went+mising+overnight&role=foster-carer")
+    assert (
+        "Showing results for <b>foster child went missing overnight</b>; search instead for "
+        '<a href="/search?q=foster+child+went+mising+overnight&amp;role=foster-carer&amp;typed=1">'
+        "foster child went mising overnight</a>." in page
+    )
+    typed = html(server, "/search?q=foster+child+went+mising+overnight&role=foster-carer&typed=1")
+    assert "Showing results for" not in typed
+    assert "No page mentions: mising." in typed
 
 
 def test_search_page_says_when_the_role_filter_hid_results(server: Server) -> None:

@@ -54,11 +54,20 @@ from tools.manuals import (  # noqa: E402
     manual_rows,
     missing_sources,
 )
-from tools.metrics import METRICS, K, dcg, split, summarise  # noqa: E402,F401 (dcg: for tests)
+from tools.metrics import (  # noqa: E402,F401 (dcg: for tests)
+    METRICS,
+    K,
+    asked_subset,  # noqa: E402
+    dcg,
+    split,
+    summarise,
+)
 
 DEFAULT_CONFIG = REPO / "config" / "toolkit.yaml"
 DEFAULT_PDFS = REPO / "pdfs"
 DEFAULT_QUERIES = REPO / "tests" / "eval" / "queries.yaml"
+# Questions in people's own words, two thirds asked with a role (issue 22).
+QUESTIONS = REPO / "tests" / "eval" / "questions.yaml"
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
 
@@ -108,6 +117,9 @@ class QueryScore:
             "ndcg@10": round(self.ndcg, 4),
             "recall@10": round(self.recall, 4),
             "success@1": 1.0 if self.first_relevant_rank == 1 else 0.0,
+            "success@3": 1.0
+            if self.first_relevant_rank is not None and self.first_relevant_rank <= 3
+            else 0.0,
             "top": list(self.top),
             "error": self.error,
         }
@@ -360,7 +372,13 @@ def query_lines(results: dict[str, Any]) -> list[str]:
     return lines
 
 
-HEADS = {"ndcg@10": "nDCG@10", "mrr@10": "MRR@10", "recall@10": "rec@10", "success@1": "succ@1"}
+HEADS = {
+    "ndcg@10": "nDCG@10",
+    "mrr@10": "MRR@10",
+    "recall@10": "rec@10",
+    "success@1": "succ@1",
+    "success@3": "succ@3",
+}
 HALVES = ("held-out", "fit", "all")
 
 
@@ -382,6 +400,52 @@ def comparison_table(
             cells.append(" ".join(f"{part[m]:>7.3f}" for m in METRICS))
         out.append(f"{name:<34}" + "  ".join(cells))
     return "\n".join(out)
+
+
+QUESTION_METRICS = ("ndcg@10", "success@1", "success@3")
+ASKED = ("all", "with a role", "without a role")
+
+
+def questions_table(title: str, rows: list[tuple[str, dict[str, Any]]], half_of: Callable[[str], str]) -> str:
+    """nDCG@10, success@1 and success@3 on each half, for all the questions and for those
+    asked with and without a role: cse-search and the baseline in full, each factor
+    switched off over all the questions."""
+    first = rows[0][1]["per_query"]
+    counts = {h: sum(1 for q in first if half_of(q["query"]) == h) for h in HALVES[:2]}
+    roles = sum(1 for q in first if q["role"])
+    out = [
+        f"{title}: {len(first)} questions, {roles} with a role "
+        f"({counts['fit']} fit, {counts['held-out']} held-out)"
+    ]
+    block = " ".join(f"{HEADS[m]:>7}" for m in QUESTION_METRICS)
+    width = len(block)
+    out.append(f"{'':<50}" + "  ".join(f"{h:-^{width}}" for h in HALVES))
+    out.append(f"{'system':<34}{'asked':<16}" + "  ".join(block for _ in HALVES))
+    for index, (name, results) in enumerate(rows):
+        for which in ASKED if index < 2 else ASKED[:1]:
+            chosen = asked_subset(results, which)
+            cells = []
+            for part_name in HALVES:
+                part = chosen if part_name == "all" else split(chosen, half_of, part_name)
+                cells.append(" ".join(f"{part[m]:>7.3f}" for m in QUESTION_METRICS))
+            label = name if which == "all" else ""
+            out.append(f"{label:<34}{which:<16}" + "  ".join(cells))
+    return "\n".join(out)
+
+
+def questions_report(index_dir: Path, toolkit: Toolkit, verbose: bool) -> str:
+    """The questions set: cse-search against plain BM25 (same role filter), by half and by
+    whether a role was chosen."""
+    questions = load_queries(QUESTIONS)
+    problems = check_queries(questions, toolkit, section_pages(index_dir))
+    if problems:
+        raise QueriesError("\n".join(problems))
+    rows = toolkit_rows(index_dir, toolkit, questions)
+    lines = []
+    if verbose:
+        lines.extend(["Questions set, cse-search, worst first:", *query_lines(rows[0][1]), ""])
+    lines.append(questions_table(f"Questions in people's words ({QUESTIONS.name})", rows, half))
+    return "\n".join(lines)
 
 
 def _ingest_into(index_dir: Path, toolkit: Toolkit, pdfs_dir: Path) -> None:
@@ -444,6 +508,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if args.verbose:
                     print("\n".join(["Toolkit set, cse-search, worst first:", *query_lines(rows[0][1]), ""]))
                 print(comparison_table(f"Toolkit set ({args.queries.name})", rows, half))
+                print()
+                print(questions_report(index_dir, toolkit, args.verbose))
                 print()
                 print(manuals_report(Path(temporary) / "manuals", args.verbose))
                 return 0

@@ -200,6 +200,7 @@ def score_pages(query: ManualQuery, hits: Sequence[tuple[str, int]], k: int = K)
         "mrr@10": 1.0 / first if first else 0.0,
         "recall@10": len(found) / len(grades) if grades else 0.0,
         "success@1": 1.0 if first == 1 else 0.0,
+        "success@3": 1.0 if first is not None and first <= 3 else 0.0,
         "top": [f"{file} p{page}" for file, page in top],
         "error": None,
     }

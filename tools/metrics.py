@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 K = 10
-METRICS = ("ndcg@10", "mrr@10", "recall@10", "success@1")
+METRICS = ("ndcg@10", "mrr@10", "recall@10", "success@1", "success@3")
 
 
 def dcg(gains: Iterable[float]) -> float:
@@ -27,3 +27,12 @@ def summarise(per_query: list[dict[str, Any]]) -> dict[str, Any]:
 def split(results: dict[str, Any], half_of: Callable[[str], str], which: str) -> dict[str, Any]:
     """The results restricted to one half of the queries ("fit" or "held-out")."""
     return summarise([q for q in results["per_query"] if half_of(q["query"]) == which])
+
+
+def asked_subset(results: dict[str, Any], which: str) -> dict[str, Any]:
+    """The results of the queries asked with a role ("with a role"), without one
+    ("without a role"), or all of them ("all")."""
+    if which == "all":
+        return results
+    with_role = which == "with a role"
+    return summarise([q for q in results["per_query"] if bool(q.get("role")) == with_role])

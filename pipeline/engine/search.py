@@ -21,15 +21,16 @@ from typing import Any
 from whoosh import qparser
 from whoosh import query as wq
 from whoosh.searching import Searcher
-from whoosh.support.levenshtein import levenshtein
 
 from pipeline.engine.candidates import holding, match_all, one_query
 from pipeline.engine.documents import PageKind
+from pipeline.engine.english import english
 from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.engine.ranking import DEFAULT, Ranking
 from pipeline.engine.scope import Scope
 from pipeline.engine.scoring import Alternative, Unit, score_candidates
 from pipeline.engine.snippets import Snippeter, flow
+from pipeline.engine.spelling import Speller
 from pipeline.engine.synonyms import Synonyms, concept_id, merged
 from pipeline.errors import QuerySyntaxError
 from pipeline.text import normalise_line
@@ -264,10 +265,15 @@ def search(
     evaluation switches factors off with it); `as_typed` searches the words exactly as
     typed, with no spelling correction."""
     text = clean_query(query_text)
-    expander = _synonyms(
-        tuple(tuple(group) for group in synonyms), index_dir.parent if index_dir is not None else None
-    )
+    generation = index_dir.parent if index_dir is not None else None
+    expander = _synonyms(tuple(tuple(group) for group in synonyms), generation)
     searcher = open_searcher(index_dir)
+    speller = Speller(searcher, expander, english(generation), _stems)
+    corrected = None
+    if not as_typed:
+        rewritten = speller.correct(text)
+        if rewritten != text:
+            corrected = text = rewritten
     parser = make_parser(searcher.schema, ranking=ranking)
     expanded, forms = expander.expand(text, lay_weight=ranking.synonyms)
     capped: list[str] = []
@@ -292,9 +298,9 @@ def search(
     outside_both = 0
     if scope is not None and chapter is not None:
         outside_both = _count(searcher, candidates, None, None) - total - outside_scope - outside_chapter
-    # Offered whenever a word is not in the toolkit's vocabulary (stemming may still
-    # have found something: "pharmacys" finds the pharmacy pages) and only if it has hits.
-    suggestion = _suggest(searcher, parser, expander, text, scope, chapter)
+    # Offered for a misspelt word inside quotes (outside them it was corrected), and only
+    # if the corrected phrase has hits.
+    suggestion = None if as_typed else _suggest(searcher, parser, expander, speller, text, scope, chapter)
     return SearchResult(
         query_text,
         total,
@@ -306,6 +312,7 @@ def search(
         outside_both,
         capped=tuple(dict.fromkeys(capped)),
         unmatched=unmatched_words(searcher.reader(), units),
+        corrected=corrected,
     )
 
 
@@ -345,15 +352,23 @@ def _count(searcher: Searcher, query: wq.Query, scope: Scope | None, chapter: in
 
 
 def match_spans(
-    index_dir: Path | None, query_text: str, text: str, *, synonyms: Sequence[Sequence[str]] = ()
+    index_dir: Path | None,
+    query_text: str,
+    text: str,
+    *,
+    synonyms: Sequence[Sequence[str]] = (),
+    as_typed: bool = False,
 ) -> list[tuple[int, int]]:
     """Where in `text` a search for `query_text` marks matches, exactly as its snippets do
-    (same words, stems and abbreviation forms): the web page highlights them on the page image."""
+    (same words as corrected, stems and abbreviation forms): the web page highlights them
+    on the page image."""
     cleaned = clean_query(query_text)
     searcher = open_searcher(index_dir)
-    expanded, forms = _synonyms(
-        tuple(tuple(group) for group in synonyms), index_dir.parent if index_dir is not None else None
-    ).expand(cleaned, lay_weight=DEFAULT.synonyms)
+    generation = index_dir.parent if index_dir is not None else None
+    expander = _synonyms(tuple(tuple(group) for group in synonyms), generation)
+    if not as_typed:
+        cleaned = Speller(searcher, expander, english(generation), _stems).correct(cleaned)
+    expanded, forms = expander.expand(cleaned, lay_weight=DEFAULT.synonyms)
     if _is_plain_words(cleaned):  # as search(): plain words are marked without the stop words
         parsed = _without_stopwords(_parse(make_parser(searcher.schema, group=qparser.OrGroup), expanded))
     else:
@@ -703,104 +718,36 @@ def _synonyms(groups: tuple[tuple[str, ...], ...], generation: Path | None) -> S
     return Synonyms(merged_groups=merged(groups, generation))
 
 
-def _max_distance(word: str) -> int:
-    return 1 if len(word) <= 4 else 2
-
-
-# Candidate corrections kept per misspelt word before the closest is chosen (as Whoosh's
-# corrector did: the commonest within the distance).
-SUGGESTION_CANDIDATES = 8
-# Per open searcher (one generation of the index): what the spelling path reads once.
-_SPELLING: weakref.WeakKeyDictionary[Searcher, dict[str, list[str]]] = weakref.WeakKeyDictionary()
-
-
-def _vocabulary_from(searcher: Searcher, first: str) -> list[str]:
-    """The spelling vocabulary's words that start with `first`, read once per searcher."""
-    by_letter = _SPELLING.setdefault(searcher, {})
-    if first not in by_letter:
-        field = searcher.schema["words"]
-        by_letter[first] = [field.from_bytes(b) for b in searcher.reader().expand_prefix("words", first)]
-    return by_letter[first]
-
-
-def _spelling_candidates(searcher: Searcher, word: str) -> list[str]:
-    """Real words within _max_distance edits of `word` (Damerau-Levenshtein, optimal string
-    alignment: a swapped pair of letters is one edit) sharing its first letter; the
-    SUGGESTION_CANDIDATES commonest, commonest first.
-
-    The same words Whoosh's corrector finds (`corrector.suggest(prefix=1)`), without its
-    pure-Python distance over every word sharing the first letter (93% of a misspelt
-    query at 10,000 pages): rapidfuzz computes the distances in C over a word list read
-    once per index generation.
-    """
-    from rapidfuzz import process  # only a misspelt query pays for the import
-    from rapidfuzz.distance import OSA
-
-    maxdist = _max_distance(word)
-    words = _vocabulary_from(searcher, word[:1])
-    near = process.extract(word, words, scorer=OSA.distance, score_cutoff=maxdist, limit=None)
-    frequency = searcher.reader().frequency
-    # Whoosh's corrector ranks by how often the word occurs in the spelling field (every
-    # candidate is "within maxdist"), ties to the later word; the best first, as it returned them.
-    scored = [(0 - (maxdist + 1.0 / (frequency("words", w) or 1) * 0.5), w) for w, _, _ in near if w != word]
-    best = heapq.nlargest(SUGGESTION_CANDIDATES, scored)
-    return [w for _, w in sorted(best, key=lambda item: (0 - item[0], item[1]))]
-
-
-def _best_correction(typed: str, candidates: list[str], reader: object) -> str | None:
-    """The closest real word; among equals the commoner, and a plural for a plural
-    ("pharmacys" -> "pharmacies", not "pharmacy")."""
-    if not candidates:
-        return None
-
-    def key(word: str) -> tuple[int, int, int]:
-        plural_lost = 2 * int(typed.endswith("s") != word.endswith("s"))
-        stems = _stems(word)
-        frequency = int(reader.doc_frequency("content", stems[0])) if stems else 0  # type: ignore[attr-defined]
-        return (levenshtein(typed, word) + plural_lost, -frequency, len(word))
-
-    return min(candidates, key=key)
-
-
 def _suggest(
     searcher: Searcher,
     parser: qparser.QueryParser,
     expander: Synonyms,
+    speller: Speller,
     text: str,
     scope: Scope | None,
     chapter: int | None,
 ) -> str | None:
-    """A corrected query built from real words of the corpus, offered only if it finds hits."""
+    """A corrected phrase offered for the words inside quotes (which are searched exactly
+    as typed: words outside quotes were corrected already), only if it finds hits."""
     reader = searcher.reader()
     changed = False
-    words = []
-    for token in re.split(r"(\s+|[()\"])", text):
-        if re.fullmatch(r"[A-Za-z]{3,}", token) and token not in _OPERATORS:
-            lowered = token.lower()
-            if not _synonym_form(expander, token) and not reader.frequency("words", lowered):
-                # Sharing the first letter: misspellings rarely touch it, and it makes the
-                # look-up many times faster on a large vocabulary.
-                candidates = _spelling_candidates(searcher, lowered)
-                better = _best_correction(lowered, candidates, reader)
-                if better:
-                    token, changed = better, True
-        words.append(token)
+    parts = text.split('"')
+    for i in range(1, len(parts), 2):  # odd parts are inside quotes
+        words = re.split(r"(\s+)", parts[i])
+        for j, word in enumerate(words):
+            if re.fullmatch(r"[A-Za-z]{3,}", word):
+                better = speller.correction(word)
+                if better is not None:
+                    words[j], changed = better, True
+        parts[i] = "".join(words)
     if not changed:
         return None
-    suggestion = "".join(words)
+    suggestion = '"'.join(parts)
     allow, mask = _filters(scope, chapter)
     if allow is wq.NullQuery:
         return None
     query = _capped(_parse(parser, expander.expand(suggestion)[0]), reader, [])
     return suggestion if _matches_any(searcher, query, allow, mask) else None
-
-
-def _synonym_form(expander: Synonyms, word: str) -> bool:
-    """A word typed exactly as one of the tool's synonym forms ("sexting", a lay word no
-    page says) is not a misspelling: its group's forms have been searched. ("pharmacys" is
-    not a form, though the groups' plural-forgiving look-up would find its group.)"""
-    group = expander.group_of(word) or expander.lay_group(word) or ()
-    return word.casefold() in {form.casefold() for form in group}
 
 
 def _matches_any(searcher: Searcher, query: wq.Query, allow: wq.Query | None, mask: wq.Query) -> bool:

@@ -18,6 +18,7 @@ from pipeline.config.load import load_snapshot, save_snapshot
 from pipeline.config.model import Limits, OcrSettings, Toolkit
 from pipeline.engine.dated import save_dates
 from pipeline.engine.documents import PageKind
+from pipeline.engine.english import save_english
 from pipeline.engine.index import SCHEMA_VERSION, index_problem, older_format, update_index, write_index
 from pipeline.engine.store import IndexStore
 from pipeline.engine.synonyms import Synonyms, from_toolkit, groups, save_merged
@@ -463,6 +464,7 @@ def ingest(
             save_manifest(manifest, generation)
             save_snapshot(toolkit, generation)
             save_merged(from_toolkit(toolkit), generation)
+            save_english(generation)
             report.changes = compare(previous, manifest, toolkit)
             report.edition, editions = _edition(toolkit, store, previous, manifest, report)
             stage_entry(generation, report.changes, manifest, report.edition)

@@ -175,12 +175,13 @@ def query_notes(result: SearchResult) -> list[str]:
 
 def _header(count: int, noun: str, shown: int, result: SearchResult, asked: Asked) -> list[str]:
     lines = capped_note(result) + query_notes(result)
+    searched = result.corrected or result.query
     if result.partial:
-        lines.append(f"No page has every word of {result.query!r}; showing pages with some of them.")
+        lines.append(f"No page has every word of {searched!r}; showing pages with some of them.")
     if result.suggestion:
         lines.append(f"Did you mean: {result.suggestion}?")
     lines.append(
-        f"{count} {noun}{'s' if count != 1 else ''} for {result.query!r}"
+        f"{count} {noun}{'s' if count != 1 else ''} for {searched!r}"
         + (f" for {asked.who}" if asked.who else "")
         + (f" (showing {shown})" if count > shown else "")
     )
