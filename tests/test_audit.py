@@ -607,8 +607,15 @@ def test_audit_reports_a_config_only_change(sample: Sample) -> None:
 
 
 def test_ingest_summary_says_what_changed_since_the_previous_ingest(
-    sample: Sample, republished: dict[str, bytes]
+    sample: Sample, republished: dict[str, bytes], tmp_path: Path
 ) -> None:
+    """Stale packs are only those built and still on disk: the pharmacist's and the
+    school nurse's --full (which holds all of chapter 4); the midwife's own pack does not
+    hold p. 74, and the GP's pack was deleted."""
+    for args in (("pharmacist",), ("school-nurse", "--full"), ("midwife",), ("gp",)):
+        built = sample.run("pack", *args, "--out", str(tmp_path / "packs" / "-".join(args)))
+        assert built.exit_code == 0, built.output
+    shutil.rmtree(tmp_path / "packs" / "gp")
     (sample.pdfs / CH4).write_bytes(republished["edited"])
 
     result = sample.run("ingest")
@@ -618,10 +625,24 @@ def test_ingest_summary_says_what_changed_since_the_previous_ingest(
     assert f"changed: {CH4}" in result.stdout
     assert "section pharmacies: changed: " in result.stdout
     assert "section midwifery" not in result.stdout  # unchanged sections are not listed
-    assert "packs to rebuild (make packs): pharmacist" in result.stdout
-    assert f"and, if built with --full: {', '.join(sorted(OWNER.values()))}" in result.stdout
+    assert "  packs to rebuild (cse-toolkit pack, or make packs): pharmacist, school-nurse --full" in (
+        result.stdout.splitlines()
+    )
+    assert sample.history()[-1]["stale_packs"] == ["pharmacist", "school-nurse --full"]
+    assert "packs stale: pharmacist, school-nurse --full" in sample.run("history").stdout
     again = sample.run("ingest")
     assert "Nothing changed since the last ingest" in again.stdout
+
+
+def test_no_pack_is_called_stale_when_none_was_built(sample: Sample, republished: dict[str, bytes]) -> None:
+    """The first ingest, and a republished chapter with no pack built: nothing is stale."""
+    assert sample.history()[0]["stale_packs"] == []
+    (sample.pdfs / CH4).write_bytes(republished["edited"])
+    result = sample.run("ingest")
+    assert result.exit_code == 0, result.output
+    assert "packs to rebuild" not in result.stdout
+    assert sample.history()[-1]["stale_packs"] == []
+    assert "packs stale" not in sample.run("history").stdout
 
 
 def _answers(sample: Sample, queries: list[str]) -> list[list[tuple[str, str, int]]]:

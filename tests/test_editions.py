@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from click.testing import CliRunner, Result
 
@@ -480,3 +481,40 @@ def test_a_bad_edition_key_is_a_config_error_and_nothing_changes(
     assert result.exit_code == 2, result.output
     assert message.format(n=line) in result.stderr
     assert tree_state(sample.index) == before
+
+
+# --------------------------------------------------------------------------- packs
+def test_the_pack_names_its_edition_and_where_to_check_for_a_newer_one(
+    republished: Sample, tmp_path: Path
+) -> None:
+    every = ("--format", "pdf", "--format", "md", "--format", "html")
+    result = republished.run("pack", "pharmacist", "--out", str(tmp_path), *every)
+    assert result.exit_code == 0, result.output
+    cover = " ".join(pypdf.PdfReader(str(tmp_path / "pharmacist.pdf")).pages[0].extract_text().split())
+    assert "Sample edition, not official guidance Toolkit edition 2, 6 December 2026" in cover
+    assert "Check you have the current edition: https://www.example.org/cse-toolkit" in cover
+    markdown = (tmp_path / "pharmacist.md").read_text(encoding="utf-8")
+    assert "\n**Toolkit edition 2, 6 December 2026**\n" in markdown
+    assert "Check you have the current edition: https://www.example.org/cse-toolkit" in markdown
+    page = (tmp_path / "pharmacist.html").read_text(encoding="utf-8")
+    assert "<strong>Toolkit edition 2, 6 December 2026</strong>. Check you have the current edition: " in page
+
+
+def test_without_a_board_website_the_pack_points_to_the_changes_page(
+    republished: Sample, tmp_path: Path
+) -> None:
+    text = republished.config.read_text(encoding="utf-8")
+    assert text.count("  website: https://www.example.org/cse-toolkit\n") == 1
+    republished.config.write_text(
+        text.replace("  website: https://www.example.org/cse-toolkit\n", ""), encoding="utf-8"
+    )
+    result = republished.run("pack", "pharmacist", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    markdown = (tmp_path / "pharmacist.md").read_text(encoding="utf-8")
+    assert (
+        "Check you have the current edition on the Changes page (/changes) of the toolkit's web search, "
+        "or ask your safeguarding lead." in markdown
+    )
+    cover = " ".join(pypdf.PdfReader(str(tmp_path / "pharmacist.pdf")).pages[0].extract_text().split())
+    assert "Toolkit edition 2, 6 December 2026" in cover
+    assert "on the Changes page (/changes) of the toolkit's web search" in cover

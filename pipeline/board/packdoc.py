@@ -12,13 +12,13 @@ from pathlib import Path
 from pipeline.board.paragraphs import Block
 from pipeline.config.image import Image, read_image
 from pipeline.config.model import Board, Contact, Role, Toolkit
+from pipeline.engine.dated import Stamp
 from pipeline.engine.documents import SectionPage
 from pipeline.errors import ConfigError
 from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.packplan import CHAPTER, ESSENTIAL, OWN, PackPart
 from pipeline.numerals import cite, is_unnumbered, page_range
-
-MONTHS = ("January February March April May June July August September October November December").split()
+from pipeline.text import MONTHS, long_date
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Cover:
     title: str
     edition: str
     website: str | None
+    issue: str  # "Toolkit edition 2, 6 December 2026" (the ingest's editions); "" before any
     role: str
     audience: str
     contacts: tuple[Contact, ...]
@@ -168,7 +169,19 @@ def _date_key(text: str) -> tuple[int, int, int]:
     return int(year), MONTHS.index(month) + 1, int(day)
 
 
-def cover(toolkit: Toolkit, role: Role, manifest: Manifest, parts: list[PackPart], edition: str) -> Cover:
+def issue_text(latest: Stamp | None) -> str:
+    """The toolkit's edition the pack was made from, as its cover names it."""
+    return f"Toolkit edition {latest.number}, {long_date(latest.date)}" if latest else ""
+
+
+def cover(
+    toolkit: Toolkit,
+    role: Role,
+    manifest: Manifest,
+    parts: list[PackPart],
+    edition: str,
+    latest: Stamp | None = None,
+) -> Cover:
     audience = toolkit.audience(role.audience)
     reading = []
     for label, numbers in (
@@ -200,6 +213,7 @@ def cover(toolkit: Toolkit, role: Role, manifest: Manifest, parts: list[PackPart
         title=toolkit.title,
         edition=edition,
         website=board.website if board else None,
+        issue=issue_text(latest),
         role=role.title,
         audience=audience.title if audience else role.audience,
         contacts=board.contacts if board else (),

@@ -124,6 +124,8 @@ def _styles() -> dict[str, Any]:
             "title", base, fontName=BOLD, fontSize=23, leading=28, spaceBefore=6, spaceAfter=8
         ),
         "edition": ParagraphStyle("edition", base, fontSize=11, textColor=GREY, spaceAfter=14),
+        "edition-above": ParagraphStyle("edition-above", base, fontSize=11, textColor=GREY, spaceAfter=2),
+        "issue": ParagraphStyle("issue", base, fontName=BOLD, fontSize=11, spaceAfter=14),
         "role": ParagraphStyle("role", base, fontName=BOLD, fontSize=16, leading=20, spaceAfter=2),
         "h2": ParagraphStyle(
             "h2", base, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=12, spaceAfter=4
@@ -200,7 +202,9 @@ def _cover_story(doc: PackDoc) -> list[Any]:
     if c.board:
         story.append(_p(c.board, s["board"]))
     story.append(_p(c.title, s["title"]))
-    story.append(_p(c.edition, s["edition"]))
+    story.append(_p(c.edition, s["edition-above" if c.issue else "edition"]))
+    if c.issue:
+        story.append(_p(c.issue, s["issue"]))
     story.append(HRFlowable(width="100%", thickness=1.2, color=colors.HexColor(ACCENT), spaceAfter=10))
     story.append(_p(f"Excerpt pack for {c.role}", s["role"]))
     story.append(_p(f"For {c.audience}", s["body"]))

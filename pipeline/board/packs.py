@@ -9,6 +9,7 @@ Which pages a pack holds is planned in `ingest.packplan`, which the audit reads 
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from pipeline.board.packpdf import pack_pdf
 from pipeline.board.packtext import html_page, markdown
 from pipeline.board.paragraphs import assign_lines, blocks
 from pipeline.config.model import Role, Toolkit
+from pipeline.engine.dated import Stamp, load_dates
 from pipeline.engine.documents import SectionPage
 from pipeline.engine.store import IndexStore
 from pipeline.errors import UsageError
@@ -25,6 +27,7 @@ from pipeline.ingest.cache import ExtractionCache
 from pipeline.ingest.extract import quiet_pdf_libraries, sha256_file
 from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.packplan import PackPart, plan_pack
+from pipeline.ingest.packsbuilt import BuiltPack, record_pack
 from pipeline.ingest.sections import body_lines, split_file
 from pipeline.ondisk import write_atomic
 from pipeline.text import printable
@@ -100,7 +103,10 @@ def build_pack(
         )
     cache = ExtractionCache(store.cache_dir)
     copies = _ingested_copies(manifest, cache, names, pdfs_dir)
-    doc = _document(toolkit, role, manifest, parts, copies, _texts_by_page(toolkit, manifest, cache, names))
+    latest = load_dates(store.current()).latest
+    doc = _document(
+        toolkit, role, manifest, parts, copies, _texts_by_page(toolkit, manifest, cache, names), latest
+    )
     rendered = {
         "pdf": lambda: pack_pdf(doc, copies),
         "md": lambda: markdown(doc).encode("utf-8"),
@@ -114,7 +120,18 @@ def build_pack(
         path = out_dir / f"{role.id}.{fmt}"
         write_atomic(path, content)
         paths.append(path)
+    _remember(
+        store,
+        BuiltPack(role.id, full, tuple(str(p.resolve()) for p in paths), latest.number if latest else 0),
+    )
     return PackFiles(tuple(paths))
+
+
+def _remember(store: IndexStore, pack: BuiltPack) -> None:
+    """Record the pack so the next ingest can say it is stale. An index folder this user
+    cannot write to (a shared one) only loses that: the pack itself is written."""
+    with contextlib.suppress(OSError):
+        record_pack(store.root, pack)
 
 
 def _document(
@@ -124,13 +141,14 @@ def _document(
     parts: list[PackPart],
     copies: dict[str, Path],
     texts: dict[tuple[str, int], list[UnitText]],
+    latest: Stamp | None = None,
 ) -> PackDoc:
     body, placed = packdoc.place(parts)
     sources = _sources(manifest, parts, copies)
     rows = packdoc.contents(parts, placed, manifest)
     return PackDoc(
         title=toolkit.title,
-        cover=packdoc.cover(toolkit, role, manifest, parts, packdoc.edition_text(toolkit, sources)),
+        cover=packdoc.cover(toolkit, role, manifest, parts, packdoc.edition_text(toolkit, sources), latest),
         contents=rows,
         body=body,
         placed=placed,

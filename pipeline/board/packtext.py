@@ -26,9 +26,14 @@ CONTACTS_HEADING = "Local contacts: who to call with a concern"
 
 
 def current_edition_text(website: str | None) -> str:
+    """Where a reader checks that the pack is not out of date: the board's website, else
+    the changes page of the toolkit's web search (`cse-toolkit serve`)."""
     if website:
         return f"Check you have the current edition: {website}"
-    return "Ask your safeguarding lead where to check for the current edition."
+    return (
+        "Check you have the current edition on the Changes page (/changes) of the toolkit's "
+        "web search, or ask your safeguarding lead."
+    )
 
 
 def no_contacts_text() -> str:
@@ -77,6 +82,8 @@ def markdown(doc: PackDoc) -> str:
     c = doc.cover
     out: list[str] = [f"# {c.title}"]
     out.append(f"**{c.board}**, {c.edition}" if c.board else c.edition)
+    if c.issue:
+        out.append(f"**{c.issue}**")
     out.append(f"## Excerpt pack for {c.role}")
     out.append(f"For {c.audience}. {current_edition_text(c.website)}")
     out.append(f"### {CONTACTS_HEADING}")
@@ -190,8 +197,9 @@ def html_page(doc: PackDoc) -> str:
     if c.board:
         out.append(f'<p class="board">{e(c.board)}</p>')
     out.append(f"<h1>{e(c.title)}</h1>")
+    issue = f"<strong>{e(c.issue)}</strong>. " if c.issue else ""
     out.append(
-        f'<p class="edition">{e(c.edition)}. {_linked(current_edition_text(c.website), c.website)}</p>'
+        f'<p class="edition">{e(c.edition)}. {issue}{_linked(current_edition_text(c.website), c.website)}</p>'
     )
     out.append(f'<p class="role"><strong>Excerpt pack for {e(c.role)}</strong><br>For {e(c.audience)}</p>')
     out.append(

@@ -6,8 +6,10 @@ Layout of `index/`:
                                    symlinks cannot be made, a file holding the name instead)
     gen-000007/search/             the search engine's files
     gen-000007/manifest.json       what this generation was built from (see manifest.py)
+    gen-000007/editions.json       the latest edition and each section's (engine/dated.py)
     cache/<sha256>.json            extracted text of each PDF, by file hash
-    history.jsonl                  append-only log of ingests (never rewritten)
+    history.jsonl                  append-only log of ingests and their editions (never rewritten)
+    packs.json                     the excerpt packs built, where (ingest/packsbuilt.py)
     .lock                          held by the running ingest
     watch.json                     the outcome of the last ingest a watcher ran (ingest/watch.py)
 

@@ -33,6 +33,7 @@ from pipeline.ingest.history import log_published, next_number, read_editions, r
 from pipeline.ingest.manifest import FileRecord, Manifest, load_manifest, save_manifest
 from pipeline.ingest.ocr import OcrProgress, OcrStats, pages_to_read, read_scanned
 from pipeline.ingest.ocr import available as ocr_available
+from pipeline.ingest.packsbuilt import stale_packs
 from pipeline.ingest.repeats import Repeats, find_repeats, page_marks, without_repeats
 from pipeline.ingest.sections import NOT_IN_CONFIG, SectionInfo, SectionPage, split_file
 from pipeline.ingest.structure import enrich
@@ -68,6 +69,7 @@ class IngestReport:
     previous: Manifest | None = None
     changes: AuditReport | None = None  # what changed since the previous ingest
     edition: Edition | None = None  # the edition this ingest made (None: nothing indexed changed)
+    stale_packs: tuple[str, ...] = ()  # packs built earlier, still on disk, that hold a change
     ocr: OcrStats | None = None  # pages read by OCR in this ingest
 
 
@@ -467,7 +469,12 @@ def ingest(
             save_english(generation)
             report.changes = compare(previous, manifest, toolkit)
             report.edition, editions = _edition(toolkit, store, previous, manifest, report)
-            stage_entry(generation, report.changes, manifest, report.edition)
+            if report.edition is not None:
+                changes = report.changes
+                report.stale_packs = stale_packs(
+                    store.root, changes.roles_affected, changes.roles_affected_full
+                )
+            stage_entry(generation, report.changes, manifest, report.edition, report.stale_packs)
             save_dates(dates_of(editions), generation)
             store.publish(generation)
         except BaseException:

@@ -46,7 +46,7 @@ def ingest_summary(report: IngestReport, seconds: float) -> str:
     if report.ocr is not None and (report.ocr.pages_total or report.ocr.pages_cached):
         lines.append(_ocr_line(report.ocr))
     if report.changes is not None and report.previous is not None:
-        lines.extend(_changes_since(report.changes))
+        lines.extend(_changes_since(report.changes, report.stale_packs))
     if report.edition is not None:
         lines.append(edition_line(report.edition))
     elif report.changed:
@@ -132,7 +132,7 @@ def _collapsed(warnings: list[str], most: int = MOST_NAMED) -> list[str]:
     ]
 
 
-def _changes_since(changes: AuditReport) -> list[str]:
+def _changes_since(changes: AuditReport, stale: tuple[str, ...]) -> list[str]:
     """The ingest's own short audit: what changed since the previous ingest."""
     if not changes.changed:
         return ["No PDF changed since the previous ingest."]
@@ -148,10 +148,8 @@ def _changes_since(changes: AuditReport) -> list[str]:
     for change in changes.sections:
         if change.status != SectionStatus.UNCHANGED:
             lines.append(f"  section {change.id}: {_status_text(change)}")
-    if changes.roles_affected:
-        lines.append(f"  packs to rebuild (make packs): {', '.join(changes.roles_affected)}")
-    if changes.roles_affected_full:
-        lines.append(f"  and, if built with --full: {', '.join(changes.roles_affected_full)}")
+    if stale:  # only packs that were built and are still there
+        lines.append(f"  packs to rebuild (cse-toolkit pack, or make packs): {', '.join(stale)}")
     return lines
 
 
@@ -302,10 +300,10 @@ def history_text(entries: list[HistoryEntry]) -> str:
             elif section.status == SectionStatus.CHANGED:
                 detail += f" (+{section.added_lines} -{section.removed_lines})"
             lines.append(f"  section {printable(section.id)}: {detail}")
-        if entry.roles_affected:
-            lines.append(f"  packs stale: {', '.join(entry.roles_affected)}")
-        if entry.roles_affected_full:
-            lines.append(f"  --full packs stale: {', '.join(entry.roles_affected_full)}")
+        if entry.edition is not None:
+            lines.append(f"  {printable(heading(entry.edition))}")
+        if entry.stale_packs:
+            lines.append(f"  packs stale: {', '.join(entry.stale_packs)}")
         for name in entry.failures:
             lines.append(f"  could not read: {printable(name)}")
     return "\n".join(lines)
