@@ -43,6 +43,8 @@ Scores = dict[int, float]  # global document number -> engine score
 # to 128 postings each: about 28 kB each decoded with their positions at 10,000 pages, so
 # about 15 MB per searcher (the web server keeps one per thread). CSE_POSTINGS_CACHE=0
 # keeps them for one query only (to measure a word never asked before).
+# Not cachetools' LRUCache: within one query the blocks are never dropped (a query reads a
+# block twice: finding the matches, then the model's look-ups), only trimmed after it.
 BLOCK_CACHE_BLOCKS = int(os.environ.get("CSE_POSTINGS_CACHE", "512") or 0)
 _BLOCKS: weakref.WeakKeyDictionary[Searcher, collections.OrderedDict[tuple[int, int], object]] = (
     weakref.WeakKeyDictionary()

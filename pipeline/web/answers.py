@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
+
+from cachetools import LRUCache
 
 from pipeline.engine import ask as engine
 from pipeline.engine import names
@@ -166,24 +167,21 @@ class RecentAnswers:
 
     def __init__(self, size: int = 256) -> None:
         self.size = size if os.environ.get("CSE_WEB_ANSWER_CACHE", "1") != "0" else 0
-        self._answers: OrderedDict[tuple[Path, str, Ask], Answer] = OrderedDict()
-        self._lock = threading.Lock()
+        self._answers: LRUCache[tuple[Path, str, Ask], Answer] = LRUCache(maxsize=max(self.size, 1))
+        self._lock = threading.Lock()  # LRUCache is not thread-safe; the server's threads share this
 
     def answer(self, edition: Edition, ask: Ask) -> Answer:
         key = (edition.generation, edition.toolkit.digest, ask)
         with self._lock:
             found = self._answers.get(key)
-            if found is not None:
-                self._answers.move_to_end(key)
-                return found
+        if found is not None:
+            return found
         found = answer(edition, ask)
         if self.size:
             with self._lock:
                 for old in [k for k in self._answers if k[:2] != key[:2]]:
                     del self._answers[old]
                 self._answers[key] = found
-                while len(self._answers) > self.size:
-                    self._answers.popitem(last=False)
         return found
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 import io
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from cachetools import LRUCache
 from PIL import Image, ImageChops, ImageDraw
 
 SCALE = 1.5  # 108 dpi: an A4 page is about 890 pixels wide, legible on a laptop or a phone
@@ -44,22 +44,18 @@ class PageImages:
 
     def __init__(self, cache_dir: Callable[[Path], Path | None], texts_kept: int = 64) -> None:
         self._cache_dir = cache_dir
-        self._texts: OrderedDict[tuple[str, int], PageText] = OrderedDict()
-        self._texts_kept = texts_kept
-        self._lock = threading.Lock()
+        self._texts: LRUCache[tuple[str, int], PageText] = LRUCache(maxsize=texts_kept)
+        self._lock = threading.Lock()  # LRUCache is not thread-safe; the server's threads share this
 
     def text(self, pdf: Path, sha256: str, pdf_page: int) -> PageText:
         """The page's characters and boxes (kept in memory for the most recent pages)."""
         key = (sha256, pdf_page)
         with self._lock:
-            if key in self._texts:
-                self._texts.move_to_end(key)
-                return self._texts[key]
-        found = _read_text(pdf, pdf_page)
-        with self._lock:
-            self._texts[key] = found
-            while len(self._texts) > self._texts_kept:
-                self._texts.popitem(last=False)
+            found = self._texts.get(key)
+        if found is None:
+            found = _read_text(pdf, pdf_page)
+            with self._lock:
+                self._texts[key] = found
         return found
 
     def png(
