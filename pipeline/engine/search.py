@@ -52,6 +52,9 @@ QUESTION_WORDS = frozenset(
     "its just me my no not of on or our she should so some than that the their them then "
     "there these they this those to too us very was we were what when where which who why "
     "will with would you your".split()
+    # What is left of "won't", "don't", "I'm", "she's" once the apostrophe splits them.
+    + "t s d m ll re ve don won isn aren wasn weren hasn haven hadn doesn didn couldn "
+    "shouldn wouldn cannot".split()
 )
 # Everyday verbs and adjectives: they may help find a page, but a section title that shares
 # only such a word with the query is no sign of its subject ("my daughter keeps going
@@ -465,9 +468,11 @@ def _word_unit(
 ) -> Unit:
     alternatives = [Alternative(stems)]
     if ranking.synonyms:
+        seen = {stems}
         for form in expander.lay_forms(word):
             form_stems = _stems(form)
-            if form_stems and form_stems != stems:
+            if form_stems and form_stems not in seen:  # "blackmailed" and "blackmail": one stem, counted once
+                seen.add(form_stems)
                 alternatives.append(Alternative(form_stems, ranking.synonyms))
     everyday = all(s in _stemmed_everyday_words() for s in stems)
     typed = tuple(re.findall(r"[\w&]+", word))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.config.model import Toolkit
+from pipeline.engine.lay_terms import LAY
 from pipeline.ondisk import dump, read_record, sha1_hex, sha256_hex, write_atomic
 
 BUILTIN: tuple[tuple[str, ...], ...] = (
@@ -45,35 +46,6 @@ BUILTIN: tuple[tuple[str, ...], ...] = (
     ("centre", "center"),
     ("colour", "color"),
     ("analyse", "analyze"),
-)
-
-
-# The words families and young people use for what the toolkit names otherwise. Applied at
-# query time only and weighted below the word typed (Ranking.synonyms): "drunk" finds
-# "under the influence of alcohol", but a page that says "drunk" still comes first.
-LAY: tuple[tuple[str, ...], ...] = (
-    ("alcohol", "drunk", "drinking", "drink", "intoxicated", "under the influence"),
-    ("drugs", "substance misuse", "cannabis", "weed"),
-    (
-        "child",
-        "son",
-        "daughter",
-        "kid",
-        "kids",
-        "teenager",
-        "teen",
-    ),
-    ("parent", "parents", "mum", "dad", "mother", "father"),
-    ("phone", "mobile", "smartphone", "texts", "texting"),
-    ("online", "internet", "social media", "apps", "gaming"),
-    ("pictures", "photos", "images", "nudes", "nude", "selfies", "sexting"),
-    ("missing", "run away", "runaway", "runs away"),
-    ("boyfriend", "older boyfriend", "girlfriend"),
-    ("doctor", "GP"),
-    ("school", "teacher", "college"),
-    ("worried", "concerned", "scared", "frightened"),
-    ("talk", "speak"),
-    ("money", "gifts", "presents"),
 )
 
 

@@ -1,0 +1,331 @@
+"""The lay vocabulary of the field: how parents, young people and practitioners say what
+a safeguarding toolkit names otherwise, shipped as data.
+
+Each entry is a group of forms searched as one: a form typed in a query finds pages with
+any of the others, each counting `Ranking.synonyms` (half) of the word typed, so a page
+that says the word typed still comes first. The groups were written from everyday, slang
+and professional usage as the named public glossaries and dictionaries record it, not from
+any toolkit's pages; the toolkit's own term is listed so that the everyday word reaches it.
+A form belongs to one group only (tests/test_lay_terms.py checks this and that every entry
+names its source).
+
+Hyphens, spaces and compounds are not listed (spelling.py reads "on line" as "online" and
+"selfharm" as "self-harm"; a form matches whatever joins its words: "morning-after pill",
+"morning after pill"), nor are plurals ("nudes" matches the form "nude").
+
+A board adds its own words with the config's `synonyms:` key (README, "The lay
+vocabulary"): a group there is searched as one term, its forms counting as much as the
+word typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CAMBRIDGE = "Cambridge Dictionary (dictionary.cambridge.org)"
+NHS = "NHS website (nhs.uk)"
+
+
+@dataclass(frozen=True)
+class LayTerm:
+    forms: tuple[str, ...]  # everyday forms and the toolkit's term, searched as one
+    source: str  # where the everyday usage is documented
+
+
+LAY_TERMS: tuple[LayTerm, ...] = (
+    # --- Alcohol and drugs ------------------------------------------------------------
+    LayTerm(
+        (
+            "alcohol",
+            "drunk",
+            "drinking",
+            "drink",
+            "booze",
+            "boozing",
+            "intoxicated",
+            "under the influence",
+            "smashed",
+            "hammered",
+            "wasted",
+            "legless",
+            "paralytic",
+            "plastered",
+            "tipsy",
+            "off her face",
+            "off his face",
+            "off their face",
+        ),
+        f"{CAMBRIDGE}: drunk, booze, smashed, hammered, wasted, legless, paralytic, plastered, "
+        "tipsy, off your face (UK informal: very drunk or affected by drugs)",
+    ),
+    LayTerm(
+        (
+            "drugs",
+            "substance misuse",
+            "cannabis",
+            "weed",
+            "skunk",
+            "spliff",
+            "spliffs",
+            "stoned",
+            "ket",
+            "ketamine",
+            "cocaine",
+            "MDMA",
+            "ecstasy",
+        ),
+        "FRANK (talktofrank.com), Drugs A to Z: cannabis (weed, skunk, spliff), ketamine (ket), "
+        f"cocaine, MDMA (ecstasy); {CAMBRIDGE}: stoned",
+    ),
+    # --- Sexual health -----------------------------------------------------------------
+    LayTerm(
+        (
+            "emergency contraception",
+            "emergency hormonal contraception",
+            "emergency contraceptive pill",
+            "morning after pill",
+            "morning after",
+            "EHC",
+        ),
+        f"{NHS}, 'Emergency contraception (morning after pill, IUD)'",
+    ),
+    LayTerm(
+        ("contraception", "contraceptive", "the pill", "contraceptive pill", "birth control"),
+        f"{NHS}, 'Your contraception guide'; {CAMBRIDGE}: the pill, birth control",
+    ),
+    LayTerm(
+        ("termination of pregnancy", "termination", "abortion"),
+        f"{NHS}, 'Abortion' (the medical process of ending a pregnancy, also called a termination)",
+    ),
+    LayTerm(
+        (
+            "sexually transmitted infection",
+            "STI",
+            "STD",
+            "sexually transmitted disease",
+            "chlamydia",
+            "gonorrhoea",
+            "gonorrhea",
+            "syphilis",
+            "herpes",
+            "genital warts",
+        ),
+        f"{NHS}, 'Sexually transmitted infections (STIs)': chlamydia, gonorrhoea, syphilis, "
+        "genital herpes, genital warts",
+    ),
+    LayTerm(
+        (
+            "pregnant",
+            "pregnancy",
+            "expecting",
+            "preggers",
+            "knocked up",
+            "mum-to-be",
+            "expectant mother",
+        ),
+        f"{CAMBRIDGE}: expecting, preggers, knocked up (informal: pregnant), mum-to-be",
+    ),
+    # --- Images, phones and being online ----------------------------------------------
+    LayTerm(
+        ("pictures", "photos", "images", "nude", "selfie", "pic", "sexting", "nude pics"),
+        "NSPCC (nspcc.org.uk), 'Sexting and sending nudes'; "
+        f"{CAMBRIDGE}: selfie, pic (informal: a photograph)",
+    ),
+    LayTerm(
+        ("sextortion", "blackmail", "blackmailed", "blackmailing"),
+        "National Crime Agency CEOP (ceop.police.uk): sextortion, being blackmailed with nude "
+        "images; Internet Watch Foundation (iwf.org.uk): sextortion",
+    ),
+    LayTerm(("phone", "mobile", "smartphone", "texts", "texting"), f"{CAMBRIDGE}: mobile, text (UK)"),
+    LayTerm(
+        (
+            "online",
+            "internet",
+            "social media",
+            "apps",
+            "snapchat",
+            "instagram",
+            "tiktok",
+            "whatsapp",
+            "facebook",
+            "discord",
+        ),
+        "Ofcom (ofcom.org.uk), 'Children and parents: media use and attitudes': the apps and "
+        "social media children use",
+    ),
+    LayTerm(
+        ("gaming", "online games", "games console", "console", "xbox", "playstation", "fortnite"),
+        "Ofcom (ofcom.org.uk), 'Children and parents: media use and attitudes': gaming online, "
+        "consoles and the games children play",
+    ),
+    LayTerm(
+        ("online safety", "e-safety", "internet safety", "cyber safety"),
+        "UK Safer Internet Centre (saferinternet.org.uk): online safety, formerly e-safety",
+    ),
+    # --- People ----------------------------------------------------------------------------
+    LayTerm(
+        ("child", "son", "daughter", "kid", "kids", "teenager", "teen"),
+        f"{CAMBRIDGE}: kid (informal: a child), teen, teenager",
+    ),
+    LayTerm(("parent", "parents", "mum", "dad", "mother", "father"), f"{CAMBRIDGE}: mum, dad (UK informal)"),
+    LayTerm(("friend", "mate", "mates", "bestie"), f"{CAMBRIDGE}: mate (UK informal: a friend), bestie"),
+    LayTerm(("boys", "lads", "lad", "young men"), f"{CAMBRIDGE}: lad (UK informal: a boy or young man)"),
+    LayTerm(
+        ("adult", "adults", "grown-up", "grown man", "grown men", "bloke", "blokes", "fella", "geezer"),
+        f"{CAMBRIDGE}: grown-up, bloke, fella, geezer (UK informal: a man)",
+    ),
+    LayTerm(
+        ("boyfriend", "girlfriend", "seeing someone", "going out with"),
+        f"{CAMBRIDGE}: go out with, see someone (to have a romantic relationship)",
+    ),
+    LayTerm(
+        ("older boyfriend", "sugar daddy", "older man", "older men", "much older"),
+        f"{CAMBRIDGE}: sugar daddy (a rich older man who gives a much younger person presents "
+        "or money for a relationship)",
+    ),
+    LayTerm(
+        (
+            "abuser",
+            "perpetrator",
+            "paedophile",
+            "pedophile",
+            "paedo",
+            "predator",
+            "nonce",
+            "sex offender",
+        ),
+        f"{CAMBRIDGE}: paedophile, paedo, predator, nonce (UK slang: a sex offender)",
+    ),
+    LayTerm(
+        ("exploiter", "pimp", "pimps"),
+        f"{CAMBRIDGE}: pimp (a person who controls prostitutes and takes money from them)",
+    ),
+    LayTerm(
+        ("sexually exploiting", "pimping", "pimping out", "pimped out"),
+        f"{CAMBRIDGE}: pimp (verb: to find customers for a prostitute; UK slang 'pimp out')",
+    ),
+    LayTerm(("doctor", "GP"), f"{CAMBRIDGE}: GP (UK: general practitioner, a family doctor)"),
+    # --- Going missing, school and home ---------------------------------------------------
+    LayTerm(
+        (
+            "missing",
+            "run away",
+            "runaway",
+            "runs away",
+            "running away",
+            "ran away",
+            "gone missing",
+            "absconding",
+            "absconded",
+        ),
+        f"{CAMBRIDGE}: run away, runaway, go missing, abscond",
+    ),
+    LayTerm(
+        (
+            "truanting",
+            "truant",
+            "truancy",
+            "attendance",
+            "bunking off",
+            "bunk off",
+            "skiving",
+            "skive",
+            "skipping school",
+            "skipping lessons",
+            "missing school",
+            "wagging",
+            "sagging",
+            "twagging",
+            "mitching",
+            "playing hookey",
+            "playing truant",
+        ),
+        "The Great Big Dialect Hunt (dialectandheritage.org.uk), words for not attending school: "
+        f"skiving, bunking, playing hookey, mitching, wagging, sagging, twagging; {CAMBRIDGE}: "
+        "bunk off, skive, play truant",
+    ),
+    LayTerm(
+        ("part-time timetable", "reduced timetable", "reduced hours", "part time timetable"),
+        "Department for Education, 'Working together to improve school attendance': part-time timetables",
+    ),
+    LayTerm(
+        ("excluded", "exclusion", "expelled", "suspended", "suspension", "kicked out of school"),
+        "GOV.UK, 'School discipline and exclusions': suspension and permanent exclusion "
+        f"(expulsion); {CAMBRIDGE}: expel",
+    ),
+    LayTerm(
+        ("elective home education", "home schooling", "home school", "home educated", "home educating"),
+        "GOV.UK, 'Educating your child at home' (elective home education)",
+    ),
+    LayTerm(
+        (
+            "homeless",
+            "homelessness",
+            "sofa surfing",
+            "couch surfing",
+            "sleeping rough",
+            "nowhere to stay",
+            "no fixed abode",
+        ),
+        "Shelter England (england.shelter.org.uk), 'Homelessness': sofa surfing, sleeping rough",
+    ),
+    LayTerm(
+        ("children's home", "kids home", "care home", "residential home", "group home"),
+        f"{CAMBRIDGE}: children's home, care home (UK)",
+    ),
+    LayTerm(
+        ("disability", "disabled", "learning disability", "autism", "autistic", "special needs"),
+        "National Autistic Society (autism.org.uk), 'What is autism' (a lifelong disability); "
+        "Department for Education, SEND code of practice (special educational needs and disability)",
+    ),
+    # --- Places, trades and their staff ---------------------------------------------------
+    LayTerm(
+        ("taxi", "cab", "cabbie", "cab driver", "minicab", "uber", "private hire"),
+        f"{CAMBRIDGE}: cab, cabbie (informal: a taxi driver), minicab (UK)",
+    ),
+    LayTerm(
+        ("licensed premises", "pub", "boozer", "off licence", "offie", "nightclub"),
+        f"{CAMBRIDGE}: pub, boozer (UK informal: a pub), off-licence, offie",
+    ),
+    LayTerm(
+        ("door staff", "bouncer", "bouncers", "doorman", "doormen"),
+        f"{CAMBRIDGE}: bouncer (someone employed to keep troublemakers out of a bar or club)",
+    ),
+    LayTerm(
+        ("reception", "front desk", "check-in desk"),
+        f"{CAMBRIDGE}: front desk (the reception of a hotel)",
+    ),
+    LayTerm(
+        ("vehicle registration", "number plate", "reg", "car reg", "registration number"),
+        f"{CAMBRIDGE}: number plate (UK: the sign on a vehicle showing its registration)",
+    ),
+    # --- Practice words people shorten or replace -----------------------------------------
+    LayTerm(
+        ("anti-social behaviour", "ASBO", "antisocial behaviour", "ASB"),
+        "GOV.UK, 'Anti-social behaviour, crime and policing': anti-social behaviour orders (ASBOs)",
+    ),
+    LayTerm(
+        ("data protection", "GDPR", "UK GDPR", "data protection act"),
+        "Information Commissioner's Office (ico.org.uk): the UK GDPR and the Data Protection Act",
+    ),
+    LayTerm(
+        ("medication", "medicines", "meds", "tablets", "antidepressants", "prescribed"),
+        f"{NHS}, 'Antidepressants' (a type of medicine); {CAMBRIDGE}: meds (informal)",
+    ),
+    LayTerm(
+        ("self-harm", "self-harming", "cutting", "self-injury"),
+        f"{NHS}, 'Self-harm' (cutting or otherwise hurting yourself on purpose)",
+    ),
+    LayTerm(("overdose", "OD", "overdosed"), f"{NHS}: overdose; {CAMBRIDGE}: OD (informal: overdose)"),
+    LayTerm(
+        ("worried", "concerned", "scared", "frightened"),
+        f"{CAMBRIDGE} thesaurus: worried, concerned, scared, frightened",
+    ),
+    LayTerm(("talk", "speak"), f"{CAMBRIDGE} thesaurus: talk, speak"),
+    LayTerm(
+        ("money", "gifts", "presents", "cash", "freebies"),
+        f"{CAMBRIDGE}: presents, freebie (informal: something given free)",
+    ),
+)
+
+LAY: tuple[tuple[str, ...], ...] = tuple(term.forms for term in LAY_TERMS)

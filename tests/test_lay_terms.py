@@ -1,0 +1,75 @@
+"""The lay vocabulary shipped as data (engine/lay_terms.py): reviewed entries, each with
+its source, each form in one group only, and the words people use finding the toolkit's
+pages (the questions come from tests/eval/questions.yaml)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from click.testing import Result
+
+from pipeline.engine.lay_terms import LAY_TERMS
+from pipeline.engine.synonyms import _key
+from tools.sample_text import CHAPTERS
+
+Search = Callable[..., Result]
+# A named public glossary, dictionary or organisation, with where to find it.
+SOURCE = re.compile(
+    r"(Cambridge Dictionary|NHS website|GOV\.UK|Department for Education|\([a-z.]+\.(uk|org|com)\))"
+)
+
+
+def test_every_entry_names_where_the_usage_comes_from() -> None:
+    unsourced = [term.forms[0] for term in LAY_TERMS if not SOURCE.search(term.source)]
+    assert unsourced == []
+
+
+def test_a_form_belongs_to_one_group_only() -> None:
+    keys = Counter(key for term in LAY_TERMS for key in {_key(form) for form in term.forms})
+    assert sorted(key for key, count in keys.items() if count > 1) == []
+    assert all(len(term.forms) >= 2 for term in LAY_TERMS)
+
+
+def test_the_vocabulary_was_not_written_from_the_sample_pages() -> None:
+    """The slang people type is not the toolkit's wording: two thirds of the forms appear
+    on no page of the sample toolkit (each group also names the toolkit's own term)."""
+    text = " ".join(
+        paragraph
+        for chapter in CHAPTERS
+        for page in (*chapter.intro, *(p for section in chapter.sections for p in section.pages))
+        for paragraph in page
+    ).lower()
+    said = [
+        form
+        for term in LAY_TERMS
+        for form in term.forms
+        if re.search(rf"\b{re.escape(form.lower())}\b", text)
+    ]
+    assert len(said) < sum(len(term.forms) for term in LAY_TERMS) / 3, said
+
+
+def answer(cse_search: Search, *args: str) -> dict[str, object]:
+    result = cse_search(*args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_everyday_words_find_the_toolkits_pages(cse_search: Search) -> None:
+    """A parent's 'smashed' finds the page on alcohol; 'skipping school' the page on
+    attendance, though neither page says those words."""
+    smashed = answer(cse_search, "my son came home smashed and won't say where he's been", "--role", "parent")
+    first = smashed["results"][0]  # type: ignore[index]
+    assert (first["section"], first["page"]) == ("signs-to-look-out-for", "113")
+    assert smashed["unmatched"] == []
+    skipping = answer(cse_search, "skipping school")
+    assert skipping["results"][0]["section"] == "attendance"  # type: ignore[index]
+
+
+def test_a_word_typed_counts_more_than_its_lay_synonym(cse_search: Search) -> None:
+    """'sextortion' is said on the online exploitation page; 'blackmail', its lay synonym,
+    on the school's image-sharing page: the word typed comes first."""
+    data = answer(cse_search, "sextortion")
+    assert data["results"][0]["section"] == "online-exploitation"  # type: ignore[index]
