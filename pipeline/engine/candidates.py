@@ -4,7 +4,8 @@ The model (scoring.py) re-ranks the best RERANK_DEPTH matches, but the answer al
 the total, so every match must be found and given the engine's score. Whoosh does that one
 posting at a time through a tree of matcher objects (about 17 microseconds a match: 110 ms
 for a three-word query matching 6,400 of 10,000 pages). Here the same BM25F score is
-summed term by term over each term's whole posting list (its blocks are decoded at once),
+summed term by term over each term's whole posting list (its blocks are decoded at once,
+by postings.py, the one module that reads Whoosh's internals),
 with each page's length normalisation computed once per index generation, so a match costs
 a dictionary update. Word queries, OR, AND and NOT are evaluated here; anything else (a
 phrase, an uncapped wildcard) is scored by Whoosh's own matcher for that part only.
@@ -16,42 +17,27 @@ are added may differ from Whoosh's matcher tree, by a rounding in the last bit.
 
 from __future__ import annotations
 
-import bisect
-import collections
-import contextlib
-import contextvars
-import itertools
-import os
-import pickle
 import weakref
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.formats import Positions
 from whoosh.searching import Searcher
-from whoosh.system import _INT_SIZE
-from whoosh.util.numeric import byte_to_length, length_to_byte
+
+from pipeline.engine.postings import (
+    LENGTH_OF_BYTE,
+    at_docs,
+    block_id_runs,
+    blocks,
+    field_b,
+    in_blocks,
+    length_bytes,
+    matcher,
+    pattern_words,
+    positions_at,
+    postings,
+)
 
 Scores = dict[int, float]  # global document number -> engine score
-
-# Decoded posting blocks kept per open searcher (one index generation, never changed), by
-# postings file and offset, the least recently used dropped first: a word's postings are
-# read and decompressed once, not by every query that uses the word, nor twice in one
-# query (finding the matches, then the model's look-ups). At most this many blocks of up
-# to 128 postings each: about 28 kB each decoded with their positions at 10,000 pages, so
-# about 15 MB per searcher (the web server keeps one per thread). CSE_POSTINGS_CACHE=0
-# keeps them for one query only (to measure a word never asked before).
-# Not cachetools' LRUCache: within one query the blocks are never dropped (a query reads a
-# block twice: finding the matches, then the model's look-ups), only trimmed after it.
-BLOCK_CACHE_BLOCKS = int(os.environ.get("CSE_POSTINGS_CACHE", "512") or 0)
-_BLOCKS: weakref.WeakKeyDictionary[Searcher, collections.OrderedDict[tuple[int, int], object]] = (
-    weakref.WeakKeyDictionary()
-)
-_QUERY_BLOCKS: contextvars.ContextVar[collections.OrderedDict[tuple[int, int], object] | None] = (
-    contextvars.ContextVar("query_blocks", default=None)
-)
 
 # Per open searcher (one index generation): each leaf's and field's BM25 length
 # normalisation, K1 * (1 - B + B * length / average length), by document.
@@ -158,7 +144,7 @@ def _pattern(top: Searcher, leaf: Searcher, leaf_number: int, query: wq.PatternQ
     more in a segment of at most 5,000 pages by a preloaded union that gives every page
     1.0; those two are done here, from the postings, and the rest by Whoosh."""
     reader = leaf.reader()
-    words = [word for word in query._btexts(reader) if word]
+    words = [word for word in pattern_words(query, reader) if word]
     if not words:
         return {}
     if len(words) == 1:
@@ -168,15 +154,14 @@ def _pattern(top: Searcher, leaf: Searcher, leaf_number: int, query: wq.PatternQ
     field = top.schema[query.fieldname]
     pages: set[int] = set()
     for word in words:
-        matcher = reader._terms.matcher(query.fieldname, word, field.format)
-        if isinstance(matcher, W3LeafMatcher):
-            while not matcher._atend:
-                pages.update(block_ids(matcher))
-                matcher._next_block()
+        found = matcher(reader, query.fieldname, word, field.format)
+        if in_blocks(found):
+            for ids in block_id_runs(found):
+                pages.update(ids)
         else:
-            while matcher.is_active():
-                pages.add(matcher.id())
-                matcher.next()
+            while found.is_active():
+                pages.add(found.id())
+                found.next()
     return dict.fromkeys(pages, 1.0)
 
 
@@ -215,75 +200,15 @@ def _term(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str, text:
     idf = top.idf(fieldname, btext)
     k1_plus = weighting.K1 + 1
     raw, norm = _norms(top, leaf, leaf_number, fieldname)
-    matcher = reader._terms.matcher(fieldname, btext, field.format)
-    if isinstance(matcher, W3LeafMatcher):  # one comprehension over whole blocks
+    found = matcher(reader, fieldname, btext, field.format)
+    if in_blocks(found):  # one comprehension over whole blocks
         return {
             doc: idf * ((tf * k1_plus) / (tf + norm[raw[doc]]))
-            for ids, weights in blocks(matcher)
+            for ids, weights in blocks(found)
             for doc, tf in zip(ids, weights, strict=True)
         }
-    postings = _postings(reader, fieldname, btext, field.format)
-    return {doc: idf * ((tf * k1_plus) / (tf + norm[raw[doc]])) for doc, tf in postings}
-
-
-def _postings(reader: object, fieldname: str, btext: bytes, format_: object) -> Iterator[tuple[int, float]]:
-    """(document, weight) of a term's postings, a whole block at a time where possible."""
-    matcher = reader._terms.matcher(fieldname, btext, format_)  # type: ignore[attr-defined]
-    if isinstance(matcher, W3LeafMatcher):
-        for ids, weights in blocks(matcher):
-            yield from zip(ids, weights, strict=True)
-        return
-    while matcher.is_active():  # postings kept inline with the term: a handful
-        yield matcher.id(), matcher.weight()
-        matcher.next()
-
-
-def blocks(matcher: W3LeafMatcher) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
-    """Each posting block's document numbers and weights, decoded at once (Whoosh's own
-    reader decodes the numbers through a Python generator, one call per posting)."""
-    while not matcher._atend:
-        yield block_ids(matcher), block_weights(matcher)
-        matcher._next_block()
-
-
-@contextlib.contextmanager
-def one_query(searcher: Searcher) -> Iterator[None]:
-    """Within it, posting blocks are read through the searcher's cache of decoded blocks."""
-    if BLOCK_CACHE_BLOCKS > 0:
-        blocks = _BLOCKS.setdefault(searcher, collections.OrderedDict())
-    else:
-        blocks = collections.OrderedDict()
-    token = _QUERY_BLOCKS.set(blocks)
-    try:
-        yield
-    finally:
-        _QUERY_BLOCKS.reset(token)
-        while len(blocks) > BLOCK_CACHE_BLOCKS:
-            blocks.popitem(last=False)
-
-
-def block_ids(matcher: W3LeafMatcher) -> Sequence[int]:
-    """The current block's document numbers, decoded at once."""
-    if matcher._ids is None:
-        if matcher._data is None:
-            blocks = _QUERY_BLOCKS.get()
-            key = (id(matcher._postfile), matcher._dataoffset)
-            if blocks is None or key not in blocks:
-                matcher._read_data()
-                if blocks is not None:
-                    blocks[key] = matcher._data
-            else:
-                blocks.move_to_end(key)
-                matcher._data = blocks[key]
-        data: Any = matcher._data
-        matcher._ids = data[0] if matcher._byteids else tuple(itertools.accumulate(data[0]))
-    return matcher._ids
-
-
-def block_weights(matcher: W3LeafMatcher) -> Sequence[float]:
-    if matcher._weights is None:
-        matcher._read_weights()
-    return matcher._weights
+    listed = postings(reader, fieldname, btext, field.format)
+    return {doc: idf * ((tf * k1_plus) / (tf + norm[raw[doc]])) for doc, tf in listed}
 
 
 def _norms(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str) -> tuple[bytes, list[float]]:
@@ -294,30 +219,12 @@ def _norms(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str) -> t
     key = (leaf_number, fieldname)
     if key not in cache:
         weighting = top.weighting
-        b = weighting._field_B.get(fieldname, weighting.B)
+        b = field_b(weighting, fieldname)
         k1 = weighting.K1
         average = top.avg_field_length(fieldname) or 1
-        table = [k1 * ((1 - b) + b * length / average) for length in _LENGTH_OF_BYTE]
-        cache[key] = (_length_bytes(leaf, fieldname), table)
+        table = [k1 * ((1 - b) + b * length / average) for length in LENGTH_OF_BYTE]
+        cache[key] = (length_bytes(leaf, fieldname), table)
     return cache[key]
-
-
-# Whoosh's stored length byte -> the length it stands for (0: none).
-_LENGTH_OF_BYTE = [float(byte_to_length(n)) if n else 0.0 for n in range(256)]
-
-
-def _length_bytes(leaf: Searcher, fieldname: str) -> bytes:
-    """Every page's stored length byte of the field in the segment (0 for none), read at once."""
-    reader = leaf.reader()
-    count = reader.doc_count_all()
-    try:
-        column = reader._perdoc._cached_reader(f"_{fieldname}_len", _lengths_column())
-        raw = bytes(column._dbfile.get(column._basepos, column._count)) if column is not None else b""
-    except AttributeError:  # another codec: one at a time
-        raw = bytes(
-            length_to_byte(int(reader.doc_field_length(doc, fieldname, 0) or 0)) for doc in range(count)
-        )
-    return raw + bytes(max(count - len(raw), 0))
 
 
 def field_length(searcher: Searcher, doc: int, fieldname: str) -> float:
@@ -326,14 +233,8 @@ def field_length(searcher: Searcher, doc: int, fieldname: str) -> float:
     for leaf_number, (subsearcher, offset) in enumerate(searcher.leaf_searchers()):
         if offset <= doc < offset + subsearcher.doc_count_all():
             raw, _ = _norms(searcher, subsearcher, leaf_number, fieldname)
-            return _LENGTH_OF_BYTE[raw[doc - offset]]
+            return LENGTH_OF_BYTE[raw[doc - offset]]
     return 0.0
-
-
-def _lengths_column() -> object:
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-
-    return LENGTHS_COLUMN
 
 
 def holding(searcher: Searcher, query: wq.Query, docnums: Sequence[int]) -> set[int]:
@@ -373,42 +274,3 @@ def _holding_by_matcher(searcher: Searcher, query: wq.Query, docnums: Sequence[i
             if matcher.is_active() and matcher.id() == doc:
                 found.add(doc + offset)
     return found
-
-
-def at_docs(reader: Any, name: str, term: str, docs: Sequence[int]) -> Iterator[tuple[int, Any]]:
-    """The term's matcher placed on each of `docs` (sorted, in this segment) that holds it:
-    whole blocks are skipped by their last document number and the others searched by
-    bisection, instead of stepping through every posting before each document."""
-    field = reader.schema[name]
-    matcher = reader._terms.matcher(name, field.to_bytes(term), field.format)
-    deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
-    if not isinstance(matcher, W3LeafMatcher):  # postings kept inline with the term
-        for doc in docs:
-            if not matcher.is_active():
-                return
-            if matcher.id() < doc:
-                matcher.skip_to(doc)
-            if matcher.is_active() and matcher.id() == doc and doc not in deleted:
-                yield doc, matcher
-        return
-    for doc in docs:
-        while not matcher._atend and matcher.block_max_id() < doc:
-            matcher._next_block()
-        if matcher._atend:
-            return
-        ids = block_ids(matcher)
-        i = bisect.bisect_left(ids, doc)
-        if i < len(ids) and ids[i] == doc and doc not in deleted:
-            matcher._i = i
-            yield doc, matcher
-
-
-def positions_at(matcher: Any) -> Sequence[int]:
-    """The term's positions in the matcher's current document (Whoosh's decoding, with
-    the running sum done in C rather than a Python loop)."""
-    if type(matcher.format) is not Positions:
-        return matcher.value_as("positions")
-    value = matcher.value()
-    if not value.endswith(b"."):
-        value += b"."
-    return list(itertools.accumulate(pickle.loads(value[_INT_SIZE:])))

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 
 from whoosh.searching import Searcher
 
-from pipeline.engine.candidates import at_docs, field_length, positions_at
+from pipeline.engine.candidates import field_length
+from pipeline.engine.postings import at_docs, positions_at
 from pipeline.engine.ranking import Ranking
 
 PROXIMITY_WINDOW = 5  # words apart that still count as near (BM25TP's window)

@@ -22,10 +22,11 @@ from whoosh import qparser
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from pipeline.engine.candidates import holding, match_all, one_query
+from pipeline.engine.candidates import holding, match_all
 from pipeline.engine.documents import PageKind
 from pipeline.engine.english import english
 from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
+from pipeline.engine.postings import one_query, pattern_words
 from pipeline.engine.ranking import DEFAULT, Ranking
 from pipeline.engine.scope import Scope
 from pipeline.engine.scoring import Alternative, Unit, score_candidates
@@ -387,7 +388,7 @@ def _capped(query: wq.Query, reader: object, capped: list[str]) -> wq.Query:
         if query.fieldname not in schema:
             return query
         field = schema[query.fieldname]
-        words = [field.from_bytes(btext) for btext in query._btexts(reader)]
+        words = [field.from_bytes(btext) for btext in pattern_words(query, reader)]
         if len(words) <= MAX_WILDCARD_TERMS:
             return query
         frequency = reader.doc_frequency  # type: ignore[attr-defined]

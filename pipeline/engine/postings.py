@@ -1,0 +1,199 @@
+"""Every read of Whoosh's private structures, in this one module: posting blocks decoded
+whole, the quantised length bytes, the encoding of positions, a wildcard's words.
+
+Whoosh's public matchers give one posting per Python call; the engine's candidates
+(candidates.py) and model (scoring.py) read whole blocks instead, through the private
+attributes of `W3LeafMatcher` and the per-document columns of `whoosh.codec.whoosh3`.
+Those are not an interface Whoosh promises: `pyproject.toml` pins the versions of
+whoosh-reloaded these reads were tested with, and tests/test_whoosh_internals.py checks
+each of them against Whoosh's public answer on a real index, so a new version that
+changes their shape fails there, loudly, before it gives a wrong score. Outside this
+module the engine uses Whoosh's public API only (the same test checks that too).
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections
+import contextlib
+import contextvars
+import itertools
+import os
+import pickle
+import weakref
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.formats import Positions
+from whoosh.searching import Searcher
+from whoosh.system import _INT_SIZE
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+# Decoded posting blocks kept per open searcher (one index generation, never changed), by
+# postings file and offset, the least recently used dropped first: a word's postings are
+# read and decompressed once, not by every query that uses the word, nor twice in one
+# query (finding the matches, then the model's look-ups). At most this many blocks of up
+# to 128 postings each: about 28 kB each decoded with their positions at 10,000 pages, so
+# about 15 MB per searcher (the web server keeps one per thread). CSE_POSTINGS_CACHE=0
+# keeps them for one query only (to measure a word never asked before).
+# Not cachetools' LRUCache: within one query the blocks are never dropped (a query reads a
+# block twice: finding the matches, then the model's look-ups), only trimmed after it.
+BLOCK_CACHE_BLOCKS = int(os.environ.get("CSE_POSTINGS_CACHE", "512") or 0)
+_BLOCKS: weakref.WeakKeyDictionary[Searcher, collections.OrderedDict[tuple[int, int], object]] = (
+    weakref.WeakKeyDictionary()
+)
+_QUERY_BLOCKS: contextvars.ContextVar[collections.OrderedDict[tuple[int, int], object] | None] = (
+    contextvars.ContextVar("query_blocks", default=None)
+)
+
+# Whoosh's stored length byte -> the length it stands for (0: none).
+LENGTH_OF_BYTE = [float(byte_to_length(n)) if n else 0.0 for n in range(256)]
+
+
+@contextlib.contextmanager
+def one_query(searcher: Searcher) -> Iterator[None]:
+    """Within it, posting blocks are read through the searcher's cache of decoded blocks."""
+    if BLOCK_CACHE_BLOCKS > 0:
+        blocks = _BLOCKS.setdefault(searcher, collections.OrderedDict())
+    else:
+        blocks = collections.OrderedDict()
+    token = _QUERY_BLOCKS.set(blocks)
+    try:
+        yield
+    finally:
+        _QUERY_BLOCKS.reset(token)
+        while len(blocks) > BLOCK_CACHE_BLOCKS:
+            blocks.popitem(last=False)
+
+
+def matcher(reader: Any, fieldname: str, btext: bytes, format_: object) -> Any:
+    """The term's raw postings matcher in this segment (no scorer, no deletions applied)."""
+    return reader._terms.matcher(fieldname, btext, format_)
+
+
+def in_blocks(found: object) -> bool:
+    """Whether the matcher reads blocks (a term with many postings), rather than postings
+    kept inline with the term (a handful), which only its public API reads."""
+    return isinstance(found, W3LeafMatcher)
+
+
+def blocks(found: W3LeafMatcher) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
+    """Each posting block's document numbers and weights, decoded at once (Whoosh's own
+    reader decodes the numbers through a Python generator, one call per posting)."""
+    while not found._atend:
+        yield block_ids(found), block_weights(found)
+        found._next_block()
+
+
+def block_id_runs(found: W3LeafMatcher) -> Iterator[Sequence[int]]:
+    """Each posting block's document numbers (no weights decoded)."""
+    while not found._atend:
+        yield block_ids(found)
+        found._next_block()
+
+
+def postings(reader: Any, fieldname: str, btext: bytes, format_: object) -> Iterator[tuple[int, float]]:
+    """(document, weight) of a term's postings, a whole block at a time where possible."""
+    found = matcher(reader, fieldname, btext, format_)
+    if in_blocks(found):
+        for ids, weights in blocks(found):
+            yield from zip(ids, weights, strict=True)
+        return
+    while found.is_active():  # postings kept inline with the term: a handful
+        yield found.id(), found.weight()
+        found.next()
+
+
+def block_ids(found: W3LeafMatcher) -> Sequence[int]:
+    """The current block's document numbers, decoded at once."""
+    if found._ids is None:
+        if found._data is None:
+            kept = _QUERY_BLOCKS.get()
+            key = (id(found._postfile), found._dataoffset)
+            if kept is None or key not in kept:
+                found._read_data()
+                if kept is not None:
+                    kept[key] = found._data
+            else:
+                kept.move_to_end(key)
+                found._data = kept[key]
+        data: Any = found._data
+        found._ids = data[0] if found._byteids else tuple(itertools.accumulate(data[0]))
+    return found._ids
+
+
+def block_weights(found: W3LeafMatcher) -> Sequence[float]:
+    if found._weights is None:
+        found._read_weights()
+    return found._weights
+
+
+def at_docs(reader: Any, name: str, term: str, docs: Sequence[int]) -> Iterator[tuple[int, Any]]:
+    """The term's matcher placed on each of `docs` (sorted, in this segment) that holds it:
+    whole blocks are skipped by their last document number and the others searched by
+    bisection, instead of stepping through every posting before each document."""
+    field = reader.schema[name]
+    found = matcher(reader, name, field.to_bytes(term), field.format)
+    deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
+    if not in_blocks(found):  # postings kept inline with the term
+        for doc in docs:
+            if not found.is_active():
+                return
+            if found.id() < doc:
+                found.skip_to(doc)
+            if found.is_active() and found.id() == doc and doc not in deleted:
+                yield doc, found
+        return
+    for doc in docs:
+        while not found._atend and found.block_max_id() < doc:
+            found._next_block()
+        if found._atend:
+            return
+        ids = block_ids(found)
+        i = bisect.bisect_left(ids, doc)
+        if i < len(ids) and ids[i] == doc and doc not in deleted:
+            found._i = i
+            yield doc, found
+
+
+def positions_at(found: Any) -> Sequence[int]:
+    """The term's positions in the matcher's current document (Whoosh's decoding, with
+    the running sum done in C rather than a Python loop)."""
+    if type(found.format) is not Positions:
+        return found.value_as("positions")
+    value = found.value()
+    if not value.endswith(b"."):
+        value += b"."
+    return list(itertools.accumulate(pickle.loads(value[_INT_SIZE:])))
+
+
+def field_b(weighting: Any, fieldname: str) -> float:
+    """BM25F's B for the field (Whoosh keeps the per-field values privately)."""
+    return float(weighting._field_B.get(fieldname, weighting.B))
+
+
+def length_bytes(leaf: Searcher, fieldname: str) -> bytes:
+    """Every page's stored length byte of the field in the segment (0 for none), read at once."""
+    reader: Any = leaf.reader()
+    count = reader.doc_count_all()
+    try:
+        column = reader._perdoc._cached_reader(f"_{fieldname}_len", _lengths_column())
+        raw = bytes(column._dbfile.get(column._basepos, column._count)) if column is not None else b""
+    except AttributeError:  # another codec: one at a time
+        raw = bytes(
+            length_to_byte(int(reader.doc_field_length(doc, fieldname, 0) or 0)) for doc in range(count)
+        )
+    return raw + bytes(max(count - len(raw), 0))
+
+
+def _lengths_column() -> object:
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+
+    return LENGTHS_COLUMN
+
+
+def pattern_words(query: wq.PatternQuery, reader: object) -> list[bytes]:
+    """The words of the segment or index that a wildcard or prefix stands for."""
+    return list(query._btexts(reader))
