@@ -338,6 +338,8 @@ def open_searcher(path: Path | None) -> Searcher:
     (the web server answers on several) has its own, and closes it only itself.
     """
     opened: dict[Path, Searcher] = _LOCAL.__dict__.setdefault("opened", {})
+    if path is not None:
+        path = path.absolute()  # a relative path names another index once the folder changes
     if path is not None and path in opened:
         return opened[path]
     if path is None or not path.is_dir():
