@@ -46,3 +46,14 @@ def test_a_hanging_file_is_stopped_and_the_others_still_finish() -> None:
     error = results["hang"]
     assert isinstance(error, PdfError)
     assert "time budget" in error.problem and "seconds_per_file" in error.advice
+
+
+def test_where_there_is_no_resource_module_a_worker_starts_without_a_memory_cap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Windows has no `resource`: the worker's initializer must not fail there (issue 27),
+    which would break every ingest."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "resource", None)  # `import resource` raises ImportError
+    workers.limit_memory(2048)

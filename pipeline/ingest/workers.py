@@ -92,7 +92,10 @@ def limit_memory(memory_mb: int | None) -> None:
     that makes the reader balloon fails here instead of exhausting the machine."""
     if memory_mb is None:
         return
-    import resource
+    try:
+        import resource
+    except ImportError:  # Windows: no address-space limit to set; the time budget still holds
+        return
 
     limit = (_address_space() or 0) + (memory_mb << 20)
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
