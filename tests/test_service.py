@@ -61,6 +61,7 @@ def test_healthz_is_503_before_the_first_ingest_and_200_with_the_generation_afte
         200,
         {
             "status": "ok",
+            "edition": {"number": 1, "date": manifest["ingested_at"][:10]},
             "generation": 1,
             "index": "gen-000001",
             "ingested_at": manifest["ingested_at"],

@@ -1,5 +1,5 @@
 """`/healthz`, for the monitoring a board's IT team points at every service: 200 with the
-index generation being answered from, 503 (with the reason) before the first ingest or
+edition and index generation being answered from, 503 (with the reason) before the first ingest or
 when the index cannot be read. It carries nothing about queries; the watched folder's last
 ingest is included when there is one, so a failed ingest shows while the last good index
 still answers."""
@@ -26,9 +26,11 @@ def healthz() -> Response:
         body, status = {"status": "unavailable", "reason": exc.message}, 503
     else:
         number = current.name.removeprefix(GENERATION_PREFIX)
+        latest = current.dates.latest
         body, status = (
             {
                 "status": "ok",
+                "edition": {"number": latest.number, "date": latest.date} if latest else None,
                 "generation": int(number) if number.isdigit() else None,
                 "index": current.name,
                 "ingested_at": current.manifest.ingested_at,
