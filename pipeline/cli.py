@@ -700,7 +700,7 @@ def pack_command(
       cse-toolkit pack "Foster Care" --out /tmp/packs
       cse-toolkit pack --all --format pdf --format md --format html
     """
-    from pipeline.board.packs import DEFAULT_FORMATS, build_pack
+    from pipeline.board.packs import DEFAULT_FORMATS, build_pack, remember
     from pipeline.engine.names import find_role
     from pipeline.ingest.manifest import load_manifest
 
@@ -728,6 +728,7 @@ def pack_command(
             stale_ok=stale_ok,
             formats=formats or DEFAULT_FORMATS,
         )
+        remember(store, chosen, full, files)
         _echo(f"{chosen.id}: {' and '.join(map(str, files.paths))}")
 
 

@@ -35,7 +35,7 @@ from pipeline.text import printable
 FORMATS = ("pdf", "md", "html")
 DEFAULT_FORMATS = ("pdf", "md")
 
-__all__ = ["FORMATS", "PackFiles", "PackPart", "build_pack", "plan_pack", "stale_files"]
+__all__ = ["FORMATS", "PackFiles", "PackPart", "build_pack", "plan_pack", "remember", "stale_files"]
 
 
 @dataclass(frozen=True)
@@ -120,18 +120,18 @@ def build_pack(
         path = out_dir / f"{role.id}.{fmt}"
         write_atomic(path, content)
         paths.append(path)
-    _remember(
-        store,
-        BuiltPack(role.id, full, tuple(str(p.resolve()) for p in paths), latest.number if latest else 0),
-    )
     return PackFiles(tuple(paths))
 
 
-def _remember(store: IndexStore, pack: BuiltPack) -> None:
-    """Record the pack so the next ingest can say it is stale. An index folder this user
-    cannot write to (a shared one) only loses that: the pack itself is written."""
+def remember(store: IndexStore, role: Role, full: bool, files: PackFiles) -> None:
+    """Record a pack handed out (`cse-toolkit pack`), so the next ingest that changes its
+    pages says it is stale. An index folder this user cannot write to (a shared one) only
+    loses that: the pack itself is written. (The web page's packs are made per index
+    generation, never stale, and not recorded.)"""
+    latest = load_dates(store.current()).latest
+    paths = tuple(str(p.resolve()) for p in files.paths)
     with contextlib.suppress(OSError):
-        record_pack(store.root, pack)
+        record_pack(store.root, BuiltPack(role.id, full, paths, latest.number if latest else 0))
 
 
 def _document(
