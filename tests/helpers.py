@@ -51,6 +51,16 @@ def chapter4_with_inserted_page() -> Chapter:
     return dataclasses.replace(CH4_DATA, sections=tuple(sections), last_page=CH4_DATA.last_page + 1)
 
 
+EDITION_2 = "edition:\n  date: 2026-12-06\n  note: Chapter 4 republished with a new page for school nurses\n"
+
+
+def republish_chapter4(pdfs: Path, config: Path) -> None:
+    """Chapter 4 with a page inserted into School Nurses, and the config's `edition:` giving
+    the board's date and note for the edition the next ingest makes (6 December 2026)."""
+    config.write_text(config.read_text(encoding="utf-8") + EDITION_2, encoding="utf-8")
+    write_chapter(chapter4_with_inserted_page(), pdfs / CH4_DATA.file)
+
+
 def tree_state(root: Path) -> dict[str, str]:
     """Every path under `root` with a hash of its content (or the link target)."""
     state: dict[str, str] = {}

@@ -20,7 +20,7 @@ from pipeline.cli import search_command
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.history import read_history
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
-from tests.helpers import chapter4_with_inserted_page, tree_state, write_chapter
+from tests.helpers import chapter4_with_inserted_page, republish_chapter4, tree_state, write_chapter
 from tools.sample_text import CHAPTERS
 
 CH4 = "chapter-4-health-services.pdf"
@@ -40,7 +40,6 @@ CH4_OWNERS = [
     "school-nurse",
     "sexual-health",
 ]
-DATED = "edition:\n  date: 2026-12-06\n  note: Chapter 4 republished with a new page for school nurses\n"
 
 
 class Sample:
@@ -70,8 +69,9 @@ class Sample:
     def republish(self, dated: bool = True) -> Result:
         """Chapter 4 with a page inserted in School Nurses, dated by the config's `edition:`."""
         if dated:
-            self.config.write_text(self.config.read_text(encoding="utf-8") + DATED, encoding="utf-8")
-        write_chapter(chapter4_with_inserted_page(), self.pdfs / CH4)
+            republish_chapter4(self.pdfs, self.config)
+        else:
+            write_chapter(chapter4_with_inserted_page(), self.pdfs / CH4)
         result = self.run("ingest")
         assert result.exit_code == 0, result.output
         return result

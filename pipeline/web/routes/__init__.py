@@ -3,6 +3,7 @@
 - `search.py`: the search form, its results page and `/api/search`;
 - `pages.py`: a result's page view, its image with the matches marked, and the PDF;
 - `reading.py`: reading lists, the A to Z and the excerpt packs;
+- `changes.py`: what changed in each edition, for a role: the page, JSON and an Atom feed;
 - `health.py`: `/healthz`, for monitoring;
 - `errors.py`: errors as a message and a status, and the headers every response carries.
 
@@ -13,9 +14,9 @@ from __future__ import annotations
 
 from flask import Flask
 
-from pipeline.web.routes import errors, health, pages, reading, search
+from pipeline.web.routes import changes, errors, health, pages, reading, search
 
 
 def register_all(app: Flask) -> None:
-    for module in (search, pages, reading, health, errors):
+    for module in (search, pages, reading, changes, health, errors):
         module.register(app)
