@@ -1,0 +1,102 @@
+"""The "What changed" page in a real browser (Chromium through Playwright, as in
+test_web_browser.py, whose browser and axe-core set-up this reuses): at a desktop and a
+phone size it passes axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules, fits without sideways
+scrolling, and a person can pick a role and follow a changed section to its page now."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.helpers import republish_chapter4
+from tests.test_web_browser import AXE, browser  # noqa: F401  (the shared browser fixture)
+from tools.webserver import Server, start_server
+
+SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PATHS = ["/changes", "/changes?role=pharmacist", "/changes?role=foster-carer"]
+
+
+@pytest.fixture(scope="module")
+def changes_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The sample ingested twice: edition 1, then chapter 4 republished (edition 2)."""
+    root = tmp_path_factory.mktemp("browser-changes")
+    pdfs, config, index = root / "pdfs", root / "toolkit.yaml", root / "index"
+    shutil.copytree(SAMPLE_PDFS, pdfs)
+    shutil.copy(SAMPLE_CONFIG, config)
+    where = ("--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+    assert toolkit("ingest", *where).exit_code == 0
+    republish_chapter4(pdfs, config)
+    assert toolkit("ingest", *where).exit_code == 0
+    running = start_server(config, pdfs, index, root / "logs")
+    yield running
+    running.stop()
+
+
+def opened(browser: Any, size: str, bypass_csp: bool = False) -> Any:  # noqa: F811
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=bypass_csp)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    return page
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("path", PATHS)
+def test_the_changes_page_passes_axe_wcag_a_and_aa(
+    browser: Any,  # noqa: F811
+    changes_server: Server,
+    path: str,
+    size: str,
+) -> None:
+    if not AXE.is_file():
+        pytest.skip(f"axe-core not found at {AXE} (npm install --prefix .cache/axe axe-core)")
+    page = opened(browser, size, bypass_csp=True)  # so that the test can inject axe
+    page.goto(changes_server.url.rstrip("/") + path)
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags},
+             resultTypes: ['violations']})).violations
+             .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))""",
+        WCAG,
+    )
+    page.context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_changes_page_fits_the_screen(
+    browser: Any,  # noqa: F811
+    changes_server: Server,
+    size: str,
+    tmp_path: Path,
+) -> None:
+    page = opened(browser, size)
+    page.goto(changes_server.url.rstrip("/") + "/changes?role=pharmacist")
+    wider = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+    page.screenshot(path=str(tmp_path / f"changes-{size}.png"), full_page=True)
+    page.context.close()
+    assert wider is False
+
+
+def test_picking_a_role_and_following_a_change_to_its_page(
+    browser: Any,  # noqa: F811
+    changes_server: Server,
+) -> None:
+    page = opened(browser, "phone")
+    page.goto(changes_server.url.rstrip("/") + "/changes")
+    page.get_by_label("Your role").select_option(label="Pharmacies")
+    page.get_by_role("button", name="Show what changed").click()
+    page.wait_for_url("**/changes?role=pharmacist")
+    edition = page.locator("#edition-2-section")
+    assert edition.locator("li").all_inner_texts() == ["Pharmacies: moved from p. 74 to p. 75"]
+    edition.get_by_role("link", name="Pharmacies").click()
+    page.wait_for_load_state("load")
+    heading = page.locator("h1").inner_text()
+    page.context.close()
+    assert heading == "Chapter 4: Health Services, printed page 75"
