@@ -518,3 +518,16 @@ def test_without_a_board_website_the_pack_points_to_the_changes_page(
     cover = " ".join(pypdf.PdfReader(str(tmp_path / "pharmacist.pdf")).pages[0].extract_text().split())
     assert "Toolkit edition 2, 6 December 2026" in cover
     assert "on the Changes page (/changes) of the toolkit's web search" in cover
+
+
+def test_since_an_edition_the_board_dated_ahead_is_not_the_future(sample: Sample) -> None:
+    sample.config.write_text(
+        sample.config.read_text(encoding="utf-8") + "edition: {date: 2999-01-01, note: Published ahead}\n",
+        encoding="utf-8",
+    )
+    write_chapter(chapter4_with_inserted_page(), sample.pdfs / CH4)
+    assert sample.run("ingest").exit_code == 0
+    assert [e["number"] for e in sample.changes("--since", "2999-01-01")["editions"]] == [2]
+    later = sample.run("changes", "--since", "2999-01-02")
+    assert later.exit_code == 2
+    assert "--since 2999-01-02: that date is in the future" in later.stderr

@@ -360,7 +360,8 @@ def parse_since(text: str | None, editions: Sequence[Edition], today: str, optio
             f"{option} {text!r}: give a date as YYYY-MM-DD (e.g. 2026-12-06) or an edition number "
             "(e.g. 2: the editions after edition 2)"
         )
-    if day.isoformat() > today:
+    # The board may date an edition ahead of its ingest: such a date is not "the future".
+    if day.isoformat() > max([today, *(e.date for e in editions)]):
         raise UsageError(f"{option} {text}: that date is in the future (today is {today})")
     return Since(date=day.isoformat())
 
