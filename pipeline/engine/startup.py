@@ -17,6 +17,9 @@ Click and Whoosh import at their top modules that nothing a search runs ever use
 In that process only, the trims are registered before Whoosh or Click is imported;
 anything already loaded is left alone. `ONE_SHOT` also tells the engine that the index
 is opened for one query (see `index.open_searcher`).
+
+Worth its surprise only while it saves: tools/startup_cost.py measures a search with and
+without the stand-ins (about 47 ms of CPU and 78 modules of 345; docs/performance.md).
 """
 
 from __future__ import annotations
