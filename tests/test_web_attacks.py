@@ -10,6 +10,8 @@ The attacker connects from another loopback address (127.0.0.2) than the ordinar
 from __future__ import annotations
 
 import contextlib
+import io
+import json
 import shutil
 import socket
 import threading
@@ -18,9 +20,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from pipeline.web.guard import PER_CLIENT, REQUEST_SECONDS
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
+from pipeline.web.renderer import MAX_PIXELS
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.hostile_pdfs import HELVETICA, build_pdf, stream, text_content
 from tools.webserver import Server, start_server
 
 ANSWER_SECONDS = 5.0  # an ordinary request must be answered within this, during an attack
@@ -152,3 +157,88 @@ def test_one_client_may_hold_only_so_many_connections(server: Server) -> None:
         attacker.stop()
 
     assert closed == 20
+
+
+# --------------------------------------------------------- item 5: one huge or dense page
+def one_page_pdf(path: Path, content: bytes, box: tuple[int, int] = (595, 842)) -> None:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        HELVETICA,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] "
+        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>" % box,
+        stream(content, compress=True),
+    ]
+    path.write_bytes(build_pdf(objects))
+
+
+@pytest.fixture
+def hostile_pages(tmp_path: Path) -> Iterator[Server]:
+    """The sample toolkit plus a 14400 x 14400 pt page and a small file whose one page is
+    30,000 full-page fills (half a minute of drawing); each page render is given 3 s."""
+    pdfs = tmp_path / "pdfs"
+    shutil.copytree(SAMPLE_PDFS, pdfs)
+    one_page_pdf(pdfs / "huge.pdf", text_content([b"Quokka survey notes."]), (14400, 14400))
+    dense = text_content([b"Numbat survey notes."]) + b"\n" + b"0.5 g 10 10 500 700 re f\n" * 30_000
+    one_page_pdf(pdfs / "dense.pdf", dense)
+    index = tmp_path / "index"
+    result = toolkit("ingest", "--config", str(SAMPLE_CONFIG), "--pdfs", str(pdfs), "--index", str(index))
+    assert result.exit_code == 0, result.output
+    running = start_server(SAMPLE_CONFIG, pdfs, index, tmp_path / "logs", env={"CSE_WEB_RENDER_SECONDS": "3"})
+    yield running
+    running.stop()
+
+
+def first_result(server: Server, word: str) -> dict[str, str]:
+    status, _, body = server.get(f"/api/search?q={word}")
+    assert status == 200, body
+    return dict(json.loads(body)["results"][0])
+
+
+def keep_asking(server: Server, paths: list[str], seconds: float) -> threading.Thread:
+    """A visitor asking for the hostile pages again and again (bounded in time and count)."""
+
+    def ask() -> None:
+        deadline = time.monotonic() + seconds
+        for count in range(200):
+            if time.monotonic() > deadline:
+                return
+            with contextlib.suppress(OSError):
+                server.get(paths[count % len(paths)])
+
+    thread = threading.Thread(target=ask, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_huge_and_dense_pages_never_hold_up_the_other_visitors(hostile_pages: Server) -> None:
+    """Item 5: one 14400 x 14400 pt page grew the server to 3.6 GB and ended in a 500; a
+    dense page held every other page image for seconds. Now: the huge page is drawn within
+    MAX_PIXELS, the dense one is "too large to show" (422) after its time, and everyone
+    else is answered meanwhile."""
+    server = hostile_pages
+    huge, dense = first_result(server, "quokka"), first_result(server, "numbat")
+    ordinary_image = first_result(server, "pharmacies")["image_url"]
+    attack = [dense["image_url"], huge["image_url"], f"/page/{dense['image_url'].split('/')[2]}/1"]
+    attackers = [keep_asking(server, attack, 10) for _ in range(3)]
+    answers = ordinary_requests(server, 10, [*ORDINARY, ordinary_image])
+    for thread in attackers:
+        thread.join(30)
+
+    assert [s for s, _ in answers if s != 200] == []
+    assert max(t for _, t in answers) < ANSWER_SECONDS
+    print(
+        f"ordinary requests during the attack: {len(answers)}, p95 {p95([t for _, t in answers]) * 1000:.0f} ms"
+    )
+    status, _, png = server.get(huge["image_url"])
+    width, height = Image.open(io.BytesIO(png)).size
+    assert (status, width * height <= MAX_PIXELS, width == height) == (200, True, True)
+    status, _, body = server.get(dense["image_url"])
+    assert (status, b"too large or complex to show here" in body) == (422, True)
+    status, _, body = server.get(attack[2])
+    assert (status, b"too large or complex to show here" in body, b"Open the PDF at this page" in body) == (
+        200,
+        True,
+        True,
+    )
+    assert "Traceback" not in server.output()

@@ -13,39 +13,32 @@ import io
 import os
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 from cachetools import LRUCache
 from PIL import Image, ImageChops, ImageDraw
 
-SCALE = 1.5  # 108 dpi: an A4 page is about 890 pixels wide, legible on a laptop or a phone
+from pipeline.web.renderer import Box, PageText, Renderer
+
 MARK_FILL = (255, 221, 0)  # multiplied into the page: black text stays black
 MARK_EDGE = (176, 96, 0)  # an outline too, so a mark does not rely on colour alone
-# PDFium is not thread-safe: every call into it, from any server thread, holds this lock.
+# PDFium is not thread-safe: every call into it in this process (the packs) holds this
+# lock. Page images and texts are drawn in worker processes (renderer.py), never here.
 PDFIUM_LOCK = threading.Lock()
 
-Box = tuple[float, float, float, float]  # left, top, right, bottom in image pixels
-
-
-@dataclass(frozen=True)
-class PageText:
-    """A page's text as PDFium reads it, each character with its box in image pixels."""
-
-    text: str
-    boxes: tuple[Box, ...]
-    size: tuple[int, int]  # the rendered image's width and height
+__all__ = ["PDFIUM_LOCK", "PageImages", "PageText", "mark_boxes"]
 
 
 class PageImages:
     """Renders and caches page images; `cache_dir(name)` says where a generation's go."""
 
-    def __init__(self, cache_dir: Callable[[Path], Path | None], texts_kept: int = 64) -> None:
+    def __init__(
+        self, cache_dir: Callable[[Path], Path | None], texts_kept: int = 64, renderer: Renderer | None = None
+    ) -> None:
         self._cache_dir = cache_dir
         self._texts: LRUCache[tuple[str, int], PageText] = LRUCache(maxsize=texts_kept)
         self._lock = threading.Lock()  # LRUCache is not thread-safe; the server's threads share this
+        self.renderer = renderer or Renderer()
 
     def text(self, pdf: Path, sha256: str, pdf_page: int) -> PageText:
         """The page's characters and boxes (kept in memory for the most recent pages)."""
@@ -53,7 +46,7 @@ class PageImages:
         with self._lock:
             found = self._texts.get(key)
         if found is None:
-            found = _read_text(pdf, pdf_page)
+            found = self.renderer.read(pdf, sha256, pdf_page)
             with self._lock:
                 self._texts[key] = found
         return found
@@ -83,15 +76,7 @@ class PageImages:
                 return cached.read_bytes()
             except OSError:
                 pass
-        with PDFIUM_LOCK:
-            document = pdfium.PdfDocument(pdf)
-            try:
-                page = document[pdf_page - 1]
-                image = page.render(scale=SCALE).to_pil().convert("RGB")
-                page.close()
-            finally:
-                document.close()
-        data = _encode(image)
+        data = self.renderer.draw(pdf, sha256, pdf_page)
         if cached is not None:
             _write_atomic(cached, data)
         return data
@@ -117,31 +102,6 @@ def mark_boxes(page: PageText, spans: Sequence[tuple[int, int]]) -> list[Box]:
         if current is not None:
             boxes.append((current[0], current[1], current[2], current[3]))
     return boxes
-
-
-def _read_text(pdf: Path, pdf_page: int) -> PageText:
-    with PDFIUM_LOCK:
-        document = pdfium.PdfDocument(pdf)
-        try:
-            page = document[pdf_page - 1]
-            left, _, right, top = page.get_cropbox()
-            bottom = page.get_cropbox()[1]
-            textpage = page.get_textpage()
-            count = textpage.count_chars()
-            chars = []
-            boxes = []
-            for index in range(count):
-                chars.append(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index) or 32))
-                x0, y0, x1, y1 = textpage.get_charbox(index)
-                boxes.append(
-                    ((x0 - left) * SCALE, (top - y1) * SCALE, (x1 - left) * SCALE, (top - y0) * SCALE)
-                )
-            textpage.close()
-            page.close()
-        finally:
-            document.close()
-    size = (round((right - left) * SCALE), round((top - bottom) * SCALE))
-    return PageText("".join(chars), tuple(boxes), size)
 
 
 def _encode(image: Image.Image) -> bytes:

@@ -26,6 +26,7 @@ from pipeline.engine.index import close_searchers
 from pipeline.web.app import create_app
 from pipeline.web.guard import create_server
 from pipeline.web.site import NotReady, Settings
+from pipeline.web.state import EXTENSION
 
 THREADS = 8
 ACCESS = logging.getLogger("cse_toolkit.web.access")
@@ -87,6 +88,7 @@ def serve(
     bound_host, bound_port = listening[0][0], listening[0][1]
     shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
     url = f"http://{shown_host}:{bound_port}{url_prefix}/"
+    app.extensions[EXTENSION].images.renderer.start()
     site = app.extensions["cse_site"]
     try:
         edition = site.edition()
@@ -114,6 +116,7 @@ def serve(
         if watching is not None:
             watching()
         close_searchers()
+        app.extensions[EXTENSION].images.renderer.close()
         echo("Stopped.")
 
 

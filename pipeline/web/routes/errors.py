@@ -16,6 +16,7 @@ from pipeline.errors import CseError
 from pipeline.web import answers
 from pipeline.web.answers import BadRequest
 from pipeline.web.layout import form_context
+from pipeline.web.renderer import Busy, TooLarge
 from pipeline.web.site import NotReady
 from pipeline.web.state import edition
 
@@ -71,6 +72,16 @@ def bad_request(exc: BadRequest) -> Response:
     return error_response(400, exc.message, exc.valid, exc.summary)
 
 
+def too_large(exc: TooLarge) -> Response:
+    return error_response(422, exc.message)
+
+
+def busy(exc: Busy) -> Response:
+    response = error_response(503, exc.message)
+    response.headers["Retry-After"] = "2"
+    return response
+
+
 def usage_error(exc: CseError) -> Response:
     return error_response(400, exc.message)
 
@@ -120,6 +131,8 @@ def register(app: Flask) -> None:
     # Most specific first: Flask picks the handler by the exception's class hierarchy.
     app.register_error_handler(NotReady, not_ready)
     app.register_error_handler(BadRequest, bad_request)
+    app.register_error_handler(TooLarge, too_large)
+    app.register_error_handler(Busy, busy)
     app.register_error_handler(CseError, usage_error)
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(Exception, unexpected)

@@ -15,6 +15,7 @@ from pipeline.web import answers
 from pipeline.web.answers import BadRequest
 from pipeline.web.layout import form_context
 from pipeline.web.links import SEARCH_PARAMS
+from pipeline.web.renderer import PageText, TooLarge
 from pipeline.web.site import Edition
 from pipeline.web.state import edition, web_state
 
@@ -47,8 +48,12 @@ def spans_for(current: Edition, record: Any, path: Path, pdf_page: int, query: s
 def page_view(file_id: str, pdf_page: int) -> str:
     current, record, path = located(file_id, pdf_page)
     query = query_arg()
-    spans = spans_for(current, record, path, pdf_page, query)
-    text = web_state().images.text(path, record.sha256, pdf_page)
+    try:
+        spans = spans_for(current, record, path, pdf_page, query)
+        text = web_state().images.text(path, record.sha256, pdf_page)
+        too_large = web_state().images.renderer.known_too_large(record.sha256, pdf_page) or ""
+    except TooLarge as exc:  # the page still names itself, and links the PDF and its neighbours
+        spans, text, too_large = [], PageText("", (), (0, 0)), exc.message
     label = record.page_labels[pdf_page - 1] if pdf_page <= len(record.page_labels) else str(pdf_page)
     units = [
         s
@@ -67,6 +72,7 @@ def page_view(file_id: str, pdf_page: int) -> str:
         sections=units,
         matches=len(spans),
         page_text=text.text,
+        too_large=too_large,
         image_size=text.size,
         query=query,
         search_params={k: v for k in SEARCH_PARAMS if (v := request.args.get(k, "").strip())},

@@ -1,0 +1,273 @@
+"""PDFium for the web page, in worker processes: each page drawn or read is bounded in
+pixels, time and memory, and a few at a time, so one hostile page cannot take the server.
+
+In the server's own threads, one 14400 x 14400 pt page grew the process to 3.6 GB and
+ended in a 500 after 12-30 s, and an 11 KB page of dense drawing held the shared PDFium
+lock for 8 s while every other page image waited. Here:
+
+- the scale is lowered so that no page image has more than `MAX_PIXELS` pixels;
+- each job runs in a worker process (spawned, with an address-space limit) and is given
+  `JOB_SECONDS`; past that the worker is killed and replaced, and the page is remembered
+  as too large to show (asking again costs nothing);
+- `WORKERS` jobs run at once and at most `WAITING` more may wait; past that a request is
+  told at once that the page images are busy (HTTP 503), rather than queue without end.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import CseError
+
+SCALE = 1.5  # 108 dpi: an A4 page is about 890 pixels wide, legible on a laptop or a phone
+MAX_PIXELS = 6_000_000  # about 2,450 x 2,450: an A3 page at full scale fits
+JOB_SECONDS = float(os.environ.get("CSE_WEB_RENDER_SECONDS", "10"))
+WORKER_MEMORY_MB = 1536
+WORKERS = 2
+WAITING = 6
+REMEMBERED = 256  # pages known too large, per process
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom in image pixels
+
+
+class TooLarge(CseError):
+    """A page PDFium could not draw or read within its bounds (shown as "too large")."""
+
+
+class Busy(CseError):
+    """Every worker is drawing and the queue is full (HTTP 503: try again)."""
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A page's text as PDFium reads it, each character with its box in image pixels."""
+
+    text: str
+    boxes: tuple[Box, ...]
+    size: tuple[int, int]  # the rendered image's width and height
+
+
+def page_scale(width: float, height: float) -> float:
+    """SCALE, or less for a page so large its image would pass MAX_PIXELS."""
+    area = max(width, 1.0) * max(height, 1.0) * SCALE * SCALE
+    # 0.995: PDFium rounds each side up to whole pixels
+    return SCALE if area <= MAX_PIXELS else SCALE * (MAX_PIXELS / area) ** 0.5 * 0.995
+
+
+# ------------------------------------------------------------------ in the worker process
+def _limit_memory() -> None:
+    import resource
+
+    limit = WORKER_MEMORY_MB << 20
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _draw(pdf: str, pdf_page: int) -> bytes:
+    """The page as a PNG, at a scale that keeps it within MAX_PIXELS."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[pdf_page - 1]
+        width, height = page.get_size()
+        image = page.render(scale=page_scale(width, height)).to_pil().convert("RGB")
+        page.close()
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", compress_level=3)
+    return buffer.getvalue()
+
+
+def _read(pdf: str, pdf_page: int) -> PageText:
+    """The page's characters and their boxes, in the pixels of the image `_draw` makes."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[pdf_page - 1]
+        scale = page_scale(*page.get_size())
+        left, bottom, right, top = page.get_cropbox()
+        textpage = page.get_textpage()
+        chars = []
+        boxes = []
+        for index in range(textpage.count_chars()):
+            chars.append(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index) or 32))
+            x0, y0, x1, y1 = textpage.get_charbox(index)
+            boxes.append(((x0 - left) * scale, (top - y1) * scale, (x1 - left) * scale, (top - y0) * scale))
+        textpage.close()
+        page.close()
+    finally:
+        document.close()
+    size = (round((right - left) * scale), round((top - bottom) * scale))
+    return PageText("".join(chars), tuple(boxes), size)
+
+
+JOBS: dict[str, Callable[[str, int], Any]] = {"draw": _draw, "read": _read}
+
+
+def _serve(connection: Connection) -> None:
+    """The worker's loop: a job in, its result (or the failure's name) out."""
+    _limit_memory()
+    while True:
+        try:
+            kind, pdf, pdf_page = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            connection.send(("ok", JOBS[kind](pdf, pdf_page)))
+        except MemoryError:
+            connection.send(("failed", "needed more memory than a page image may"))
+        except Exception as exc:  # a damaged page: named, and the worker goes on
+            connection.send(("failed", type(exc).__name__))
+
+
+# ------------------------------------------------------------------ in the server process
+@dataclass
+class _Flight:
+    """A job under way, which later askers for the same page wait on."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    value: Any = None
+    error: CseError | None = None
+
+
+class _Worker:
+    def __init__(self) -> None:
+        self.process: Any = None
+        self.connection: Connection | None = None
+
+    def ensure(self) -> None:
+        if self.process is None or not self.process.is_alive():
+            self.stop()
+            self._start()
+
+    def call(self, job: tuple[str, str, int], seconds: float) -> tuple[str, Any]:
+        self.ensure()
+        assert self.connection is not None
+        try:
+            self.connection.send(job)
+            if self.connection.poll(seconds):
+                result: tuple[str, Any] = self.connection.recv()
+                return result
+        except (EOFError, OSError):
+            pass  # the worker died (a crash in PDFium): replaced below
+        self.stop()
+        self._start()  # this request pays for the new worker, not the next one
+        return ("failed", f"took longer than {seconds:.0f} s")
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")  # never fork a threaded server
+        ours, theirs = context.Pipe()
+        self.process = context.Process(target=_serve, args=(theirs,), daemon=True, name="cse-page-images")
+        self.process.start()
+        theirs.close()
+        self.connection = ours
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.join(5)
+        if self.connection is not None:
+            self.connection.close()
+        self.process = self.connection = None
+
+
+class Renderer:
+    """Draws and reads pages in worker processes, a few at a time (see the module's doc)."""
+
+    def __init__(self, workers: int = WORKERS, waiting: int = WAITING, seconds: float = JOB_SECONDS) -> None:
+        self.seconds = seconds
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        for _ in range(workers):
+            self._idle.put(_Worker())
+        self._admitted = threading.BoundedSemaphore(workers + waiting)
+        self._too_large: OrderedDict[tuple[str, int, str], str] = OrderedDict()
+        self._flights: dict[tuple[str, int, str], _Flight] = {}
+        self._lock = threading.Lock()
+
+    def draw(self, pdf: Path, key: str, pdf_page: int) -> bytes:
+        result: bytes = self._run("draw", pdf, key, pdf_page)
+        return result
+
+    def read(self, pdf: Path, key: str, pdf_page: int) -> PageText:
+        result: PageText = self._run("read", pdf, key, pdf_page)
+        return result
+
+    def _run(self, kind: str, pdf: Path, key: str, pdf_page: int) -> Any:
+        """The job's result; the same job asked for again while it runs shares its answer
+        (a visitor asking for a hostile page many times at once costs one job)."""
+        job = (key, pdf_page, kind)
+        with self._lock:
+            known = self._too_large.get(job)
+            flight = self._flights.get(job)
+            leader = flight is None
+            if flight is None and known is None:
+                flight = self._flights[job] = _Flight()
+        if known is not None:
+            raise TooLarge(known)
+        assert flight is not None
+        if not leader:
+            if not flight.done.wait(self.seconds + 30):
+                raise Busy("The page images are busy; try again in a moment.")
+            if flight.error is not None:
+                raise flight.error
+            return flight.value
+        try:
+            flight.value = self._call(kind, pdf, job)
+            return flight.value
+        except CseError as exc:
+            flight.error = exc
+            raise
+        finally:
+            flight.done.set()
+            with self._lock:
+                self._flights.pop(job, None)
+
+    def _call(self, kind: str, pdf: Path, job: tuple[str, int, str]) -> Any:
+        if not self._admitted.acquire(blocking=False):
+            raise Busy("The page images are busy; try again in a moment.")
+        try:
+            worker = self._idle.get()
+            try:
+                status, value = worker.call((kind, str(pdf), job[1]), self.seconds)
+            finally:
+                self._idle.put(worker)
+        finally:
+            self._admitted.release()
+        if status == "ok":
+            return value
+        message = f"PDF page {job[1]} is too large or complex to show here ({value}); open the PDF instead"
+        with self._lock:
+            self._too_large[job] = message
+            while len(self._too_large) > REMEMBERED:
+                self._too_large.popitem(last=False)
+        raise TooLarge(message)
+
+    def known_too_large(self, key: str, pdf_page: int) -> str | None:
+        """Why this page could not be drawn, if it was tried already."""
+        with self._lock:
+            return self._too_large.get((key, pdf_page, "draw"))
+
+    def start(self) -> None:
+        """Start the workers now, so the first visitors do not wait for them."""
+        workers = [self._idle.get() for _ in range(self._idle.qsize())]
+        for worker in workers:
+            worker.ensure()
+            self._idle.put(worker)
+
+    def close(self) -> None:
+        while not self._idle.empty():
+            self._idle.get().stop()
