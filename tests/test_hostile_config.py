@@ -8,6 +8,7 @@ the exit code, the message naming the key, and that the previous index still ans
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import struct
 import zlib
@@ -370,3 +371,38 @@ def test_a_logo_replaced_by_a_link_after_the_check_never_reaches_a_pack(sample: 
     assert b"root:" not in body
     assert "board.logo" in body.decode() and "is no longer a plain file" in body.decode()
     assert "Traceback" not in server.output()
+
+
+HOSTILE_TEXT = [
+    b"<script>alert(1)</script> and <img src=x onerror=alert(2)>",
+    b"[click here](javascript:alert(3)) and **bold** and `code`",
+    b"# Not a heading, | not | a table |",
+]
+
+
+def test_pdf_text_reaches_the_markdown_pack_as_text(sample: Sample) -> None:
+    """Item 3: `<script>` from a PDF reached the Markdown pack verbatim (the HTML pack
+    escaped it); Markdown is turned into HTML by whatever opens it."""
+    from markdown_it import MarkdownIt
+
+    labelled_pdf(sample.root / "pdfs" / CH4, ["74"], [b"Pharmacies", *HOSTILE_TEXT])
+    sample.config.write_text(
+        "chapters:\n  - number: 4\n    title: Health <b>Services</b>\n    file: " + CH4 + "\n"
+        "audiences:\n  - id: health\n    title: Health\n    read: [4]\n"
+        "roles:\n  - id: pharmacist\n    title: Pharmacies\n    audience: health\n",
+        encoding="utf-8",
+    )
+    assert sample.run("ingest").exit_code == 0
+
+    result = sample.run("pack", "pharmacist", "--full", "--format", "md", "--out", str(sample.root / "packs"))
+
+    assert result.exit_code == 0, result.output
+    shown = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .enable("strikethrough")
+        .render((sample.root / "packs" / "pharmacist.md").read_text(encoding="utf-8"))
+    )
+    assert re.findall(r"<(?:script|img|b>|table|h1>Not|strong>bold|code>code)|href=\"javascript", shown) == []
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown and "Health &lt;b&gt;Services&lt;/b&gt;" in shown
+    assert "[click here](javascript:alert(3)) and **bold**" in shown

@@ -78,18 +78,40 @@ def walk(text: PartText) -> Iterator[Event]:
 
 
 # --------------------------------------------------------------------------- Markdown
+# Characters that make Markdown (CommonMark and GitHub's) anywhere in a line: HTML tags,
+# emphasis, code, links, tables, strikethrough; and what makes a line a heading, quote,
+# list or rule. An entity (`&lt;`) is made by `&` only when a name and `;` follow.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def md(text: str) -> str:
+    """Text from a PDF or the config as Markdown shows it literally: a PDF that says
+    `<script>` (or `**`, `[x](javascript:…)`, `# `) is text in the pack, never markup, in
+    whatever renders the Markdown to HTML (the HTML pack escapes the same text)."""
+    text = _MD_ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text))
+    text = _MD_LINE_START.sub(
+        lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text
+    )
+    return re.sub(r"^[ \t]+", "", text, flags=re.MULTILINE)  # four spaces would make code
+
+
 def markdown(doc: PackDoc) -> str:
     c = doc.cover
-    out: list[str] = [f"# {c.title}"]
-    out.append(f"**{c.board}**, {c.edition}" if c.board else c.edition)
+    out: list[str] = [f"# {md(c.title)}"]
+    out.append(f"**{md(c.board)}**, {md(c.edition)}" if c.board else md(c.edition))
     if c.issue:
-        out.append(f"**{c.issue}**")
-    out.append(f"## Excerpt pack for {c.role}")
-    out.append(f"For {c.audience}. {current_edition_text(c.website)}")
+        out.append(f"**{md(c.issue)}**")
+    out.append(f"## Excerpt pack for {md(c.role)}")
+    out.append(f"For {md(c.audience)}. {md(current_edition_text(c.website))}")
     out.append(f"### {CONTACTS_HEADING}")
     if c.contacts:
         out.append(
-            "\n".join(f"- **{x.name}:** {x.phone}" + (f" ({x.note})" if x.note else "") for x in c.contacts)
+            "\n".join(
+                f"- **{md(x.name)}:** {md(x.phone)}" + (f" ({md(x.note)})" if x.note else "")
+                for x in c.contacts
+            )
         )
     else:
         out.append(no_contacts_text())
@@ -97,35 +119,36 @@ def markdown(doc: PackDoc) -> str:
     lines = []
     for row in doc.contents:
         indent = "  " * row.level
-        note = f" ({row.note})" if row.note else ""
-        place = f"{row.where}, " if row.level == 0 and row.note != "whole chapter" else ""
-        lines.append(f"{indent}- [{row.title}](#{row.anchor}): {place}{row.printed}{note}")
+        note = f" ({md(row.note)})" if row.note else ""
+        place = f"{md(row.where)}, " if row.level == 0 and row.note != "whole chapter" else ""
+        lines.append(f"{indent}- [{md(row.title)}](#{row.anchor}): {place}{md(row.printed)}{note}")
     out.append("\n".join(lines))
     out.append("### Reading list")
     out.append(
-        "\n".join(f"- {label}: {text}" for label, text in c.reading) or "No reading list is configured."
+        "\n".join(f"- {md(label)}: {md(text)}" for label, text in c.reading)
+        or "No reading list is configured."
     )
     out.append(f"> {EXCERPT_NOTE}")
     for text in doc.texts:
         out.append("---")
-        out.append(f'<a id="{text.anchor}"></a>\n\n## {text.part.title}')
-        out.append(f"*{text.subtitle}*")
+        out.append(f'<a id="{text.anchor}"></a>\n\n## {md(text.part.title)}')
+        out.append(f"*{md(text.subtitle)}*")
         sub = "###" if text.part.kind != CHAPTER else "####"
         for event in walk(text):
             if event.kind == "section":
-                out.append(f'<a id="{event.anchor}"></a>\n\n### {event.text}')
+                out.append(f'<a id="{event.anchor}"></a>\n\n### {md(event.text)}')
             elif event.kind == "blocks":
                 out.extend(_md_blocks(event.blocks, sub))
             elif event.kind == "source":
-                out.append(f"> Source: {event.text}")
+                out.append(f"> Source: {md(event.text)}")
             else:
-                out.append(f"*{event.text}*")
+                out.append(f"*{md(event.text)}*")
     out.append("---")
     out.append("## Sources")
     out.append(
         "\n".join(
-            f"- {s.file}: printed {s.pages}; "
-            + (f"dated {s.dated}; " if s.dated else "")
+            f"- {md(s.file)}: printed {md(s.pages)}; "
+            + (f"dated {md(s.dated)}; " if s.dated else "")
             + f"SHA-256 {s.sha256}"
             for s in doc.sources
         )
@@ -137,15 +160,16 @@ def markdown(doc: PackDoc) -> str:
 def _md_blocks(found: tuple[Block, ...], sub: str) -> list[str]:
     out: list[str] = []
     for block in found:
+        text = md(block.text)
         if block.kind == HEADING:
-            out.append(f"{sub} {block.text}")
+            out.append(f"{sub} {text}")
         elif block.kind == ITEM:
             if out and out[-1].startswith("- "):
-                out[-1] += f"\n- {block.text}"
+                out[-1] += f"\n- {text}"
             else:
-                out.append(f"- {block.text}")
+                out.append(f"- {text}")
         else:
-            out.append(block.text)
+            out.append(text)
     return out
 
 
