@@ -3,4 +3,5 @@ the same Python as the server whatever the console scripts' folder is (pipx, a s
 
 from pipeline.cli import toolkit_main
 
-toolkit_main()
+if __name__ == "__main__":  # not when a tool walks the package and imports every module
+    toolkit_main()
