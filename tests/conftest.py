@@ -12,6 +12,8 @@ from click.testing import CliRunner, Result
 
 from pipeline.cli import search_command, toolkit_group
 
+pytest_plugins = ("tests.browser",)  # the browser tests' server, Chromium and axe-core
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_PDFS = REPO / "pdfs"
 SAMPLE_CONFIG = REPO / "config" / "toolkit.yaml"

@@ -501,7 +501,7 @@ def test_board_is_read_with_its_contacts(tmp_path: Path) -> None:
 
 def test_board_unknown_key_is_an_error() -> None:
     assert only_problem(BOARD + "  colour: blue\n") == (
-        "board.colour (line 4): unknown key (allowed: contacts, edition, logo, name, website)"
+        "board.colour (line 4): unknown key (allowed: accessibility, contacts, edition, logo, name, website)"
     )
 
 

@@ -137,6 +137,37 @@ def test_page_image_marks_the_matched_words(server: Server) -> None:
     assert (_mark_pixels(marked) > 200, _mark_pixels(plain)) == (True, 0)
 
 
+def _marks_url(server: Server, query: str = "pharmacies", width: str = "800") -> str:
+    page = str(first_pharmacies(server)["image_url"]).split("/image/")[1].split(".png")[0]
+    return f"/marks/{page}.png?q={query}&width={width}"
+
+
+@pytest.mark.parametrize("width", [400, 800, 1200])
+def test_the_marked_lines_are_drawn_at_the_width_asked_for(server: Server, width: int) -> None:
+    """A phone asks for the crop at its pixel ratio, and gets exactly that many pixels, drawn
+    by PDFium at that size (issue 23, item 2)."""
+    status, headers, body = server.get(_marks_url(server, width=str(width)))
+    image = Image.open(io.BytesIO(body))
+    assert (status, headers["content-type"], headers["cache-control"], image.width) == (
+        200,
+        "image/png",
+        "no-store",
+        width,
+    )
+    assert 0.1 < image.height / image.width < 0.8  # a few lines, not the page
+    assert _mark_pixels(body) > 200
+
+
+@pytest.mark.parametrize("width", ["0", "119", "1601", "99999", "-5", "1e3", ""])
+def test_the_marked_lines_width_is_bounded_in_pixels(server: Server, width: str) -> None:
+    status, _, body = server.get(_marks_url(server, width=width))
+    assert (status, "width must be a whole number of pixels from 120 to 1600" in body.decode()) == (400, True)
+
+
+def test_the_marked_lines_of_a_page_without_a_match_are_404(server: Server) -> None:
+    assert server.get(_marks_url(server, query="zymurgy"))[0] == 404
+
+
 def test_api_unknown_role_is_400_listing_the_valid_roles(server: Server) -> None:
     status, payload = api(server, "q=consent&role=astronaut")
     valid = payload["valid"]
@@ -196,7 +227,9 @@ def test_api_unknown_path_is_404_json(server: Server) -> None:
 # ------------------------------------------------------------------------ the page
 def test_home_has_a_labelled_query_box(server: Server) -> None:
     page = html(server, "/")
-    assert re.search(r'<label for="q">[^<]+</label>\s*<input type="search" id="q" name="q"', page)
+    assert re.search(
+        r'<label for="q">[^<]+</label>\s*<div class="query-row">\s*<input type="search" id="q" name="q"', page
+    )
 
 
 def test_role_picker_has_ids_as_values_and_titles_as_labels(server: Server) -> None:
@@ -238,7 +271,7 @@ def test_search_page_cites_section_and_printed_page(server: Server) -> None:
     page = html(server, "/search?q=pharmacies&role=pharmacist")
     first = page.split('<li class="hit">')[1]
     assert re.search(
-        r"Pharmacies</a></h3>\s*<p class=\"cite\">Chapter 4: Health Services · "
+        r"Pharmacies</a></h2>\s*<p class=\"cite\">Chapter 4: Health Services · "
         r"<span class=\"printed\">printed page 74</span>",
         first,
     )

@@ -7,52 +7,15 @@ installs all three (apt `chromium`, the `dev` extra, `npm install axe-core`).
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
+import json
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS
-from tools.webserver import CHROMIUM_ARGS, Server, start_server
+from tests.browser import axe_violations, open_page
+from tools.webserver import Server
 
-CHROMIUM = os.environ.get("CSE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-AXE = Path(os.environ.get("CSE_AXE_JS", REPO / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
 PAGES = ["/", "/search?q=pharmacies&role=pharmacist", "/reading", "/a-z", "/packs", "/search?q=&role=nobody"]
-
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright is not installed (pip install -e '.[dev]')"
-)
-if not Path(CHROMIUM).is_file():
-    pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def server(sample_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    root = tmp_path_factory.mktemp("browser")
-    shutil.copytree(sample_index, root / "index", symlinks=True)
-    running = start_server(SAMPLE_CONFIG, SAMPLE_PDFS, root / "index", root / "logs")
-    yield running
-    running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    opened = context.new_page()
-    opened.set_default_timeout(20_000)
-    yield opened
-    context.close()
 
 
 def search_as_pharmacist(page: Any, server: Server) -> None:
@@ -69,7 +32,7 @@ def test_typing_a_query_and_picking_a_role_finds_the_section_and_printed_page(
 ) -> None:
     search_as_pharmacist(page, server)
     first = page.locator("li.hit").first
-    assert (first.locator("h3").inner_text(), first.locator(".printed").inner_text()) == (
+    assert (first.locator("h2").inner_text(), first.locator(".printed").inner_text()) == (
         "Pharmacies",
         "printed page 74",
     )
@@ -123,43 +86,23 @@ def test_no_console_errors_on_any_page(page: Any, server: Server) -> None:
 def test_pages_fit_a_narrow_screen_without_sideways_scrolling(
     browser: Any, server: Server, width: int
 ) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
+    page = open_page(browser, {"viewport": {"width": width, "height": 800}})
     too_wide = []
     for path in [*PAGES[:-1], "/page/" + _pharmacies_page(server)]:
         page.goto(server.url.rstrip("/") + path)
         if page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"):
             too_wide.append(path)
-    context.close()
+    page.context.close()
     assert too_wide == []
 
 
 def _pharmacies_page(server: Server) -> str:
-    import json
-
     hit = json.loads(server.get("/api/search?q=pharmacies&role=pharmacist")[2])["results"][0]
     return str(hit["image_url"]).split("/image/")[1].replace(".png", "")
 
 
-def axe_violations(browser: Any, url: str) -> list[dict[str, Any]]:
-    """axe-core's serious and critical findings on one page (its CSP bypassed so that the
-    test, not the page, can inject the script)."""
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    page.goto(url)
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-             .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))"""
-    )
-    context.close()
-    return [v for v in found if v["impact"] in ("serious", "critical")]
-
-
 @pytest.mark.parametrize("path", [*PAGES, "page-view"])
-def test_no_serious_or_critical_axe_violation(browser: Any, server: Server, path: str) -> None:
-    if not AXE.is_file():
-        pytest.skip(f"axe-core not found at {AXE} (npm install --prefix .cache/axe axe-core)")
+def test_no_wcag_violation_found_by_axe(browser: Any, server: Server, path: str) -> None:
     if path == "page-view":
         path = "/page/" + _pharmacies_page(server)
     assert axe_violations(browser, server.url.rstrip("/") + path) == []

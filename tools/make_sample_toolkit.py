@@ -58,6 +58,7 @@ BOARD_LINES = (
     '    - {name: MASH (front door), phone: "01632 960001", note: sample number; weekdays 9am to 5pm}',
     '    - {name: Out of hours (emergency duty team), phone: "01632 960002", note: sample number}',
     '    - {name: Police, phone: "999 in an emergency, otherwise 101"}',
+    '  accessibility: "email accessibility@example.org (a sample address)"  # for the web page\'s statement',
 )
 
 

@@ -804,7 +804,9 @@ class _Validator:
 
     # -- the board (the pack's cover) -----------------------------------------------
     def _board(self, node: yaml.Node) -> Board | None:
-        keys = self._mapping(node, "board", {"name"}, {"logo", "edition", "website", "contacts"})
+        keys = self._mapping(
+            node, "board", {"name"}, {"logo", "edition", "website", "contacts", "accessibility"}
+        )
         if keys is None:
             return None
         name = self._str(keys["name"], "board.name") if "name" in keys else None
@@ -812,9 +814,12 @@ class _Validator:
         edition = self._str(keys["edition"], "board.edition") if "edition" in keys else None
         website = self._website(keys["website"]) if "website" in keys else None
         contacts = [c for _, c in self._each(keys.get("contacts"), "board.contacts", self._contact) if c]
+        accessibility = (
+            self._str(keys["accessibility"], "board.accessibility") if "accessibility" in keys else None
+        )
         if name is None:
             return None
-        return Board(name, logo, edition, website, tuple(contacts))
+        return Board(name, logo, edition, website, tuple(contacts), accessibility)
 
     def _logo(self, node: yaml.Node) -> str | None:
         """An image the pack can embed, found now rather than when a pack is half built.

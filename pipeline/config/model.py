@@ -65,6 +65,7 @@ class Board:
     edition: str | None = None  # else the pack reads the edition from the PDFs' own dates
     website: str | None = None  # where to check for the current edition
     contacts: tuple[Contact, ...] = ()
+    accessibility: str | None = None  # how to report a problem with the web page (its statement)
 
 
 @dataclass(frozen=True)

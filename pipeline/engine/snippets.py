@@ -78,6 +78,12 @@ def _lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line]  # already so (extracted text mostly is)
 
 
+def is_heading(line: str) -> bool:
+    """Whether a line of `flow`'s output is one of the headings it set apart (its other
+    lines are prose, which ends as a sentence does or runs long)."""
+    return bool(line) and _looks_like_heading(line, "")
+
+
 def _looks_like_heading(line: str, following: str) -> bool:
     return (
         len(line) <= HEADING_MAX_CHARS

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from flask import request, url_for
 from markupsafe import Markup, escape
 
-from pipeline.engine.snippets import MATCH_END, MATCH_START
+from pipeline.engine.snippets import MATCH_END, MATCH_START, is_heading
 from pipeline.numerals import cite, is_unnumbered
 from pipeline.views import render
 
@@ -60,6 +60,32 @@ def image_url(file_id: str, pdf_page: int, query: str = "") -> str:
     return with_query(f"{request.script_root}/image/{file_id}/{pdf_page}.png", query)
 
 
+def marks_url(file_id: str, pdf_page: int, query: str, width: int) -> str:
+    """The page's marked lines enlarged, `width` device pixels wide (routes/pages.py)."""
+    return with_query(
+        f"{request.script_root}/marks/{file_id}/{pdf_page}.png", {"q": query, "width": str(width)}
+    )
+
+
+def marked_text(text: str, spans: list[tuple[int, int]]) -> list[tuple[Markup, bool]]:
+    """Flowed text (engine.snippets.flow) as HTML paragraphs, one per line, the characters
+    in `spans` marked; each says whether it is a heading (flow gives a heading a line of
+    its own, and a heading does not end as a sentence does)."""
+    pieces, cursor = [], 0
+    for start, end in spans:
+        pieces += [text[cursor:start], MATCH_START, text[start:end], MATCH_END]
+        cursor = end
+    pieces.append(text[cursor:])
+    paragraphs, open_mark = [], False
+    for line in "".join(pieces).split("\n"):
+        line = (MATCH_START if open_mark else "") + line
+        open_mark = line.rfind(MATCH_START) > line.rfind(MATCH_END)  # a mark runs on
+        plain = line.replace(MATCH_START, "").replace(MATCH_END, "").strip()
+        if plain:
+            paragraphs.append((marked(line + (MATCH_END if open_mark else "")), is_heading(plain)))
+    return paragraphs
+
+
 def search_url(**params: str) -> str:
     return url_for("search_page") + "?" + urlencode(params)
 
@@ -73,6 +99,7 @@ def template_helpers() -> dict[str, Any]:
         "pdf_url": pdf_url,
         "page_url": page_url,
         "image_url": image_url,
+        "marks_url": marks_url,
         "search_url": search_url,
         "ocr_note": render.OCR_NOTE,
     }

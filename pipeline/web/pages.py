@@ -18,15 +18,20 @@ from pathlib import Path
 from cachetools import LRUCache
 from PIL import Image, ImageChops, ImageDraw
 
-from pipeline.web.renderer import Box, PageText, Renderer
+from pipeline.web import crop
+from pipeline.web.renderer import SCALE, Box, PageText, Renderer
 
 MARK_FILL = (255, 221, 0)  # multiplied into the page: black text stays black
 MARK_EDGE = (176, 96, 0)  # an outline too, so a mark does not rely on colour alone
+# An enlarged crop of the marked lines (for a phone) is asked for by its width in device
+# pixels, within these bounds; its height follows from crop.MAX_LINES. Never cached: it
+# shows where a query's words stand.
+CROP_WIDTH_PIXELS = (120, 1600)
 # PDFium is not thread-safe: every call into it in this process (the packs) holds this
 # lock. Page images and texts are drawn in worker processes (renderer.py), never here.
 PDFIUM_LOCK = threading.Lock()
 
-__all__ = ["PDFIUM_LOCK", "PageImages", "PageText", "mark_boxes"]
+__all__ = ["CROP_WIDTH_PIXELS", "PDFIUM_LOCK", "PageImages", "PageText", "mark_boxes", "marks_region"]
 
 
 class PageImages:
@@ -60,12 +65,7 @@ class PageImages:
             return plain
         boxes = mark_boxes(self.text(pdf, sha256, pdf_page), spans)
         image = Image.open(io.BytesIO(plain)).convert("RGB")
-        draw = ImageDraw.Draw(image)
-        for left, top, right, bottom in boxes:
-            area = (int(left) - 2, int(top) - 2, int(right) + 2, int(bottom) + 2)
-            region = image.crop(area)
-            image.paste(ImageChops.multiply(region, Image.new("RGB", region.size, MARK_FILL)), area[:2])
-            draw.rectangle(area, outline=MARK_EDGE, width=2)
+        _draw_marks(image, boxes)
         return _encode(image)
 
     def _plain(self, generation: Path, pdf: Path, sha256: str, pdf_page: int) -> bytes:
@@ -80,6 +80,43 @@ class PageImages:
         if cached is not None:
             _write_atomic(cached, data)
         return data
+
+    def marks_png(
+        self, pdf: Path, sha256: str, pdf_page: int, spans: Sequence[tuple[int, int]], width: int
+    ) -> bytes | None:
+        """The marked lines enlarged (crop.around_marks), `width` device pixels wide
+        (within CROP_WIDTH_PIXELS), drawn by PDFium at that size so it is sharp; None when
+        nothing on the page is marked."""
+        low, high = CROP_WIDTH_PIXELS
+        if not low <= width <= high:
+            raise ValueError(f"crop width {width} outside {low}-{high} pixels")
+        page_text = self.text(pdf, sha256, pdf_page)
+        boxes = mark_boxes(page_text, spans)
+        region = crop.around_marks(boxes, page_text.boxes, page_text.size, SCALE)
+        if region is None:
+            return None
+        area = (region.left, region.top, region.right, region.bottom)
+        image = Image.open(
+            io.BytesIO(self.renderer.draw_area(pdf, sha256, pdf_page, area, page_text.size, width))
+        )
+        factor = image.width / region.width  # its pixels per pixel of the page image
+        moved = [
+            (
+                (x0 - region.left) * factor,
+                (y0 - region.top) * factor,
+                (x1 - region.left) * factor,
+                (y1 - region.top) * factor,
+            )
+            for x0, y0, x1, y1 in boxes
+            if x1 > region.left and x0 < region.right and y1 > region.top and y0 < region.bottom
+        ]
+        _draw_marks(image, moved, edge=max(2, round(2 * factor)))
+        return _encode(image)
+
+
+def marks_region(page: PageText, spans: Sequence[tuple[int, int]]) -> crop.Region | None:
+    """Where `marks_png` crops the page (in the page image's pixels), or None if nothing is marked."""
+    return crop.around_marks(mark_boxes(page, spans), page.boxes, page.size, SCALE)
 
 
 def mark_boxes(page: PageText, spans: Sequence[tuple[int, int]]) -> list[Box]:
@@ -102,6 +139,16 @@ def mark_boxes(page: PageText, spans: Sequence[tuple[int, int]]) -> list[Box]:
         if current is not None:
             boxes.append((current[0], current[1], current[2], current[3]))
     return boxes
+
+
+def _draw_marks(image: Image.Image, boxes: Sequence[Box], edge: int = 2) -> None:
+    """Each box tinted (multiplied, so black text stays black) and outlined."""
+    draw = ImageDraw.Draw(image)
+    for left, top, right, bottom in boxes:
+        area = (int(left) - edge, int(top) - edge, int(right) + edge, int(bottom) + edge)
+        region = image.crop(area)
+        image.paste(ImageChops.multiply(region, Image.new("RGB", region.size, MARK_FILL)), area[:2])
+        draw.rectangle(area, outline=MARK_EDGE, width=edge)
 
 
 def _encode(image: Image.Image) -> bytes:

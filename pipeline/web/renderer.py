@@ -115,7 +115,34 @@ def _read(pdf: str, pdf_page: int) -> PageText:
     return PageText("".join(chars), tuple(boxes), size)
 
 
-JOBS: dict[str, Callable[[str, int], Any]] = {"draw": _draw, "read": _read}
+def _draw_area(pdf: str, pdf_page: int, area: Box, size: tuple[int, int], width: int) -> bytes:
+    """Part of the page, `width` pixels wide, drawn at that size (sharp, not enlarged):
+    `area` is in the pixels of the image `_draw` makes (`size` big). Its height follows,
+    and the scale is lowered if it would pass MAX_PIXELS."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[pdf_page - 1]
+        page_width, page_height = page.get_size()
+        points = page_width / max(size[0], 1)  # points per pixel of the page image
+        left, top, right, bottom = (value * points for value in area)
+        scale = width / max(right - left, 1.0)
+        if width * (bottom - top) * scale > MAX_PIXELS:
+            scale *= (MAX_PIXELS / (width * (bottom - top) * scale)) ** 0.5
+        cut = (left, page_height - bottom, page_width - right, top)  # left, bottom, right, top
+        image = page.render(scale=scale, crop=cut).to_pil().convert("RGB")
+        page.close()
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", compress_level=3)
+    return buffer.getvalue()
+
+
+JOBS: dict[str, Callable[..., Any]] = {"draw": _draw, "read": _read, "area": _draw_area}
 
 
 def _serve(connection: Connection) -> None:
@@ -123,11 +150,11 @@ def _serve(connection: Connection) -> None:
     _limit_memory()
     while True:
         try:
-            kind, pdf, pdf_page = connection.recv()
+            kind, pdf, pdf_page, *extra = connection.recv()
         except (EOFError, OSError):
             return
         try:
-            connection.send(("ok", JOBS[kind](pdf, pdf_page)))
+            connection.send(("ok", JOBS[kind](pdf, pdf_page, *extra)))
         except MemoryError:
             connection.send(("failed", "needed more memory than a page image may"))
         except Exception as exc:  # a damaged page: named, and the worker goes on
@@ -154,7 +181,7 @@ class _Worker:
             self.stop()
             self._start()
 
-    def call(self, job: tuple[str, str, int], seconds: float) -> tuple[str, Any]:
+    def call(self, job: tuple[Any, ...], seconds: float) -> tuple[str, Any]:
         self.ensure()
         assert self.connection is not None
         try:
@@ -206,10 +233,17 @@ class Renderer:
         result: PageText = self._run("read", pdf, key, pdf_page)
         return result
 
-    def _run(self, kind: str, pdf: Path, key: str, pdf_page: int) -> Any:
+    def draw_area(
+        self, pdf: Path, key: str, pdf_page: int, area: Box, size: tuple[int, int], width: int
+    ) -> bytes:
+        """Part of the page (`area` of the page image, `size` big), `width` pixels wide."""
+        result: bytes = self._run("area", pdf, key, pdf_page, (area, size, width))
+        return result
+
+    def _run(self, kind: str, pdf: Path, key: str, pdf_page: int, extra: tuple[Any, ...] = ()) -> Any:
         """The job's result; the same job asked for again while it runs shares its answer
         (a visitor asking for a hostile page many times at once costs one job)."""
-        job = (key, pdf_page, kind)
+        job = (key, pdf_page, f"{kind} {extra}" if extra else kind)
         with self._lock:
             known = self._too_large.get(job)
             flight = self._flights.get(job)
@@ -226,7 +260,7 @@ class Renderer:
                 raise flight.error
             return flight.value
         try:
-            flight.value = self._call(kind, pdf, job)
+            flight.value = self._call(kind, pdf, job, extra)
             return flight.value
         except CseError as exc:
             flight.error = exc
@@ -236,13 +270,13 @@ class Renderer:
             with self._lock:
                 self._flights.pop(job, None)
 
-    def _call(self, kind: str, pdf: Path, job: tuple[str, int, str]) -> Any:
+    def _call(self, kind: str, pdf: Path, job: tuple[str, int, str], extra: tuple[Any, ...] = ()) -> Any:
         if not self._admitted.acquire(blocking=False):
             raise Busy("The page images are busy; try again in a moment.")
         try:
             worker = self._idle.get()
             try:
-                status, value = worker.call((kind, str(pdf), job[1]), self.seconds)
+                status, value = worker.call((kind, str(pdf), job[1], *extra), self.seconds)
             finally:
                 self._idle.put(worker)
         finally:

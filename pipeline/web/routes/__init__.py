@@ -5,6 +5,7 @@
 - `reading.py`: reading lists, the A to Z and the excerpt packs;
 - `changes.py`: what changed in each edition, for a role: the page, JSON and an Atom feed;
 - `health.py`: `/healthz`, for monitoring;
+- `about.py`: the accessibility statement;
 - `errors.py`: errors as a message and a status, and the headers every response carries.
 
 Each module's `register(app)` adds its routes under the endpoint names the templates use.
@@ -14,9 +15,9 @@ from __future__ import annotations
 
 from flask import Flask
 
-from pipeline.web.routes import changes, errors, health, pages, reading, search
+from pipeline.web.routes import about, changes, errors, health, pages, reading, search
 
 
 def register_all(app: Flask) -> None:
-    for module in (search, pages, reading, changes, health, errors):
+    for module in (search, pages, reading, changes, health, about, errors):
         module.register(app)

@@ -1,6 +1,7 @@
 """A result's page: the page view (`/page/<file>/<n>`: its image, text and sections), the
-image with the query's matches marked (`/image/<file>/<n>.png`), and the ingested PDF
-(`/files/<file>.pdf`). Files are found by their id in the manifest, never by a path."""
+image with the query's matches marked (`/image/<file>/<n>.png`), its marked lines
+enlarged for a phone (`/marks/<file>/<n>.png`), and the ingested PDF (`/files/<file>.pdf`).
+Files are found by their id in the manifest, never by a path."""
 
 from __future__ import annotations
 
@@ -11,13 +12,19 @@ from flask import Flask, Response, render_template, request, send_file
 from werkzeug.exceptions import NotFound
 
 from pipeline.engine.search import match_spans
+from pipeline.engine.snippets import flow
 from pipeline.web import answers
 from pipeline.web.answers import BadRequest
 from pipeline.web.layout import form_context
-from pipeline.web.links import SEARCH_PARAMS
+from pipeline.web.links import SEARCH_PARAMS, marked_text
+from pipeline.web.pages import CROP_WIDTH_PIXELS, marks_region
 from pipeline.web.renderer import PageText, TooLarge
 from pipeline.web.site import Edition
 from pipeline.web.state import edition, web_state
+
+# The enlarged crop is offered at these widths (device pixels); the browser takes the one
+# its screen needs: 400 for a small phone at 1x, 800 for most phones, 1200 at 3x.
+CROP_WIDTHS = (400, 800, 1200)
 
 
 def located(file_id: str, pdf_page: int) -> tuple[Edition, Any, Path]:
@@ -61,6 +68,9 @@ def page_view(file_id: str, pdf_page: int) -> str:
         if s.first_pdf_page <= pdf_page <= s.last_pdf_page
     ]
     chapter = current.toolkit.chapter(record.chapter) if record.chapter is not None else None
+    region = marks_region(text, spans)
+    flowed = flow(text.text)  # as the snippets show it: prose joined, each heading on its own line
+    flowed_spans = match_spans(current.search_dir, query, flowed, synonyms=current.synonyms) if query else []
     return render_template(
         "page.html",
         **form_context(current, answers.Ask(query)),
@@ -71,9 +81,11 @@ def page_view(file_id: str, pdf_page: int) -> str:
         chapter=chapter,
         sections=units,
         matches=len(spans),
-        page_text=text.text,
+        page_text=marked_text(flowed, flowed_spans),
         too_large=too_large,
         image_size=text.size,
+        crop=region,
+        crop_widths=CROP_WIDTHS,
         query=query,
         search_params={k: v for k in SEARCH_PARAMS if (v := request.args.get(k, "").strip())},
         previous_page=pdf_page - 1 if pdf_page > 1 else None,
@@ -90,6 +102,22 @@ def page_image(file_id: str, pdf_page: int) -> Response:
     if not query:
         response.headers["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+def marks_image(file_id: str, pdf_page: int) -> Response:
+    """The page's marked lines, enlarged and drawn sharp at the width asked for (in device
+    pixels, so a phone gets one drawn for its pixel ratio). 404 when nothing is marked."""
+    current, record, path = located(file_id, pdf_page)
+    query = query_arg()
+    width = request.args.get("width", "")
+    low, high = CROP_WIDTH_PIXELS
+    if not width.isdigit() or not low <= int(width) <= high:
+        raise BadRequest(f"width must be a whole number of pixels from {low} to {high}")
+    spans = spans_for(current, record, path, pdf_page, query)
+    png = web_state().images.marks_png(path, record.sha256, pdf_page, spans, int(width))
+    if png is None:
+        raise NotFound("nothing on this page is marked for that search")
+    return Response(png, mimetype="image/png")  # never cached (errors.py): it shows where the words stand
 
 
 def pdf_file(file_id: str) -> Response:
@@ -110,4 +138,5 @@ def pdf_file(file_id: str) -> Response:
 def register(app: Flask) -> None:
     app.add_url_rule("/page/<file_id>/<int:pdf_page>", "page_view", page_view, methods=["GET"])
     app.add_url_rule("/image/<file_id>/<int:pdf_page>.png", "page_image", page_image, methods=["GET"])
+    app.add_url_rule("/marks/<file_id>/<int:pdf_page>.png", "marks_image", marks_image, methods=["GET"])
     app.add_url_rule("/files/<file_id>.pdf", "pdf_file", pdf_file, methods=["GET"])
