@@ -47,6 +47,7 @@ PAGES = {
     "reading": "reading",
     "a-z": "a-z",
     "packs": "packs",
+    "changes": "changes?role=school-nurse",
     "accessibility": "accessibility",
 }
 # The README's pictures: (file in docs/, page, size, whole page or the first screen).
