@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -66,3 +68,22 @@ def cse_search(sample_index: Path) -> Callable[..., Result]:
 def toolkit(*args: str) -> Result:
     """Run `cse-toolkit` through click's CliRunner."""
     return CliRunner().invoke(toolkit_group, list(args))
+
+
+def exited(result: Result, code: int) -> None:
+    """The command ended with exit `code` as the SPEC's codes say, by a clean exit (never an
+    exception other than the SystemExit that carries a non-zero code), with no traceback."""
+    assert result.exit_code == code, result.output
+    if code == 0:
+        assert result.exception is None, repr(result.exception)
+    else:
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+
+
+def search_answer(result: Result) -> dict[str, Any]:
+    """The object `cse-search --json` printed, with the one exit code it must come with:
+    0 when there are results, 1 when there are none (SPEC)."""
+    payload: dict[str, Any] = json.loads(result.stdout)
+    exited(result, 0 if payload["results"] else 1)
+    return payload

@@ -22,7 +22,7 @@ from pipeline.cli import search_command
 from pipeline.engine.store import IndexStore
 from pipeline.errors import CseError, QuerySyntaxError, UsageError
 from pipeline.ingest.manifest import load_manifest
-from tests.conftest import CORPUS, SAMPLE_PDFS, corpus_dir, toolkit
+from tests.conftest import CORPUS, SAMPLE_PDFS, corpus_dir, exited, search_answer, toolkit
 from tests.helpers import tree_state
 from tools.pdfgen import Block, PageSpec, write_pdf
 
@@ -48,10 +48,7 @@ def search(config: Path, index: Path, *args: str) -> Result:
 
 
 def search_json(config: Path, index: Path, query: str, *args: str) -> dict:
-    result = search(config, index, query, "--json", "--limit", "1000", *args)
-    assert result.exit_code in (0, 1), result.output
-    no_traceback(result)
-    return json.loads(result.stdout)
+    return search_answer(search(config, index, query, "--json", "--limit", "1000", *args))
 
 
 def has_hit(answer: dict, file: str, pdf_page: int | None = None) -> bool:
@@ -360,9 +357,7 @@ def corpus_ingest(tmp_path_factory: pytest.TempPathFactory) -> tuple[Result, Pat
 @needs_corpus
 def test_corpus_ingest_exits_3_without_traceback(corpus_ingest: tuple[Result, Path, Path]) -> None:
     result, _, index = corpus_ingest
-    assert result.exit_code == 3, result.output
-    no_traceback(result)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    exited(result, 3)
     assert IndexStore(index).search_dir() is not None
 
 
@@ -599,9 +594,7 @@ def test_any_query_gets_an_answer_not_a_traceback(
     config, index = ingested_sample
     for extra in ((), ("--json",)):
         result = search(config, index, query, *extra)
-        assert result.exit_code == expected, result.output
-        no_traceback(result)
-        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        exited(result, expected)
         if expected == 2:
             assert result.stderr.startswith("error: "), result.stderr
         elif extra:

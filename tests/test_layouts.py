@@ -4,14 +4,13 @@ part-way down a page, and a leaflet the config does not name."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pypdf
 import pytest
 import yaml
 
-from tests.conftest import toolkit
+from tests.conftest import search_answer, toolkit
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 CONFIG = """
@@ -74,9 +73,9 @@ def _search(paths: dict[str, str], *args: str) -> dict[str, object]:
 
     from pipeline.cli import search_command
 
-    result = CliRunner().invoke(search_command, [*args, "--json", *_options(paths, with_pdfs=False)])
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(result.stdout)
+    return search_answer(
+        CliRunner().invoke(search_command, [*args, "--json", *_options(paths, with_pdfs=False)])
+    )
 
 
 def test_page_labels_give_printed_pages_and_numbered_headings_are_found(layout: dict[str, str]) -> None:

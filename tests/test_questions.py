@@ -6,18 +6,17 @@ issue's examples."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from click.testing import Result
+
+from tests.conftest import search_answer
 
 Search = Callable[..., Result]
 
 
 def answer(cse_search: Search, *args: str) -> dict[str, object]:
-    result = cse_search(*args, "--json")
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    return search_answer(cse_search(*args, "--json"))
 
 
 def test_the_words_no_page_holds_are_named(cse_search: Search) -> None:
