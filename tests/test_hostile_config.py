@@ -7,6 +7,7 @@ the exit code, the message naming the key, and that the previous index still ans
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -17,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from pipeline.cli import search_command
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
 from tests.helpers import tree_state
-from tests.hostile_pdfs import labelled_pdf, run_toolkit
+from tests.hostile_pdfs import labelled_pdf, run_toolkit, simple_pdf
 from tools.webserver import start_server
 
 CH4 = "chapter-4-health-services.pdf"
@@ -406,3 +408,64 @@ def test_pdf_text_reaches_the_markdown_pack_as_text(sample: Sample) -> None:
     assert re.findall(r"<(?:script|img|b>|table|h1>Not|strong>bold|code>code)|href=\"javascript", shown) == []
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown and "Health &lt;b&gt;Services&lt;/b&gt;" in shown
     assert "[click here](javascript:alert(3)) and **bold**" in shown
+
+
+TRICKY_TITLES = [
+    "Yes",
+    "Null",
+    "no",
+    "~",
+    "true",
+    "123",
+    "1e3",
+    "0x1F",
+    "- dash",
+    "a: b",
+    "#hash",
+    "'quote",
+    '"double',
+    "[list]",
+    "{map}",
+    "&anchor",
+    "*alias",
+    "!tag",
+    "%percent",
+    "@at",
+    "`tick",
+    "? key",
+    "Yes: No",
+    "tab\tinside",
+    "café",
+    "x" * 300,
+]
+
+
+def test_every_suggested_draft_passes_the_config_check(sample: Sample) -> None:
+    """Item 13: `sections --suggest` wrote bookmark titles such as Yes and Null unquoted,
+    and the draft pasted into the config was refused. Pasted as it is, it passes now, and
+    every title reads back as the bookmark said (one line, the long one cut short)."""
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    reader = pypdf.PdfReader(
+        io.BytesIO(simple_pdf([[b"Page %d text." % i] for i in range(len(TRICKY_TITLES))]))
+    )
+    for page in reader.pages:
+        writer.add_page(page)
+    for index, title in enumerate(TRICKY_TITLES):
+        writer.add_outline_item(title=title, page_number=index)
+    with (sample.root / "pdfs" / CH4).open("wb") as out:
+        writer.write(out)
+    config = "chapters:\n  - number: 4\n    title: Health Services\n    file: " + CH4 + "\n"
+    sample.config.write_text(config + "    sections: []\n", encoding="utf-8")
+
+    draft = sample.run("sections", CH4, "--suggest")
+    assert draft.exit_code == 0, draft.output
+    sample.config.write_text(
+        config + "".join(f"    {line}\n" for line in draft.stdout.splitlines()), encoding="utf-8"
+    )
+    result = sample.run("ingest")
+
+    assert result.exit_code == 0, result.output
+    titles = [s["title"] for s in yaml.safe_load(draft.stdout)["sections"]]
+    assert titles == [" ".join(t.split()) if len(t) < 200 else "x" * 200 + "…" for t in TRICKY_TITLES]

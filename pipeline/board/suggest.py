@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from pipeline.config.model import ChapterSpec, Limits
 from pipeline.errors import PdfError
 from pipeline.ingest.extract import group_words_into_lines, quiet_pdf_libraries
@@ -34,6 +36,9 @@ class Suggestion:
     title: str
     page_index: int  # 0-based
     level: int = SECTION
+
+
+MAX_TITLE = 200
 
 
 def from_outline(path: Path) -> list[Suggestion]:
@@ -232,7 +237,7 @@ def suggest_yaml(
         head.append(f"# Replace the `sections:` of chapter {chapter.number} ({chapter.title}) with:")
     if not found:
         return "\n".join([*head, "# No outline and no headings found: add sections by hand.", "sections: []"])
-    return "\n".join([*head, "sections:", *_sections_yaml(found, numbering, known, set(), "  ")])
+    return "\n".join(head) + "\n" + _dump({"sections": _sections(found, numbering, known, set())})
 
 
 def _chapters_yaml(
@@ -244,15 +249,15 @@ def _chapters_yaml(
     known: list[Any],
 ) -> str:
     """Each chapter heading starts a chapter that runs to the page before the next one."""
-    out = [
+    head = [
         f"# Suggested chapters for {name}, from its {source}; printed pages from {numbering.source}.",
         "# The whole toolkit in one file: each chapter names the file and its printed pages.",
         "# Pages before the first chapter (cover, contents) are indexed as the file's front matter.",
-        "chapters:",
     ]
     starts = [k for k, s in enumerate(found) if s.level == CHAPTER]
     used: set[str] = set()
     numbers: set[int] = set()
+    chapters: list[dict[str, Any]] = []
     for n, k in enumerate(starts):
         heading = found[k]
         following = found[k + 1 : starts[n + 1]] if n + 1 < len(starts) else found[k + 1 :]
@@ -261,16 +266,14 @@ def _chapters_yaml(
         numbers.add(number)
         first = _numbered(numbering, heading.page_index, last_index, forward=True)
         last = _numbered(numbering, heading.page_index, last_index, forward=False)
-        out.append(f"  - number: {number}")
-        out.append(f"    title: {_yaml_string(title)}")
-        out.append(f"    file: {_yaml_string(name)}")
+        chapter: dict[str, Any] = {"number": number, "title": _title(title), "file": name}
         if first is not None and last is not None:
-            out.append(f"    pages: {first}-{last}")
+            chapter["pages"] = f"{first}-{last}"
         sections = [s for s in following if s.level == SECTION]
         if sections:
-            out.append("    sections:")
-            out.extend(_sections_yaml(sections, numbering, known, used, "      "))
-    return "\n".join(out)
+            chapter["sections"] = _sections(sections, numbering, known, used)
+        chapters.append(chapter)
+    return "\n".join(head) + "\n" + _dump({"chapters": chapters})
 
 
 def _chapter_number(title: str, configured: tuple[ChapterSpec, ...], next_free: int) -> tuple[int, str]:
@@ -290,10 +293,10 @@ def _numbered(numbering: PageNumbering, first: int, last: int, *, forward: bool)
     return next((numbering.labels[i] for i in indexes if page_order(numbering.labels[i]) is not None), None)
 
 
-def _sections_yaml(
-    found: list[Suggestion], numbering: PageNumbering, known: list[Any], used: set[str], indent: str
-) -> list[str]:
-    out: list[str] = []
+def _sections(
+    found: list[Suggestion], numbering: PageNumbering, known: list[Any], used: set[str]
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for suggestion in found:
         # A heading the config already knows keeps its id (roles name sections by id).
         match = next((k for k in known if is_heading(fold(suggestion.title), fold(k.title))), None)
@@ -304,10 +307,9 @@ def _sections_yaml(
             section_id, n = f"{base}-{n}", n + 1
         used.add(section_id)
         label = numbering.labels[suggestion.page_index]
-        out.append(f"{indent}- id: {section_id}")
-        out.append(f"{indent}  title: {_yaml_string(title)}")
+        number = arabic(label)
         out.append(
-            f"{indent}  start: {label if arabic(label) is not None else _yaml_string(label, force=True)}"
+            {"id": section_id, "title": _title(title), "start": number if number is not None else label}
         )
     return out
 
@@ -316,7 +318,24 @@ def _slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(title).replace("&", " and ")).strip("-")[:48] or "section"
 
 
-def _yaml_string(text: str, force: bool = False) -> str:
-    if not force and re.fullmatch(r"[A-Za-z][\w ,()'/-]*", text) and not text.endswith(":"):
-        return text
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _title(text: str) -> str:
+    """A bookmark or heading as a config title: one line, and short (a config value may
+    not be empty or run to thousands of characters)."""
+    one_line = " ".join(text.split())
+    return (one_line[:MAX_TITLE] + "…" if len(one_line) > MAX_TITLE else one_line) or "Untitled"
+
+
+class _Dumper(yaml.SafeDumper):
+    """Lists indented under their key, as the config is written by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _dump(data: dict[str, Any]) -> str:
+    """YAML written by PyYAML, so that "Yes", "Null", "1e3" or "a: b" stay text: a draft
+    written by hand once made `title: Yes` a boolean, which the config check refused."""
+    text: str = yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10_000
+    )
+    return text.rstrip("\n")
