@@ -729,6 +729,8 @@ def pack_command(
             formats=formats or DEFAULT_FORMATS,
         )
         remember(store, chosen, full, files)
+        for note in files.notes:
+            _note(note)
         _echo(f"{chosen.id}: {' and '.join(map(str, files.paths))}")
 
 

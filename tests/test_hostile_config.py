@@ -12,8 +12,9 @@ import json
 import re
 import shutil
 import struct
+import subprocess
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -469,3 +470,39 @@ def test_every_suggested_draft_passes_the_config_check(sample: Sample) -> None:
     assert result.exit_code == 0, result.output
     titles = [s["title"] for s in yaml.safe_load(draft.stdout)["sections"]]
     assert titles == [" ".join(t.split()) if len(t) < 200 else "x" * 200 + "…" for t in TRICKY_TITLES]
+
+
+def _encrypted(path: Path) -> None:
+    plain = path.with_suffix(".plain")
+    path.rename(plain)
+    subprocess.run(["qpdf", "--encrypt", "user", "owner", "256", "--", str(plain), str(path)], check=True)
+    plain.unlink()
+
+
+@pytest.mark.parametrize(
+    ("damage", "says"),
+    [
+        (lambda p: p.unlink(), "is no longer in "),
+        (
+            lambda p: p.write_bytes(b"<html>a saved web page, not the PDF</html>"),
+            "is not a PDF (no PDF header)",
+        ),
+        (_encrypted, "is encrypted and needs a password to open"),
+    ],
+    ids=["deleted", "not-a-pdf", "encrypted"],
+)
+def test_a_broken_chapter_file_is_named_and_the_pack_uses_its_indexed_version(
+    sample: Sample, damage: Callable[[Path], None], says: str
+) -> None:
+    """Item 15: after a chapter file was deleted, encrypted or replaced by a non-PDF, `pack`
+    said it "changed since the last ingest; run ingest first", and again after every
+    ingest (which rightly keeps the old version)."""
+    damage(sample.root / "pdfs" / CH4)
+    assert sample.run("ingest").exit_code == 3  # the file is named; its old version stays
+
+    result = sample.run("pack", "pharmacist", "--format", "md", "--out", str(sample.root / "packs"))
+
+    assert result.exit_code == 0, result.output
+    assert f"note: {CH4} {says}" in result.stderr and "the pack uses the version indexed on" in result.stderr
+    assert "changed since the last ingest" not in result.output
+    assert "printed page 74" in (sample.root / "packs" / "pharmacist.md").read_text(encoding="utf-8")

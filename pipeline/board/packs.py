@@ -24,7 +24,7 @@ from pipeline.engine.documents import SectionPage
 from pipeline.engine.store import IndexStore
 from pipeline.errors import UsageError
 from pipeline.ingest.cache import ExtractionCache
-from pipeline.ingest.extract import quiet_pdf_libraries, sha256_file
+from pipeline.ingest.extract import describe_open_failure, quiet_pdf_libraries, sha256_file
 from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.packplan import PackPart, plan_pack
 from pipeline.ingest.packsbuilt import BuiltPack, record_pack
@@ -43,6 +43,7 @@ class PackFiles:
     """The files one pack was written to, in the order of FORMATS."""
 
     paths: tuple[Path, ...]
+    notes: tuple[str, ...] = ()  # what the reader of the command should know (a broken file)
 
     @property
     def pdf(self) -> Path | None:
@@ -62,6 +63,31 @@ def stale_files(manifest: Manifest, pdfs_dir: Path, files: set[str]) -> list[str
         if record is None or not path.is_file() or sha256_file(path) != record.sha256:
             stale.append(name)
     return stale
+
+
+def unusable_now(pdfs_dir: Path, name: str) -> str | None:
+    """What is wrong with a file in the PDFs directory that no ingest could read now
+    (gone, empty, not a PDF, encrypted, damaged); None when it opens."""
+    path = pdfs_dir / name
+    if not path.exists():
+        return f"is no longer in {pdfs_dir}"
+    if not path.is_file():
+        return "is no longer a regular file"
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if b"%PDF-" not in head:
+        return describe_open_failure(path, name, "no PDF header").problem
+    import pypdfium2
+
+    quiet_pdf_libraries()
+    try:
+        pypdfium2.PdfDocument(str(path)).close()
+    except pypdfium2.PdfiumError as exc:
+        return describe_open_failure(path, name, str(exc)).problem
+    return None
 
 
 def build_pack(
@@ -89,6 +115,15 @@ def build_pack(
         )
     names = {p.file for p in parts}
     stale = stale_files(manifest, pdfs_dir, names)
+    # A file that is gone or no longer opens is not a newer edition: the index keeps the
+    # version it read, and so does the pack, saying why. Only a readable new file stops it.
+    unusable = {name: why for name in stale if (why := unusable_now(pdfs_dir, name)) is not None}
+    notes = tuple(
+        f"{printable(name)} {why}; the pack uses the version indexed on {manifest.ingested_at[:10]}, "
+        "which search also answers from"
+        for name, why in sorted(unusable.items())
+    )
+    stale = [name for name in stale if name not in unusable]
     if stale and not stale_ok:
         rotted = [name for name in stale if _same_size_and_time(manifest, pdfs_dir, name)]
         if rotted:
@@ -120,7 +155,7 @@ def build_pack(
         path = out_dir / f"{role.id}.{fmt}"
         write_atomic(path, content)
         paths.append(path)
-    return PackFiles(tuple(paths))
+    return PackFiles(tuple(paths), notes)
 
 
 def remember(store: IndexStore, role: Role, full: bool, files: PackFiles) -> None:
