@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import resource
 import time
 from typing import Any
 
@@ -87,7 +86,12 @@ class GuardedServer(TcpWSGIServer):
 
 
 def _more_files() -> None:
-    """Room for every connection: the soft limit on open files is often 1,024."""
+    """Room for every connection: the soft limit on open files is often 1,024. (POSIX
+    only: `resource` does not exist on Windows, where there is no such soft limit.)"""
+    try:
+        import resource
+    except ImportError:
+        return
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     wanted = CONNECTION_LIMIT * 2 + 256
     if soft != resource.RLIM_INFINITY and soft < wanted:
