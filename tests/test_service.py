@@ -8,6 +8,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -136,7 +137,11 @@ def crawl(get: Get, start: str, per_kind: int = 4) -> dict[str, int]:
     return seen
 
 
-def check_prefixed_site(get: Get) -> None:
+def feed_links(body: bytes) -> list[str]:
+    return re.findall(r'href="([^"]+)"', body.decode("utf-8"))
+
+
+def check_prefixed_site(get: Get, origin: str) -> None:
     seen = crawl(get, f"{PREFIX}/")
     seen |= crawl(get, f"{PREFIX}/search?q=pharmacies&role=pharmacist")
     assert {path: status for path, status in seen.items() if status != 200} == {}
@@ -148,6 +153,9 @@ def check_prefixed_site(get: Get) -> None:
     api = json.loads(get(f"{PREFIX}/api/search?q=pharmacies&role=pharmacist")[2])["results"][0]
     assert api["pdf_url"].startswith(f"{PREFIX}/files/") and api["image_url"].startswith(f"{PREFIX}/image/")
     assert json.loads(get(f"{PREFIX}/healthz")[2])["status"] == "ok"
+    # The Atom feed's links are absolute: the host and port the visitor used, and the prefix.
+    links = feed_links(get(f"{PREFIX}/changes.atom?role=pharmacist")[2])
+    assert links and [link for link in links if not link.startswith(f"{origin}{PREFIX}/")] == []
 
 
 @pytest.fixture
@@ -161,9 +169,15 @@ def prefixed(sample_index: Path, tmp_path: Path) -> Iterator[Server]:
 
 
 def test_every_link_form_image_stylesheet_and_redirect_carries_the_url_prefix(prefixed: Server) -> None:
-    check_prefixed_site(prefixed.get)
+    check_prefixed_site(prefixed.get, f"http://127.0.0.1:{prefixed.port}")
     status, headers, _ = prefixed.get(PREFIX)  # the prefix alone, without its final slash
     assert (status, headers.get("location")) == (308, f"{PREFIX}/")
+    # Behind HTTPS, the proxy on this machine says so, and the feed's links follow.
+    connection = http.client.HTTPConnection("127.0.0.1", prefixed.port, timeout=30)
+    connection.request("GET", f"{PREFIX}/changes.atom", headers={"X-Forwarded-Proto": "https"})
+    links = feed_links(connection.getresponse().read())
+    connection.close()
+    assert links and all(link.startswith(f"https://127.0.0.1:{prefixed.port}{PREFIX}/") for link in links)
 
 
 def free_port() -> int:
@@ -237,7 +251,7 @@ http {{
                     tmp_path / "error.log"
                 ).read_text()
                 time.sleep(0.1)
-        check_prefixed_site(get)
+        check_prefixed_site(get, f"http://127.0.0.1:{port}")
         status, headers, _ = get(PREFIX)
         assert (status, urlsplit(headers["location"]).path) == (301, f"{PREFIX}/")
     finally:

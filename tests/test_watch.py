@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from markupsafe import escape
 
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.watch import INCOMPLETE_WAIT, STATUS_FILE, Folder, Outcome, Paths, Watcher, last_status
@@ -166,6 +167,7 @@ def test_serve_watch_answers_a_pdf_copied_in_halves_and_keeps_the_last_good_inde
         until(lambda: "watch: ingest failed" in server.output())
         still = pages(server.get)
         healthz = json.loads(server.get("/healthz")[2])
+        changes_page = server.get("/changes")[2].decode()
     log = server.output()
     assert (still, IndexStore(index).current()) == ([("pharmacies", "74")], served)
     assert f"watch: ingest failed (exit code 2): {config}: 1 problem; nothing was changed:" in log
@@ -176,6 +178,10 @@ def test_serve_watch_answers_a_pdf_copied_in_halves_and_keeps_the_last_good_inde
     assert json.loads((index / STATUS_FILE).read_text())["ok"] is False
     assert healthz["status"] == "ok" and healthz["index"] == served.name  # type: ignore[union-attr]
     assert healthz["last_ingest"] == {"at": status.at, "ok": False, "message": status.message}
+    assert (
+        f"The toolkit's newest files could not be indexed (at {status.at[:16].replace('T', ' ')} UTC): "
+        f"{escape(status.message)} Searches still answer from the edition below"
+    ) in changes_page
 
 
 def test_ingest_watch_waits_for_an_ingest_started_by_hand_and_stops_on_sigterm(tmp_path: Path) -> None:
@@ -203,3 +209,16 @@ def test_ingest_watch_waits_for_an_ingest_started_by_hand_and_stops_on_sigterm(t
     assert IndexStore(index).current() is not None
     assert (code, lines[-1]) == (0, "watch: stopped")
     assert lines[2].startswith("ingest: Indexed 9 chapters, 48 sections, 128 pages in ")
+
+
+def test_a_failure_shows_until_a_later_ingest_succeeds(tmp_path: Path) -> None:
+    from pipeline.ingest.watch import failed_since, record
+
+    record(tmp_path, Outcome(2, ("error: toolkit.yaml: 1 problem; nothing was changed:", "  - roles: oops")))
+    status = last_status(tmp_path)
+    assert status is not None
+    assert (status.ok, status.message) == (False, "toolkit.yaml: 1 problem; nothing was changed:")
+    assert failed_since(tmp_path, "2000-01-01T00:00:00+00:00") == status  # the index served is older
+    assert failed_since(tmp_path, "2999-01-01T00:00:00+00:00") is None  # an ingest by hand came after
+    record(tmp_path, Outcome(0, ("Indexed 9 chapters, 48 sections, 128 pages in 2.0 s.",)))
+    assert failed_since(tmp_path, "2000-01-01T00:00:00+00:00") is None

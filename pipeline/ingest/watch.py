@@ -320,3 +320,10 @@ def last_status(index: Path) -> Status | None:
         return Status(str(data["at"]), bool(data["ok"]), str(data["message"]))
     except KeyError:
         return None
+
+
+def failed_since(index: Path, ingested_at: str) -> Status | None:
+    """The watcher's last ingest when it failed after the index now served was made (a
+    later ingest, by hand or by the watcher, supersedes it)."""
+    last = last_status(index)
+    return last if last is not None and not last.ok and last.at > ingested_at else None

@@ -83,6 +83,10 @@ def serve(
         max_request_body_size=64 * 1024,
         channel_timeout=30,  # an idle connection; a request in progress: guard.REQUEST_SECONDS
         clear_untrusted_proxy_headers=True,
+        # A web server on this machine in front (docs/nginx-cse-toolkit.conf) says whether the
+        # visitor came by HTTPS, for the few absolute links (the Atom feed's); nobody else may.
+        trusted_proxy="127.0.0.1",
+        trusted_proxy_headers={"x-forwarded-proto"},
     )
     listening = getattr(server, "effective_listen", None) or [(server.effective_host, server.effective_port)]
     bound_host, bound_port = listening[0][0], listening[0][1]

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from flask import Flask, Response, jsonify, render_template, request, url_for
 
+from pipeline.ingest.watch import failed_since
 from pipeline.text import long_date
 from pipeline.views import changes as texts
 from pipeline.web import changes
 from pipeline.web.layout import form_context
 from pipeline.web.links import page_url, with_query
-from pipeline.web.state import edition
+from pipeline.web.state import edition, web_state
 
 
 def changes_page() -> str:
@@ -31,6 +32,7 @@ def changes_page() -> str:
         feed_url=with_query(url_for("changes_feed"), params),
         api_url=with_query(url_for("api_changes"), params),
         texts=texts,
+        update_failed=failed_since(web_state().site.settings.index_dir, current.manifest.ingested_at),
     )
 
 
