@@ -34,6 +34,7 @@ from pipeline.errors import IndexBusyError
 from pipeline.ingest.extract import sha256_file
 from pipeline.ingest.history import read_history
 from pipeline.ingest.manifest import load_manifest
+from pipeline.ingest.stops import POINTS, STOP_AT
 from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
 from tools.make_sample_toolkit import chapter_pages
 from tools.pdfgen import Block, PageSpec, write_pdf
@@ -77,17 +78,26 @@ class Workspace:
     def ingest(self, *extra: str) -> Result:
         return toolkit(*self.args(*extra))
 
-    def start_ingest(self, *extra: str) -> subprocess.Popen[bytes]:
+    def start_ingest(self, *extra: str, stop_at: str = "") -> subprocess.Popen[bytes]:
         """A real `cse-toolkit ingest` process, in its own session so that any process it
-        leaves behind can be cleaned up by its group id."""
+        leaves behind can be cleaned up by its group id; `stop_at` ("point=file") makes it
+        wait at that point of pipeline/ingest/stops.py, having written the file."""
         return subprocess.Popen(
             [*toolkit_script(), *self.args(*extra)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
             cwd=self.root,
-            env={**os.environ, "PYTHONPATH": str(REPO)},
+            env={**os.environ, "PYTHONPATH": str(REPO), STOP_AT: stop_at},
         )
+
+    def stop_ingest_at(self, point: str, marker: Path) -> subprocess.Popen[bytes]:
+        """An ingest stopped at `point` (waiting there to be killed), once it is there."""
+        process = self.start_ingest(stop_at=f"{point}={marker}")
+        if not wait_for(marker.exists, process):
+            process.kill()
+            raise AssertionError(f"the ingest ended without reaching {point}")
+        return process
 
     def search(self, query: str = "pharmacies", *extra: str) -> Result:
         return CliRunner().invoke(
@@ -231,58 +241,25 @@ def workspace(template: Workspace, tmp_path: Path) -> Workspace:
 
 
 # --------------------------------------------------------------------------- SIGKILL during an ingest
-def _after(seconds: float) -> Callable[[Workspace, subprocess.Popen[bytes], str], bool]:
-    def trigger(ws: Workspace, process: subprocess.Popen[bytes], old: str) -> bool:
-        time.sleep(seconds)
-        return True
-
-    return trigger
-
-
-def _when(
-    condition: Callable[[Workspace, subprocess.Popen[bytes], str], bool],
-    then: float = 0.0,
-    required: bool = False,
-) -> Callable[[Workspace, subprocess.Popen[bytes], str], bool]:
-    """Kill when `condition` holds (plus `then` seconds). A `required` point must be
-    reached; the others last a few milliseconds and the ingest may pass them unseen."""
-
-    def trigger(ws: Workspace, process: subprocess.Popen[bytes], old: str) -> bool:
-        reached = wait_for(lambda: condition(ws, process, old), process)
-        assert reached or not required, "the ingest ended before the point to kill it at"
-        time.sleep(then)
-        return reached
-
-    return trigger
-
-
 def _new_generation(ws: Workspace, process: subprocess.Popen[bytes], old: str) -> bool:
     return any(g > old for g in ws.generations())
 
 
-def _new_manifest(ws: Workspace, process: subprocess.Popen[bytes], old: str) -> bool:
-    return any((ws.index / g / "manifest.json").exists() for g in ws.generations() if g > old)
-
-
-def _published(ws: Workspace, process: subprocess.Popen[bytes], old: str) -> bool:
-    return ws.current_name() != old
-
-
-KILL_POINTS = {
-    "after-0.05s": _after(0.05),
-    "after-0.2s": _after(0.2),
-    "after-0.5s": _after(0.5),
-    "after-1.0s": _after(1.0),
-    "while-extracting": _when(lambda ws, p, old: bool(children(p.pid)), then=0.1, required=True),
-    "while-writing-index": _when(_new_generation, then=0.3, required=True),
-    "before-publishing": _when(_new_manifest),
-    "just-published": _when(_published),
+# Each point of an ingest (pipeline/ingest/stops.py) and whether the new generation is
+# published when the ingest is killed there: the one state the index must be in.
+KILLED_AT = {
+    "locked": False,
+    "extracting": False,
+    "index-written": False,
+    "before-publishing": False,
+    "published": True,
 }
+assert tuple(KILLED_AT) == POINTS
 
 
-@pytest.mark.parametrize("point", KILL_POINTS.values(), ids=KILL_POINTS.keys())
+@pytest.mark.parametrize(("point", "published"), KILLED_AT.items(), ids=KILLED_AT.keys())
 def test_sigkill_during_ingest_keeps_the_index_whole(
-    point: Callable[[Workspace, subprocess.Popen[bytes], str], bool], workspace: Workspace
+    point: str, published: bool, workspace: Workspace, tmp_path: Path
 ) -> None:
     ws = workspace
     old = ws.current_name()
@@ -290,23 +267,21 @@ def test_sigkill_during_ingest_keeps_the_index_whole(
     ws.touch_copies("republished")  # 27 files to extract again, then a full index to write
     history_before = read_history(ws.store.history_path)
 
-    with reaped(ws.start_ingest()) as process:
-        point(ws, process, old)
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
+    with reaped(ws.stop_ingest_at(point, tmp_path / "stopped")) as process:
+        process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
 
-        # Searches still answer, from the previous generation or a complete new one.
+        # Searches still answer: from the previous generation, or the complete new one.
         assert_pharmacies_answer(ws.search())
         current = ws.store.current()
         assert current is not None
-        if current.name != old:
-            assert (current / "manifest.json").is_file()
-            assert (current / "search" / "schema.json").is_file()
+        assert (current.name != old) is published, (point, current.name, old)
+        assert (current / "manifest.json").is_file()
+        assert (current / "search" / "schema.json").is_file()
         assert_history_lines_complete(ws.store.history_path)
-        assert len(read_history(ws.store.history_path)) >= len(history_before)
+        assert len(read_history(ws.store.history_path)) == len(history_before)
 
-        # The next ingest needs no clean-up by hand.
+        # The next ingest needs no clean-up by hand, and finishes the work (or finds it done).
         after = ingest_after_crash(ws)
         assert after.exit_code == 0, after.output
         assert "Traceback" not in after.output
@@ -314,6 +289,7 @@ def test_sigkill_during_ingest_keeps_the_index_whole(
     assert_pharmacies_answer(ws.search())
     assert_no_leftover_generations(ws)
     assert_history_lines_complete(ws.store.history_path)
+    assert len(read_history(ws.store.history_path)) == len(history_before) + 1
     manifest = load_manifest(ws.store.current())
     assert manifest is not None
     for path in sorted(ws.pdfs.glob("copy-*.pdf")):
@@ -335,6 +311,7 @@ def test_sigkill_while_the_index_is_written_in_parallel(
         reached = wait_for(lambda: _new_generation(ws, process, old) and bool(children(process.pid)), process)
         assert reached, "the ingest ended before it started writing in parallel"
         time.sleep(0.2)
+        assert process.poll() is None, "the ingest finished writing before it could be killed"
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
 
@@ -348,15 +325,13 @@ def test_sigkill_while_the_index_is_written_in_parallel(
     assert_history_lines_complete(ws.store.history_path)
 
 
-def test_repeated_kills_then_ingest_leave_one_consistent_index(workspace: Workspace) -> None:
-    """Several ingests killed in a row at different moments, then one that completes."""
+def test_repeated_kills_then_ingest_leave_one_consistent_index(workspace: Workspace, tmp_path: Path) -> None:
+    """Several ingests killed in a row at different points, then one that completes."""
     ws = workspace
-    for round_number, delay in enumerate((0.3, 0.7, 1.1), start=1):
+    for round_number, point in enumerate(("extracting", "index-written", "before-publishing"), start=1):
         ws.touch_copies(f"round {round_number}")
-        with reaped(ws.start_ingest()) as process:
-            time.sleep(delay)
-            if process.poll() is None:
-                process.send_signal(signal.SIGKILL)
+        with reaped(ws.stop_ingest_at(point, tmp_path / f"stopped-{round_number}")) as process:
+            process.send_signal(signal.SIGKILL)
             process.wait(timeout=30)
         assert_pharmacies_answer(ws.search())
     result = ws.ingest()
@@ -602,23 +577,23 @@ def test_failure_while_writing_the_index_reports_a_message(
 
 
 # --------------------------------------------------------------------------- the history log
-def test_history_has_only_complete_lines_after_killed_ingests(workspace: Workspace) -> None:
+def test_history_has_only_complete_lines_after_killed_ingests(workspace: Workspace, tmp_path: Path) -> None:
+    """Ingests killed just after publishing, before their history line: each next ingest
+    writes the missing line, whole, before its own."""
     ws = workspace
-    old = ws.current_name()
-    assert old is not None
+    before = len(read_history(ws.store.history_path))
     for round_number in range(3):
-        ws.touch_copies(f"history round {round_number}")
-        with reaped(ws.start_ingest()) as process:
-            wait_for(lambda: _published(ws, process, old), process)  # noqa: B023
-            if process.poll() is None:
-                process.send_signal(signal.SIGKILL)
-            process.wait(timeout=30)
-        assert_history_lines_complete(ws.store.history_path)
         old = ws.current_name()
-        assert old is not None
+        ws.touch_copies(f"history round {round_number}")
+        with reaped(ws.stop_ingest_at("published", tmp_path / f"stopped-{round_number}")) as process:
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=30)
+        assert ws.current_name() != old
+        assert_history_lines_complete(ws.store.history_path)
     result = ws.ingest()
     assert result.exit_code == 0, result.output
     assert_history_lines_complete(ws.store.history_path)
+    assert len(read_history(ws.store.history_path)) == before + 3  # the three published; nothing new after
 
 
 def test_history_entry_after_a_torn_line_is_kept(workspace: Workspace) -> None:

@@ -24,6 +24,7 @@ from pipeline.engine.store import IndexStore
 from pipeline.engine.synonyms import Synonyms, from_toolkit, groups, save_merged
 from pipeline.engine.synonyms import digest as synonyms_digest
 from pipeline.errors import ConfigError, PdfError, UsageError
+from pipeline.ingest import stops
 from pipeline.ingest.audit import AuditReport, compare
 from pipeline.ingest.cache import ExtractionCache
 from pipeline.ingest.editions import Edition, dates_of, new_edition
@@ -234,6 +235,7 @@ def read_all(
         if isinstance(result, ExtractedPdf):
             cache.put(result)
         arrived(by_path[job[0]], result)
+        stops.reached("extracting")
     results, stats = read_scanned(results, paths, cache, settings, ocr_progress, limits.max_memory_mb)
     for source in sources:
         if source.name in results:
@@ -407,6 +409,7 @@ def ingest(
     if ocr_mode is not None:
         toolkit = replace(toolkit, ocr=replace(toolkit.ocr, mode=ocr_mode))
     with store.lock(wait=wait):
+        stops.reached("locked")
         # Tidy what an ingest cut short left: its unpublished generation, its log line.
         store.prune()
         log_published(store.history_path, store.current())
@@ -463,6 +466,7 @@ def ingest(
                 update_index(generation / "search", base, prepared.units, replaced, tag)
             else:
                 write_index(generation / "search", prepared.units, tag)
+            stops.reached("index-written")
             save_manifest(manifest, generation)
             save_snapshot(toolkit, generation)
             save_merged(from_toolkit(toolkit), generation)
@@ -476,7 +480,9 @@ def ingest(
                 )
             stage_entry(generation, report.changes, manifest, report.edition, report.stale_packs)
             save_dates(dates_of(editions), generation)
+            stops.reached("before-publishing")
             store.publish(generation)
+            stops.reached("published")
         except BaseException:
             store.prune()  # the unpublished generation goes; `current` is untouched
             raise
