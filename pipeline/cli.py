@@ -778,14 +778,14 @@ def serve_command(
     and every PDF is whole (a file still being copied is never ingested); one ingest at a
     time, and a failed one leaves the last good index answering (the log says why).
     """
-    from pipeline.web.server import serve
+    from pipeline.web.server import serve, url_prefix_path
     from pipeline.web.site import Settings
 
     serve(
         Settings(config_path, pdfs_dir, index_dir),
         host,
         port,
-        url_prefix=url_prefix.rstrip("/"),
+        url_prefix=url_prefix_path(url_prefix),
         watch=settle if watch else None,
     )
 

@@ -281,3 +281,15 @@ def test_the_systemd_unit_passes_systemd_analyze_verify(tmp_path: Path) -> None:
         check=False,
     )
     assert (result.returncode, result.stderr, result.stdout) == (0, "", "")
+
+
+@pytest.mark.parametrize("given", ["cse-toolkit", "/cse toolkit", "/cse?x=1", "http://intranet/cse"])
+def test_a_url_prefix_that_is_not_a_path_is_refused(given: str, tmp_path: Path) -> None:
+    result = toolkit(
+        "serve", "--url-prefix", given, "--config", str(SAMPLE_CONFIG), "--index", str(tmp_path / "index")
+    )
+    assert (result.exit_code, result.output) == (
+        2,
+        f"error: --url-prefix {given!r} is not a path: give the path the web server forwards, "
+        "starting with / (such as /cse-toolkit)\n",
+    )

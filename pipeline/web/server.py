@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 import signal
 import sys
 import threading
@@ -23,6 +24,7 @@ from types import FrameType
 from flask import Flask, Response, g, request
 
 from pipeline.engine.index import close_searchers
+from pipeline.errors import UsageError
 from pipeline.web.app import create_app
 from pipeline.web.guard import create_server
 from pipeline.web.site import NotReady, Settings
@@ -45,6 +47,20 @@ def add_access_log(app: Flask) -> None:
         took = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
         ACCESS.info("%s %s %d %.0f ms", request.method, rule, response.status_code, took)
         return response
+
+
+URL_PREFIX = re.compile(r"^(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+$")  # path segments, nothing else
+
+
+def url_prefix_path(text: str) -> str:
+    """--url-prefix as a path without its final slash ("" for none), or a UsageError."""
+    prefix = text.rstrip("/")
+    if prefix and not URL_PREFIX.match(prefix):
+        raise UsageError(
+            f"--url-prefix {text!r} is not a path: give the path the web server forwards, "
+            "starting with / (such as /cse-toolkit)"
+        )
+    return prefix
 
 
 def is_loopback(host: str) -> bool:
