@@ -20,6 +20,7 @@ import contextvars
 import itertools
 import os
 import pickle
+import re
 import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -192,6 +193,28 @@ def _lengths_column() -> object:
     from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 
     return LENGTHS_COLUMN
+
+
+def pattern_terms(
+    query: wq.PatternQuery, reader: object, most: int
+) -> tuple[list[tuple[bytes, int]], int, bool]:
+    """The words a wildcard or prefix stands for, each with its document frequency, read in
+    one pass over the term table from the pattern's literal start (a lookup per word, as
+    `doc_frequency` does, cost 0.1 ms each: 20 s for `a*` four times on 200,000 words).
+    At most `most` words of the vocabulary are looked at: returns the words found, how
+    many were looked at, and whether that was all of them."""
+    prefix = query.text if isinstance(query, wq.Prefix) else query._find_prefix(query.text)
+    pattern = None if isinstance(query, wq.Prefix) else re.compile(query._get_pattern())
+    field = reader.schema[query.fieldname]  # type: ignore[attr-defined]
+    found: list[tuple[bytes, int]] = []
+    looked = 0
+    for btext, info in reader.iter_prefix(query.fieldname, prefix):  # type: ignore[attr-defined]
+        if looked >= most:
+            return found, looked, False
+        looked += 1
+        if pattern is None or pattern.match(field.from_bytes(btext)):
+            found.append((btext, info.doc_frequency()))
+    return found, looked, True
 
 
 def pattern_words(query: wq.PatternQuery, reader: object) -> list[bytes]:

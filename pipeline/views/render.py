@@ -13,6 +13,7 @@ from typing import Any
 from pipeline.engine.dated import Dates
 from pipeline.engine.names import Chosen
 from pipeline.engine.search import (
+    MAX_WILDCARD_SCAN,
     MAX_WILDCARD_TERMS,
     Hit,
     SearchResult,
@@ -158,6 +159,10 @@ def capped_note(result: SearchResult) -> list[str]:
         f"Note: {pattern!r} matches more than {MAX_WILDCARD_TERMS} words; "
         f"only the {MAX_WILDCARD_TERMS} most common were searched (type more letters to narrow it)."
         for pattern in result.capped
+    ] + [
+        f"Note: {pattern!r} matches more words than one search looks through ({MAX_WILDCARD_SCAN:,}); "
+        f"the {MAX_WILDCARD_TERMS} most common of those looked at were searched (type more letters to narrow it)."
+        for pattern in result.cut
     ]
 
 

@@ -102,4 +102,5 @@ def template_helpers() -> dict[str, Any]:
         "marks_url": marks_url,
         "search_url": search_url,
         "ocr_note": render.OCR_NOTE,
+        "wildcard_terms": render.MAX_WILDCARD_TERMS,
     }
