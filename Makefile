@@ -82,9 +82,11 @@ JOBS ?= 1
 mutate: $(STAMP)
 	$(BIN)/python tools/mutate.py --jobs $(JOBS) $(GROUPS)
 
-# The command reference in docs/commands.md, from each command's --help.
+# The command reference in docs/commands.md, from each command's --help; and the README's
+# pictures of the web page, taken from the running page (needs Chromium and Playwright).
 docs: $(STAMP)
 	$(BIN)/python tools/command_reference.py
+	$(BIN)/python tools/screenshot.py
 
 # Build the wheel, install it in a fresh venv outside the repository, and search with it.
 wheel-check:

@@ -460,12 +460,49 @@ def test_reading_list_links_the_roles_own_section_first_page(server: Server) -> 
     )
 
 
-def test_a_to_z_lists_an_abbreviation_with_its_long_form_and_pages(server: Server) -> None:
-    assert re.search(
-        r'q=CAMHS">CAMHS</a></dt>\s*<dd>[^<]*child and adolescent mental health services – '
-        r'<a href="/page/[0-9a-f]{16}/13">p\.\u00a067</a>',
-        html(server, "/a-z"),
+def a_to_z(server: Server) -> dict[str, tuple[str, list[int]]]:
+    """The A to Z as term -> (what its line says, its printed pages in the order listed)."""
+    entries: dict[str, tuple[str, list[int]]] = {}
+    for term, said in re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", html(server, "/a-z"), re.S):
+        name = re.sub(r"<[^>]+>", "", term).replace("&amp;", "&").strip()
+        assert name not in entries, f"{name} is in the A to Z twice"
+        head = said.split('<ul class="under">')[0]
+        pages = [int(p) for p in re.findall(r">p\.\u00a0(\d+)</a>", head)]
+        entries[name] = (" ".join(re.sub(r"<[^>]+>", " ", said).replace("&amp;", "&").split()), pages)
+    return entries
+
+
+def test_a_to_z_files_each_concept_once_and_its_other_names_as_see(server: Server) -> None:
+    """Issue 23, item 7: CAMHS, its long form and its plural were three entries with the
+    same pages; A&E, accident and emergency and emergency department likewise."""
+    entries = a_to_z(server)
+    seen = {term: said for term, (said, _) in entries.items() if said.startswith("see ")}
+    assert {
+        t: s for t, s in seen.items() if t.startswith(("A&E", "Emergency department", "Child and adolescent"))
+    } == {
+        "A&E": "see Accident & Emergency",
+        "Child and adolescent mental health service": "see CAMHS",
+        "Emergency department": "see Accident & Emergency",
+    }
+    assert (entries["CAMHS"][1], entries["Accident & Emergency"][1][0]) == ([27, 67, 68, 69], 70)
+
+
+def test_a_to_z_lists_pages_in_reading_order(server: Server) -> None:
+    disorder = {term: pages for term, (_, pages) in a_to_z(server).items() if pages != sorted(set(pages))}
+    assert disorder == {}
+
+
+def test_a_to_z_has_the_topics_a_reader_looks_up_in_the_toolkits_words(server: Server) -> None:
+    entries = a_to_z(server)
+    assert entries["Alcohol and drugs"] == ("Signs to look out for – p. 113", [113])
+    assert entries["Missing"][0] == (
+        "Attendance and missing education – p. 44 Children missing education – p. 46 Going missing – p. 89 "
+        "Missing from care – p. 82 Missing from residential care – p. 96 Return after a missing episode – p. 47"
     )
+    assert [entries[t][0].split(" – ")[0] for t in ("Consent", "Online")] == [
+        "Healthy relationships",
+        "Online and offline together",
+    ]
 
 
 def test_pack_pdf_downloads(server: Server) -> None:

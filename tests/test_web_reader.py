@@ -373,3 +373,44 @@ def test_focus_is_never_hidden_and_every_target_is_big_enough(
             problems.append(("small", found["name"], found["width"], found["height"]))
     page.context.close()
     assert problems == [], problems
+
+
+# ------------------------------------------------------------------------- 7. the A to Z
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_a_to_z_sends_another_name_to_its_entry(browser: Any, server: Server, screen: str) -> None:
+    page = open_page(browser, SCREENS[screen])
+    go(page, server, "a-z")
+    page.locator("#t-a-and-e").get_by_role("link", name="Accident & Emergency").click()
+    page.wait_for_function("location.hash === '#t-accident-and-emergency'")
+    target = page.locator("#t-accident-and-emergency")
+    top = target.bounding_box()["y"]
+    said = target.locator("dt").inner_text()
+    page.context.close()
+    assert (-1 <= top < 100, said) == (True, "Accident & Emergency"), top  # sub-pixel
+
+
+def test_a_to_z_topic_word_lists_its_headings_on_a_phone(phone: Any, server: Server) -> None:
+    go(phone, server, "a-z")
+    phone.locator("#t-missing").get_by_role("link", name="Going missing").tap()
+    phone.wait_for_function("location.hash === '#t-going-missing'")
+    entry = phone.locator("#t-going-missing")
+    entry.get_by_role("link", name="p. 89").tap()
+    phone.wait_for_load_state("load")
+    assert phone.locator("h1").inner_text().endswith("printed page 89")
+
+
+# ------------------------------------------------------------- 8. snippets keep headings
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_a_snippets_heading_stands_on_its_own_line(browser: Any, server: Server, screen: str) -> None:
+    page = open_page(browser, SCREENS[screen])
+    go(page, server, "search?q=older+boyfriend&role=school-nurse")
+    lines = page.locator("li.hit .snippet").first.inner_text().split("\n")
+    page.context.close()
+    assert lines[1:] == ["Health assessments", "School nurses complete or contribute to review …"]
+
+
+# ------------------------------------------------------- 9. the audience in the JSON
+def test_the_api_says_whose_reading_was_applied(page: Any, server: Server) -> None:
+    go(page, server, "api/search?q=consent&role=social%20worker")
+    answer = json.loads(page.locator("body").inner_text())
+    assert (answer["role"], answer["audience"]) == (None, "social-care")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Flask, Response, render_template, send_file
 from werkzeug.exceptions import NotFound
 
-from pipeline.web import topics
+from pipeline.web import atoz, topics
 from pipeline.web.layout import form_context
 from pipeline.web.pages import PDFIUM_LOCK
 from pipeline.web.state import edition, edition_key, web_state
@@ -22,7 +22,7 @@ def reading() -> str:
 
 def a_to_z() -> str:
     current = edition()
-    letters = web_state().memo.get(current, "a-z", lambda: topics.a_to_z(current))
+    letters = web_state().memo.get(current, "a-z", lambda: atoz.a_to_z(current))
     return render_template("atoz.html", **form_context(current, None), letters=letters)
 
 
