@@ -48,7 +48,7 @@ GROUPS: dict[str, Group] = {
     # test_pages as PDFs numbered directly, which is 10x faster per mutant.
     "pages": Group(("pipeline/ingest/pages.py",), ("tests/test_pages.py",)),
     "sections": Group(("pipeline/ingest/sections.py",), ("tests/test_sections.py",)),
-    "scope": Group(("pipeline/engine/scope.py",), ("tests/test_filters.py", "tests/test_names.py")),
+    "scope": Group(("pipeline/engine/scope.py",), ("tests/test_scope.py", "tests/test_filters.py")),
     "snippets": Group(("pipeline/engine/snippets.py",), ("tests/test_snippets.py", "tests/test_output.py")),
     "marking": Group(("pipeline/web/links.py",), ("tests/test_web_hostile_text.py", "tests/test_web.py")),
     "audit": Group(("pipeline/ingest/audit.py",), ("tests/test_audit.py",)),

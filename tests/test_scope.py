@@ -1,0 +1,84 @@
+"""What a role or an audience sees (engine/scope.py, SPEC "Role scope"), on the sample's
+config: the chapters its audience reads or finds helpful; inside them, sections owned by
+other roles are hidden, and sections nobody owns and introductions are seen by all."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from pipeline.config import Toolkit, load_config
+from pipeline.config.model import Role
+from pipeline.engine.scope import audience_scope, owners, role_scope
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
+
+
+@pytest.fixture(scope="module")
+def toolkit() -> Toolkit:
+    return load_config(SAMPLE_CONFIG, SAMPLE_PDFS)
+
+
+def role(toolkit: Toolkit, role_id: str) -> Role:
+    return next(r for r in toolkit.roles if r.id == role_id)
+
+
+def test_owners_names_each_sections_roles(toolkit: Toolkit) -> None:
+    owned = owners(toolkit)
+    assert owned["pharmacies"] == {"pharmacist"}
+    assert owned["midwifery"] == {"midwife"}
+    assert set(owned) == {s for r in toolkit.roles for s in r.sections}
+
+
+def test_a_role_sees_its_audiences_chapters_and_its_own_sections(toolkit: Toolkit) -> None:
+    pharmacist = role(toolkit, "pharmacist")
+    scope = role_scope(toolkit, pharmacist)
+    assert scope.chapters == frozenset({1, 2, 4, 8, 9})  # health: reads 1, 2, 4; helpful 8, 9
+    assert scope.own_sections == ("pharmacies",)
+    assert (scope.role, scope.audience) == (pharmacist, toolkit.audience("health"))
+    assert scope.hidden_sections == frozenset(owners(toolkit)) - {"pharmacies"}
+
+
+@pytest.mark.parametrize(
+    ("chapter", "section", "allowed"),
+    [
+        (4, "pharmacies", True),  # its own section
+        (4, "school-nurses", False),  # another role's, in a chapter it reads
+        (4, "chapter-4-introduction", True),  # nobody owns an introduction
+        (3, "chapter-3-introduction", False),  # a chapter its audience does not read
+        (8, "chapter-8-introduction", True),  # a helpful chapter
+        (None, "leaflet-page", False),  # an uncatalogued document has no chapter
+    ],
+)
+def test_a_role_is_allowed_exactly_what_it_sees(
+    toolkit: Toolkit, chapter: int | None, section: str, allowed: bool
+) -> None:
+    assert role_scope(toolkit, role(toolkit, "pharmacist")).allows(chapter, section) is allowed
+
+
+def test_a_role_that_owns_nothing_sees_every_unowned_section_of_its_chapters(toolkit: Toolkit) -> None:
+    scope = role_scope(toolkit, role(toolkit, "parent"))
+    assert scope.own_sections == ()
+    assert scope.hidden_sections == frozenset(owners(toolkit))
+
+
+def test_an_audience_sees_its_chapters_and_every_section_in_them(toolkit: Toolkit) -> None:
+    health = toolkit.audience("health")
+    assert health is not None
+    scope = audience_scope(toolkit, health)
+    assert (scope.chapters, scope.hidden_sections, scope.own_sections) == (
+        frozenset({1, 2, 4, 8, 9}),
+        frozenset(),
+        (),
+    )
+    assert (scope.role, scope.audience) == (None, health)
+    assert scope.allows(4, "school-nurses") and scope.allows(4, "pharmacies")
+    assert not scope.allows(3, "chapter-3-introduction")
+
+
+def test_a_role_whose_audience_is_not_configured_sees_no_chapter(toolkit: Toolkit) -> None:
+    """The config check refuses such a role; the scope of one built by hand is empty, not an error."""
+    stray = dataclasses.replace(role(toolkit, "pharmacist"), audience="nobody")
+    scope = role_scope(toolkit, stray)
+    assert (scope.chapters, scope.audience) == (frozenset(), None)
+    assert not scope.allows(4, "pharmacies")
