@@ -103,6 +103,12 @@ def test_deleted_pages_are_not_matched(sample_index: Path, tmp_path: Path) -> No
     with ix.searcher() as deleted:
         query = _candidate_query(deleted, "pharmacies OR children")
         assert sorted(match_all(deleted, query)) == sorted(doc for _, doc in _whoosh_ranking(deleted, query))
+        # A phrase whose words are on deleted pages too (a KeyError once: their positions
+        # are not read, as the pages are gone).
+        phrase = _candidate_query(deleted, '"looked after children" OR "sexual exploitation"')
+        matched = match_all(deleted, phrase)
+        assert matched
+        assert sorted(matched) == sorted(doc for _, doc in _whoosh_ranking(deleted, phrase))
 
 
 def test_fast_snippet_matches_are_the_slow_ones_on_every_page(searcher) -> None:  # type: ignore[no-untyped-def]

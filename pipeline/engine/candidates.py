@@ -129,6 +129,8 @@ def _phrase(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str, wor
         )
     scores: Scores = {}
     for doc in common:
+        if any(doc not in found for found in positions):  # a deleted page: its positions are not read
+            continue
         later = [found[doc] for found in positions[1:]]
         if any(all(p + i in at for i, at in enumerate(later, start=1)) for p in positions[0][doc]):
             total = 0.0
