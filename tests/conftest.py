@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +88,43 @@ def search_answer(result: Result) -> dict[str, Any]:
     payload: dict[str, Any] = json.loads(result.stdout)
     exited(result, 0 if payload["results"] else 1)
     return payload
+
+
+@dataclass(frozen=True)
+class Place:
+    """A toolkit on disk for one test: its config, PDFs folder and index, and the real
+    commands run on them through click's CliRunner (every test's --config/--pdfs/--index)."""
+
+    config: Path
+    pdfs: Path
+    index: Path
+
+    @classmethod
+    def under(cls, root: Path) -> Place:
+        """root/toolkit.yaml, root/pdfs and root/index."""
+        return cls(root / "toolkit.yaml", root / "pdfs", root / "index")
+
+    def toolkit(self, *args: str) -> Result:
+        options = ["--config", str(self.config), "--pdfs", str(self.pdfs), "--index", str(self.index)]
+        return CliRunner().invoke(toolkit_group, [*args, *options])
+
+    def ingest(self, *extra: str) -> Result:
+        return self.toolkit("ingest", *extra)
+
+    def text_search(self, *args: str) -> Result:
+        return CliRunner().invoke(
+            search_command, [*args, "--config", str(self.config), "--index", str(self.index)]
+        )
+
+    def search(self, *args: str) -> tuple[Result, dict[str, Any]]:
+        """`cse-search --json`, and what it printed (empty if nothing)."""
+        result = self.text_search(*args, "--json")
+        return result, (json.loads(result.stdout) if result.stdout.strip() else {})
+
+
+def make_place(root: Path, config: str) -> Place:
+    """A Place under `root` with this config and an empty PDFs folder."""
+    place = Place.under(root)
+    place.pdfs.mkdir(parents=True, exist_ok=True)
+    place.config.write_text(config, encoding="utf-8")
+    return place

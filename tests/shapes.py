@@ -4,17 +4,14 @@ for them. Shared by the printed-page tests."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from click.testing import CliRunner, Result
 
-from pipeline.cli import search_command, toolkit_group
-from tests.conftest import SAMPLE_CONFIG, search_answer
+from tests.conftest import SAMPLE_CONFIG, Place, search_answer
 from tools.make_sample_toolkit import chapter_pages
 from tools.pdfgen import Block, PageSpec, write_pdf
 from tools.sample_text import CHAPTERS, Chapter
@@ -110,36 +107,6 @@ def one_chapter_config(number: int) -> str:
         audience["essential"] = [s for s in audience.get("essential", []) if s in sections]
     config["roles"] = [r for r in config["roles"] if set(r.get("sections", [])) <= sections]
     return yaml.safe_dump(config, sort_keys=False)
-
-
-@dataclass(frozen=True)
-class Place:
-    """A config, PDFs directory and index for one test layout, and the commands on them."""
-
-    config: Path
-    pdfs: Path
-    index: Path
-
-    def toolkit(self, *args: str) -> Result:
-        options = ["--config", str(self.config), "--pdfs", str(self.pdfs), "--index", str(self.index)]
-        return CliRunner().invoke(toolkit_group, [*args, *options])
-
-    def search(self, *args: str) -> tuple[Result, dict[str, Any]]:
-        options = ["--json", "--config", str(self.config), "--index", str(self.index)]
-        result = CliRunner().invoke(search_command, [*args, *options])
-        return result, (json.loads(result.stdout) if result.stdout.strip() else {})
-
-    def text_search(self, *args: str) -> Result:
-        return CliRunner().invoke(
-            search_command, [*args, "--config", str(self.config), "--index", str(self.index)]
-        )
-
-
-def make_place(root: Path, config: str) -> Place:
-    (root / "pdfs").mkdir(parents=True, exist_ok=True)
-    path = root / "toolkit.yaml"
-    path.write_text(config, encoding="utf-8")
-    return Place(path, root / "pdfs", root / "index")
 
 
 def hit_at(place: Place, phrase: str, file: str, pdf_page: int) -> dict[str, Any] | None:

@@ -19,15 +19,14 @@ from typing import Any
 
 import pypdfium2
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from pypdf import PdfReader, PdfWriter
 
-from pipeline.cli import search_command
 from pipeline.config.load import parse_config
 from pipeline.config.tesseract import installed_languages
 from pipeline.errors import ConfigError
 from pipeline.ingest import ocr
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, corpus_dir, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, corpus_dir, toolkit
 
 CHAPTER_4 = SAMPLE_PDFS / "chapter-4-health-services.pdf"
 PARAMEDICS, PHARMACIES = 18, 19  # 0-based PDF pages of printed pages 73 and 74
@@ -82,27 +81,8 @@ def write_scan(path: Path, text_pages: tuple[int, ...], image_pages: tuple[int, 
     return path
 
 
-def ingest(root: Path, *extra: str) -> Result:
-    return toolkit(
-        "ingest",
-        "--config",
-        str(root / "toolkit.yaml"),
-        "--pdfs",
-        str(root / "pdfs"),
-        "--index",
-        str(root / "index"),
-        *extra,
-    )
-
-
-def search(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(
-        search_command, [*args, "--config", str(root / "toolkit.yaml"), "--index", str(root / "index")]
-    )
-
-
 def first_result(root: Path, query: str) -> dict[str, Any]:
-    found = search(root, query, "--json")
+    found = Place.under(root).text_search(query, "--json")
     assert found.exit_code == 0, found.output
     return json.loads(found.stdout)["results"][0]
 
@@ -119,7 +99,7 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
     if not ocr.available():
         pytest.skip("OCRmyPDF and Tesseract are not installed")
     root = setup_scan(tmp_path_factory.mktemp("scanned"), (PARAMEDICS,), (PHARMACIES,))
-    result = ingest(root)
+    result = Place.under(root).ingest()
     assert result.exit_code == 0, result.output
     return root, result
 
@@ -144,7 +124,7 @@ def test_only_the_page_without_text_is_read_by_ocr(scanned: tuple[Path, Result])
 
 @needs_ocr
 def test_search_output_says_the_text_was_read_by_ocr(scanned: tuple[Path, Result]) -> None:
-    found = search(scanned[0], PHRASE, "--limit", "1")
+    found = Place.under(scanned[0]).text_search(PHRASE, "--limit", "1")
     assert "PDF page 2 (text read by OCR: check the page)" in found.output
 
 
@@ -152,7 +132,7 @@ def test_search_output_says_the_text_was_read_by_ocr(scanned: tuple[Path, Result
 def test_second_ingest_takes_ocr_text_from_the_cache(scanned: tuple[Path, Result], tmp_path: Path) -> None:
     root = tmp_path / "again"
     shutil.copytree(scanned[0], root, symlinks=True)
-    again = ingest(root, "--force")
+    again = Place.under(root).ingest("--force")
     assert "1 page read by OCR in an earlier ingest came from the cache." in again.output
 
 
@@ -162,7 +142,7 @@ def test_ocr_always_reads_the_text_page_too_and_reuses_the_cached_scan(
 ) -> None:
     root = tmp_path / "always"
     shutil.copytree(scanned[0], root, symlinks=True)
-    again = ingest(root, "--ocr=always")
+    again = Place.under(root).ingest("--ocr=always")
     line = next(line for line in again.output.splitlines() if line.startswith("OCR read"))
     assert line.endswith("; 1 more page read by OCR in an earlier ingest came from the cache."), line
 
@@ -205,13 +185,13 @@ def test_sections_view_finds_the_heading_on_the_scanned_page(scanned: tuple[Path
 # --------------------------------------------------------------------------- OCR off or absent
 def test_ocr_never_gives_the_scanned_message(tmp_path: Path) -> None:
     root = setup_scan(tmp_path, (), (PHARMACIES,))
-    result = ingest(root, "--ocr=never")
+    result = Place.under(root).ingest("--ocr=never")
     assert f"{SCANNED}: has no text layer (it looks scanned). OCR is off" in result.output
 
 
 def test_ocr_never_exits_3(tmp_path: Path) -> None:
     root = setup_scan(tmp_path, (), (PHARMACIES,))
-    assert ingest(root, "--ocr=never").exit_code == 3
+    assert Place.under(root).ingest("--ocr=never").exit_code == 3
 
 
 def test_without_ocr_installed_the_message_gives_the_install_command(
@@ -221,7 +201,7 @@ def test_without_ocr_installed_the_message_gives_the_install_command(
     empty = tmp_path / "bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))  # neither ocrmypdf nor tesseract can be found
-    result = ingest(root)
+    result = Place.under(root).ingest()
     assert (
         f"{SCANNED}: has no text layer (it looks scanned). Install OCR to read it "
         "(apt-get install -y ocrmypdf tesseract-ocr-eng) and ingest again." in result.output
@@ -231,7 +211,7 @@ def test_without_ocr_installed_the_message_gives_the_install_command(
 def test_ocr_never_in_the_config_is_used_without_the_option(tmp_path: Path) -> None:
     root = setup_scan(tmp_path, (), (PHARMACIES,))
     (root / "toolkit.yaml").write_text(CONFIG + "ocr: never\n", encoding="utf-8")
-    assert "OCR is off" in ingest(root).output
+    assert "OCR is off" in Place.under(root).ingest().output
 
 
 def test_results_from_text_layers_are_marked_not_ocr(cse_search: Any) -> None:
@@ -292,6 +272,6 @@ def test_real_typewritten_scan_is_read(tmp_path: Path) -> None:
     (tmp_path / "pdfs").mkdir()
     shutil.copy(source, tmp_path / "pdfs" / source.name)
     (tmp_path / "toolkit.yaml").write_text("chapters: []\n", encoding="utf-8")
-    assert ingest(tmp_path).exit_code == 0
+    assert Place.under(tmp_path).ingest().exit_code == 0
     hit = first_result(tmp_path, '"oversize tire accessory kit"')
     assert (hit["file"], hit["pdf_page"], hit["ocr"]) == (source.name, 1, True)

@@ -16,15 +16,13 @@ from click.testing import Result
 
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.manifest import load_manifest
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, make_place
 from tests.shapes import (
     FRONT_PAGES,
     WHOLE,
     PageFact,
-    Place,
     chapter,
     hit_at,
-    make_place,
     page_facts,
     whole_config,
     write_whole_toolkit,

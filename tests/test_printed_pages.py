@@ -12,7 +12,8 @@ import pytest
 import yaml
 from click.testing import Result
 
-from tests.shapes import PageFact, Place, chapter, hit_at, make_place, one_chapter_config, page_facts
+from tests.conftest import Place, make_place
+from tests.shapes import PageFact, chapter, hit_at, one_chapter_config, page_facts
 from tools.make_sample_toolkit import chapter_pages
 from tools.pdfgen import Block, PageSpec, write_pdf
 

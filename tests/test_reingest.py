@@ -17,9 +17,9 @@ import yaml
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.manifest import load_manifest
 from pipeline.ingest.sections import NOT_IN_CONFIG
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, make_place
 from tests.helpers import NEW_SENTENCE, OLD_SENTENCE, edited_chapter4, write_chapter
-from tests.shapes import WHOLE, Place, make_place, write_whole_toolkit
+from tests.shapes import WHOLE, write_whole_toolkit
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 CH1 = "chapter-1-understanding-cse.pdf"

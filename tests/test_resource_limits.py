@@ -17,13 +17,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from click.testing import CliRunner, Result
 
-from pipeline.cli import search_command
 from pipeline.engine import synonyms
 from pipeline.engine.store import IndexStore
 from pipeline.engine.synonyms import MERGED_NAME, Synonyms, groups, merged
-from tests.conftest import toolkit
+from tests.conftest import Place, make_place
 from tests.hostile_pdfs import deflate_bomb, nested_forms, run_toolkit
 from tools.pdfgen import Block, PageSpec, write_pdf
 from tools.webserver import running_server
@@ -44,25 +42,6 @@ def words_pdf(path: Path, words: list[str], per_page: int = 400) -> None:
     write_pdf(path, pages)
 
 
-def ingest(root: Path, config: str) -> Result:
-    (root / "toolkit.yaml").write_text(config, encoding="utf-8")
-    return toolkit(
-        "ingest",
-        "--config",
-        str(root / "toolkit.yaml"),
-        "--pdfs",
-        str(root / "pdfs"),
-        "--index",
-        str(root / "index"),
-    )
-
-
-def search(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(
-        search_command, [*args, "--config", str(root / "toolkit.yaml"), "--index", str(root / "index")]
-    )
-
-
 # ------------------------------------------------------------------- R5: synonym groups
 def test_chained_synonym_groups_merge_into_one() -> None:
     """Groups sharing a form merge, however long the chain and in whatever order."""
@@ -81,7 +60,10 @@ def test_search_uses_the_synonym_groups_merged_by_the_ingest(
     (tmp_path / "pdfs").mkdir()
     words_pdf(tmp_path / "pdfs" / "notes.pdf", ["The", "wombat", "referral", "form", "is", "here."])
     extra = "".join(f"  - [term{i}, longer form {i}, other form {i}]\n" for i in range(200))
-    assert ingest(tmp_path, f"chapters: []\nsynonyms:\n  - [wombat, marsupial]\n{extra}").exit_code == 0
+    assert (
+        make_place(tmp_path, f"chapters: []\nsynonyms:\n  - [wombat, marsupial]\n{extra}").ingest().exit_code
+        == 0
+    )
     generation = IndexStore(tmp_path / "index").current()
     assert generation is not None and (generation / MERGED_NAME).is_file()
 
@@ -89,7 +71,7 @@ def test_search_uses_the_synonym_groups_merged_by_the_ingest(
         raise AssertionError("the search merged the synonym groups again")
 
     monkeypatch.setattr(synonyms, "groups", no_merging)
-    result = search(tmp_path, "marsupial", "--json")
+    result = Place.under(tmp_path).text_search("marsupial", "--json")
 
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["results"][0]["file"] == "notes.pdf"
@@ -114,9 +96,9 @@ def test_a_wildcard_matching_too_many_words_is_capped_and_said(tmp_path: Path) -
     rare = [f"zq{n:04d}x" for n in range(600)]
     common = ["zqcommonword"] * 50
     words_pdf(tmp_path / "pdfs" / "vocabulary.pdf", [*common, *rare])
-    assert ingest(tmp_path, "chapters: []\n").exit_code == 0
+    assert make_place(tmp_path, "chapters: []\n").ingest().exit_code == 0
 
-    result = search(tmp_path, "zq*")
+    result = Place.under(tmp_path).text_search("zq*")
 
     assert result.exit_code == 0, result.output
     assert "Note: 'zq*' matches more than 100 words; only the 100 most common were searched" in result.stdout
@@ -140,10 +122,10 @@ def test_prefix_groups_on_a_large_vocabulary_stay_within_the_query_budget(tmp_pa
     rng.shuffle(words)
     (tmp_path / "pdfs").mkdir()
     words_pdf(tmp_path / "pdfs" / "vocabulary.pdf", words)
-    assert ingest(tmp_path, "chapters: []\n").exit_code == 0
+    assert make_place(tmp_path, "chapters: []\n").ingest().exit_code == 0
     query = "(a* OR b*) AND (a* OR c*) AND (a* OR d*) AND (a* OR e*)"
 
-    result = search(tmp_path, query)
+    result = Place.under(tmp_path).text_search(query)
 
     assert result.exit_code == 0, result.output
     cut = [
@@ -196,7 +178,7 @@ def test_a_memory_bomb_is_stopped_at_the_memory_limit_and_named(
 
     assert result.returncode == 3, result.stdout + result.stderr
     assert "bomb.pdf: needed more memory than its limit of 512 MB (limits.max_memory_mb)" in result.stdout
-    assert search(tmp_path, GOOD_WORD).exit_code == 0
+    assert Place.under(tmp_path).text_search(GOOD_WORD).exit_code == 0
 
 
 # ------------------------------------------------ R3: sections --suggest under the limits
@@ -212,7 +194,7 @@ def test_suggest_reads_headings_under_the_time_limit_and_names_it(tmp_path: Path
         for n in range(1, 121)
     ]
     write_pdf(tmp_path / "pdfs" / "long.pdf", pages)
-    assert ingest(tmp_path, "chapters: []\n").exit_code == 0
+    assert make_place(tmp_path, "chapters: []\n").ingest().exit_code == 0
     (tmp_path / "toolkit.yaml").write_text("chapters: []\nlimits:\n  seconds_per_file: 1\n", encoding="utf-8")
 
     result = run_limited(
