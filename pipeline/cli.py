@@ -440,6 +440,7 @@ def ingest_command(
     every PDF is whole; what each ingest did, or why it failed, goes to the log (stderr).
     """
     from pipeline.ingest.runner import ingest, ingested_labels
+    from pipeline.ingest.stopping import on_stop
     from pipeline.views import report as texts
     from pipeline.views.progress import IngestProgress
 
@@ -456,6 +457,7 @@ def ingest_command(
         raise CseError(f"PDFs directory {pdfs_dir} does not exist (pass --pdfs DIR or set CSE_PDFS)")
     started = time.monotonic()
     with contextlib.ExitStack() as cleanup:
+        cleanup.enter_context(on_stop())  # SIGTERM, SIGHUP: a clean stop, as Ctrl+C
         bars = cleanup.enter_context(IngestProgress(sys.stderr)) if sys.stderr.isatty() else None
         report = ingest(
             toolkit,

@@ -11,11 +11,19 @@ installs both, so CI runs them).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pypdfium2
 import pytest
@@ -25,7 +33,7 @@ from pypdf import PdfReader, PdfWriter
 from pipeline.config.load import parse_config
 from pipeline.config.tesseract import installed_languages
 from pipeline.errors import ConfigError
-from pipeline.ingest import ocr
+from pipeline.ingest import ocr, stopping
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, corpus_dir, toolkit
 
 CHAPTER_4 = SAMPLE_PDFS / "chapter-4-health-services.pdf"
@@ -275,3 +283,85 @@ def test_real_typewritten_scan_is_read(tmp_path: Path) -> None:
     assert Place.under(tmp_path).ingest().exit_code == 0
     hit = first_result(tmp_path, '"oversize tire accessory kit"')
     assert (hit["file"], hit["pdf_page"], hit["ocr"]) == (source.name, 1, True)
+
+
+# ------------------------------------------ issue 25 item 7: a stopped ingest stops its tree
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a finished process its parent has not yet waited for)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def _names(pids: list[int]) -> set[str]:
+    names = set()
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            names.add(Path(f"/proc/{pid}/comm").read_text().strip())
+    return names
+
+
+@needs_ocr
+@pytest.mark.parametrize("how", ["sigterm", "sighup-to-the-group", "sigkill-to-the-group"])
+def test_a_stopped_ingest_stops_every_process_it_started(tmp_path: Path, how: str) -> None:
+    """SIGTERM to `ingest` left its workers running without a parent; during OCR,
+    ocrmypdf, tesseract and gs kept running; a hang-up or a kill of the process group
+    orphaned the OCR programs (they had a session of their own) and left their temporary
+    folders. Now nothing it started outlives it, and no folder is left (after SIGKILL, which
+    nobody can clean up after, the next OCR run removes it)."""
+    root = setup_scan(tmp_path / "toolkit", (), (PHARMACIES, PARAMEDICS, 10, 11, 12, 13, 14, 15))
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from pipeline.cli import toolkit_main; toolkit_main()",
+            "ingest",
+            "--config",
+            "toolkit.yaml",
+            "--pdfs",
+            "pdfs",
+            "--index",
+            "index",
+        ],
+        cwd=root,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a shell gives a command
+    )
+    try:
+        deadline = time.monotonic() + 120
+        started: list[int] = []
+        while time.monotonic() < deadline and not {"tesseract", "gs"} & _names(started):
+            time.sleep(0.2)
+            started = stopping.descendants(process.pid)
+        assert {"tesseract", "gs"} & _names(started), f"OCR never started: {_names(started)}"
+        signal_of = {"sigterm": signal.SIGTERM, "sighup-to-the-group": signal.SIGHUP}
+        if how == "sigterm":
+            os.kill(process.pid, signal.SIGTERM)
+        else:
+            os.killpg(process.pid, signal_of.get(how, signal.SIGKILL))
+        _, stderr = process.communicate(timeout=60)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and [p for p in started if _running(p)]:
+            time.sleep(0.2)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+    assert [p for p in started if _running(p)] == []
+    assert b"Traceback" not in stderr
+    if how == "sigterm":
+        assert process.returncode == 130 and b"interrupted; the index was left as it was" in stderr
+    leftovers = sorted(p.name for p in temporary.iterdir())
+    if how == "sigkill-to-the-group":
+        assert leftovers and all(name.startswith(stopping.OCR_PREFIX) for name in leftovers)
+        with mock.patch.object(tempfile, "tempdir", str(temporary)):
+            stopping.sweep_leftovers()
+        leftovers = sorted(p.name for p in temporary.iterdir())
+    assert leftovers == []

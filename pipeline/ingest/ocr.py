@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -40,6 +38,7 @@ from pipeline.ingest.extract import (
     needs_ocr,
     sha256_file,
 )
+from pipeline.ingest.stopping import kill_tree, ocr_folder
 from pipeline.ingest.workers import run_isolated
 
 COMMAND = "ocrmypdf"
@@ -217,8 +216,8 @@ def _read(
 
 def read_pages(job: OcrJob) -> OcrOutcome:
     """Runs in a worker process: OCR the job's pages of a copy of the file, and extract them."""
-    with tempfile.TemporaryDirectory(prefix="cse-ocr-") as work:
-        copy, out = Path(work) / "in.pdf", Path(work) / "out.pdf"
+    with ocr_folder() as work:
+        copy, out = work / "in.pdf", work / "out.pdf"
         shutil.copyfile(job.path, copy)
         if sha256_file(copy) != job.sha256:
             return OcrOutcome((), "the file changed while it was being read; ingest again")
@@ -239,7 +238,7 @@ def read_pages(job: OcrJob) -> OcrOutcome:
             str(copy),
             str(out),
         ]
-        error = _run(command, job.seconds, len(job.pages))
+        error = _run(command, job.seconds, len(job.pages), work)
         if error is not None:
             return OcrOutcome((), error)
         try:
@@ -249,28 +248,35 @@ def read_pages(job: OcrJob) -> OcrOutcome:
     return OcrOutcome(tuple(replace(page, ocr=True) for page in pages.values()))
 
 
-def _run(command: list[str], seconds: float, pages: int) -> str | None:
-    """Run OCRmyPDF within `seconds`; None when it worked, else why not."""
+def _run(command: list[str], seconds: float, pages: int, work: Path) -> str | None:
+    """Run OCRmyPDF within `seconds`; None when it worked, else why not.
+
+    It stays in the ingest's process group (a signal to the group reaches it, Tesseract
+    and Ghostscript), keeps its own temporary files inside `work`, and is stopped with
+    everything it started on a timeout or when this worker is stopped."""
     try:
         process = subprocess.Popen(
             command,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            start_new_session=True,  # its own process group: a timeout kills Tesseract too
             # One thread per Tesseract: pages run in parallel already (--jobs), and Tesseract's
             # OpenMP threads spin for a free core, which on a busy machine made one page take
             # 70 s instead of 9 s here.
-            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            env={**os.environ, "OMP_THREAD_LIMIT": "1", "TMPDIR": str(work)},
         )
     except OSError as exc:
         return f"{COMMAND} could not be started: {exc.strerror}"
     try:
         _, stderr = process.communicate(timeout=seconds)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+        kill_tree(process.pid)
         process.communicate()
         return f"it took longer than its OCR budget of {seconds:.0f} s for {pages} page(s)"
+    except BaseException:  # this worker is being stopped: so is the OCR it started
+        kill_tree(process.pid)
+        process.wait()
+        raise
     if process.returncode != 0:
         lines = [line.strip() for line in stderr.splitlines() if line.strip()]
         detail = lines[-1] if lines else "no message"

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pipeline.errors import PdfError
+from pipeline.ingest.stopping import in_worker, stop_processes
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -59,7 +60,7 @@ def run_isolated(
     while queue:
         suspects: list[Job] = []
         with ProcessPoolExecutor(
-            max_workers=max(1, min(workers, len(queue))), initializer=limit_memory, initargs=(memory_mb,)
+            max_workers=max(1, min(workers, len(queue))), initializer=_start_worker, initargs=(memory_mb,)
         ) as pool:
             running: dict[Future[Result | _OutOfMemory], Job] = {}
             try:
@@ -83,8 +84,16 @@ def run_isolated(
             except BrokenProcessPool:
                 # A worker died; the jobs in flight are suspects. Run each alone to find it.
                 suspects = list(running.values())
+            except BaseException:  # Ctrl+C, SIGTERM, SIGHUP (stopping.on_stop): stop them all
+                _kill(pool)
+                raise
         for job in suspects:
             yield job, _alone(job, guarded, name_of(job), seconds_per_job, memory_mb)
+
+
+def _start_worker(memory_mb: int | None) -> None:
+    in_worker()
+    limit_memory(memory_mb)
 
 
 def limit_memory(memory_mb: int | None) -> None:
@@ -161,9 +170,11 @@ def _alone(
             if not process.is_alive() and not receiver.poll():
                 break
             if time.monotonic() > deadline:
-                process.kill()
+                stop_processes([process.pid] if process.pid else [])
                 return _timed_out(name, seconds)
     finally:
+        if process.is_alive() and process.pid:  # stopped from outside (Ctrl+C, SIGTERM): it goes too
+            stop_processes([process.pid])
         process.join()
         receiver.close()
     grew = peak - start
@@ -179,7 +190,7 @@ def _alone(
 
 
 def _run_one(guarded: Callable[[Job], Any], job: Job, sender: Connection, memory_mb: int | None) -> None:
-    limit_memory(memory_mb)
+    _start_worker(memory_mb)
     try:
         outcome = guarded(job)
     except Exception as exc:  # raised again in the parent, as the pool would
@@ -206,7 +217,8 @@ def _timed_out(name: str, seconds: float) -> PdfError:
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool's workers now (a stuck worker never returns to be shut down politely)."""
-    for process in list(getattr(pool, "_processes", {}).values()):
-        process.kill()
+    """Stop a pool's workers now (a stuck worker never returns to be shut down politely):
+    each is asked to stop (it stops its OCR programs and removes its temporary folder),
+    then killed with whatever it started if it has not."""
+    stop_processes([process.pid for process in list(getattr(pool, "_processes", {}).values())])
     pool.shutdown(wait=False, cancel_futures=True)
