@@ -104,12 +104,13 @@ class Place:
         """root/toolkit.yaml, root/pdfs and root/index."""
         return cls(root / "toolkit.yaml", root / "pdfs", root / "index")
 
-    def toolkit(self, *args: str) -> Result:
+    def run(self, *args: str) -> Result:
+        """`cse-toolkit` with these paths."""
         options = ["--config", str(self.config), "--pdfs", str(self.pdfs), "--index", str(self.index)]
         return CliRunner().invoke(toolkit_group, [*args, *options])
 
     def ingest(self, *extra: str) -> Result:
-        return self.toolkit("ingest", *extra)
+        return self.run("ingest", *extra)
 
     def text_search(self, *args: str) -> Result:
         return CliRunner().invoke(

@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from pipeline.cli import search_command
 from pipeline.engine.index import VOCABULARY, open_searcher, stored_pages
 from pipeline.engine.store import IndexStore
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.helpers import (
     NEW_SENTENCE,
     OLD_SENTENCE,
@@ -83,16 +83,8 @@ def republished(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 
 # --------------------------------------------------------------------------- helpers
-class Sample:
+class Sample(Place):
     """A writable copy of the sample toolkit, ingested into its own index."""
-
-    def __init__(self, pdfs: Path, config: Path, index: Path) -> None:
-        self.pdfs, self.config, self.index = pdfs, config, index
-
-    def run(self, *args: str) -> Result:
-        return toolkit(
-            *args, "--config", str(self.config), "--pdfs", str(self.pdfs), "--index", str(self.index)
-        )
 
     def audit_json(self, expected: int) -> dict[str, Any]:
         """`audit --json`'s report; `expected` is its one right exit code (0 no changes,
@@ -128,7 +120,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("template")
     shutil.copytree(SAMPLE_PDFS, root / "pdfs")
     shutil.copy(SAMPLE_CONFIG, root / "toolkit.yaml")
-    result = Sample(root / "pdfs", root / "toolkit.yaml", root / "index").run("ingest")
+    result = Sample(root / "toolkit.yaml", root / "pdfs", root / "index").run("ingest")
     assert result.exit_code == 0, result.output
     return root
 
@@ -138,7 +130,7 @@ def sample(template: Path, tmp_path: Path) -> Sample:
     """A writable copy of the ingested sample (PDFs, config, index with its `current` link)."""
     root = tmp_path / "sample"
     shutil.copytree(template, root, symlinks=True)  # keeps modification times and the link
-    found = Sample(root / "pdfs", root / "toolkit.yaml", root / "index")
+    found = Sample(root / "toolkit.yaml", root / "pdfs", root / "index")
     assert IndexStore(found.index).current() == found.index / "gen-000001"
     return found
 
@@ -348,7 +340,7 @@ def test_uncatalogued_file_deleted_is_removed(sample_copy: tuple[Path, Path], tm
     pdfs, config = sample_copy
     leaflet = pdfs / "leaflet.pdf"
     write_pdf(leaflet, [PageSpec(blocks=(Block("para", "A leaflet for parents."),), footer="Page 1")])
-    sample = Sample(pdfs, config, tmp_path / "index")
+    sample = Sample(config, pdfs, tmp_path / "index")
     assert sample.run("ingest").exit_code == 0
     leaflet.unlink()
 
@@ -372,7 +364,7 @@ def with_sectionless_roles(sample_copy: tuple[Path, Path], tmp_path: Path) -> Sa
         {"id": "social-care-lead", "title": "Social Care Lead", "audience": "social-care"},
     ]
     config.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    sample = Sample(pdfs, config, tmp_path / "index")
+    sample = Sample(config, pdfs, tmp_path / "index")
     result = sample.run("ingest")
     assert result.exit_code == 0, result.output
     return sample
@@ -465,7 +457,7 @@ def test_no_change_exits_0_saying_so(sample: Sample) -> None:
 
 def test_audit_before_any_ingest_exits_2(sample_copy: tuple[Path, Path], tmp_path: Path) -> None:
     pdfs, config = sample_copy
-    sample = Sample(pdfs, config, tmp_path / "index")
+    sample = Sample(config, pdfs, tmp_path / "index")
     result = sample.run("audit")
     assert result.exit_code == 2, result.output
     assert "cse-toolkit ingest" in result.stderr

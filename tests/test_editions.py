@@ -19,7 +19,7 @@ from click.testing import CliRunner, Result
 from pipeline.cli import search_command
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.history import read_history
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.helpers import chapter4_with_inserted_page, republish_chapter4, tree_state, write_chapter
 from tools.sample_text import CHAPTERS
 
@@ -42,29 +42,18 @@ CH4_OWNERS = [
 ]
 
 
-class Sample:
+class Sample(Place):
     """A writable copy of the sample toolkit with its own index."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.pdfs, self.config, self.index = root / "pdfs", root / "toolkit.yaml", root / "index"
-
-    def run(self, *args: str) -> Result:
-        return toolkit(
-            *args, "--config", str(self.config), "--pdfs", str(self.pdfs), "--index", str(self.index)
-        )
 
     def changes(self, *args: str) -> dict[str, Any]:
         result = self.run("changes", "--json", *args)
         assert result.exit_code == 0, result.output
-        return json.loads(result.stdout)
+        return json.loads(result.stdout)  # type: ignore[no-any-return]
 
-    def search(self, *args: str) -> dict[str, Any]:
-        result = CliRunner().invoke(
-            search_command, [*args, "--json", "--config", str(self.config), "--index", str(self.index)]
-        )
+    def found(self, *args: str) -> dict[str, Any]:
+        result, payload = self.search(*args)
         assert result.exit_code == 0, result.output
-        return json.loads(result.stdout)
+        return payload
 
     def republish(self, dated: bool = True) -> Result:
         """Chapter 4 with a page inserted in School Nurses, dated by the config's `edition:`."""
@@ -83,7 +72,7 @@ def first(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("editions")
     shutil.copytree(SAMPLE_PDFS, root / "pdfs")
     shutil.copy(SAMPLE_CONFIG, root / "toolkit.yaml")
-    result = Sample(root).run("ingest")
+    result = Sample.under(root).run("ingest")
     assert result.exit_code == 0, result.output
     return root
 
@@ -93,7 +82,7 @@ def second(first: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Edition 1, then chapter 4 republished with a page inserted (edition 2). Read-only."""
     root = tmp_path_factory.mktemp("republished") / "sample"
     shutil.copytree(first, root, symlinks=True)
-    Sample(root).republish()
+    Sample.under(root).republish()
     return root
 
 
@@ -101,14 +90,14 @@ def second(first: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def sample(first: Path, tmp_path: Path) -> Sample:
     root = tmp_path / "sample"
     shutil.copytree(first, root, symlinks=True)  # keeps modification times and `current`
-    return Sample(root)
+    return Sample.under(root)
 
 
 @pytest.fixture
 def republished(second: Path, tmp_path: Path) -> Sample:
     root = tmp_path / "sample"
     shutil.copytree(second, root, symlinks=True)
-    return Sample(root)
+    return Sample.under(root)
 
 
 def sections(edition: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
@@ -218,10 +207,10 @@ def test_an_audience_name_filters_by_the_audience(republished: Sample) -> None:
 
 def test_search_hit_in_the_changed_section_carries_the_new_editions_date(republished: Sample) -> None:
     first_date = republished.changes()["editions"][1]["date"]
-    hit = republished.search("zymurgy")["results"][0]
+    hit = republished.found("zymurgy")["results"][0]
     assert (hit["section"], hit["page"], hit["edition"]) == ("school-nurses", "58", "2026-12-06")
     # A section that only moved keeps the date its text last changed.
-    pharmacies = republished.search("pharmacies", "--role", "pharmacist")["results"][0]
+    pharmacies = republished.found("pharmacies", "--role", "pharmacist")["results"][0]
     assert (pharmacies["section"], pharmacies["edition"]) == ("pharmacies", first_date)
     text = CliRunner().invoke(
         search_command, ["zymurgy", "--config", str(republished.config), "--index", str(republished.index)]
@@ -236,7 +225,7 @@ def test_editions_survive_force_and_generation_swaps(republished: Sample) -> Non
     assert result.exit_code == 0, result.output
     assert IndexStore(republished.index).current() != generation
     assert republished.changes("--diff") == before
-    assert republished.search("zymurgy")["results"][0]["edition"] == "2026-12-06"
+    assert republished.found("zymurgy")["results"][0]["edition"] == "2026-12-06"
 
 
 def test_the_next_edition_is_three_and_the_same_config_date_is_not_reused(republished: Sample) -> None:
@@ -446,7 +435,7 @@ def test_an_old_history_without_editions_still_loads(sample: Sample) -> None:
     result = sample.run("changes")
     assert result.exit_code == 0, result.output
     assert "No editions recorded yet" in result.stdout
-    assert sample.search("pharmacies")["results"][0]["edition"] is None
+    assert sample.found("pharmacies")["results"][0]["edition"] is None
 
     sample.republish(dated=False)
     data = sample.changes()

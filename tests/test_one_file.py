@@ -40,7 +40,7 @@ P74 = next(f for f in page_facts(CH4) if f.printed == "74")
 def whole(tmp_path_factory: pytest.TempPathFactory) -> tuple[Place, Result]:
     place = make_place(tmp_path_factory.mktemp("whole"), whole_config())
     write_whole_toolkit(place.pdfs / WHOLE)
-    return place, place.toolkit("ingest")
+    return place, place.run("ingest")
 
 
 def test_whole_toolkit_ingests_as_nine_chapters(whole: tuple[Place, Result]) -> None:
@@ -99,14 +99,14 @@ def test_each_chapters_running_header_stays_out_of_the_text(whole: tuple[Place, 
 
 def test_sections_shows_each_chapter_of_the_file(whole: tuple[Place, Result]) -> None:
     place, _ = whole
-    result = place.toolkit("sections", WHOLE)
+    result = place.run("sections", WHOLE)
     assert result.exit_code == 0, result.output
     assert "  chapter 4: pp. 55-76, PDF pages 57-78\n" in result.output
 
 
 def test_roles_lists_each_chapters_own_pages(whole: tuple[Place, Result]) -> None:
     place, _ = whole
-    result = place.toolkit("roles")
+    result = place.run("roles")
     assert "4. Health Services (pp. 55-76)" in result.output
 
 
@@ -114,7 +114,7 @@ def test_pack_cuts_each_chapter_from_the_shared_file(whole: tuple[Place, Result]
     """Pharmacies and the must-read chapters 1, 2 and 4, each page once: only those
     chapters' pages are cut from the one file."""
     place, _ = whole
-    result = place.toolkit("pack", "pharmacist", "--full", "--out", str(tmp_path))
+    result = place.run("pack", "pharmacist", "--full", "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
     labels = pypdf.PdfReader(tmp_path / "pharmacist.pdf").page_labels
     printed = sorted(int(label) for label in labels if label.isdigit())
@@ -123,7 +123,7 @@ def test_pack_cuts_each_chapter_from_the_shared_file(whole: tuple[Place, Result]
 
 def test_suggest_proposes_the_chapters_with_their_pages(whole: tuple[Place, Result]) -> None:
     place, _ = whole
-    result = place.toolkit("sections", WHOLE, "--suggest")
+    result = place.run("sections", WHOLE, "--suggest")
     assert result.exit_code == 0, result.output
     configured = yaml.safe_load(whole_config())["chapters"]
     assert yaml.safe_load(result.output)["chapters"] == [
@@ -141,7 +141,7 @@ def test_suggest_proposes_the_chapters_with_their_pages(whole: tuple[Place, Resu
 def test_suggest_on_an_unconfigured_whole_document_proposes_chapters(tmp_path: Path) -> None:
     place = make_place(tmp_path, "chapters: []\n")
     write_whole_toolkit(place.pdfs / WHOLE)
-    result = place.toolkit("sections", WHOLE, "--suggest")
+    result = place.run("sections", WHOLE, "--suggest")
     assert result.exit_code == 0, result.output
     proposed = yaml.safe_load(result.output)["chapters"]
     assert [(c["number"], c["title"], c["pages"], len(c["sections"])) for c in proposed] == [
@@ -153,9 +153,9 @@ def test_suggest_on_an_unconfigured_whole_document_proposes_chapters(tmp_path: P
 def test_audit_of_a_chapter_that_lost_a_page_in_the_shared_file(tmp_path: Path) -> None:
     place = make_place(tmp_path, whole_config())
     write_whole_toolkit(place.pdfs / WHOLE)
-    assert place.toolkit("ingest").exit_code == 0
+    assert place.run("ingest").exit_code == 0
     write_whole_toolkit(place.pdfs / WHOLE, drop_printed=23)
-    audit = place.toolkit("audit", "--json")
+    audit = place.run("audit", "--json")
     assert audit.exit_code == 1, audit.output
     sections = json.loads(audit.stdout)["sections"]
     assert [(s["id"], s["status"]) for s in sections if s["status"] != "unchanged"] == [
@@ -166,7 +166,7 @@ def test_audit_of_a_chapter_that_lost_a_page_in_the_shared_file(tmp_path: Path) 
 def test_gap_in_the_shared_file_names_its_chapter(tmp_path: Path) -> None:
     place = make_place(tmp_path, whole_config())
     write_whole_toolkit(place.pdfs / WHOLE, drop_printed=23)
-    result = place.toolkit("ingest")
+    result = place.run("ingest")
     assert result.exit_code == 0, result.output
     assert (
         "printed page 23 of chapter 2 is missing from toolkit.pdf (the file goes from p. 22 on PDF "
@@ -183,9 +183,9 @@ def beside(tmp_path_factory: pytest.TempPathFactory) -> tuple[Place, Result, Res
     place = make_place(root, SAMPLE_CONFIG.read_text(encoding="utf-8"))
     shutil.rmtree(place.pdfs)
     shutil.copytree(SAMPLE_PDFS, place.pdfs)
-    assert place.toolkit("ingest").exit_code == 0
+    assert place.run("ingest").exit_code == 0
     write_whole_toolkit(place.pdfs / WHOLE)
-    return place, place.toolkit("audit"), place.toolkit("ingest")
+    return place, place.run("audit"), place.run("ingest")
 
 
 def test_beside_ingest_says_which_file_repeated_how_many_pages(beside: tuple[Place, Result, Result]) -> None:
@@ -224,7 +224,7 @@ def test_chapter_files_beside_a_configured_whole_toolkit_are_answered_once(tmp_p
     place = make_place(tmp_path, whole_config())
     write_whole_toolkit(place.pdfs / WHOLE)
     shutil.copy(SAMPLE_PDFS / CH4.file, place.pdfs / CH4.file)
-    ingest = place.toolkit("ingest")
+    ingest = place.run("ingest")
     assert ingest.exit_code == 0, ingest.output
     assert (
         "chapter-4-health-services.pdf: all 22 of its pages repeat pages of configured chapters; each "
@@ -240,19 +240,19 @@ def test_many_whole_copies_make_one_line_in_the_audit_and_the_summary(tmp_path: 
     in one line (five of them and "2 more"), not a line each, by the audit and the ingest."""
     place = make_place(tmp_path, whole_config())
     write_whole_toolkit(place.pdfs / WHOLE)
-    assert place.toolkit("ingest").exit_code == 0
+    assert place.run("ingest").exit_code == 0
     chapter_9 = chapter(9).file
     for copy in range(1, 8):
         shutil.copy(SAMPLE_PDFS / chapter_9, place.pdfs / f"old-{copy}-{chapter_9}")
     names = ", ".join(f"old-{copy}-{chapter_9}" for copy in range(1, 6))
-    audit = place.toolkit("audit")
+    audit = place.run("audit")
     assert audit.exit_code == 1, audit.output
     assert (
         "7 PDFs repeat pages of configured chapters, all of their pages (no new content; they are "
         f"answered from the chapters): {names} and 2 more"
     ) in audit.output
     assert "old-7-chapter-9-children-and-young-people.pdf: " not in audit.output
-    ingest = place.toolkit("ingest")
+    ingest = place.run("ingest")
     assert ingest.exit_code == 0, ingest.output
     assert (
         "7 PDFs repeat pages of configured chapters, all of their pages; each page is answered once, "
@@ -305,7 +305,7 @@ def jump(tmp_path_factory: pytest.TempPathFactory) -> tuple[Place, Result]:
         for printed, number, _, heading, word in JUMP
     ]
     write_pdf(place.pdfs / "combined.pdf", pages)
-    return place, place.toolkit("ingest")
+    return place, place.run("ingest")
 
 
 @pytest.mark.parametrize(("pdf_page", "row"), list(enumerate(JUMP, start=1)), ids=[r[0] for r in JUMP])
@@ -355,7 +355,7 @@ def test_suggest_from_an_outline_with_chapter_and_section_levels(tmp_path: Path)
             )
     with path.open("wb") as handle:
         writer.write(handle)
-    result = place.toolkit("sections", WHOLE, "--suggest")
+    result = place.run("sections", WHOLE, "--suggest")
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# Suggested chapters for toolkit.pdf, from its outline;")
     proposed = yaml.safe_load(result.output)["chapters"]

@@ -30,10 +30,10 @@ def removed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Place, Result, Re
     pdf = place.pdfs / CH2.file
     pages = chapter_pages(CH2)
     write_pdf(pdf, pages)
-    assert place.toolkit("ingest").exit_code == 0
+    assert place.run("ingest").exit_code == 0
     write_pdf(pdf, pages[:8] + pages[9:])
-    audit = place.toolkit("audit", "--json")
-    return place, audit, place.toolkit("ingest")
+    audit = place.run("audit", "--json")
+    return place, audit, place.run("ingest")
 
 
 def test_removed_page_gap_is_reported(removed: tuple[Place, Result, Result]) -> None:
@@ -69,7 +69,7 @@ def test_suggest_after_a_removed_page_proposes_the_printed_numbers(
     removed: tuple[Place, Result, Result],
 ) -> None:
     place, _, _ = removed
-    result = place.toolkit("sections", CH2.file, "--suggest")
+    result = place.run("sections", CH2.file, "--suggest")
     assert result.exit_code == 0, result.output
     proposed = {s["id"]: s["start"] for s in yaml.safe_load(result.output)["sections"]}
     assert proposed == {s.id: s.start for s in CH2.sections}
@@ -80,7 +80,7 @@ def test_removed_page_a_section_configured_on_it_is_an_error_naming_it(tmp_path:
     place = make_place(tmp_path, one_chapter_config(2))
     pages = chapter_pages(CH2)
     write_pdf(place.pdfs / CH2.file, pages[:7] + pages[8:])  # printed page 22, Making a referral
-    result = place.toolkit("ingest")
+    result = place.run("ingest")
     assert result.exit_code == 2, result.output
     assert (
         "chapters[0].sections[2].start: printed page 22 (Making a referral) is missing from "
@@ -105,10 +105,10 @@ def inserted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Place, Result, R
     pdf = place.pdfs / CH4.file
     pages = chapter_pages(CH4)
     write_pdf(pdf, pages)
-    assert place.toolkit("ingest").exit_code == 0
+    assert place.run("ingest").exit_code == 0
     write_pdf(pdf, [*pages[:3], CHART, *pages[3:]])
-    audit = place.toolkit("audit", "--json")
-    return place, audit, place.toolkit("ingest")
+    audit = place.run("audit", "--json")
+    return place, audit, place.run("ingest")
 
 
 def test_inserted_page_makes_no_gap_and_no_shift(inserted: tuple[Place, Result, Result]) -> None:
@@ -180,7 +180,7 @@ def roman(tmp_path_factory: pytest.TempPathFactory) -> tuple[Place, Result]:
         for label, _, heading, text, _ in FRONT
     ]
     write_pdf(place.pdfs / "handbook.pdf", pages)
-    return place, place.toolkit("ingest")
+    return place, place.run("ingest")
 
 
 @pytest.mark.parametrize(("pdf_page", "row"), list(enumerate(FRONT, start=1)), ids=[r[0] for r in FRONT])
@@ -206,7 +206,7 @@ def test_similar_top_lines_that_are_all_a_page_holds_stay_searchable(tmp_path: P
     place = make_place(tmp_path, "chapters: []\n")
     pages = [PageSpec(header=f"Step {n}: check in with the child") for n in range(1, 5)]
     write_pdf(place.pdfs / "steps.pdf", pages)
-    ingest = place.toolkit("ingest")
+    ingest = place.run("ingest")
     assert ingest.exit_code == 0, ingest.output
     assert (
         "steps.pdf: the line 'Step 1: check in with the child' and its like repeat at the top or "

@@ -48,7 +48,7 @@ def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(SAMPLE_PDFS, place.pdfs)
     (place.pdfs / "extra").mkdir()
     write_pdf(place.pdfs / EXTRA, [PageSpec((Block("para", "Sample notes about a wombat sanctuary."),))])
-    result = place.toolkit("ingest")
+    result = place.run("ingest")
     assert result.exit_code == 0, result.output
     return root
 
@@ -68,7 +68,7 @@ def beside_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.rmtree(place.pdfs)
     shutil.copytree(SAMPLE_PDFS, place.pdfs)
     write_whole_toolkit(place.pdfs / WHOLE)
-    result = place.toolkit("ingest")
+    result = place.run("ingest")
     assert result.exit_code == 0, result.output
     return root
 
@@ -92,7 +92,7 @@ def test_unchanged_files_are_not_read_again(sample: Place, edited: bytes) -> Non
     (IndexStore(sample.index).cache_dir / f"{sha}.json").write_text("{", encoding="utf-8")
     (sample.pdfs / CH4).write_bytes(edited)
 
-    result = sample.toolkit("ingest")
+    result = sample.run("ingest")
 
     assert result.exit_code == 0, result.output
     assert "damaged" not in result.output
@@ -102,7 +102,7 @@ def test_republished_chapter_and_the_unchanged_files_answer_from_their_pages(
     sample: Place, edited: bytes
 ) -> None:
     (sample.pdfs / CH4).write_bytes(edited)
-    assert sample.toolkit("ingest").exit_code == 0
+    assert sample.run("ingest").exit_code == 0
 
     hits = {
         query: next((h["file"], h["page"]) for h in sample.search(f'"{query}"')[1]["results"])
@@ -119,7 +119,7 @@ def test_republished_chapter_and_the_unchanged_files_answer_from_their_pages(
 def test_carried_file_keeps_its_warning(sample: Place, edited: bytes) -> None:
     (sample.pdfs / CH4).write_bytes(edited)
 
-    result = sample.toolkit("ingest")
+    result = sample.run("ingest")
 
     assert result.exit_code == 0, result.output
     assert f"  - {EXTRA}{NOT_IN_CONFIG}\n" in result.output
@@ -134,7 +134,7 @@ def test_config_change_that_moves_a_section_splits_again(sample: Place, edited: 
     sample.config.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     (sample.pdfs / CH4).write_bytes(edited)
 
-    assert sample.toolkit("ingest").exit_code == 0
+    assert sample.run("ingest").exit_code == 0
 
     manifest = load_manifest(_manifest_path(sample).parent)
     assert manifest is not None
@@ -148,7 +148,7 @@ def test_damaged_page_marks_are_named_and_every_file_read_again(sample: Place, e
     path.write_text(json.dumps(data), encoding="utf-8")
     (sample.pdfs / CH4).write_bytes(edited)
 
-    result = sample.toolkit("ingest")
+    result = sample.run("ingest")
 
     assert result.exit_code == 0, result.output
     assert (
@@ -165,7 +165,7 @@ def test_republished_chapter_frees_its_old_page_in_a_file_that_repeated_it(
     is only in the whole toolkit, and is found there."""
     (beside.pdfs / CH4).write_bytes(edited)
 
-    assert beside.toolkit("ingest").exit_code == 0
+    assert beside.run("ingest").exit_code == 0
 
     result, data = beside.search(f'"{OLD_SENTENCE.rstrip(".")}"')
     assert result.exit_code == 0, result.output

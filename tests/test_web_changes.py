@@ -11,12 +11,11 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.helpers import republish_chapter4
 from tools.webserver import Server, start_server
 
@@ -24,14 +23,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 MIDWIFERY_LINE = "Midwifery"
 
 
-class Sample:
-    def __init__(self, root: Path) -> None:
-        self.pdfs, self.config, self.index = root / "pdfs", root / "toolkit.yaml", root / "index"
-
-    def run(self, *args: str) -> str:
-        result = toolkit(
-            *args, "--config", str(self.config), "--pdfs", str(self.pdfs), "--index", str(self.index)
-        )
+class Sample(Place):
+    def ran(self, *args: str) -> str:
+        """What `cse-toolkit` printed, having succeeded."""
+        result = self.run(*args)
         assert result.exit_code == 0, result.output
         return result.stdout
 
@@ -41,10 +36,10 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
     root = tmp_path_factory.mktemp("web-changes")
     shutil.copytree(SAMPLE_PDFS, root / "pdfs")
     shutil.copy(SAMPLE_CONFIG, root / "toolkit.yaml")
-    found = Sample(root)
-    found.run("ingest")
+    found = Sample.under(root)
+    found.ran("ingest")
     republish_chapter4(found.pdfs, found.config)
-    found.run("ingest")
+    found.ran("ingest")
     return found
 
 
@@ -118,7 +113,7 @@ def test_api_changes_is_the_cli_object(server: Server, sample: Sample) -> None:
     for role in ("pharmacist", "foster-carer", ""):
         status, headers, body = server.get(f"/api/changes?role={role}")
         assert (status, headers["content-type"]) == (200, "application/json")
-        cli = json.loads(sample.run("changes", "--json", *(("--role", role) if role else ())))
+        cli = json.loads(sample.ran("changes", "--json", *(("--role", role) if role else ())))
         assert json.loads(body) == cli
 
 
