@@ -613,3 +613,10 @@ def test_a_redirect_never_names_the_host_the_request_gave(server: Server, path: 
     (308 to http://evil.example/static/style.css): a redirect is a path on this site."""
     status, headers = raw_get(server, path, "evil.example")
     assert (status, headers["location"]) == (308, target)
+
+
+def test_a_width_in_other_digits_is_400(server: Server) -> None:
+    """Item 8's kind: `width=²` on the enlarged marks passed str.isdigit() and failed int()."""
+    image = str(first_pharmacies(server)["image_url"]).replace("/image/", "/marks/")
+    status, _, body = server.get(f"{image}?q=pharmacies&width=%C2%B2")
+    assert (status, b"width must be a whole number" in body) == (400, True)

@@ -4,12 +4,13 @@ newly published index generation by itself, and stops cleanly on SIGTERM."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import quote
 
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
-from tests.helpers import NEW_SENTENCE, edited_chapter4, write_chapter
+from tests.helpers import NEW_SENTENCE, chapter4_with_inserted_page, edited_chapter4, write_chapter
 from tools.webserver import running_server, start_server
 
 
@@ -74,3 +75,54 @@ def test_a_config_edit_reaches_every_pack_at_once(sample_copy: tuple[Path, Path]
         "gp": (True, False),
     }
     assert "Traceback" not in lists
+
+
+def test_a_result_link_keeps_working_after_the_file_is_republished(
+    sample_copy: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Issue 25 item 11: a result's page, image and PDF links gave 200, then 404 once the
+    next ingest published a changed file. People paste them into case notes: now the old
+    PDF and image are served as they were while that copy is kept, the old page link says
+    the page changed and leads to the same printed page now, and once the copy is gone the
+    image and PDF links lead to the file as it is now."""
+    pdfs, config = sample_copy
+    index = tmp_path / "index"
+
+    def ingest() -> None:
+        result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+        assert result.exit_code == 0, result.output
+
+    ingest()
+    with running_server(config, pdfs, index, tmp_path / "logs") as server:
+        hit = json.loads(server.get("/api/search?q=pharmacies&role=pharmacist")[2])["results"][0]
+        assert (hit["page"], hit["pdf_page"]) == ("74", 20)
+        file_id = hit["image_url"].split("/")[2]
+        page, image, pdf = f"/page/{file_id}/20", hit["image_url"], hit["pdf_url"].split("#")[0]
+        old_pdf = server.get(pdf)[2]
+        write_chapter(chapter4_with_inserted_page(), pdfs / "chapter-4-health-services.pdf")
+        ingest()  # a page inserted before it: the Pharmacies page is now p. 75, PDF page 21
+
+        changed = server.get(page)
+        onward = re.search(
+            r'href="(/page/[0-9a-f]{16}/21)">See this page as it is now: printed page 75<',
+            changed[2].decode(),
+        )
+        kept = (server.get(image)[0:3:2], server.get(pdf))
+        assert onward is not None, changed[2].decode()
+        now = server.get(onward.group(1))
+
+        write_chapter(edited_chapter4(), pdfs / "chapter-4-health-services.pdf")
+        ingest()  # the first version's copy is no longer kept
+        image_later, pdf_later = server.get(image), server.get(pdf)
+
+    assert changed[0] == 200 and "indexed on" in changed[2].decode()
+    assert (kept[0][0], kept[0][1][:8], kept[1][0], kept[1][2] == old_pdf) == (
+        200,
+        b"\x89PNG\r\n\x1a\n",
+        200,
+        True,
+    )
+    assert (now[0], "Pharmacies" in now[2].decode()) == (200, True)
+    assert (image_later[0], image_later[1]["location"].startswith("/image/")) == (302, True)
+    assert (pdf_later[0], pdf_later[1]["location"].startswith("/files/")) == (302, True)
+    assert "/image/" + file_id not in image_later[1]["location"]

@@ -17,6 +17,7 @@ from typing import Any, TypeVar, cast
 from flask import current_app
 
 from pipeline.web import answers
+from pipeline.web.former import Formers
 from pipeline.web.pages import PageImages
 from pipeline.web.site import Edition, Settings, Site
 
@@ -83,8 +84,10 @@ class WebState:
     recent: answers.RecentAnswers = field(default_factory=answers.RecentAnswers)
     pack_lock: threading.Lock = field(default_factory=threading.Lock)
     images: PageImages = field(init=False)
+    formers: Formers = field(init=False)
 
     def __post_init__(self) -> None:
+        self.formers = Formers(self.site.store)
         self.images = PageImages(lambda generation: self.cache.folder(generation, "pages"))
 
     @classmethod

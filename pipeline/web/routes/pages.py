@@ -8,15 +8,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, render_template, request, send_file
+from flask import Flask, Response, redirect, render_template, request, send_file, url_for
 from werkzeug.exceptions import NotFound
+from werkzeug.wrappers import Response as BaseResponse
 
 from pipeline.engine.search import match_spans
 from pipeline.engine.snippets import flow
 from pipeline.web import answers
 from pipeline.web.answers import BadRequest
+from pipeline.web.former import Former, Onward, onward
 from pipeline.web.layout import form_context
-from pipeline.web.links import SEARCH_PARAMS, marked_text
+from pipeline.web.links import SEARCH_PARAMS, marked_text, with_query
 from pipeline.web.pages import CROP_WIDTH_PIXELS, marks_region
 from pipeline.web.renderer import PageText, TooLarge
 from pipeline.web.site import Edition
@@ -27,10 +29,44 @@ from pipeline.web.state import edition, web_state
 CROP_WIDTHS = (400, 800, 1200)
 
 
+def page_words(sha256: str, name: str) -> list[frozenset[str]] | None:
+    """Each page's words in one version of a file, from the extraction cache while kept."""
+    pdf = web_state().site.cache.get(sha256, name)
+    if pdf is None:
+        return None
+    return [frozenset(" ".join(line.text for line in page.lines).casefold().split()) for page in pdf.pages]
+
+
+class FromEarlier(Exception):
+    """The file id names a version of a file that an earlier edition indexed (former.py)."""
+
+    def __init__(self, current: Edition, former: Former) -> None:
+        super().__init__(former.file)
+        self.current = current
+        self.former = former
+
+    @property
+    def copy(self) -> Path | None:
+        """That version's own bytes, while the cache keeps them (until the next ingest)."""
+        return web_state().site.cache.source(self.former.sha256)
+
+    def onward(self, pdf_page: int) -> Onward:
+        found = onward(self.current, self.former, pdf_page, page_words)
+        if found is None:
+            raise NotFound(
+                f"{self.former.file} is no longer in the toolkit (this link is to the version "
+                f"indexed on {self.former.indexed[:10]}); search for what you need"
+            )
+        return found
+
+
 def located(file_id: str, pdf_page: int) -> tuple[Edition, Any, Path]:
     current = edition()
     found = web_state().site.pdf_path(current, file_id)
     if found is None:
+        former = web_state().formers.find(current, file_id)
+        if former is not None:
+            raise FromEarlier(current, former)
         raise NotFound("no such file in the index")
     record, path = found
     if not 1 <= pdf_page <= record.pages:
@@ -53,7 +89,10 @@ def spans_for(current: Edition, record: Any, path: Path, pdf_page: int, query: s
 
 
 def page_view(file_id: str, pdf_page: int) -> str:
-    current, record, path = located(file_id, pdf_page)
+    try:
+        current, record, path = located(file_id, pdf_page)
+    except FromEarlier as earlier:
+        return changed_page(earlier, file_id, pdf_page)
     query = query_arg()
     try:
         spans = spans_for(current, record, path, pdf_page, query)
@@ -93,8 +132,36 @@ def page_view(file_id: str, pdf_page: int) -> str:
     )
 
 
-def page_image(file_id: str, pdf_page: int) -> Response:
-    current, record, path = located(file_id, pdf_page)
+def changed_page(earlier: FromEarlier, file_id: str, pdf_page: int) -> str:
+    """An old page link: what it was, that the file changed, and the page now."""
+    current, former = earlier.current, earlier.former
+    now = onward(current, former, pdf_page, page_words)
+    return render_template(
+        "changed.html",
+        **form_context(current, answers.Ask(query_arg())),
+        former=former,
+        file_id=file_id,
+        pdf_page=pdf_page,
+        label=former.label(pdf_page),
+        now=now,
+        has_copy=earlier.copy is not None,
+        search_params={k: v for k in SEARCH_PARAMS if (v := request.args.get(k, "").strip())},
+    )
+
+
+def page_image(file_id: str, pdf_page: int) -> BaseResponse:
+    try:
+        current, record, path = located(file_id, pdf_page)
+    except FromEarlier as earlier:
+        # The image as it was, while that version's copy is kept; else the page now.
+        copy = earlier.copy
+        if copy is not None:
+            png = web_state().images.png(earlier.current.generation, copy, earlier.former.sha256, pdf_page)
+            return Response(png, mimetype="image/png")
+        now = earlier.onward(pdf_page)
+        return redirect(
+            with_query(url_for("page_image", file_id=now.file_id, pdf_page=now.pdf_page), dict(request.args))
+        )
     query = query_arg()
     spans = spans_for(current, record, path, pdf_page, query)
     png = web_state().images.png(current.generation, path, record.sha256, pdf_page, spans)
@@ -104,14 +171,21 @@ def page_image(file_id: str, pdf_page: int) -> Response:
     return response
 
 
-def marks_image(file_id: str, pdf_page: int) -> Response:
+def marks_image(file_id: str, pdf_page: int) -> BaseResponse:
     """The page's marked lines, enlarged and drawn sharp at the width asked for (in device
     pixels, so a phone gets one drawn for its pixel ratio). 404 when nothing is marked."""
-    current, record, path = located(file_id, pdf_page)
+    try:
+        current, record, path = located(file_id, pdf_page)
+    except FromEarlier as earlier:
+        now = earlier.onward(pdf_page)
+        return redirect(
+            with_query(url_for("marks_image", file_id=now.file_id, pdf_page=now.pdf_page), dict(request.args))
+        )
     query = query_arg()
     width = request.args.get("width", "")
     low, high = CROP_WIDTH_PIXELS
-    if not width.isdigit() or not low <= int(width) <= high:
+    # ASCII digits only: "²" passes str.isdigit() but not int() (a 500, as limit=² was)
+    if not (width.isascii() and width.isdigit()) or len(width) > 5 or not low <= int(width) <= high:
         raise BadRequest(f"width must be a whole number of pixels from {low} to {high}")
     spans = spans_for(current, record, path, pdf_page, query)
     png = web_state().images.marks_png(path, record.sha256, pdf_page, spans, int(width))
@@ -120,16 +194,25 @@ def marks_image(file_id: str, pdf_page: int) -> Response:
     return Response(png, mimetype="image/png")  # never cached (errors.py): it shows where the words stand
 
 
-def pdf_file(file_id: str) -> Response:
+def pdf_file(file_id: str) -> BaseResponse:
     current = edition()
     found = web_state().site.pdf_path(current, file_id)
     if found is None:
-        raise NotFound("no such file in the index")
-    record, path = found
+        former = web_state().formers.find(current, file_id)
+        if former is None:
+            raise NotFound("no such file in the index")
+        earlier = FromEarlier(current, former)
+        copy = earlier.copy
+        if copy is None:  # that version is no longer kept: the file as it is now
+            return redirect(url_for("pdf_file", file_id=earlier.onward(1).file_id))
+        name, path = former.file, copy
+    else:
+        record, path = found
+        name = record.file
     return send_file(
         path,
         mimetype="application/pdf",
-        download_name=Path(record.file).name,
+        download_name=Path(name).name,
         conditional=True,
         max_age=3600,
     )
