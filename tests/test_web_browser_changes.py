@@ -1,7 +1,7 @@
-"""The "What changed" page in a real browser (Chromium through Playwright, as in
-test_web_browser.py, whose browser and axe-core set-up this reuses): at a desktop and a
-phone size it passes axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules, fits without sideways
-scrolling, and a person can pick a role and follow a changed section to its page now."""
+"""The "What changed" page in a real browser (Chromium through Playwright, the fixture in
+tests/browser.py): at a desktop and a phone size it passes axe-core's WCAG 2.0, 2.1 and 2.2
+A and AA rules, fits without sideways scrolling, and a person can pick a role and follow a
+changed section to its page now."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
+from tests.browser import AXE  # `browser`, the shared Chromium fixture, comes from tests/browser.py
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
 from tests.helpers import republish_chapter4
-from tests.test_web_browser import AXE, browser  # noqa: F401  (the shared browser fixture)
 from tools.webserver import Server, start_server
 
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -38,7 +38,7 @@ def changes_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
     running.stop()
 
 
-def opened(browser: Any, size: str, bypass_csp: bool = False) -> Any:  # noqa: F811
+def opened(browser: Any, size: str, bypass_csp: bool = False) -> Any:
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=bypass_csp)
     page = context.new_page()
@@ -49,7 +49,7 @@ def opened(browser: Any, size: str, bypass_csp: bool = False) -> Any:  # noqa: F
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("path", PATHS)
 def test_the_changes_page_passes_axe_wcag_a_and_aa(
-    browser: Any,  # noqa: F811
+    browser: Any,
     changes_server: Server,
     path: str,
     size: str,
@@ -71,7 +71,7 @@ def test_the_changes_page_passes_axe_wcag_a_and_aa(
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_changes_page_fits_the_screen(
-    browser: Any,  # noqa: F811
+    browser: Any,
     changes_server: Server,
     size: str,
     tmp_path: Path,
@@ -85,7 +85,7 @@ def test_the_changes_page_fits_the_screen(
 
 
 def test_picking_a_role_and_following_a_change_to_its_page(
-    browser: Any,  # noqa: F811
+    browser: Any,
     changes_server: Server,
 ) -> None:
     page = opened(browser, "phone")
