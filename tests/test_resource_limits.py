@@ -215,3 +215,32 @@ def test_suggest_reads_headings_under_the_time_limit_and_names_it(tmp_path: Path
     assert result.returncode == 3, result.stdout + result.stderr
     assert "long.pdf: took longer than 1 s to read for headings" in result.stderr
     assert "limits.seconds_per_file" in result.stderr
+
+
+def test_a_bomb_in_sections_suggest_is_named_without_a_fault_dump(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 25 item 16: `sections FILE --suggest` on a compression bomb printed Python's
+    fault-handler dump ("Fatal Python error: Aborted" and every thread's stack) before the
+    clear message, when the fault handler is on (PYTHONFAULTHANDLER=1, as CI runs)."""
+    _, index = bomb_workspace(tmp_path, functools.partial(deflate_bomb, megabytes=3000))
+    monkeypatch.setenv("PYTHONFAULTHANDLER", "1")
+
+    result = run_limited(
+        [
+            "sections",
+            "bomb.pdf",
+            "--suggest",
+            "--config",
+            "toolkit.yaml",
+            "--pdfs",
+            "pdfs",
+            "--index",
+            "index",
+        ],
+        tmp_path,
+    )
+
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "bomb.pdf: needed more memory than its limit of 512 MB" in result.stderr
+    assert "Fatal Python error" not in result.stderr and 'File "' not in result.stderr

@@ -9,6 +9,7 @@ go on in fresh workers.
 
 from __future__ import annotations
 
+import faulthandler
 import functools
 import multiprocessing
 import signal
@@ -93,6 +94,10 @@ def run_isolated(
 
 def _start_worker(memory_mb: int | None) -> None:
     in_worker()
+    # A reader that aborts on a bomb is named by the parent (_alone); Python's fault
+    # handler (on under PYTHONFAULTHANDLER or -X faulthandler, as CI runs) would first
+    # print every thread's stack to the user's terminal.
+    faulthandler.disable()
     limit_memory(memory_mb)
 
 
