@@ -174,16 +174,20 @@ def deep_page_tree(path: Path, depth: int = 100_000) -> None:
     path.write_bytes(build_pdf(objects))
 
 
-def labelled_pdf(path: Path, labels: Sequence[str], lines: Sequence[bytes]) -> None:
+def labelled_pdf(
+    path: Path, labels: Sequence[str], lines: Sequence[bytes], pages: Sequence[Sequence[bytes]] | None = None
+) -> None:
     """Pages with the given /PageLabels prefixes (any characters, as a hostile file may
-    carry: "²", an escape sequence), each page with the same text lines."""
+    carry: "²", an escape sequence), each page with the same text lines (or, with `pages`,
+    each with its own)."""
     count = len(labels)
     # /P as a UTF-16BE hex string: <FEFF....>
     nums = b" ".join(
         b"%d << /P <FEFF%s> >>" % (i, label.encode("utf-16-be").hex().upper().encode())
         for i, label in enumerate(labels)
     )
-    path.write_bytes(simple_pdf([lines] * count, catalog_extra=b"/PageLabels << /Nums [" + nums + b"] >> "))
+    texts = list(pages) if pages is not None else [lines] * count
+    path.write_bytes(simple_pdf(texts, catalog_extra=b"/PageLabels << /Nums [" + nums + b"] >> "))
 
 
 def cyclic_outline(path: Path, lines: Sequence[bytes]) -> None:

@@ -506,3 +506,30 @@ def test_a_broken_chapter_file_is_named_and_the_pack_uses_its_indexed_version(
     assert f"note: {CH4} {says}" in result.stderr and "the pack uses the version indexed on" in result.stderr
     assert "changed since the last ingest" not in result.output
     assert "printed page 74" in (sample.root / "packs" / "pharmacist.md").read_text(encoding="utf-8")
+
+
+def test_a_heading_on_a_page_whose_number_repeats_is_not_said_to_be_elsewhere(sample: Sample) -> None:
+    """Item 15's kind, a message that contradicts itself: where a file's page numbers
+    restart, a heading found on the second page printed 1 was "not on printed page 1 but
+    on page 1"."""
+    pages = [
+        [b"Contents"],
+        [b"Foreword text."],
+        [b"Pharmacies", b"Sample words about pharmacies."],
+        [b"More."],
+    ]
+    labelled_pdf(sample.root / "pdfs" / CH4, ["1", "2", "1", "2"], [], pages)
+    sample.config.write_text(
+        "chapters:\n  - number: 4\n    title: Health Services\n    file: " + CH4 + "\n"
+        "    sections:\n      - {id: pharmacies, title: Pharmacies, start: 1}\n",
+        encoding="utf-8",
+    )
+
+    result = sample.run("ingest")
+
+    assert result.exit_code == 0, result.output
+    assert "not on printed page 1 but on page 1" not in result.output
+    assert (
+        "heading 'Pharmacies' (section pharmacies) is not on the page printed 1 at PDF page 1 but on "
+        "another page printed 1, at PDF page 3 (the file's page numbers restart)"
+    ) in " ".join(result.output.split())

@@ -202,9 +202,16 @@ def split_chapter(
             found_at[spec.id] = (None, None, False)
         else:
             page_index, line_index = elsewhere
+            found = numbering.labels[page_index]
+            if found == str(spec.start):  # the numbering restarts: two pages carry this number
+                where = (
+                    f"is not on the page printed {spec.start} at PDF page {index + 1} but on another "
+                    f"page printed {found}, at PDF page {page_index + 1} (the file's page numbers restart)"
+                )
+            else:
+                where = f"is not on printed page {spec.start} but on page {found}"
             warnings.append(
-                f"{pdf.file}: heading {spec.title!r} (section {spec.id}) is not on printed page "
-                f"{spec.start} but on page {numbering.labels[page_index]}; check "
+                f"{pdf.file}: heading {spec.title!r} (section {spec.id}) {where}; check "
                 f"{place}.sections[{s_index}].start"
             )
             found_at[spec.id] = (numbering.labels[page_index], line_index, False)
