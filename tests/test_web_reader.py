@@ -307,6 +307,8 @@ EVERY_PAGE = [
     "reading",
     "a-z",
     "packs",
+    "changes",
+    "changes?role=school-nurse",
     "accessibility",
 ]
 
