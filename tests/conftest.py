@@ -104,10 +104,18 @@ class Place:
         """root/toolkit.yaml, root/pdfs and root/index."""
         return cls(root / "toolkit.yaml", root / "pdfs", root / "index")
 
+    @property
+    def root(self) -> Path:
+        """The folder holding the config (Place.under's root)."""
+        return self.config.parent
+
+    def args(self, *args: str) -> list[str]:
+        """A `cse-toolkit` command line with these paths (for a subprocess)."""
+        return [*args, "--config", str(self.config), "--pdfs", str(self.pdfs), "--index", str(self.index)]
+
     def run(self, *args: str) -> Result:
-        """`cse-toolkit` with these paths."""
-        options = ["--config", str(self.config), "--pdfs", str(self.pdfs), "--index", str(self.index)]
-        return CliRunner().invoke(toolkit_group, [*args, *options])
+        """`cse-toolkit` with these paths, through click's CliRunner."""
+        return CliRunner().invoke(toolkit_group, self.args(*args))
 
     def ingest(self, *extra: str) -> Result:
         return self.run("ingest", *extra)

@@ -15,7 +15,6 @@ import struct
 import subprocess
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from pipeline.cli import search_command
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, toolkit
 from tests.helpers import tree_state
 from tests.hostile_pdfs import labelled_pdf, run_toolkit, simple_pdf
 from tools.webserver import start_server
@@ -31,29 +30,7 @@ from tools.webserver import start_server
 CH4 = "chapter-4-health-services.pdf"
 
 
-@dataclass
-class Sample:
-    root: Path
-
-    @property
-    def config(self) -> Path:
-        return self.root / "toolkit.yaml"
-
-    def args(self, command: str, *extra: str) -> list[str]:
-        return [
-            command,
-            "--config",
-            str(self.config),
-            "--pdfs",
-            str(self.root / "pdfs"),
-            "--index",
-            str(self.root / "index"),
-            *extra,
-        ]
-
-    def run(self, command: str, *extra: str) -> Result:
-        return toolkit(*self.args(command, *extra))
-
+class Sample(Place):
     def pharmacies(self) -> tuple[str, str]:
         result = CliRunner().invoke(
             search_command,
@@ -74,14 +51,14 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile-config")
     shutil.copytree(SAMPLE_PDFS, root / "pdfs")
     shutil.copy(SAMPLE_CONFIG, root / "toolkit.yaml")
-    assert Sample(root).run("ingest").exit_code == 0
+    assert Sample.under(root).run("ingest").exit_code == 0
     return root
 
 
 @pytest.fixture
 def sample(template: Path, tmp_path: Path) -> Iterator[Sample]:
     shutil.copytree(template, tmp_path / "w", symlinks=True)
-    yield Sample(tmp_path / "w")
+    yield Sample.under(tmp_path / "w")
 
 
 def refused_config(sample: Sample) -> Result:

@@ -13,16 +13,13 @@ import re
 import shutil
 import socket
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from pipeline.cli import search_command
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.manifest import load_manifest
-from tests.conftest import search_answer, toolkit
+from tests.conftest import Place, search_answer, toolkit
 from tests.hostile_pdfs import (
     HELVETICA,
     build_pdf,
@@ -40,44 +37,9 @@ GOOD_WORD = "quokkas"
 CONFIG = "chapters: []\n"
 
 
-@dataclass
-class Folder:
-    root: Path
-
-    @property
-    def pdfs(self) -> Path:
-        return self.root / "pdfs"
-
-    @property
-    def index(self) -> Path:
-        return self.root / "index"
-
-    @property
-    def config(self) -> Path:
-        return self.root / "toolkit.yaml"
-
-    def args(self, command: str, *extra: str) -> list[str]:
-        return [
-            command,
-            "--config",
-            str(self.config),
-            "--pdfs",
-            str(self.pdfs),
-            "--index",
-            str(self.index),
-            *extra,
-        ]
-
-    def run(self, command: str, *extra: str) -> Result:
-        return toolkit(*self.args(command, *extra))
-
-    def search(self, query: str, *extra: str) -> Result:
-        return CliRunner().invoke(
-            search_command, [query, "--config", str(self.config), "--index", str(self.index), *extra]
-        )
-
+class Folder(Place):
     def files_found(self, query: str) -> list[str]:
-        return sorted({hit["file"] for hit in search_answer(self.search(query, "--json"))["results"]})
+        return sorted({hit["file"] for hit in search_answer(self.text_search(query, "--json"))["results"]})
 
 
 def good_pdf(path: Path, text: bytes = b"The " + GOOD_WORD.encode() + b" pathway is on this page.") -> None:
@@ -87,7 +49,7 @@ def good_pdf(path: Path, text: bytes = b"The " + GOOD_WORD.encode() + b" pathway
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile-files")
-    folder = Folder(root)
+    folder = Folder.under(root)
     folder.pdfs.mkdir()
     folder.config.write_text(CONFIG, encoding="utf-8")
     good_pdf(folder.pdfs / "good.pdf")
@@ -99,7 +61,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def folder(template: Path, tmp_path: Path) -> Iterator[Folder]:
     shutil.copytree(template, tmp_path / "w", symlinks=True)
-    yield Folder(tmp_path / "w")
+    yield Folder.under(tmp_path / "w")
 
 
 # ------------------------------------------------------------- D2: invisible characters
@@ -117,7 +79,7 @@ INVISIBLE = [
 def invisible(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Folder:
     root = tmp_path_factory.mktemp("invisible")
     shutil.copytree(template, root / "w", symlinks=True)
-    folder = Folder(root / "w")
+    folder = Folder.under(root / "w")
     invisible_characters(folder.pdfs / "invisible.pdf", [(raw, char) for _, raw, char in INVISIBLE])
     result = folder.run("ingest")
     assert result.exit_code == 0, result.output
@@ -295,7 +257,7 @@ def test_search_prints_file_names_and_labels_escaped(folder: Folder) -> None:
     labelled_pdf(folder.pdfs / f"label{ESCAPE}.pdf", [f"{ESCAPE}7"], [b"Wallaby notes."])
     assert folder.run("ingest").exit_code == 0
 
-    result = folder.search("wallaby")
+    result = folder.text_search("wallaby")
 
     assert result.exit_code == 0, result.output
     assert ("\x1b" in result.output, "label\\x1b[2J.pdf, PDF page 1" in result.stdout) == (False, True)
@@ -320,7 +282,7 @@ def test_every_command_prints_pdf_labels_escaped(folder: Folder, command: list[s
     labelled_pdf(folder.pdfs / "labels.pdf", C1_LABELS, [b"Wallaby notes."])
     assert folder.run("ingest").exit_code == 0
 
-    result = folder.search("wallaby", *command[1:]) if command[0] == "search" else folder.run(*command)
+    result = folder.text_search("wallaby", *command[1:]) if command[0] == "search" else folder.run(*command)
 
     assert result.exit_code == 0, result.output
     assert RAW.findall(result.output) == []

@@ -12,11 +12,10 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from pipeline.cli import search_command
 from pipeline.config import load_config
@@ -24,17 +23,12 @@ from pipeline.engine.store import IndexStore
 from pipeline.ingest.extract import sha256_file
 from pipeline.ingest.manifest import Manifest, load_manifest
 from pipeline.ondisk import Invalid, dump, load, write_atomic
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 
 CH4 = "chapter-4-health-services.pdf"
 
 
-@dataclass
-class Workspace:
-    pdfs: Path
-    config: Path
-    index: Path
-
+class Workspace(Place):
     @property
     def store(self) -> IndexStore:
         return IndexStore(self.index)
@@ -45,20 +39,10 @@ class Workspace:
         assert current is not None
         return current
 
-    def run(self, *args: str) -> Result:
-        return toolkit(
-            *args, "--config", str(self.config), "--pdfs", str(self.pdfs), "--index", str(self.index)
-        )
-
-    def search(self, query: str = "pharmacies") -> Result:
-        return CliRunner().invoke(
-            search_command, [query, "--json", "--config", str(self.config), "--index", str(self.index)]
-        )
-
     def top_hit(self) -> tuple[str, str, str]:
-        result = self.search()
+        result, payload = self.search("pharmacies")
         assert result.exit_code == 0, result.output
-        top = json.loads(result.stdout)["results"][0]
+        top = payload["results"][0]
         return top["file"], top["section"], top["page"]
 
 
@@ -71,7 +55,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("state-template")
     shutil.copytree(SAMPLE_PDFS, root / "pdfs")
     shutil.copy(SAMPLE_CONFIG, root / "toolkit.yaml")
-    ws = Workspace(root / "pdfs", root / "toolkit.yaml", root / "index")
+    ws = Workspace.under(root)
     result = ws.run("ingest")
     assert result.exit_code == 0, result.output
     return root
@@ -81,7 +65,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
     shutil.copytree(template, tmp_path / "w", symlinks=True)
     root = tmp_path / "w"
-    yield Workspace(root / "pdfs", root / "toolkit.yaml", root / "index")
+    yield Workspace.under(root)
 
 
 # ------------------------------------------------------------------ the one mechanism
@@ -251,7 +235,7 @@ DAMAGE = {"stamp gone": _drop_stamp, "toc zeroed": _zero_toc, "segment deleted":
 def test_damaged_search_index_says_to_ingest(ws: Workspace, damage: str) -> None:
     DAMAGE[damage](ws.current / "search")
 
-    result = ws.search()
+    result = ws.text_search("pharmacies", "--json")
 
     assert result.exit_code == 2, result.output
     assert f"the search index in {ws.current / 'search'}" in result.stderr
