@@ -127,26 +127,69 @@ def write_index(path: Path, units: Sequence[SectionPage], tag: Callable[[str], l
     `tag` names the synonym groups a text mentions (synonyms.Synonyms.tag).
     Errors propagate: a failed write must never be published as the current index.
     """
+    if len(units) >= PARALLEL_WRITE_FROM and (os.cpu_count() or 1) > 1:
+        writing = ParallelWriting(path, tag)
+        try:
+            for name, pages in by_file(units):
+                writing.add_file(name, pages)
+        except BaseException:
+            writing.cancel()
+            raise
+        writing.commit()
+        return len(units)
     path.mkdir(parents=True, exist_ok=True)
     ix = whoosh_index.create_in(str(path), get_schema())
-    parallel = len(units) >= PARALLEL_WRITE_FROM and (os.cpu_count() or 1) > 1
-    writer = (
-        ix.writer(limitmb=WRITER_MB, procs=min(os.cpu_count() or 1, 4), multisegment=True)
-        if parallel
-        else ix.writer(limitmb=128)
-    )
-    if parallel:
-        # Whoosh forks its writer processes while this one holds every page: frozen, those
-        # objects are never visited by a child's garbage collector, whose bookkeeping
-        # would otherwise copy the parent's memory into every child page by page.
-        gc.freeze()
-    try:
-        _fill(writer, units, tag)
-    finally:
-        gc.unfreeze()
+    _fill(ix.writer(limitmb=128), units, tag)
     ix.close()
     _stamp(path)
     return len(units)
+
+
+class ParallelWriting:
+    """A new index in the empty directory `path`, written by one Whoosh process per core
+    (segments kept apart, not merged) from pages handed over a file at a time: the ingest
+    gives each file's pages as soon as it has read them, so the index is written while the
+    other PDFs are still being read, and no process ever holds every page.
+
+    Call `add_file` for each file, then `commit` (or `cancel`). Errors propagate: a failed
+    write must never be published as the current index.
+    """
+
+    def __init__(self, path: Path, tag: Callable[[str], list[str]]) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.tag = tag
+        self.pages = 0
+        self._ix = whoosh_index.create_in(str(path), get_schema())
+        procs = min(os.cpu_count() or 1, 4)
+        self._writer = self._ix.writer(limitmb=WRITER_MB, procs=procs, multisegment=True)
+        # Whoosh forks its writer processes when the first pages are handed over: frozen,
+        # the objects this one holds then are never visited by a child's garbage collector,
+        # whose bookkeeping would otherwise copy the parent's memory into every child page
+        # by page.
+        gc.freeze()
+
+    def add_file(self, name: str, units: Sequence[SectionPage]) -> None:
+        """One file's pages (all of them, once), then its vocabulary document."""
+        if units:
+            _add_file(self._writer, name, units, self.tag)
+            self.pages += len(units)
+
+    def commit(self) -> int:
+        try:
+            self._writer.commit()
+        finally:
+            gc.unfreeze()
+        self._ix.close()
+        _stamp(self.path)
+        return self.pages
+
+    def cancel(self) -> None:
+        try:
+            self._writer.cancel()
+        finally:
+            gc.unfreeze()
+            self._ix.close()
 
 
 def update_index(
@@ -218,6 +261,45 @@ def merge_small_segments(writer: IndexWriter, segments: list[Segment]) -> list[S
     return [segment for segment in live if segment not in small]
 
 
+def by_file(units: Sequence[SectionPage]) -> list[tuple[str, list[SectionPage]]]:
+    """The pages in runs of one file (as the ingest gives them: grouped by file)."""
+    runs: list[tuple[str, list[SectionPage]]] = []
+    for unit in units:
+        if not runs or runs[-1][0] != unit.file:
+            runs.append((unit.file, []))
+        runs[-1][1].append(unit)
+    return runs
+
+
+def _add_file(
+    writer: IndexWriter, name: str, units: Sequence[SectionPage], tag: Callable[[str], list[str]]
+) -> None:
+    """A file's pages, then one vocabulary document holding each of its words once."""
+    words: set[str] = set()
+    for unit in units:
+        writer.add_document(
+            key=unit.key,
+            file=unit.file,
+            chapter="" if unit.chapter is None else str(unit.chapter),
+            chapter_title=unit.chapter_title,
+            section=unit.section,
+            section_title=unit.section_title,
+            kind=unit.kind,
+            page=unit.page,
+            pdf_page=unit.pdf_page,
+            ocr=unit.ocr,
+            content=unit.text,
+            headers=unit.headers,
+            aid="yes" if unit.aid else "",
+            concepts=" ".join(tag(unit.text)),
+            title_concepts=" ".join(tag(unit.section_title)),
+        )
+        words.update(_WORD.findall(unit.text.lower()))
+    writer.add_document(
+        key=f"__vocabulary__/{name}", file=name, kind=VOCABULARY, words=" ".join(sorted(words))
+    )
+
+
 def _fill(
     writer: IndexWriter,
     new: Sequence[SectionPage],
@@ -228,40 +310,9 @@ def _fill(
     document per file among them, each written as soon as its file's pages are (a set of
     every file's words at once was a large ingest's biggest holding), then commit (or
     cancel) with the merge policy `merge` (Whoosh's default when None)."""
-
-    def add_vocabulary(name: str, words: set[str]) -> None:
-        writer.add_document(
-            key=f"__vocabulary__/{name}", file=name, kind=VOCABULARY, words=" ".join(sorted(words))
-        )
-
     try:
-        current: str | None = None
-        words: set[str] = set()
-        for unit in new:
-            if unit.file != current:
-                if current is not None:
-                    add_vocabulary(current, words)
-                current, words = unit.file, set()
-            writer.add_document(
-                key=unit.key,
-                file=unit.file,
-                chapter="" if unit.chapter is None else str(unit.chapter),
-                chapter_title=unit.chapter_title,
-                section=unit.section,
-                section_title=unit.section_title,
-                kind=unit.kind,
-                page=unit.page,
-                pdf_page=unit.pdf_page,
-                ocr=unit.ocr,
-                content=unit.text,
-                headers=unit.headers,
-                aid="yes" if unit.aid else "",
-                concepts=" ".join(tag(unit.text)),
-                title_concepts=" ".join(tag(unit.section_title)),
-            )
-            words.update(_WORD.findall(unit.text.lower()))
-        if current is not None:
-            add_vocabulary(current, words)
+        for name, units in by_file(new):
+            _add_file(writer, name, units, tag)
     except BaseException:
         writer.cancel()
         raise

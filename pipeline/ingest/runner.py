@@ -8,7 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+import shutil
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +20,14 @@ from pipeline.config.model import Limits, OcrSettings, Toolkit
 from pipeline.engine.dated import save_dates
 from pipeline.engine.documents import PageKind
 from pipeline.engine.english import save_english
-from pipeline.engine.index import SCHEMA_VERSION, index_problem, older_format, update_index, write_index
+from pipeline.engine.index import (
+    SCHEMA_VERSION,
+    by_file,
+    index_problem,
+    older_format,
+    update_index,
+    write_index,
+)
 from pipeline.engine.store import IndexStore
 from pipeline.engine.synonyms import Synonyms, from_toolkit, groups, save_merged
 from pipeline.engine.synonyms import digest as synonyms_digest
@@ -37,6 +45,7 @@ from pipeline.ingest.ocr import available as ocr_available
 from pipeline.ingest.packsbuilt import stale_packs
 from pipeline.ingest.repeats import Repeats, find_repeats, page_marks, without_repeats
 from pipeline.ingest.sections import NOT_IN_CONFIG, SectionInfo, SectionPage, split_file
+from pipeline.ingest.streaming import Stream
 from pipeline.ingest.structure import enrich
 from pipeline.ingest.workers import run_isolated
 
@@ -190,6 +199,7 @@ def read_all(
     ocr_progress: OcrProgress | None = None,
     verify_copies: bool = False,
     ready: Ready | None = None,
+    first: Collection[str] = (),
 ) -> tuple[dict[str, ExtractedPdf | PdfError], OcrStats]:
     """`extract_all`, and what OCR did. With `verify_copies` (ingest --force), every kept
     copy of a PDF is hashed again and replaced if it rotted.
@@ -222,8 +232,9 @@ def read_all(
         else:
             todo.append(source)
     by_path = {str(s.path): s for s in todo}
-    # Largest first: a big manual started last would leave the other core idle at the end.
-    jobs = [(str(s.path), s.name, limits) for s in sorted(todo, key=lambda s: -s.size)]
+    # The files named `first`, then the largest: a big manual started last would leave the
+    # other core idle at the end.
+    jobs = [(str(s.path), s.name, limits) for s in sorted(todo, key=lambda s: (s.name not in first, -s.size))]
     for job, result in run_isolated(
         jobs,
         _extract_job,
@@ -294,6 +305,7 @@ def prepare(
     force: bool = False,
     best_effort: bool = False,
     reuse: bool = False,
+    stream: Stream | None = None,
 ) -> Prepared:
     """Extract (through the cache), number and split every PDF; writes only the cache.
 
@@ -305,18 +317,21 @@ def prepare(
     whose bytes and build key are those of the previous ingest is not read at all: its
     manifest record (labels, sections, warnings, page marks) is carried over, so a
     re-ingest costs what changed plus a small constant per file.
+
+    With `stream` (every page is to be written), each file's pages go to it as soon as
+    the file is split (streaming.py); those it has written are not in the result's units.
     """
     cache = ExtractionCache(store.cache_dir, best_effort=best_effort)
     carried = _carried(toolkit, previous, sources) if reuse and not force else {}
     if progress:
         for name in carried:
             progress(name)
-    by_file: dict[str, list[SectionInfo]] = {}
+    sections_of: dict[str, list[SectionInfo]] = {}
     if carried and previous is not None:
         for info in previous.sections:
-            by_file.setdefault(info.file, []).append(info)
+            sections_of.setdefault(info.file, []).append(info)
     done: dict[str, _Done] = {
-        name: _Done(record, tuple(by_file.get(name, ())), None) for name, record in carried.items()
+        name: _Done(record, tuple(sections_of.get(name, ())), None) for name, record in carried.items()
     }
     for name in carried:
         cache.keep_source(carried[name].sha256, pdfs_dir / name)
@@ -327,8 +342,13 @@ def prepare(
         """Each file is split as soon as it is read; only its pages and record are kept."""
         if isinstance(outcome, PdfError):
             failures[name] = outcome
+            if stream is not None:
+                stream.failed(name)
         else:
             done[name] = _split_one(toolkit, outcome, by_name[name])
+            if stream is not None:  # the stream holds its pages from here
+                stream.arrived(name, done[name].record, done[name].units or ())
+                done[name] = replace(done[name], units=())
 
     _, ocr = read_all(
         [s for s in sources if s.name not in carried],
@@ -339,7 +359,11 @@ def prepare(
         ocr_progress,
         verify_copies=force,
         ready=ready,
+        first=frozenset(stream.waiting) if stream is not None else (),  # whose repeats the others wait for
     )
+    if stream is not None:  # the pages it has not written are written with the rest
+        for name, units in stream.unwritten().items():
+            done[name] = replace(done[name], units=tuple(units))
     for index, spec in enumerate(toolkit.chapters):
         if spec.file not in by_name and spec.file not in failures:
             failures[spec.file] = PdfError(
@@ -430,40 +454,61 @@ def ingest(
         if on_start:
             on_start(len(sources))
         base = store.search_dir() if damage is None else None
-        prepared = prepare(
-            toolkit,
-            pdfs_dir,
-            store,
-            previous,
-            sources,
-            progress,
-            ocr_progress,
-            refused=refused,
-            force=force,
-            reuse=base is not None,
+        tag = Synonyms(from_toolkit(toolkit)).tag
+        # Every page will be written: a large index is written while the PDFs are read.
+        generation = store.new_generation() if base is None else None
+        stream = (
+            Stream(generation / "search", tag, {spec.file for spec in toolkit.chapters})
+            if generation is not None and (os.cpu_count() or 1) > 1
+            else None
         )
-        replaced = _replaced(prepared, previous, base, force)
-        if replaced is None and prepared.carried:  # too much changed to update: every page is written
-            prepared = prepare(toolkit, pdfs_dir, store, previous, sources, refused=refused, force=force)
-        if prepared.problems:
-            raise ConfigError("config", prepared.problems)
-        report, manifest = prepared.report, prepared.manifest
-        older = older_format(store.search_dir()) if damage is not None else None
-        if older is not None:  # an upgrade: expected, and said once
-            report.notes.append(
-                f"The index was made by an older version of this tool (index format {older}; this "
-                f"version's is {SCHEMA_VERSION}), so it was rebuilt from the PDFs; the history of past "
-                "ingests is kept."
-            )
-        elif damage is not None:
-            report.warnings.insert(
-                0, f"the previous search index could not be used ({damage}); it was rebuilt"
-            )
-        generation = store.new_generation()
         try:
-            tag = Synonyms(from_toolkit(toolkit)).tag
+            prepared = prepare(
+                toolkit,
+                pdfs_dir,
+                store,
+                previous,
+                sources,
+                progress,
+                ocr_progress,
+                refused=refused,
+                force=force,
+                reuse=base is not None,
+                stream=stream,
+            )
+            replaced = _replaced(prepared, previous, base, force)
+            if replaced is None and prepared.carried:  # too much changed to update: every page is written
+                prepared = prepare(toolkit, pdfs_dir, store, previous, sources, refused=refused, force=force)
+            if prepared.problems:
+                raise ConfigError("config", prepared.problems)
+            report, manifest = prepared.report, prepared.manifest
+            older = older_format(store.search_dir()) if damage is not None else None
+            if older is not None:  # an upgrade: expected, and said once
+                report.notes.append(
+                    f"The index was made by an older version of this tool (index format {older}; this "
+                    f"version's is {SCHEMA_VERSION}), so it was rebuilt from the PDFs; the history of past "
+                    "ingests is kept."
+                )
+            elif damage is not None:
+                report.warnings.insert(
+                    0, f"the previous search index could not be used ({damage}); it was rebuilt"
+                )
+            if generation is None:
+                generation = store.new_generation()
             if base is not None and replaced is not None:
                 update_index(generation / "search", base, prepared.units, replaced, tag)
+            elif stream is not None and stream.writing is not None:
+                if not stream.agrees(manifest.files):  # written pages that should not be: afresh
+                    stream.cancel()
+                    shutil.rmtree(generation / "search")
+                    prepared = prepare(
+                        toolkit, pdfs_dir, store, previous, sources, refused=refused, force=force
+                    )
+                    write_index(generation / "search", prepared.units, tag)
+                else:
+                    for name, units in by_file(prepared.units):  # the pages not written yet
+                        stream.writing.add_file(name, units)
+                    stream.writing.commit()
             else:
                 write_index(generation / "search", prepared.units, tag)
             stops.reached("index-written")
@@ -484,6 +529,8 @@ def ingest(
             store.publish(generation)
             stops.reached("published")
         except BaseException:
+            if stream is not None:
+                stream.cancel()
             store.prune()  # the unpublished generation goes; `current` is untouched
             raise
         report.manifest = manifest
