@@ -16,8 +16,8 @@ import pytest
 from pipeline.engine.store import IndexStore
 from pipeline.ingest import streaming
 from pipeline.ingest.manifest import load_manifest
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
-from tests.shapes import WHOLE, Place, chapter, make_place, page_facts, write_whole_toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, make_place
+from tests.shapes import WHOLE, chapter, page_facts, write_whole_toolkit
 
 QUERIES = ["pharmacies", "grooming", "looked after children", "wombat", "consent", "A&E", "refer*"]
 P74 = next(f for f in page_facts(chapter(4)) if f.printed == "74")
@@ -47,7 +47,7 @@ def _answers(place: Place) -> list[tuple[int, list[list[tuple[Any, ...]]]]]:
 def after_reading(tmp_path_factory: pytest.TempPathFactory) -> Place:
     """The layout ingested as a small index is: every file read, then written in one process."""
     place = _place(tmp_path_factory.mktemp("after-reading"))
-    result = place.toolkit("ingest")
+    result = place.ingest()
     assert result.exit_code == 0, result.output
     return place
 
@@ -72,7 +72,7 @@ def test_pages_are_written_while_the_pdfs_are_read_and_answer_alike(
 
     monkeypatch.setattr(streaming.Stream, "arrived", spy_arrived)
     monkeypatch.setattr(streaming.Stream, "_write", spy_write)
-    result = place.toolkit("ingest")
+    result = place.ingest()
     assert result.exit_code == 0, result.output
 
     files = sorted(p.name for p in place.pdfs.glob("*.pdf"))
