@@ -4,19 +4,16 @@ footers stay out of the indexed text. PDFs are made in the test with tools/pdfge
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from pipeline.cli import search_command
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.extract import ExtractedPdf, extract_pdf
 from pipeline.ingest.manifest import load_manifest
 from pipeline.ingest.pages import Gap, PageNumbering, number_pages
 from pipeline.ingest.sections import body_lines, uncatalogued
-from tests.conftest import toolkit
+from tests.conftest import Place
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 TOPICS = ["Consent", "Grooming", "Referral", "Records", "Meetings", "Planning"]
@@ -255,7 +252,7 @@ WORDS = [
 
 
 @pytest.fixture(scope="module")
-def numbered_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def numbered_index(tmp_path_factory: pytest.TempPathFactory) -> Place:
     """Four small PDFs, each numbered a different way, ingested into a real index."""
     root = tmp_path_factory.mktemp("pages")
     pdfs = root / "pdfs"
@@ -276,18 +273,10 @@ def numbered_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path
         "chapters:\n  - number: 3\n    title: Plain chapter\n    file: plain.pdf\n    first_page: 201\n",
         encoding="utf-8",
     )
-    index = root / "index"
-    result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+    place = Place.under(root)
+    result = place.ingest()
     assert result.exit_code == 0, result.output
-    return config, index
-
-
-def search_json(config: Path, index: Path, *args: str) -> tuple[Result, dict]:
-    result = CliRunner().invoke(
-        search_command, [*args, "--json", "--config", str(config), "--index", str(index)]
-    )
-    data = json.loads(result.stdout) if result.stdout.strip() else {}
-    return result, data
+    return place
 
 
 @pytest.mark.parametrize(
@@ -307,17 +296,17 @@ def search_json(config: Path, index: Path, *args: str) -> tuple[Result, dict]:
     ],
 )
 def test_search_json_cites_printed_page(
-    numbered_index: tuple[Path, Path], word: str, file: str, pdf_page: int, page: str
+    numbered_index: Place, word: str, file: str, pdf_page: int, page: str
 ) -> None:
-    result, data = search_json(*numbered_index, word)
+    result, data = numbered_index.search(word)
     assert result.exit_code == 0, result.output
     assert data["total"] == 1
     hit = data["results"][0]
     assert (hit["file"], hit["pdf_page"], hit["page"]) == (file, pdf_page, page)
 
 
-def test_manifest_records_labels_and_their_source(numbered_index: tuple[Path, Path]) -> None:
-    _, index = numbered_index
+def test_manifest_records_labels_and_their_source(numbered_index: Place) -> None:
+    index = numbered_index.index
     manifest = load_manifest(IndexStore(index).current())
     assert manifest is not None
     got = {name: (r.page_labels, r.label_source) for name, r in manifest.files.items()}
@@ -329,16 +318,16 @@ def test_manifest_records_labels_and_their_source(numbered_index: tuple[Path, Pa
     }
 
 
-def test_running_header_word_finds_only_the_pages_it_heads(numbered_index: tuple[Path, Path]) -> None:
+def test_running_header_word_finds_only_the_pages_it_heads(numbered_index: Place) -> None:
     """Kept out of the text, but kept as a weak field of its own: it says what the pages
     are about (issue 13)."""
-    result, data = search_json(*numbered_index, "zanzibar", "--limit", "50")
+    result, data = numbered_index.search("zanzibar", "--limit", "50")
     assert result.exit_code == 0, result.output
     assert {h["file"] for h in data["results"]} == {"footers.pdf"}
 
 
-def test_snippet_does_not_carry_the_running_header(numbered_index: tuple[Path, Path]) -> None:
-    result, data = search_json(*numbered_index, "practitioners", "--limit", "50")
+def test_snippet_does_not_carry_the_running_header(numbered_index: Place) -> None:
+    result, data = numbered_index.search("practitioners", "--limit", "50")
     assert result.exit_code == 0, result.output
     footers = [h for h in data["results"] if h["file"] == "footers.pdf"]
     assert sorted(h["pdf_page"] for h in footers) == [1, 2, 3, 4]

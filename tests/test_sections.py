@@ -12,16 +12,15 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from pipeline.cli import search_command
 from pipeline.config import ChapterSpec, SectionSpec, load_config
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.extract import extract_pdf
 from pipeline.ingest.manifest import Manifest, load_manifest
 from pipeline.ingest.pages import number_pages
 from pipeline.ingest.sections import Split, split_chapter
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, toolkit
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 CH4 = "chapter-4-health-services.pdf"
@@ -171,15 +170,11 @@ def section_spec(chapter: dict[str, Any], section_id: str) -> dict[str, Any]:
     return next(s for s in chapter["sections"] if s["id"] == section_id)
 
 
-def ingest(pdfs: Path, config: Path, index: Path) -> Result:
-    return toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
-
-
 def test_heading_not_on_configured_page_warns_where_it_is(tmp_path: Path) -> None:
     pdfs, config = chapter4_only(tmp_path, lambda c: section_spec(c, "general-practice").update(start=76))
     index = tmp_path / "index"
 
-    result = ingest(pdfs, config, index)
+    result = Place(config, pdfs, index).ingest()
 
     assert result.exit_code == 0, result.output
     assert (
@@ -200,7 +195,7 @@ def test_heading_nowhere_warns(tmp_path: Path) -> None:
     pdfs, config = chapter4_only(tmp_path, rename)
     index = tmp_path / "index"
 
-    result = ingest(pdfs, config, index)
+    result = Place(config, pdfs, index).ingest()
 
     assert result.exit_code == 0, result.output
     assert (
@@ -224,7 +219,7 @@ def test_start_page_not_in_pdf_exits_2_naming_the_place(
     config.write_text(text.replace(old, old.replace("75", "99")), encoding="utf-8")
     index = tmp_path / "index"
 
-    result = ingest(pdfs, config, index)
+    result = Place(config, pdfs, index).ingest()
 
     assert result.exit_code == 2, result.output
     assert (
@@ -249,16 +244,15 @@ def test_uncatalogued_pdf_is_indexed_with_warning_and_searchable(tmp_path: Path)
             ),
         ],
     )
-    index = tmp_path / "index"
+    place = Place(config, pdfs, tmp_path / "index")
 
-    result = ingest(pdfs, config, index)
+    result = place.ingest()
 
     assert result.exit_code == 0, result.output
     assert "leaflet.pdf: not named in the config; indexed as an uncatalogued document" in result.stdout
     assert "1 uncatalogued document" in result.stdout
-    found = toolkit_search(config, index, "zephyrine")
+    found, data = place.search("zephyrine")
     assert found.exit_code == 0, found.output
-    data = json.loads(found.stdout)
     assert data["total"] == 1
     hit = data["results"][0]
     assert hit["file"] == "leaflet.pdf"
@@ -271,14 +265,8 @@ def test_uncatalogued_pdf_is_indexed_with_warning_and_searchable(tmp_path: Path)
     )
     assert (hit["page"], hit["pdf_page"]) == ("2", 2)
     # The catalogued chapter is still there, with its sections.
-    pharmacies = json.loads(toolkit_search(config, index, "pharmacies").stdout)["results"][0]
+    pharmacies = place.search("pharmacies")[1]["results"][0]
     assert (pharmacies["section"], pharmacies["page"]) == ("pharmacies", "74")
-
-
-def toolkit_search(config: Path, index: Path, *args: str) -> Result:
-    return CliRunner().invoke(
-        search_command, [*args, "--json", "--config", str(config), "--index", str(index)]
-    )
 
 
 # --------------------------------------------------------------------------- cse-toolkit sections
