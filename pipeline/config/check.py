@@ -2,6 +2,13 @@
 
 The YAML is composed into nodes (not loaded straight to dicts) so each problem can name
 the line it stands on, e.g. ``chapters[2].sections[0].start (line 31): ...``.
+
+Why our own checks rather than a schema library (jsonschema, pydantic, cattrs): those
+validate the loaded dicts and lists, where YAML's line numbers are already gone, and the
+SPEC asks for the place *and the line* of every problem, all at once. About half of this
+module is shape (keys, types, unknown keys); the other half (pages that exist in the
+file, ids that refer to something, images that are images, paths inside the toolkit)
+would stay ours with any schema library, and would then report in a second wording.
 """
 
 from __future__ import annotations
