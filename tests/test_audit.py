@@ -536,22 +536,27 @@ def test_history_records_moved_sections(sample: Sample, republished: dict[str, b
 
 
 # --------------------------------------------------------------------------- sections --suggest fixes the config
+def take_suggested_sections(sample: Sample) -> list[dict[str, Any]]:
+    """Do what the audit advises: paste `sections CH4 --suggest` into chapter 4's config."""
+    suggested = sample.run("sections", CH4, "--suggest")
+    assert suggested.exit_code == 0, suggested.output
+    proposal: list[dict[str, Any]] = yaml.safe_load(suggested.stdout)["sections"]
+    config = yaml.safe_load(sample.config.read_text(encoding="utf-8"))
+    next(c for c in config["chapters"] if c["number"] == 4)["sections"] = proposal
+    sample.config.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return proposal
+
+
 def test_suggested_sections_make_the_next_audit_clean(sample: Sample, republished: dict[str, bytes]) -> None:
     (sample.pdfs / CH4).write_bytes(republished["inserted"])
     before = sample.audit_json(1)
     assert "moved" in statuses(before).values()
 
-    suggested = sample.run("sections", CH4, "--suggest")
-    assert suggested.exit_code == 0, suggested.output
-    proposal = yaml.safe_load(suggested.stdout)
-    assert [s["id"] for s in proposal["sections"]] == CH4_SECTIONS  # the configured ids are kept
-    assert {s["id"]: s["start"] for s in proposal["sections"]} == {
+    proposal = take_suggested_sections(sample)
+    assert [s["id"] for s in proposal] == CH4_SECTIONS  # the configured ids are kept
+    assert {s["id"]: s["start"] for s in proposal} == {
         sid: start if sid == "school-nurses" else start + 1 for sid, start in STARTS.items()
     }
-    config = yaml.safe_load(sample.config.read_text(encoding="utf-8"))
-    chapter = next(c for c in config["chapters"] if c["number"] == 4)
-    chapter["sections"] = proposal["sections"]
-    sample.config.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
     report = sample.audit_json(1)  # the PDF and the config did change since the ingest
     assert report["config_changed"] is True
@@ -566,6 +571,27 @@ def test_suggested_sections_make_the_next_audit_clean(sample: Sample, republishe
     clean = sample.run("audit")
     assert clean.exit_code == 0, clean.output
     assert "Nothing changed" in clean.stdout
+
+
+def test_a_page_printed_under_a_new_number_makes_its_packs_stale(
+    sample: Sample, republished: dict[str, bytes], tmp_path: Path
+) -> None:
+    """The board inserts a page into School Nurses and the manager fixes the config in the
+    same go, as the audit advises: Pharmacies' text is the same, but it is now printed on
+    p. 75, so the pharmacist's pack (citing p. 74, with the page that says "Page 74") must
+    be rebuilt, as `changes --role pharmacist` tells the pharmacist it moved."""
+    built = sample.run("pack", "pharmacist", "--out", str(tmp_path / "packs"))
+    assert built.exit_code == 0, built.output
+    (sample.pdfs / CH4).write_bytes(republished["inserted"])
+    take_suggested_sections(sample)
+
+    report = sample.audit_json(1)
+    ingested = sample.run("ingest")
+
+    assert report["roles_affected"] == sorted(OWNER.values())
+    assert ingested.exit_code == 0, ingested.output
+    assert "  packs to rebuild (cse-toolkit pack, or make packs): pharmacist" in ingested.stdout.splitlines()
+    assert sample.history()[-1]["stale_packs"] == ["pharmacist"]
 
 
 def test_audit_reports_a_config_only_change(sample: Sample) -> None:

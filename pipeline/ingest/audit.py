@@ -175,11 +175,19 @@ def _stale_packs(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Roles whose pack holds a changed page, as built plainly and with --full: a pack is
     stale when any section with text on one of its pages (before or after the change)
-    changed, moved, went missing, or came or went with its file."""
+    changed, moved, went missing, came or went with its file, or is printed on other pages
+    now (a page inserted before it, the config fixed to match: its text is the same, but
+    the pack cites the old page numbers and holds the pages that print them)."""
     touched = {c.id for c in changes if c.status != SectionStatus.UNCHANGED}
     touched.update(s.id for name in added for s in new.sections_of(name))
     if old is not None:  # a removed chapter takes its sections with it
         touched.update(s.id for name in removed for s in old.sections_of(name))
+        printed = {s.id: (s.first_page, s.last_page) for s in old.sections}
+        touched.update(
+            s.id
+            for s in new.sections
+            if printed.get(s.id, (s.first_page, s.last_page)) != (s.first_page, s.last_page)
+        )
     stale: tuple[list[str], list[str]] = ([], [])
     for role in toolkit.roles:
         for full, names in ((False, stale[0]), (True, stale[1])):
