@@ -165,3 +165,40 @@ def test_no_other_engine_module_reads_whooshs_internals() -> None:
                     ) not in ALLOWED_IMPORTS:
                         found.append(f"{path.name}:{node.lineno}: from {node.module} import {alias.name}")
     assert found == []
+
+
+@pytest.mark.parametrize(("field", "word"), TERMS)
+def test_a_terms_postings_are_found_where_whoosh_keeps_them(searcher: Any, field: str, word: str) -> None:
+    """Inline postings are Whoosh's own; postings in blocks are found by the offset that
+    the field's one pass over the term table (block_terms) gives too."""
+    for leaf, _ in searcher.leaf_searchers():
+        reader = leaf.reader()
+        btext = reader.schema[field].to_bytes(word)
+        where = postings.term_postings(reader, field, btext)
+        if (field, btext) not in reader:
+            assert where is None
+            continue
+        public = reader.postings(field, btext)
+        expected = []
+        while public.is_active():
+            expected.append((public.id(), public.weight()))
+            public.next()
+        if isinstance(where, int):
+            offsets = dict(postings.block_terms(reader, field))
+            assert where in offsets
+            assert [
+                p for ids, weights in postings.blocks(offsets[where]) for p in zip(ids, weights, strict=True)
+            ] == expected
+        else:
+            assert where is not None
+            assert list(zip(*where, strict=True)) == expected
+    assert postings.term_postings(reader, "content", b"zzznotaword") is None
+
+
+def test_the_engines_segment_files_are_named_as_whoosh_removes_them(searcher: Any) -> None:
+    from whoosh.index import TOC
+
+    reader = searcher.leaf_searchers()[0][0].reader()
+    path = postings.segment_file(reader, ".pagefreqs")
+    assert path is not None and path.parent.is_dir()
+    assert TOC._segment_pattern("MAIN").match(path.name).group(1) == reader.segment().segment_id()

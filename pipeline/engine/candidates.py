@@ -17,12 +17,15 @@ are added may differ from Whoosh's matcher tree, by a rounding in the last bit.
 
 from __future__ import annotations
 
+import bisect
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from pipeline.engine.counts import pages_and_freqs
 from pipeline.engine.postings import (
     LENGTH_OF_BYTE,
     at_docs,
@@ -156,6 +159,10 @@ def _pattern(top: Searcher, leaf: Searcher, leaf_number: int, query: wq.PatternQ
     field = top.schema[query.fieldname]
     pages: set[int] = set()
     for word in words:
+        kept = pages_and_freqs(reader, query.fieldname, word)
+        if kept is not None:
+            pages.update(kept[0])
+            continue
         found = matcher(reader, query.fieldname, word, field.format)
         if in_blocks(found):
             for ids in block_id_runs(found):
@@ -202,6 +209,9 @@ def _term(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str, text:
     idf = top.idf(fieldname, btext)
     k1_plus = weighting.K1 + 1
     raw, norm = _norms(top, leaf, leaf_number, fieldname)
+    kept = pages_and_freqs(reader, fieldname, btext)
+    if kept is not None:  # pages and frequencies without positions (counts.py)
+        return {doc: idf * ((tf * k1_plus) / (tf + norm[raw[doc]])) for doc, tf in zip(*kept, strict=True)}
     found = matcher(reader, fieldname, btext, field.format)
     if in_blocks(found):  # one comprehension over whole blocks
         return {
@@ -255,8 +265,28 @@ def holding(searcher: Searcher, query: wq.Query, docnums: Sequence[int]) -> set[
             continue
         for term in terms:
             if (term.fieldname, searcher.schema[term.fieldname].to_bytes(term.text)) in reader:
-                found.update(doc + offset for doc, _ in at_docs(reader, term.fieldname, term.text, local))
+                found.update(doc + offset for doc, _ in weights_at(reader, term.fieldname, term.text, local))
     return found
+
+
+def weights_at(reader: Any, name: str, term: str, docs: Sequence[int]) -> Iterator[tuple[int, float]]:
+    """(document, weight) for each of `docs` (sorted, in this segment, not deleted) that
+    holds the term: found by bisection in its pages (counts.py), or in its blocks."""
+    field = reader.schema[name]
+    kept = pages_and_freqs(reader, name, field.to_bytes(term))
+    if kept is None:
+        for doc, found in at_docs(reader, name, term, docs):
+            yield doc, found.weight()
+        return
+    pages, freqs = kept
+    deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
+    at, end = 0, len(pages)
+    for doc in docs:
+        at = bisect.bisect_left(pages, doc, at, end)
+        if at == end:
+            return
+        if pages[at] == doc and doc not in deleted:
+            yield doc, freqs[at]
 
 
 def _holding_by_matcher(searcher: Searcher, query: wq.Query, docnums: Sequence[int]) -> set[int]:

@@ -25,7 +25,7 @@ from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
 from pipeline import PIPELINE_VERSION
-from pipeline.engine import startup
+from pipeline.engine import counts, startup
 from pipeline.engine.documents import SectionPage
 from pipeline.errors import UsageError
 from pipeline.ondisk import dump, read_record, write_atomic
@@ -141,6 +141,7 @@ def write_index(path: Path, units: Sequence[SectionPage], tag: Callable[[str], l
     ix = whoosh_index.create_in(str(path), get_schema())
     _fill(ix.writer(limitmb=128), units, tag)
     ix.close()
+    counts.write_missing(path)
     _stamp(path)
     return len(units)
 
@@ -181,6 +182,7 @@ class ParallelWriting:
         finally:
             gc.unfreeze()
         self._ix.close()
+        counts.write_missing(self.path)
         _stamp(self.path)
         return self.pages
 
@@ -218,6 +220,7 @@ def update_index(
         raise
     _fill(writer, [u for u in units if u.file in files], tag, merge=merge_small_segments)
     ix.close()
+    counts.write_missing(path)  # the new segment's (the others' are linked with their segments)
     _stamp(path)
     return len(units)
 

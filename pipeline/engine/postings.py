@@ -23,11 +23,13 @@ import pickle
 import re
 import weakref
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.formats import Positions
+from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -220,3 +222,46 @@ def pattern_terms(
 def pattern_words(query: wq.PatternQuery, reader: object) -> list[bytes]:
     """The words of the segment or index that a wildcard or prefix stands for."""
     return list(query._btexts(reader))
+
+
+def term_postings(
+    reader: Any, fieldname: str, btext: bytes
+) -> tuple[Sequence[int], Sequence[float]] | int | None:
+    """Where a term's postings are in the segment: the offset of its first block in the
+    postings file (what counts.py files them by), or the postings themselves (pages,
+    weights) when Whoosh keeps them inline with the term; None when it is not there."""
+    try:
+        info = reader._terms.term_info(fieldname, btext)
+    except TermNotFound:
+        return None
+    if info.is_inlined():
+        ids, weights, _ = info.inlined_postings()
+        return ids, weights
+    return int(info.extent()[0])
+
+
+def segment_file(reader: Any, suffix: str) -> Path | None:
+    """A file of the engine's own beside the reader's segment, named as Whoosh names the
+    segment's files (so that Whoosh deletes it with the segment); None for a segment that
+    is not in a folder."""
+    storage = reader.storage()
+    storage = getattr(storage, "b", storage)  # a compound segment's files over the folder's
+    folder = getattr(storage, "folder", None)
+    if folder is None:
+        return None
+    return Path(folder) / f"{reader.segment().segment_id()}{suffix}"
+
+
+def block_terms(reader: Any, fieldname: str) -> Iterator[tuple[int, W3LeafMatcher]]:
+    """Every term of the field whose postings are in blocks, in one pass over the segment's
+    term table (no look-up per term): the offset of its postings, and a matcher on them."""
+    terms = reader._terms
+    format_ = reader.schema[fieldname].format
+    if fieldname not in terms.indexed_field_names():
+        return
+    for (name, _), info in terms.items_from(fieldname, b""):
+        if name != fieldname:
+            return
+        if not info.is_inlined():
+            offset, length = info.extent()
+            yield int(offset), W3LeafMatcher(terms._postfile, offset, length, format_)

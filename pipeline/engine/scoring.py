@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from whoosh.searching import Searcher
 
-from pipeline.engine.candidates import field_length
+from pipeline.engine.candidates import field_length, weights_at
 from pipeline.engine.postings import at_docs, positions_at
 from pipeline.engine.ranking import Ranking
 
@@ -217,11 +217,12 @@ def _postings(
         for term in terms:
             if (name, term) not in reader:
                 continue
+            if not positions:
+                for doc, weight in weights_at(reader, name, term, local):
+                    found[term, doc + offset] = (0,) * max(int(weight), 1)
+                continue
             for doc, matcher in at_docs(reader, name, term, local):
-                if positions:
-                    found[term, doc + offset] = tuple(positions_at(matcher))
-                else:
-                    found[term, doc + offset] = (0,) * max(int(matcher.weight()), 1)
+                found[term, doc + offset] = tuple(positions_at(matcher))
     return found
 
 
