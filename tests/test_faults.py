@@ -23,9 +23,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from pipeline.cli import search_command
 from pipeline.engine import index as index_module
 from pipeline.engine.index import write_index as real_write_index
 from pipeline.engine.search import search as run_search
@@ -35,7 +34,7 @@ from pipeline.ingest.extract import sha256_file
 from pipeline.ingest.history import read_history
 from pipeline.ingest.manifest import load_manifest
 from pipeline.ingest.stops import POINTS, STOP_AT
-from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, Place, toolkit
 from tools.make_sample_toolkit import chapter_pages
 from tools.pdfgen import Block, PageSpec, write_pdf
 from tools.sample_text import CHAPTERS
@@ -53,37 +52,19 @@ def toolkit_script() -> list[str]:
 
 
 # --------------------------------------------------------------------------- helpers
-class Workspace:
+class Workspace(Place):
     """A PDFs folder, the sample config and an index that has been ingested once."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.pdfs = root / "pdfs"
-        self.config = root / "toolkit.yaml"
-        self.index = root / "index"
-        self.store = IndexStore(self.index)
-
-    def args(self, *extra: str) -> list[str]:
-        return [
-            "ingest",
-            "--config",
-            str(self.config),
-            "--pdfs",
-            str(self.pdfs),
-            "--index",
-            str(self.index),
-            *extra,
-        ]
-
-    def ingest(self, *extra: str) -> Result:
-        return toolkit(*self.args(*extra))
+    @property
+    def store(self) -> IndexStore:
+        return IndexStore(self.index)
 
     def start_ingest(self, *extra: str, stop_at: str = "") -> subprocess.Popen[bytes]:
         """A real `cse-toolkit ingest` process, in its own session so that any process it
         leaves behind can be cleaned up by its group id; `stop_at` ("point=file") makes it
         wait at that point of pipeline/ingest/stops.py, having written the file."""
         return subprocess.Popen(
-            [*toolkit_script(), *self.args(*extra)],
+            [*toolkit_script(), *self.args("ingest", *extra)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
@@ -99,11 +80,9 @@ class Workspace:
             raise AssertionError(f"the ingest ended without reaching {point}")
         return process
 
-    def search(self, query: str = "pharmacies", *extra: str) -> Result:
-        return CliRunner().invoke(
-            search_command,
-            [query, "--json", "--config", str(self.config), "--index", str(self.index), *extra],
-        )
+    def answer(self, query: str = "pharmacies", *extra: str) -> Result:
+        """`cse-search --json` (for the Pharmacies page, by default)."""
+        return self.text_search(query, "--json", *extra)
 
     def current_name(self) -> str | None:
         current = self.store.current()
@@ -200,7 +179,7 @@ def build_template(root: Path, copies: int) -> Workspace:
     """The sample chapters plus `copies` uncatalogued copies of each, ingested once. Each
     copy's pages end with "(copy N)", so they are pages of their own (the same page in two
     files would be indexed once) and each file is extracted on its own."""
-    ws = Workspace(root)
+    ws = Workspace.under(root)
     shutil.copytree(SAMPLE_PDFS, ws.pdfs)
     shutil.copy(SAMPLE_CONFIG, ws.config)
     for number in range(1, copies + 1):
@@ -221,7 +200,7 @@ def _tagged(block: Block, number: int) -> Block:
 
 def clone(template: Workspace, root: Path) -> Workspace:
     """A private copy of a template: PDFs, config and the already-built index."""
-    ws = Workspace(root)
+    ws = Workspace.under(root)
     ws.root.mkdir()
     shutil.copytree(template.pdfs, ws.pdfs)
     shutil.copy(template.config, ws.config)
@@ -272,7 +251,7 @@ def test_sigkill_during_ingest_keeps_the_index_whole(
         process.wait(timeout=30)
 
         # Searches still answer: from the previous generation, or the complete new one.
-        assert_pharmacies_answer(ws.search())
+        assert_pharmacies_answer(ws.answer())
         current = ws.store.current()
         assert current is not None
         assert (current.name != old) is published, (point, current.name, old)
@@ -286,7 +265,7 @@ def test_sigkill_during_ingest_keeps_the_index_whole(
         assert after.exit_code == 0, after.output
         assert "Traceback" not in after.output
 
-    assert_pharmacies_answer(ws.search())
+    assert_pharmacies_answer(ws.answer())
     assert_no_leftover_generations(ws)
     assert_history_lines_complete(ws.store.history_path)
     assert len(read_history(ws.store.history_path)) == len(history_before) + 1
@@ -315,12 +294,12 @@ def test_sigkill_while_the_index_is_written_in_parallel(
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
 
-        assert_pharmacies_answer(ws.search())
+        assert_pharmacies_answer(ws.answer())
         assert ws.current_name() == old
         after = ingest_after_crash(ws)
         assert after.exit_code == 0, after.output
 
-    assert_pharmacies_answer(ws.search())
+    assert_pharmacies_answer(ws.answer())
     assert_no_leftover_generations(ws)
     assert_history_lines_complete(ws.store.history_path)
 
@@ -333,10 +312,10 @@ def test_repeated_kills_then_ingest_leave_one_consistent_index(workspace: Worksp
         with reaped(ws.stop_ingest_at(point, tmp_path / f"stopped-{round_number}")) as process:
             process.send_signal(signal.SIGKILL)
             process.wait(timeout=30)
-        assert_pharmacies_answer(ws.search())
+        assert_pharmacies_answer(ws.answer())
     result = ws.ingest()
     assert result.exit_code == 0, result.output
-    assert_pharmacies_answer(ws.search())
+    assert_pharmacies_answer(ws.answer())
     assert_no_leftover_generations(ws)
     assert_history_lines_complete(ws.store.history_path)
 
@@ -439,7 +418,7 @@ def test_second_ingest_stops_with_a_clear_message_while_the_lock_is_held(workspa
     assert "Traceback" not in result.output
     assert ws.generations() == before
     assert ws.current_name() == current
-    assert ws.search("numbats").exit_code == 1
+    assert ws.answer("numbats").exit_code == 1
 
 
 def test_ingest_with_wait_queues_behind_the_lock_and_then_succeeds(workspace: Workspace) -> None:
@@ -456,7 +435,7 @@ def test_ingest_with_wait_queues_behind_the_lock_and_then_succeeds(workspace: Wo
             timer.join()
 
     assert result.exit_code == 0, result.output
-    numbats = ws.search("numbats")
+    numbats = ws.answer("numbats")
     assert numbats.exit_code == 0, numbats.output
     assert json.loads(numbats.stdout)["results"][0]["file"] == "late.pdf"
     assert_no_leftover_generations(ws)
@@ -477,7 +456,7 @@ def test_second_ingest_while_a_real_ingest_runs(workspace: Workspace) -> None:
     # It ran after the first one had published: it found nothing left to do.
     assert "Nothing changed" in queued.output, queued.output
     assert ws.current_name() != old
-    assert_pharmacies_answer(ws.search())
+    assert_pharmacies_answer(ws.answer())
     assert_no_leftover_generations(ws)
     assert_history_lines_complete(ws.store.history_path)
 
@@ -504,12 +483,12 @@ def test_searches_during_an_ingest_always_get_a_complete_answer(workspace: Works
             assert result.total == 4 * (COPIES + 1)
             answers += 1
             if answers % 10 == 0:
-                assert_pharmacies_answer(ws.search())
+                assert_pharmacies_answer(ws.answer())
         assert process.returncode == 0
     assert answers >= 10, answers
     assert old in seen
     assert ws.current_name() != old  # the swap happened while we were searching
-    assert_pharmacies_answer(ws.search())
+    assert_pharmacies_answer(ws.answer())
 
 
 # --------------------------------------------------------------------------- a failure while writing the index
@@ -544,13 +523,13 @@ def test_failure_while_writing_the_index_keeps_the_previous_one(
     assert ws.current_name() == old
     assert ws.generations() == before, "an unpublished generation was left behind"
     assert ws.store.history_path.read_bytes() == history
-    assert_pharmacies_answer(ws.search())
-    assert ws.search("numbats").exit_code == 1
+    assert_pharmacies_answer(ws.answer())
+    assert ws.answer("numbats").exit_code == 1
 
     monkeypatch.undo()
     again = ws.ingest()
     assert again.exit_code == 0, again.output
-    assert ws.search("numbats").exit_code == 0
+    assert ws.answer("numbats").exit_code == 0
     assert_no_leftover_generations(ws)
 
 
