@@ -594,6 +594,28 @@ def test_a_page_printed_under_a_new_number_makes_its_packs_stale(
     assert sample.history()[-1]["stale_packs"] == ["pharmacist"]
 
 
+def test_audit_counts_the_lines_changes_counts(sample: Sample, republished: dict[str, bytes]) -> None:
+    """The inserted page holds one line of text: the audit, the ingest summary, the history
+    and `changes` all say one line was added to School Nurses (the blank line that parts
+    two pages in a section's text is not a line of the toolkit)."""
+    (sample.pdfs / CH4).write_bytes(republished["inserted"])
+    take_suggested_sections(sample)
+
+    report = sample.audit_json(1)
+    ingested = sample.run("ingest")
+    changes = sample.run("changes", "--json", "--since", "1")
+
+    nurses = section(report, "school-nurses")
+    assert (nurses["status"], nurses["added_lines"], nurses["removed_lines"]) == ("changed", 1, 0)
+    assert "  section school-nurses: changed: 1 line(s) added, 0 removed" in ingested.stdout.splitlines()
+    logged = next(s for s in sample.history()[-1]["sections"] if s["id"] == "school-nurses")
+    assert (logged["added_lines"], logged["removed_lines"]) == (1, 0)
+    told = next(
+        s for s in json.loads(changes.stdout)["editions"][0]["sections"] if s["id"] == "school-nurses"
+    )
+    assert (told["added_lines"], told["removed_lines"]) == (1, 0)
+
+
 def test_audit_reports_a_config_only_change(sample: Sample) -> None:
     """Bytes unchanged, but the config moved a start page: only the sections it touches
     are reported (a file whose bytes are the same lists no unchanged sections)."""

@@ -155,7 +155,8 @@ def _section_change(info: SectionInfo, previous: SectionInfo | None) -> SectionC
         return base
     old_lines = previous.text.splitlines() if previous else []
     diff = tuple(difflib.unified_diff(old_lines, info.text.splitlines(), "ingested", "now", lineterm="", n=1))
-    body = [line for line in diff if not line.startswith(("---", "+++", "@@"))]
+    # Lines of text only, as editions count them: not the blank line between two pages.
+    body = [line for line in diff if not line.startswith(("---", "+++", "@@")) and line[1:].strip()]
     return replace(
         base,
         status=SectionStatus.CHANGED,
