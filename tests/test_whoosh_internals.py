@@ -202,3 +202,13 @@ def test_the_engines_segment_files_are_named_as_whoosh_removes_them(searcher: An
     path = postings.segment_file(reader, ".pagefreqs")
     assert path is not None and path.parent.is_dir()
     assert TOC._segment_pattern("MAIN").match(path.name).group(1) == reader.segment().segment_id()
+
+
+def test_the_index_parts_add_up_to_the_folder(sample_index: Path) -> None:
+    search_dir = IndexStore(sample_index).search_dir()
+    assert search_dir is not None
+    parts = postings.index_parts(search_dir)
+    on_disk = sum(p.stat().st_size for p in search_dir.iterdir() if p.suffix not in (".toc", ".json"))
+    assert sum(parts.values()) == on_disk
+    assert parts["postings: content"] > parts["postings: section_title"] > 0
+    assert parts["stored fields"] > 0 and parts[".pagefreqs files"] > 0

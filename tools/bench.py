@@ -797,6 +797,13 @@ def scale_ingest(report: Report, corpus: Corpus, index: Path, tools: Tools, sett
             f"<= {SCALE_INDEX_VS_TEXT:g}x",
             ratio <= SCALE_INDEX_VS_TEXT,
         )
+        from pipeline.engine.postings import index_parts
+
+        parts = sorted(index_parts(search_dir).items(), key=lambda item: -item[1])
+        report.add(
+            f"{tag}: the index's parts / PDFs' text",
+            ", ".join(f"{name} {size / text:.2f}x" for name, size in parts if size / text >= 0.005),
+        )
     return run
 
 

@@ -265,3 +265,43 @@ def block_terms(reader: Any, fieldname: str) -> Iterator[tuple[int, W3LeafMatche
         if not info.is_inlined():
             offset, length = info.extent()
             yield int(offset), W3LeafMatcher(terms._postfile, offset, length, format_)
+
+
+def index_parts(search_dir: Path) -> dict[str, int]:
+    """What each part of an index weighs on disk, in bytes: the postings of each field
+    (page numbers, frequencies and, in positional fields, positions; zlib-compressed in
+    blocks), the term table, the stored fields, the page lengths, and the files the
+    engine adds beside the segments (by suffix). For the bench's report."""
+    from whoosh import index as whoosh_index
+
+    parts: dict[str, int] = collections.Counter()
+    ix = whoosh_index.open_dir(str(search_dir))
+    try:
+        for segment in ix._segments():
+            files = segment.open_compound_file(ix.storage) if segment.is_compound() else ix.storage
+            for name in files.list():
+                if not name.startswith(segment.segment_id()):
+                    continue
+                size = files.file_length(name)
+                if name.endswith("._stored.col"):
+                    parts["stored fields"] += size
+                elif name.endswith("_len.col"):
+                    parts["page lengths"] += size
+                elif name.endswith(".trm"):
+                    parts["term table"] += size
+        with ix.searcher() as searcher:
+            for leaf, _ in searcher.reader().leaf_readers():
+                for (fieldname, _), info in leaf._terms.items():
+                    if not info.is_inlined():
+                        length = info.extent()[1]  # (Whoosh reads it back as a 1-tuple)
+                        parts[f"postings: {fieldname}"] += int(
+                            length[0] if isinstance(length, tuple) else length
+                        )
+    finally:
+        ix.close()
+    segments = sum(path.stat().st_size for path in search_dir.glob("*.seg"))
+    parts["segment headers and directories"] = segments - sum(parts.values())
+    for path in search_dir.iterdir():
+        if path.suffix not in (".seg", ".toc", ".json") and "WRITELOCK" not in path.name and path.is_file():
+            parts[f"{path.suffix} files"] += path.stat().st_size
+    return dict(parts)
