@@ -594,6 +594,30 @@ def test_a_page_printed_under_a_new_number_makes_its_packs_stale(
     assert sample.history()[-1]["stale_packs"] == ["pharmacist"]
 
 
+def test_fixing_the_config_after_an_ingest_lists_the_packs_it_changes(
+    sample: Sample, republished: dict[str, bytes], tmp_path: Path
+) -> None:
+    """Chapter 4 republished and ingested before its config was fixed: the pharmacist's
+    pack, built then, holds the Paramedics page under "Pharmacies". The ingest after the
+    config is fixed makes no edition (no text changed), but that pack is stale all the same,
+    as the audit before it said."""
+    (sample.pdfs / CH4).write_bytes(republished["inserted"])
+    assert sample.run("ingest").exit_code == 0
+    built = sample.run("pack", "pharmacist", "--out", str(tmp_path / "packs"))
+    assert built.exit_code == 0, built.output
+    take_suggested_sections(sample)
+
+    report = sample.audit_json(1)
+    ingested = sample.run("ingest")
+
+    assert "pharmacist" in report["roles_affected"]
+    assert ingested.exit_code == 0, ingested.output
+    lines = ingested.stdout.splitlines()
+    assert "No new edition: the text and files indexed are as they were." in lines
+    assert "  packs to rebuild (cse-toolkit pack, or make packs): pharmacist" in lines
+    assert sample.history()[-1]["stale_packs"] == ["pharmacist"]
+
+
 def test_audit_counts_the_lines_changes_counts(sample: Sample, republished: dict[str, bytes]) -> None:
     """The inserted page holds one line of text: the audit, the ingest summary, the history
     and `changes` all say one line was added to School Nurses (the blank line that parts

@@ -518,7 +518,9 @@ def ingest(
             save_english(generation)
             report.changes = compare(previous, manifest, toolkit)
             report.edition, editions = _edition(toolkit, store, previous, manifest, report)
-            if report.edition is not None:
+            # Also without a new edition: a config fixed after an ingest moves no text, but
+            # the packs built in between hold the pages the old config gave their sections.
+            if report.edition is not None or report.changes.changed:
                 changes = report.changes
                 report.stale_packs = stale_packs(
                     store.root, changes.roles_affected, changes.roles_affected_full
