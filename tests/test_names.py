@@ -33,6 +33,10 @@ def role_of(result: Result) -> str | None:
         ("a&e", "a-and-e"),
         ("Accident and Emergency", "a-and-e"),
         ("foster carers", "foster-carer"),
+        # the words of a name run together, as typed in a hurry or on a phone
+        ("fostercarer", "foster-carer"),
+        ("schoolnurses", "school-nurse"),
+        ("Healthvisitor", "health-visitor"),
         ("Children\u2019s Homes", "residential-care"),
         # the readers the board points at the full toolkit (issue 23, item 3)
         ("teacher", "teacher"),

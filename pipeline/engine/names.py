@@ -2,7 +2,8 @@
 
 Shared by the command line and the web page, so both forgive the same things and say the
 same thing when they read a name loosely. Names are compared folded (case, '&' or 'and',
-apostrophes, hyphens and plurals do not matter). For a name given as a role, in order:
+apostrophes, hyphens, plurals and a name's words run together do not matter). For a name
+given as a role, in order:
 
 1. a role's id, title or alias;
 2. an audience's id or title ("Social Care"): that audience, and a note saying so;
@@ -81,6 +82,11 @@ def audience_names(audience: Audience) -> list[tuple[str, ...]]:
     return [fold(audience.id), fold(audience.title), fold(short)]
 
 
+def _run_together(typed: tuple[str, ...], names: list[tuple[str, ...]]) -> bool:
+    """One typed word that is a name's words written as one ("fostercarer", "schoolnurses")."""
+    return len(typed) == 1 and any(len(name) > 1 and singular("".join(name)) == typed[0] for name in names)
+
+
 def _meaningful(words: Iterable[str]) -> set[str]:
     return {w for w in words if w not in FILLER}
 
@@ -109,7 +115,7 @@ def resolve_role(toolkit: Toolkit, name: str) -> Chosen:
     """`--role NAME` (see the module doc for the order)."""
     typed = fold(name)
     for role in toolkit.roles:
-        if typed in role_names(role):
+        if typed in role_names(role) or _run_together(typed, role_names(role)):
             return Chosen(role_scope(toolkit, role), "role")
     for audience in toolkit.audiences:
         if typed in audience_names(audience):
