@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from pipeline.engine.store import IndexStore
-from pipeline.ingest.extract import ExtractedPdf, extract_pdf
+from pipeline.ingest.extract import ExtractedPdf, Line, extract_pdf
 from pipeline.ingest.manifest import load_manifest
-from pipeline.ingest.pages import Gap, PageNumbering, number_pages
+from pipeline.ingest.pages import Gap, PageNumbering, _readings, number_pages
 from pipeline.ingest.sections import body_lines, uncatalogued
+from pipeline.numerals import to_roman
 from tests.conftest import Place
 from tools.pdfgen import Block, PageSpec, write_pdf
 
@@ -191,6 +192,118 @@ def test_page_without_a_number_at_either_end_stays_unnumbered(
     _, numbering = numbered(tmp_path, pages)
     assert numbering.labels == labels
     assert numbering.unnumbered == frozenset({missing})
+
+
+@pytest.mark.parametrize(
+    ("footers", "labels"),
+    [
+        # each hole is judged by the numbers on its own two sides only
+        ((55, None, 57, None, 60, 61), ("55", "56", "57", "57+1", "60", "61")),
+        # a hole filled never touches the numbers read before it
+        ((5, 6, 20, None, 22, 23), ("5", "6", "20", "21", "22", "23")),
+        # a cover, then a hole that does not fit: only the cover is counted back
+        ((None, 2, None, 5, 6), ("1", "2", "2+1", "5", "6")),
+        # two pages: a cover and "Page 2"
+        ((None, 2), ("1", "2")),
+    ],
+    ids=["two-holes", "after-a-jump", "cover-then-hole", "two-pages"],
+)
+def test_holes_are_filled_from_their_own_neighbours(
+    tmp_path: Path, footers: tuple[int | None, ...], labels: tuple[str, ...]
+) -> None:
+    pages = [make_page(i, footer=None if n is None else f"Page {n}") for i, n in enumerate(footers)]
+    _, numbering = numbered(tmp_path, pages)
+    assert numbering.labels == labels
+
+
+def test_a_gap_is_named_and_held_in_its_numbering_style(tmp_path: Path) -> None:
+    """Roman front matter missing "iii", arabic pages missing 3 and 4."""
+    pages = [make_page(i) for i in range(6)]
+    labels = [(0, "r", 1, ""), (2, "r", 4, ""), (3, "D", 1, ""), (4, "D", 2, ""), (5, "D", 5, "")]
+    _, numbering = numbered(tmp_path, pages, page_labels=labels)
+    assert numbering.labels == ("i", "ii", "iv", "1", "2", "5")
+    roman, arabic = numbering.gaps
+    assert (roman, arabic) == (Gap(1, 2, 3, 3, True), Gap(4, 5, 3, 4, False))
+    assert (roman.pages(), arabic.pages()) == ("page iii", "pages 3-4")
+    assert [label for label in ("ii", "iii", "iv", "3", "4", "5", "x", "57+1") if arabic.holds(label)] == [
+        "3",
+        "4",
+    ]
+    assert [label for label in ("ii", "iii", "iv", "3", "4") if roman.holds(label)] == ["iii"]
+    assert (numbering.gap_holding("4"), numbering.gap_holding("iii"), numbering.gap_holding("5")) == (
+        arabic,
+        roman,
+        None,
+    )
+    assert numbering.gap_message(arabic, "doc.pdf", " of chapter 2") == (
+        "printed pages 3-4 of chapter 2 are missing from doc.pdf (the file goes from p. 2 on PDF "
+        "page 5 to p. 5 on PDF page 6)"
+    )
+    assert numbering.gap_message(roman, "doc.pdf") == (
+        "printed page iii is missing from doc.pdf (the file goes from p. ii on PDF page 2 to p. iv "
+        "on PDF page 3)"
+    )
+
+
+def test_a_label_is_found_within_the_pages_asked(tmp_path: Path) -> None:
+    """One file, two chapters each numbered from 1: the second chapter's page 1."""
+    pages = [make_page(i) for i in range(4)]
+    _, numbering = numbered(tmp_path, pages, page_labels=[(0, "D", 1, ""), (2, "D", 1, "")])
+    assert numbering.labels == ("1", "2", "1", "2")
+    assert (numbering.index_of("1"), numbering.index_of("1", range(2, 4)), numbering.index_of("3")) == (
+        0,
+        2,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("form", "labels"),
+    [
+        ("{n}", ("55", "56", "57", "58")),
+        ("Page {n}", ("55", "56", "57", "58")),
+        ("p. {n}", ("55", "56", "57", "58")),
+        ("pg {n}", ("55", "56", "57", "58")),
+        ("- {n} -", ("55", "56", "57", "58")),
+        ("{n} of 80", ("55", "56", "57", "58")),
+        ("{n}/80", ("55", "56", "57", "58")),
+        ("Tackling CSE | {n}", ("55", "56", "57", "58")),
+        ("{n} | Tackling CSE", ("55", "56", "57", "58")),
+        ("Handbook, page {n} of 80, draft", ("55", "56", "57", "58")),
+        ("Handbook draft {n} of 80", ("55", "56", "57", "58")),
+        ("{r}", ("v", "vi", "vii", "viii")),
+        ("Page {r}", ("v", "vi", "vii", "viii")),
+        ("Guide | {r}", ("v", "vi", "vii", "viii")),
+        ("{r} | Guide", ("v", "vi", "vii", "viii")),
+    ],
+)
+def test_each_way_of_printing_a_page_number_is_read(
+    tmp_path: Path, form: str, labels: tuple[str, ...]
+) -> None:
+    pages = [make_page(i, footer=form.format(n=55 + i, r=to_roman(5 + i))) for i in range(4)]
+    _, numbering = numbered(tmp_path, pages)
+    assert (numbering.labels, numbering.source) == (labels, "printed numbers")
+
+
+@pytest.mark.parametrize(
+    ("line", "readings"),
+    [
+        # the whole line, "page N", "N of M": three strong readings; the total only at the edge
+        ("Page 55 of 80", [(55, False, 2), (55, False, 2), (55, False, 2), (80, False, 0)]),
+        ("55", [(55, False, 1)]),
+        ("- iv -", [(4, True, 1)]),
+        ("Section 3 | 55", [(55, False, 0)]),
+        ("iv | Contents", [(4, True, 0)]),
+        ("Page 0", []),
+        ("Page iiii", []),
+    ],
+)
+def test_the_readings_of_a_margin_line_and_their_strength(
+    line: str, readings: list[tuple[int, bool, int]]
+) -> None:
+    found = _readings(3, Line(line, 800.0, 812.0, 100.0))
+    assert [(r.value, r.roman, r.strength) for r in found] == readings
+    assert all(r.line == 3 for r in found)
 
 
 def test_cover_before_page_2_is_page_1(tmp_path: Path) -> None:
