@@ -594,6 +594,29 @@ def test_a_page_printed_under_a_new_number_makes_its_packs_stale(
     assert sample.history()[-1]["stale_packs"] == ["pharmacist"]
 
 
+def test_audit_says_where_an_unchanged_section_is_printed_now(
+    sample: Sample, republished: dict[str, bytes]
+) -> None:
+    """With the config fixed in the same go, the sections after the inserted page have the
+    same text and their headings where configured, but not the pages they had: the audit
+    says so, as `changes` will ("moved from p. 74 to p. 75"), rather than a bare
+    "unchanged" beside a list of stale packs."""
+    (sample.pdfs / CH4).write_bytes(republished["inserted"])
+    take_suggested_sections(sample)
+
+    report = sample.audit_json(1)
+    text = [" ".join(line.split()) for line in sample.run("audit").stdout.splitlines()]
+
+    assert {s["id"]: s["previous_start"] for s in report["sections"]} == {
+        INTRO4: None,
+        "school-nurses": None,
+        **{sid: STARTS[sid] for sid in CH4_SECTIONS[1:]},
+    }
+    assert "pharmacies unchanged text, now from p. 75 (was p. 74)" in text
+    assert "gynaecology unchanged text, now from p. 60 (was p. 59)" in text
+    assert "chapter-4-introduction unchanged" in text
+
+
 def test_fixing_the_config_after_an_ingest_lists_the_packs_it_changes(
     sample: Sample, republished: dict[str, bytes], tmp_path: Path
 ) -> None:

@@ -38,6 +38,9 @@ class SectionChange:
     added_lines: int = 0
     removed_lines: int = 0
     diff: tuple[str, ...] = ()
+    # The printed page it started on at the last ingest, when that is not where it starts
+    # now (a page inserted before it, the config already fixed): None otherwise.
+    previous_start: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class AuditReport:
                     "found_start": _page_value(s.found_start),
                     "added_lines": s.added_lines,
                     "removed_lines": s.removed_lines,
+                    "previous_start": _page_value(s.previous_start),
                     "file": s.file,
                     "chapter": s.chapter,
                     "title": s.title,
@@ -138,6 +142,7 @@ def compare(old: Manifest | None, new: Manifest, toolkit: Toolkit) -> AuditRepor
 
 
 def _section_change(info: SectionInfo, previous: SectionInfo | None) -> SectionChange:
+    then, now = (_printed_start(previous) if previous else None), _printed_start(info)
     base = SectionChange(
         id=info.id,
         title=info.title,
@@ -146,6 +151,7 @@ def _section_change(info: SectionInfo, previous: SectionInfo | None) -> SectionC
         status=SectionStatus.UNCHANGED,
         configured_start=info.configured_start or None,
         found_start=info.heading_page if info.kind != PageKind.INTRO else None,
+        previous_start=then if then is not None and then != now else None,
     )
     if info.kind != PageKind.INTRO and not info.heading_found:
         return replace(
@@ -164,6 +170,11 @@ def _section_change(info: SectionInfo, previous: SectionInfo | None) -> SectionC
         removed_lines=sum(1 for line in body if line.startswith("-")),
         diff=diff,
     )
+
+
+def _printed_start(info: SectionInfo) -> str:
+    """The printed page a section starts on: its heading's, else its first page's."""
+    return info.heading_page or info.first_page
 
 
 def _stale_packs(

@@ -276,6 +276,13 @@ def _status_text(change: SectionChange) -> str:
         return f"missing: heading {change.title!r} not found (configured p. {change.configured_start})"
     if change.status == SectionStatus.CHANGED:
         return f"changed: {change.added_lines} line(s) added, {change.removed_lines} removed"
+    if change.previous_start is not None:  # the same text, printed on other pages now
+        now = change.found_start or change.configured_start
+        return (
+            f"unchanged text, now from p. {now} (was p. {change.previous_start})"
+            if now
+            else (f"unchanged text (it started on p. {change.previous_start} at the last ingest)")
+        )
     return "unchanged"
 
 
