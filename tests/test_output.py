@@ -42,6 +42,17 @@ def test_by_section_keeps_the_partial_match_notice(cse_search: Search) -> None:
     ]
 
 
+def test_by_section_says_the_pages_the_role_left_out_are_pages(cse_search: Search) -> None:
+    """The header counts sections; what the role left out is counted in pages (39 pages, in
+    19 sections), so it says pages, never "39 more" under "15 sections"."""
+    result = cse_search("missing from care", "--role", "pharmacist", "--by-section", "--limit", "3")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:2] == [
+        "15 sections for 'missing from care' for pharmacist (showing 3)",
+        "39 more pages outside the pharmacist's reading; drop --role to see them.",
+    ]
+
+
 def test_by_section_json_honours_the_limit(cse_search: Search) -> None:
     found = data(cse_search("consent", "--by-section", "--json", "--limit", "10"))
     assert (len(found["results"]), len(found["sections"]), found["total_sections"]) == (10, 10, 11)

@@ -79,8 +79,9 @@ def _results(count: int) -> str:
     return f"{count} result{'s' if count != 1 else ''}"
 
 
-def filter_notes(result: SearchResult, asked: Asked) -> list[str]:
-    """Say what the filters left out, and how to see it: a filter never hides silently."""
+def filter_notes(result: SearchResult, asked: Asked, in_pages: bool = False) -> list[str]:
+    """Say what the filters left out, and how to see it: a filter never hides silently.
+    `in_pages`: the answer counts something else (sections), so say the counts are pages."""
     lines = []
     scope = asked.chosen.scope if asked.chosen is not None else None
     if scope is not None and asked.chapter is not None and asked.chapter not in scope.chapters:
@@ -96,7 +97,10 @@ def filter_notes(result: SearchResult, asked: Asked) -> list[str]:
         ),
     ):
         if count:
-            number = f"{count} more" if result.hits else _results(count)
+            pages = f" page{'s' if count != 1 else ''}" if in_pages else ""
+            number = (
+                f"{count} more{pages}" if result.hits else f"{count}{pages}" if in_pages else _results(count)
+            )
             lines.append(f"{number} {where}; drop --{flag} to see {'it' if count == 1 else 'them'}.")
     return lines
 
@@ -190,7 +194,7 @@ def _header(count: int, noun: str, shown: int, result: SearchResult, asked: Aske
         + (f" for {asked.who}" if asked.who else "")
         + (f" (showing {shown})" if count > shown else "")
     )
-    return lines + filter_notes(result, asked)
+    return lines + filter_notes(result, asked, in_pages=noun != "result")
 
 
 def _nothing(result: SearchResult, asked: Asked) -> str:
