@@ -13,6 +13,7 @@ from click.testing import Result
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.reading import IndexReader
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from pipeline.engine import candidates, spelling
 from pipeline.engine import search as engine
@@ -155,3 +156,25 @@ def test_flow_is_the_line_by_line_rule_on_every_page(searcher) -> None:  # type:
     pages = [str(f["content"]) for f in searcher.reader().all_stored_fields() if f.get("content")]
     pages += ["Pharmacies\u00a0 near\tyou.\r\nOpen  late\n\n Contact\n", "A\nB\nC\nD.", " x ", ""]
     assert [flow(page) for page in pages] == [_flow_one_line_at_a_time(page) for page in pages]
+
+
+def test_page_lengths_are_whooshs_in_every_segment(sample_index: Path, tmp_path: Path) -> None:
+    """The model's page lengths, read once per searcher for the whole index, on an index of
+    two segments (a chapter's pages written again in a segment of their own)."""
+    copy = tmp_path / "search"
+    shutil.copytree(IndexStore(sample_index).search_dir(), copy)
+    ix = whoosh_index.open_dir(str(copy))
+    with ix.searcher() as before:
+        again = [dict(f) for f in before.reader().all_stored_fields() if f.get("page") in ("74", "75")]
+    writer = ix.writer()
+    for fields in again:
+        writer.add_document(**{k: v for k, v in fields.items() if k in ("key", "file", "page", "content")})
+    writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        assert len(searcher.leaf_searchers()) == 2
+        for field in ("content", "section_title", "headers"):
+            expected = [
+                float(byte_to_length(length_to_byte(int(searcher.doc_field_length(doc, field, 0) or 0))))
+                for doc in range(searcher.doc_count_all())
+            ]
+            assert [candidates.field_length(searcher, doc, field) for doc in range(len(expected))] == expected

@@ -229,6 +229,7 @@ class Run:
     stdout: str
     stderr: str
     timed_out: bool = False
+    cpu_seconds: float = 0.0  # user + system of the process and the children it waited for
 
 
 def _children(pid: int) -> list[int]:
@@ -310,6 +311,7 @@ def run_process(command: Sequence[str | Path], timeout: float, sample_memory: bo
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
             timed_out=timed_out.is_set(),
+            cpu_seconds=usage.ru_utime + usage.ru_stime,
         )
 
 
@@ -382,6 +384,7 @@ def median_seconds(runs: Sequence[Run]) -> float:
 class Baseline:
     seconds: float
     failures: int
+    cpu_seconds: float = 0.0  # user + system of the commands
 
 
 def pdftotext_over(files: Sequence[Path], workers: int) -> Baseline:
@@ -656,8 +659,8 @@ MANUALS = tuple(
     )
 )
 DEFAULT_SCALES = (10_000,)
-SCALE_REINGEST_VS_PDFTOTEXT = 3.0
-SCALE_INGEST_VS_PDFTOTEXT = 1.0
+SCALE_REINGEST_MS = 1000.0  # issue 28: a republished chapter under a second at every scale
+SCALE_INGEST_VS_PDFTOTEXT = 1.2  # issue 28 (issue 17 asked 1.0)
 SCALE_P95_MS = 25.0
 SCALE_PROCESS_MS = 150.0
 SCALE_MEMORY_MB = 300.0
@@ -746,13 +749,18 @@ def linked_copy(corpus: Corpus, target: Path) -> Corpus:
 def pdftotext_text(files: Sequence[Path]) -> tuple[Baseline, int]:
     """Sequential `pdftotext FILE -` over every file, timed, and the bytes of text it wrote
     (the "PDFs' text" of the index-size target), in one pass."""
+    import resource
+
     failures = total = 0
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     for path in files:
         done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=False)
         failures += done.returncode != 0
         total += len(done.stdout)
-    return Baseline(time.perf_counter() - started, failures), total
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Baseline(time.perf_counter() - started, failures, cpu), total
 
 
 def tree_bytes(path: Path) -> int:
@@ -776,7 +784,19 @@ def scale_ingest(report: Report, corpus: Corpus, index: Path, tools: Tools, sett
             f"{sequential.seconds:.1f} s, {corpus.pages / sequential.seconds:.0f} pages/s",
         )
         ratio = run.seconds / sequential.seconds
-        report.add(f"{tag}: cold ingest / pdftotext sequential", f"{ratio:.2f}x", target, ratio <= 1.0)
+        report.add(
+            f"{tag}: cold ingest / pdftotext sequential",
+            f"{ratio:.2f}x",
+            target,
+            ratio <= SCALE_INGEST_VS_PDFTOTEXT,
+        )
+        # CPU time does not grow when other programs share the machine: on 2 idle cores the
+        # ingest takes at least half its CPU time, and pdftotext about its own.
+        report.add(
+            f"{tag}: cold ingest CPU (every process) / pdftotext CPU",
+            f"{run.cpu_seconds:.1f} s / {sequential.cpu_seconds:.1f} s; on {os.cpu_count()} idle cores at "
+            f"least {run.cpu_seconds / (os.cpu_count() or 1) / max(sequential.cpu_seconds, 0.01):.2f}x",
+        )
     peak = max(run.max_rss_mb, run.tree_pss_mb)
     report.add(
         f"{tag}: ingest peak memory",
@@ -820,25 +840,24 @@ def scale_reingest(
     original = cached.pdfs / CHANGED_CHAPTER
     if not chapter.exists() or not original.exists():
         raise BenchError(f"{chapter} is missing from the bench corpus")
-    times = []
+    runs = []
     for attempt in range(settings.noop_runs):
         chapter.unlink()
         copy_pdf(original, chapter, f"changed-{attempt}-{time.time_ns()}")
-        times.append(ingest(corpus, index, settings.timeout).seconds)
-    changed = statistics.median(times)
-    target = f"<= {SCALE_REINGEST_VS_PDFTOTEXT:g}x pdftotext of the chapter"
-    if not tools.pdftotext:
-        report.add(f"{tag}: one chapter republished, re-ingest", f"{changed * 1000:.0f} ms")
-        report.skip(f"{tag}: republished chapter / pdftotext", target, "pdftotext is not installed")
-        return
-    one = statistics.median(pdftotext_over([chapter], 1).seconds for _ in range(5))
+        runs.append(ingest(corpus, index, settings.timeout))
+    changed = median_seconds(runs)
+    cpu = statistics.median(run.cpu_seconds for run in runs)
+    one = (
+        statistics.median(pdftotext_over([chapter], 1).seconds for _ in range(5)) if tools.pdftotext else None
+    )
     report.add(
         f"{tag}: one chapter republished, re-ingest",
-        f"{changed * 1000:.0f} ms (median of {len(times)}); pdftotext of it {one * 1000:.0f} ms "
-        f"({page_count(original)} pages); above the no-op: {(changed - noop) * 1000:.0f} ms",
+        f"{changed * 1000:.0f} ms (median of {len(runs)}; CPU {cpu * 1000:.0f} ms); above the no-op: "
+        f"{(changed - noop) * 1000:.0f} ms"
+        + (f"; pdftotext of it {one * 1000:.0f} ms ({page_count(original)} pages)" if one else ""),
+        f"< {SCALE_REINGEST_MS:g} ms, flat",
+        changed * 1000 < SCALE_REINGEST_MS,
     )
-    ratio = changed / one
-    report.add(f"{tag}: republished chapter / pdftotext", f"{ratio:.1f}x", target, ratio <= 3.0)
 
 
 def scale_latency(report: Report, corpus: Corpus, index: Path, settings: Settings) -> None:

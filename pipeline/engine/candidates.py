@@ -242,11 +242,18 @@ def _norms(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str) -> t
 def field_length(searcher: Searcher, doc: int, fieldname: str) -> float:
     """A page's stored length of the field (0 for none), from the bytes read once per
     searcher, where Whoosh decodes one page's at a time."""
-    for leaf_number, (subsearcher, offset) in enumerate(searcher.leaf_searchers()):
-        if offset <= doc < offset + subsearcher.doc_count_all():
-            raw, _ = _norms(searcher, subsearcher, leaf_number, fieldname)
-            return LENGTH_OF_BYTE[raw[doc - offset]]
-    return 0.0
+    lengths = _LENGTHS.setdefault(searcher, {})
+    raw = lengths.get(fieldname)
+    if raw is None:  # every segment's length bytes, in the index's numbering
+        raw = lengths[fieldname] = b"".join(
+            _norms(searcher, subsearcher, leaf_number, fieldname)[0][: subsearcher.doc_count_all()]
+            for leaf_number, (subsearcher, _) in enumerate(searcher.leaf_searchers())
+        )
+    return LENGTH_OF_BYTE[raw[doc]] if 0 <= doc < len(raw) else 0.0
+
+
+# Per open searcher: each field's length bytes of every page, in the index's numbering.
+_LENGTHS: weakref.WeakKeyDictionary[Searcher, dict[str, bytes]] = weakref.WeakKeyDictionary()
 
 
 def holding(searcher: Searcher, query: wq.Query, docnums: Sequence[int]) -> set[int]:
