@@ -14,11 +14,11 @@ from pipeline.config.image import Image, read_image
 from pipeline.config.model import Board, Contact, Role, Toolkit
 from pipeline.engine.dated import Stamp
 from pipeline.engine.documents import SectionPage
-from pipeline.errors import ConfigError
+from pipeline.errors import UsageError
 from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.packplan import CHAPTER, ESSENTIAL, OWN, PackPart
 from pipeline.numerals import cite, is_unnumbered, page_range
-from pipeline.text import MONTHS, long_date
+from pipeline.text import MONTHS, long_date, printable
 
 
 @dataclass(frozen=True)
@@ -232,9 +232,9 @@ def _logo(board: Board | None) -> Image | None:
     path = Path(board.logo)
     image = read_image(path) if path.is_absolute() and path.resolve() == path else "is no longer a plain file"
     if isinstance(image, str):
-        raise ConfigError(
-            "board.logo",
-            [f"{board.logo} {image}; fix the logo and check the config again (cse-toolkit ingest)"],
+        raise UsageError(
+            f"board.logo: {printable(board.logo)} {image}, so no pack is made; put the image itself "
+            "in the config's folder and run `cse-toolkit ingest`, which checks the config again"
         )
     return image
 
