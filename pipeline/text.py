@@ -69,6 +69,13 @@ def first_unprintable(text: str) -> str | None:
     return _escape(match) if match else None
 
 
+def file_name_for_header(name: str) -> str:
+    """A file name as an HTTP header (Content-Disposition) may carry it: a control or
+    invisible character (a newline in a PDF's name was a 500) becomes "_"; quotes and
+    letters outside ASCII are left to the header's own encoding."""
+    return _UNPRINTABLE.sub("_", name) or "file.pdf"
+
+
 def printable(text: str) -> str:
     """A file name, page label or title as it may be printed: every control or invisible
     character shown as an escape (\\x1b, \\n, \\u202e), so no name can drive the terminal."""

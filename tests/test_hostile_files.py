@@ -32,6 +32,7 @@ from tests.hostile_pdfs import (
     stream,
     text_content,
 )
+from tools.webserver import running_server
 
 GOOD_WORD = "quokkas"
 CONFIG = "chapters: []\n"
@@ -360,3 +361,16 @@ def test_a_pack_is_never_written_into_the_pdfs_folder(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "is inside the PDFs directory" in result.stderr
     assert load_manifest(IndexStore(tmp_path / "index").current()) is not None
+
+
+def test_a_file_name_no_http_header_can_carry_is_downloaded_safely(folder: Folder) -> None:
+    """Issue 25 item 10's kind: a PDF named with a newline (and a quote) was a 500 on its
+    /files/ link (a header value may not hold a newline); it downloads, its name made safe."""
+    good_pdf(folder.pdfs / 'a"b\nc\u00e9.pdf', b"Wallaby notes.")
+    assert folder.run("ingest").exit_code == 0
+    with running_server(folder.config, folder.pdfs, folder.index, folder.root / "logs") as server:
+        pdf_url = json.loads(server.get("/api/search?q=wallaby")[2])["results"][0]["pdf_url"]
+        status, headers, body = server.get(pdf_url.split("#")[0])
+
+    assert (status, body[:5]) == (200, b"%PDF-")
+    assert "filename*=UTF-8''a%22b_c%C3%A9.pdf" in headers["content-disposition"]

@@ -14,6 +14,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from pipeline.engine.search import match_spans
 from pipeline.engine.snippets import flow
+from pipeline.text import file_name_for_header
 from pipeline.web import answers
 from pipeline.web.answers import BadRequest
 from pipeline.web.former import Former, Onward, onward
@@ -212,7 +213,7 @@ def pdf_file(file_id: str) -> BaseResponse:
     return send_file(
         path,
         mimetype="application/pdf",
-        download_name=Path(name).name,
+        download_name=file_name_for_header(Path(name).name),
         conditional=True,
         max_age=3600,
     )
