@@ -61,3 +61,46 @@ def test_a_correct_english_word_is_never_replaced(cse_search: Search) -> None:
     ]:
         data = answer(cse_search, question, *(("--role", role) if role else ()))
         assert (data["corrected"], data["suggestion"]) == (None, None), question
+
+
+def test_a_prior_never_lifts_a_page_above_one_holding_more_of_the_question() -> None:
+    """Evidence before priors (scoring.evidence_first): page 1 holds the question's words
+    (evidence 0.9), page 2 is the role's own section but holds little of them (0.2); its
+    prior may not lift it above page 1, however large. Page 3 holds as much as page 1, so
+    the same prior lifts it above page 1."""
+    from pipeline.engine.scoring import evidence_first
+
+    answers = {1: (0.30, 0.0, 0.9, 0.9), 2: (0.20, 5.0, 0.2, 0.2), 3: (0.25, 0.2, 0.9, 0.85)}
+    scored = evidence_first(answers, margin=0.3)
+    assert scored[1].score > scored[2].score >= 0.20
+    assert scored[3].score > scored[1].score
+
+
+def first_page(cse_search: Search, question: str, role: str | None = None) -> tuple[str, str]:
+    data = answer(cse_search, question, *(("--role", role) if role else ()))
+    hit = data["results"][0]  # type: ignore[index]
+    return hit["section"], hit["page"]
+
+
+def test_the_roles_own_section_comes_first_only_among_pages_that_answer(cse_search: Search) -> None:
+    """Asked as a housing officer, the Housing pages (which never mention the MASH or a
+    report) were first; as a CAMHS clinician, CAMHS pages before the pages on grooming
+    online; as a pharmacist, the Pharmacies page before how to complete the screening tool."""
+    assert first_page(cse_search, "what happens after i report it to the MASH", "housing-officer") == (
+        "making-a-referral",
+        "22",
+    )
+    assert first_page(cse_search, "signs a young person is being groomed over the internet", "camhs")[0] == (
+        "grooming"
+    )
+    assert first_page(cse_search, "how do i fill in the screening form properly", "pharmacist") == (
+        "screening-tool",
+        "21",
+    )
+
+
+def test_ages_and_numbers_are_weak_evidence(cse_search: Search) -> None:
+    """A parent's question with two ages: the page on an intoxicated 14-year-old (Paramedics)
+    came first for the "14"; the page on the age of consent answers it."""
+    question = "my daughter is 14 and has been having sex with a man of 19"
+    assert first_page(cse_search, question) == ("healthy-relationships", "123")

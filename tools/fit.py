@@ -3,8 +3,9 @@
     python tools/fit.py [--rounds 2]
 
 Coordinate search: each parameter in turn takes the value from its grid that gives the best
-mean nDCG@10 over the two fit halves (toolkit and real manuals), less any shortfall of the
-known-item rate below 90%, the others held; repeated for a few rounds. Prints the best Ranking; copy its values into pipeline/engine/ranking.py
+mean of nDCG@10 over the three fit halves (toolkit queries, questions in people's words and
+real manuals) and success@1 on the questions' fit half, less any shortfall of the known-item
+rate below 90%, the others held; repeated for a few rounds. Prints the best Ranking; copy its values into pipeline/engine/ranking.py
 and check the held-out halves with `make eval`. Needs the manuals (see tools/manuals.py).
 """
 
@@ -23,7 +24,15 @@ if str(REPO) not in sys.path:
 
 from pipeline.config import load_config  # noqa: E402
 from pipeline.engine.ranking import DEFAULT, Ranking  # noqa: E402
-from tools.evaluate import DEFAULT_CONFIG, DEFAULT_PDFS, DEFAULT_QUERIES, _ingest_into, evaluate, load_queries  # noqa: E402
+from tools.evaluate import (  # noqa: E402
+    DEFAULT_CONFIG,
+    DEFAULT_PDFS,
+    DEFAULT_QUERIES,
+    QUESTIONS,
+    _ingest_into,
+    evaluate,
+    load_queries,
+)
 from tools.manuals import (  # noqa: E402
     KNOWN_ITEM_TARGET,
     half,
@@ -42,8 +51,12 @@ GRID: dict[str, tuple[float, ...]] = {
     "proximity": (0.0, 0.05, 0.1, 0.25, 0.5),
     "phrase": (0.0, 0.25, 0.35, 0.5, 1.0),
     "coverage": (0.0, 0.05, 0.1, 0.25, 0.5),
-    "own_section": (0.0, 0.1, 0.3, 0.6),
+    "own_section": (0.0, 0.1, 0.25, 0.5, 1.0),
     "finding_aid": (0.0, 0.25, 0.5, 1.0),
+    "meaning": (0.0, 0.25, 0.5, 0.75, 1.0),
+    "evidence_margin": (0.1, 0.2, 0.3, 0.5, 1.0),
+    "role_words": (0.1, 0.25, 0.5, 1.0),
+    "numbers": (0.1, 0.25, 0.5, 1.0),
 }
 
 
@@ -58,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     toolkit = load_config(DEFAULT_CONFIG, DEFAULT_PDFS)
     toolkit_fit = [q for q in load_queries(DEFAULT_QUERIES) if half(q.query) == "fit"]
+    questions_fit = [q for q in load_queries(QUESTIONS) if half(q.query) == "fit"]
     manual_fit = [q for q in load_manual_queries() if half(q.query) == "fit"]
     with tempfile.TemporaryDirectory(prefix="cse-fit-") as temporary:
         toolkit_index = args.toolkit_index or Path(temporary) / "toolkit"
@@ -66,13 +80,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         manual_index = args.manuals_index or ingest_manuals(Path(temporary) / "manuals")
 
         def objective(ranking: Ranking) -> float:
-            """Mean nDCG@10 of the two fit halves, less any shortfall of the known-item
-            rate below its target (a phrase typed without quotes must find its page)."""
+            """Mean of the fit halves' nDCG@10 and the questions' success@1, less any
+            shortfall of the known-item rate below its target (a phrase typed without
+            quotes must find its page)."""
             ours = evaluate(toolkit_index, toolkit, toolkit_fit, ranking)["ndcg@10"]
+            asked = evaluate(toolkit_index, toolkit, questions_fit, ranking)
             theirs = run_cse(manual_index, manual_fit, ranking)["ndcg@10"]
             found, items = known_item_success(manual_index, ranking=ranking)
             shortfall = max(0.0, KNOWN_ITEM_TARGET - found / max(len(items), 1))
-            return float(ours + theirs) / 2 - shortfall
+            return float(ours + asked["ndcg@10"] + asked["success@1"] + theirs) / 4 - shortfall
 
         best, best_score = DEFAULT, objective(DEFAULT)
         print(f"start {best_score:.4f} {best}")

@@ -23,6 +23,7 @@ from pipeline.ondisk import write_atomic
 
 ENGLISH_NAME = "english.tsv"
 COMMON = 3.0  # Zipf frequency of a common English word: at least once per million words
+KNOWN_WORDS = 50_000  # words whose frequency a process remembers (in memory only, never logged)
 
 
 def english_lines() -> str:
@@ -64,6 +65,8 @@ class English:
             except ValueError:  # a damaged line: the word counts as unknown
                 value = 0.0
         with self._lock:
+            if len(self._known) >= KNOWN_WORDS:  # bounded: a stream of odd words cannot grow it
+                self._known.clear()
             self._known[word] = value
         return value
 

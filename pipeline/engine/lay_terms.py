@@ -30,6 +30,10 @@ NHS = "NHS website (nhs.uk)"
 class LayTerm:
     forms: tuple[str, ...]  # everyday forms and the toolkit's term, searched as one
     source: str  # where the everyday usage is documented
+    # The first form is the toolkit's term, and its everyday forms are words the toolkit
+    # also uses otherwise ("permission", "challenge", "car"): they find it, but typed, it is
+    # searched as it is.
+    one_way: bool = False
 
 
 LAY_TERMS: tuple[LayTerm, ...] = (
@@ -168,11 +172,16 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{CAMBRIDGE}: kid (informal: a child), teen, teenager",
     ),
     LayTerm(("parent", "parents", "mum", "dad", "mother", "father"), f"{CAMBRIDGE}: mum, dad (UK informal)"),
-    LayTerm(("friend", "mate", "mates", "bestie"), f"{CAMBRIDGE}: mate (UK informal: a friend), bestie"),
+    LayTerm(
+        ("friend", "mate", "mates", "bestie"),
+        f"{CAMBRIDGE}: mate (UK informal: a friend), bestie",
+        one_way=True,
+    ),
     LayTerm(("boys", "lads", "lad", "young men"), f"{CAMBRIDGE}: lad (UK informal: a boy or young man)"),
     LayTerm(
         ("adult", "adults", "grown-up", "grown man", "grown men", "bloke", "blokes", "fella", "geezer"),
         f"{CAMBRIDGE}: grown-up, bloke, fella, geezer (UK informal: a man)",
+        one_way=True,
     ),
     LayTerm(
         ("boyfriend", "girlfriend", "seeing someone", "going out with"),
@@ -294,6 +303,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     LayTerm(
         ("reception", "front desk", "check-in desk"),
         f"{CAMBRIDGE}: front desk (the reception of a hotel)",
+        one_way=True,
     ),
     LayTerm(
         ("vehicle registration", "number plate", "reg", "car reg", "registration number"),
@@ -317,6 +327,43 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{NHS}, 'Self-harm' (cutting or otherwise hurting yourself on purpose)",
     ),
     LayTerm(("overdose", "OD", "overdosed"), f"{NHS}: overdose; {CAMBRIDGE}: OD (informal: overdose)"),
+    LayTerm(
+        ("disclosure", "disclose", "disclosed", "told me", "tells me", "opened up"),
+        "NSPCC Learning (learning.nspcc.org.uk), 'Recognising and responding to abuse': a child "
+        f"telling someone is a disclosure; {CAMBRIDGE}: open up (to start to talk about feelings)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("confront", "have it out with", "have a go at", "go round"),
+        f"{CAMBRIDGE}: have it out with someone (to talk angrily to them about something they did), "
+        "have a go at someone, confront",
+        one_way=True,
+    ),
+    LayTerm(
+        ("consent", "permission", "say yes", "agree to"),
+        f"{CAMBRIDGE}: consent (permission or agreement)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("disagree", "don't agree", "do not agree", "not happy with", "challenge"),
+        f"{CAMBRIDGE} thesaurus: disagree, not agree, challenge",
+        one_way=True,
+    ),
+    LayTerm(
+        ("call", "ring", "phone up", "give a ring"),
+        f"{CAMBRIDGE}: ring (UK: to phone someone), phone up, call",
+        one_way=True,
+    ),
+    LayTerm(
+        ("out of hours", "after hours", "weekend", "at night", "bank holiday"),
+        f"{CAMBRIDGE}: out of hours (UK: outside normal working hours)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("vehicle", "car", "van", "motor"),
+        f"{CAMBRIDGE}: car, van, motor (UK informal: a car), vehicle",
+        one_way=True,
+    ),
     LayTerm(
         ("worried", "concerned", "scared", "frightened"),
         f"{CAMBRIDGE} thesaurus: worried, concerned, scared, frightened",

@@ -60,6 +60,12 @@ class Unit:
     exact: str | None = None  # the form as typed when its punctuation matters (".Call")
     everyday: bool = False  # an everyday word ("keeps"): no weight from a title match
     typed: tuple[str, ...] = ()  # the words as typed ("No page mentions: ..." names them)
+    # How much the word carries a question's meaning, from how common it is in everyday
+    # English (search.meaning): 1 for "drinking" or "pharmacy", little for "year" or "old",
+    # and for an age or a number.
+    meaning: float = 1.0
+    asker: bool = False  # names the role searched as ("foster" for a foster carer): who asks, not what
+    number: bool = False  # an age, a school year, a count: weak evidence of what is asked
 
 
 @dataclass
@@ -70,12 +76,14 @@ class _Counts:
     title: float = 0.0
     headers: float = 0.0
     positions: list[int] = field(default_factory=list)
+    held: float = 0.0  # 1.0 when the page holds the word typed, an alternative's weight when only that
 
 
 @dataclass(frozen=True)
 class Scored:
     score: float
     coverage: float  # 1.0: the page holds every unit that carries meaning
+    evidence: float = 0.0  # the share of the question's meaning the page holds (see evidence_first)
 
 
 def score_candidates(
@@ -85,44 +93,62 @@ def score_candidates(
     ranking: Ranking,
     stored_text: Callable[[int], str],
     extra: Callable[[int], float] = lambda doc: 0.0,
+    lift: Callable[[int], float] = lambda doc: 0.0,
 ) -> dict[int, Scored]:
     """The model's score of each candidate page. `stored_text` gives a page's text (read
-    only when a unit's punctuation matters); `extra` adds a bonus or penalty in score units."""
+    only when a unit's punctuation matters); `extra` is a prior in score units (a contents
+    page, a configured chapter) and `lift` one in shares of the page's own score (the
+    role's own section); these, like the running headers, only reorder pages that answer
+    as well (evidence_first)."""
     if not units or not docnums:
         return {doc: Scored(extra(doc), 0.0) for doc in docnums}
-    meaningful = [i for i, u in enumerate(units) if not u.stop] or list(range(len(units)))
     reader = searcher.reader()
     total_docs = max(reader.doc_count(), 1)
-    idf = [_idf(reader, unit, total_docs) for unit in units]
+    frequencies = [_frequency(reader, unit) for unit in units]
+    # A word no page holds tells no page from another: it is left out of the weights (it
+    # would only shrink every score beside the priors).
+    meaningful = (
+        [i for i, u in enumerate(units) if not u.stop and frequencies[i]]
+        or [i for i, u in enumerate(units) if frequencies[i]]
+        or list(range(len(units)))
+    )
+    # A word weighs by how rare it is in the toolkit (idf) and, as much as `ranking.meaning`
+    # says, by how much it carries the question in everyday English.
+    plain_idf = [_idf_of(frequency, total_docs) for frequency in frequencies]
+    idf = [plain * weight_by_meaning(unit, ranking) for plain, unit in zip(plain_idf, units, strict=True)]
     weight_sum = sum(idf[i] for i in meaningful) or 1.0
-    top_idf = max(idf[i] for i in meaningful) or 1.0
+    # A section title carries the query by the toolkit's own measure: titles are written in
+    # everyday words ("Where to get help").
+    top_idf = max(plain_idf[i] for i in meaningful) or 1.0
     counts = _counts(searcher, docnums, units)
     exact = _exact_counts(docnums, units, stored_text) if ranking.exact_form else {}
     avg_content = max(reader.field_length("content") / total_docs, 1.0)
     avg_title = max(reader.field_length("section_title") / total_docs, 1.0)
     avg_headers = max(_field_length(reader, "headers") / total_docs, 1.0)
-    scored: dict[int, Scored] = {}
+    answers: dict[int, tuple[float, float, float, float]] = {}  # doc -> (score, prior, coverage, evidence)
     for doc in docnums:
         per_unit = counts[doc]
         content_norm = 1 - ranking.b + ranking.b * _doc_length(searcher, doc, "content") / avg_content
         title_norm = 1 - TITLE_B + TITLE_B * _doc_length(searcher, doc, "section_title") / avg_title
         headers_norm = 1 - TITLE_B + TITLE_B * _doc_length(searcher, doc, "headers") / avg_headers
         bm25f = 0.0
+        with_headers = 0.0
         covered = 0.0
+        held = 0.0
         for i in meaningful:
             found = per_unit[i]
             content = found.content
             if (i, doc) in exact:  # the punctuated form counts fully, the bare word partly
                 content = exact[i, doc] + (1 - ranking.exact_form) * max(content - exact[i, doc], 0.0)
             # How much the word carries the query: an everyday word nothing, a common one little.
-            carry = 0.0 if units[i].everyday else (idf[i] / top_idf) ** 2
-            pseudo = (
-                content / content_norm
-                + ranking.title * carry * found.title / title_norm
-                + ranking.headers * found.headers / headers_norm
-            )
+            carry = 0.0 if units[i].everyday else (plain_idf[i] / top_idf) ** 2
+            pseudo = content / content_norm + ranking.title * carry * found.title / title_norm
+            header_part = ranking.headers * found.headers / headers_norm
             if pseudo > 0:
                 bm25f += idf[i] * pseudo / (ranking.k1 + pseudo)
+                held += idf[i] * found.held
+            if pseudo + header_part > 0:
+                with_headers += idf[i] * (pseudo + header_part) / (ranking.k1 + pseudo + header_part)
                 covered += idf[i]
         proximity = _proximity(per_unit, units, idf, meaningful, ranking.k1) if ranking.proximity else 0.0
         coverage = covered / weight_sum
@@ -131,19 +157,60 @@ def score_candidates(
             + ranking.coverage * coverage
             + ranking.phrase * _in_order(per_unit)
         )
-        scored[doc] = Scored(score + extra(doc), coverage)
+        # What the running headers add: a sign of what the page is about, not an answer.
+        prior = (with_headers - bm25f) / weight_sum + extra(doc) + lift(doc) * score
+        answers[doc] = (score, prior, coverage, held / weight_sum)
+    return evidence_first(answers, ranking.evidence_margin)
+
+
+def evidence_first(answers: dict[int, tuple[float, float, float, float]], margin: float) -> dict[int, Scored]:
+    """Each page's score with its prior added, where a prior may lift a page only among
+    pages that answer as well: never above a page that scored higher on its own and holds
+    more of the question's meaning (by more than `margin`). So the role's own section comes
+    first among pages about "drinking", but a page of it that never mentions drink or
+    alcohol stays below one that does. A prior that lowers a page (a contents page) applies
+    as it is."""
+    ordered = sorted(answers.items(), key=lambda item: (-item[1][0], item[0]))
+    lowest_by_evidence: dict[float, float] = {}  # evidence -> lowest final score of a page above
+    scored: dict[int, Scored] = {}
+    for doc, (score, prior, coverage, evidence) in ordered:
+        final = score + prior
+        if prior > 0 and margin < 1:
+            cap = min(
+                (lowest for held, lowest in lowest_by_evidence.items() if held > evidence + margin),
+                default=final,
+            )
+            final = max(score, min(final, cap - 1e-9))
+        key = round(evidence, 3)
+        lowest_by_evidence[key] = min(lowest_by_evidence.get(key, final), final)
+        scored[doc] = Scored(final, coverage, evidence)
     return scored
 
 
-def _idf(reader: object, unit: Unit, total_docs: int) -> float:
-    """BM25's idf of the unit's commonest form (a unit is as common as its commonest way
-    of appearing); a form of several words counts as common as its rarest word."""
+def weight_by_meaning(unit: Unit, ranking: Ranking) -> float:
+    """The share of a unit's idf it keeps: `ranking.numbers` for a number; less for an
+    everyday word (as much as `ranking.meaning` says); and `ranking.role_words` of it for a
+    word naming the role searched as, which the role's own-section prior already stands for."""
+    if unit.number:
+        return ranking.numbers
+    factor = 1 - ranking.meaning * (1 - unit.meaning)
+    return factor * ranking.role_words if unit.asker else factor
+
+
+def _frequency(reader: object, unit: Unit) -> int:
+    """The pages holding the unit's commonest form (a unit is as common as its commonest
+    way of appearing); a form of several words counts as common as its rarest word."""
     frequency = 0
     for alternative in unit.alternatives:
         counted = [reader.doc_frequency("content", s) for s in alternative.stems]  # type: ignore[attr-defined]
         frequency = max(frequency, min(counted) if counted else 0)
     if unit.concept:
         frequency = max(frequency, reader.doc_frequency("concepts", unit.concept))  # type: ignore[attr-defined]
+    return int(frequency)
+
+
+def _idf_of(frequency: int, total_docs: int) -> float:
+    """BM25's idf."""
     return math.log(1 + (total_docs - frequency + 0.5) / (frequency + 0.5))
 
 
@@ -180,21 +247,31 @@ def _counts(searcher: Searcher, docnums: Sequence[int], units: Sequence[Unit]) -
                     held = content.get((stem, doc), ())
                     found.positions.extend(held)
                     found.content += alternative.weight * len(held)
+                    # A title names the section's subject in the toolkit's words: a lay
+                    # synonym found there ("concerns" for "worried") is a weaker sign of it
+                    # than in the text (its weight counts twice).
                     if (stem, doc) in title:
-                        found.title += alternative.weight * len(title[stem, doc])
+                        found.title += alternative.weight**2 * len(title[stem, doc])
+                    if held or (stem, doc) in title:
+                        found.held = max(found.held, alternative.weight)
                     if (stem, doc) in headers:
                         found.headers += alternative.weight * len(headers[stem, doc])
                     continue
                 starts = _starts([content.get((s, doc), ()) for s in alternative.stems])
                 found.positions.extend(starts)
                 found.content += alternative.weight * len(starts)
-                if all((s, doc) in title for s in alternative.stems):
-                    found.title += alternative.weight * min(len(title[s, doc]) for s in alternative.stems)
+                in_title = all((s, doc) in title for s in alternative.stems)
+                if starts or in_title:
+                    found.held = max(found.held, alternative.weight)
+                if in_title:
+                    found.title += alternative.weight**2 * min(len(title[s, doc]) for s in alternative.stems)
                 if all((s, doc) in headers for s in alternative.stems):
                     found.headers += alternative.weight * min(len(headers[s, doc]) for s in alternative.stems)
             if unit.concept:  # tagged at ingest with case and plural rules: trust its count
                 found.content = max(found.content, float(len(concept_hits.get((unit.concept, doc), ()))))
                 found.title = max(found.title, float(len(title_concepts.get((unit.concept, doc), ()))))
+                if found.content or found.title:
+                    found.held = 1.0
             found.positions.sort()
             row.append(found)
         out[doc] = row

@@ -6,6 +6,8 @@ may pull in the PDF libraries.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import functools
 import heapq
 import os
@@ -22,14 +24,15 @@ from whoosh import qparser
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from pipeline.config.model import Role
 from pipeline.engine.candidates import holding, match_all
 from pipeline.engine.documents import PageKind
-from pipeline.engine.english import english
+from pipeline.engine.english import English, english
 from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.engine.postings import one_query, pattern_terms
 from pipeline.engine.ranking import DEFAULT, Ranking
 from pipeline.engine.scope import Scope
-from pipeline.engine.scoring import Alternative, Unit, score_candidates
+from pipeline.engine.scoring import Alternative, Unit, score_candidates, weight_by_meaning
 from pipeline.engine.snippets import Snippeter, flow
 from pipeline.engine.spelling import Speller
 from pipeline.engine.synonyms import Synonyms, concept_id, merged
@@ -296,8 +299,12 @@ def search(
     parsed = _capped(whole_query, searcher.reader(), capped, scan)
     if parsed is wq.NullQuery:
         raise QuerySyntaxError(f'nothing to search for in {query_text!r}: give words, "a phrase" or prefix*')
-    units = query_units(text, expander, ranking)
+    units = query_units(text, expander, ranking, speller.english)
     candidates = _without_stopwords(parsed) if plain else parsed
+    if scope is not None and scope.role is not None:
+        units = _asker_marked(units, _role_stems(scope.role, speller.english))
+    if ranking.meaning or ranking.role_words != 1 or ranking.numbers != 1:  # chosen by the same weighing
+        candidates = _weighed(candidates, _stem_weights(units, ranking))
     with one_query(searcher):
         hits, total, complete = _run(
             searcher, candidates, scope, chapter, limit, forms, units, ranking, snippets
@@ -448,10 +455,44 @@ _TOKEN = re.compile(r'"[^"]*"|[^\s()]+')
 _PUNCTUATED = re.compile(r"^[.]?\w+(?:[._]\w+)*$")
 
 
-def query_units(text: str, expander: Synonyms, ranking: Ranking = DEFAULT) -> list[Unit]:
+# How much a word carries a question's meaning, from its Zipf frequency in English: a word
+# rarer than RARE_ZIPF carries it fully ("grooming", "pharmacy", "drinking" nearly), one as
+# common as EVERYDAY_ZIPF or more barely ("year", "old"); a number (an age, a school year)
+# little whatever it is.
+RARE_ZIPF = 4.0
+EVERYDAY_ZIPF = 6.0
+LEAST_MEANING = 0.1
+
+
+def meaning(words: Sequence[str], english: English | None) -> float:
+    """How much the words of a unit carry a question (the most meaningful of them)."""
+    best = LEAST_MEANING
+    for word in words:
+        if word.isdigit() or english is None:
+            value = LEAST_MEANING if word.isdigit() else 1.0
+        else:
+            zipf = english.zipf(word)
+            value = 1.0 if zipf < RARE_ZIPF else (EVERYDAY_ZIPF - zipf) / (EVERYDAY_ZIPF - RARE_ZIPF)
+        best = max(best, min(value, 1.0))
+    return best
+
+
+# An age or a school year as people write it: "14 year old", "14-year-old", "15 yrs old",
+# "aged 14", "under 13s", "year 9": weak evidence, as a number is.
+_AGE = re.compile(
+    r"\b(?:\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*olds?|aged[\s-]+\d{1,2}|under[\s-]+\d{1,2}s?|"
+    r"(?:year|yr)[\s-]*\d{1,2}s?)\b",
+    re.I,
+)
+
+
+def query_units(
+    text: str, expander: Synonyms, ranking: Ranking = DEFAULT, english: English | None = None
+) -> list[Unit]:
     """The query's words as the model scores them: operators, the word after NOT and
     wildcard words left out; an abbreviation with its long forms as one unit; a lay word
-    with its synonyms (weighted below it); stop words marked."""
+    with its synonyms (weighted below it); stop words marked; each with how much it carries
+    the question's meaning (`english`: how common each word is)."""
     kept: list[str] = []
     skip = False
     for token in _TOKEN.findall(text):
@@ -463,6 +504,7 @@ def query_units(text: str, expander: Synonyms, ranking: Ranking = DEFAULT) -> li
             continue
         kept.append(token.strip('"'))
     plain = " ".join(kept)
+    ages = [match.span() for match in _AGE.finditer(plain)]
     placed: list[tuple[int, Unit]] = []  # (where in the query, unit): units keep the typed order
     pattern = expander.query_pattern(plain)
     if pattern is not None:
@@ -501,7 +543,17 @@ def query_units(text: str, expander: Synonyms, ranking: Ranking = DEFAULT) -> li
             continue
         unit = _word_unit(stems, all(s in stop for s in stems), expander, bare, ranking, exact)
         placed.append((found.start(), unit))
-    return [unit for _, unit in sorted(placed, key=lambda item: item[0])]
+    return [
+        unit
+        if unit.concept
+        else dataclasses.replace(
+            unit,
+            meaning=meaning(unit.typed, english),
+            number=(bool(unit.typed) and all(word.isdigit() for word in unit.typed))
+            or any(start <= at < end for start, end in ages),
+        )
+        for at, unit in sorted(placed, key=lambda item: item[0])
+    ]
 
 
 def _word_unit(
@@ -559,6 +611,59 @@ def _without_stopwords(query: wq.Query) -> wq.Query:
     if not kept or len(kept) == len(query.subqueries):
         return query
     return query.__class__(kept, boost=query.boost)
+
+
+# A word of a role's names at least this common in English ("care", "school") is not taken
+# as naming the role: it says too many other things.
+ROLE_WORD_ZIPF = 5.0
+
+
+def _role_stems(role: Role, english: English) -> frozenset[str]:
+    """The stems of the words that name a role (its id, title and aliases), leaving out
+    stop words and everyday English words: "foster", "carer", "paramedic", "ambulance"."""
+    words = re.findall(r"[A-Za-z&]+", " ".join((role.id.replace("-", " "), role.title, *role.aliases)))
+    stop = _stemmed_stop_words()
+    return frozenset(
+        stem
+        for word in words
+        if english.zipf(word) < ROLE_WORD_ZIPF
+        for stem in _stems(word)
+        if stem not in stop
+    )
+
+
+def _asker_marked(units: Sequence[Unit], role_stems: frozenset[str]) -> list[Unit]:
+    """The units whose every stem names the role searched as, marked as the asker's."""
+    return [
+        dataclasses.replace(unit, asker=True)
+        if not unit.stop and unit.alternatives and set(unit.alternatives[0].stems) <= role_stems
+        else unit
+        for unit in units
+    ]
+
+
+def _stem_weights(units: Sequence[Unit], ranking: Ranking) -> dict[str, float]:
+    """Each searched stem's share of its weight by meaning (the model's, scoring.py)."""
+    weights: dict[str, float] = {}
+    for unit in units:
+        factor = weight_by_meaning(unit, ranking)
+        for alternative in unit.alternatives:
+            for stem in alternative.stems:
+                weights[stem] = max(weights.get(stem, 0.0), factor)
+    return weights
+
+
+def _weighed(query: wq.Query, weights: dict[str, float]) -> wq.Query:
+    """The query with each word's boost times its weight by meaning, so that the pages
+    the model ranks are chosen by the same weighing ("year" and "old" choose few)."""
+    if isinstance(query, wq.Term):
+        factor = weights.get(str(query.text), 1.0)
+        if factor == 1.0:
+            return query
+        weighed = copy.copy(query)
+        weighed.boost = query.boost * factor
+        return weighed
+    return query.apply(lambda child: _weighed(child, weights))
 
 
 def _is_plain_words(text: str) -> bool:
@@ -629,14 +734,19 @@ def _run(
     guessed = _matching_among(searcher, wq.Term("kind", PageKind.DOCUMENT), candidates)
 
     def extra(doc: int) -> float:
-        return (
-            (ranking.own_section if doc in own else 0.0)
-            - (ranking.finding_aid if doc in aids else 0.0)
-            + (0.0 if doc in guessed else CONFIGURED_PRIOR)
-        )
+        return -(ranking.finding_aid if doc in aids else 0.0) + (0.0 if doc in guessed else CONFIGURED_PRIOR)
+
+    def lift(doc: int) -> float:
+        return ranking.own_section if doc in own else 0.0
 
     scored = score_candidates(
-        searcher, candidates, units, ranking, lambda doc: str(_page(searcher, doc)[0]["content"]), extra
+        searcher,
+        candidates,
+        units,
+        ranking,
+        lambda doc: str(_page(searcher, doc)[0]["content"]),
+        extra,
+        lift,
     )
     rest = ranked[len(candidates) :]
     # Below the re-ranked pages, the others keep the engine's order, on the model's scale.

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.config.model import Toolkit
-from pipeline.engine.lay_terms import LAY
+from pipeline.engine.lay_terms import LAY, LAY_TERMS
 from pipeline.ondisk import dump, read_record, sha1_hex, sha256_hex, write_atomic
 
 BUILTIN: tuple[tuple[str, ...], ...] = (
@@ -188,10 +188,12 @@ def _is_abbreviation(form: str) -> bool:
 
 
 # Lay forms by their lookup key, and one pattern for finding them in a query: built once.
+# The toolkit's terms of one-way entries: typed, they are searched as they are.
+LAY_HEADS = frozenset(_key(term.forms[0]) for term in LAY_TERMS if term.one_way)
 _LAY_BY_KEY: dict[str, tuple[str, ...]] = {_key(form): group for group in reversed(LAY) for form in group}
 _LAY_PATTERN = re.compile(
     r"(?<![\w&])("
-    + "|".join(_form_pattern(f) for f in sorted(_LAY_BY_KEY, key=len, reverse=True))
+    + "|".join(_form_pattern(f) for f in sorted({f for g in LAY for f in g}, key=len, reverse=True))
     + r")(?![\w&])",
     re.I,
 )
@@ -250,7 +252,10 @@ class Synonyms:
         return self.by_key.get(_key(form))
 
     def lay_forms(self, word: str) -> tuple[str, ...]:
-        """The lay synonyms of a word typed in a query (none for a word not in LAY)."""
+        """The lay synonyms of a word typed in a query (none for a word not in LAY, nor for
+        the toolkit's term of a one-way entry: "consent" is not searched as "permission")."""
+        if _key(word) in LAY_HEADS:
+            return ()
         group = self.lay.get(_key(word), ())
         return tuple(f for f in group if _key(f) != _key(word))
 
@@ -262,7 +267,7 @@ class Synonyms:
         def replace(match: re.Match[str]) -> str:
             typed = match.group(0)
             group = self.lay.get(_key(typed))
-            if group is None or typed in _OPERATOR_WORDS:
+            if group is None or typed in _OPERATOR_WORDS or _key(typed) in LAY_HEADS:
                 return typed
             others = [f for f in group if _key(f) != _key(typed)]
             used.extend(others)
