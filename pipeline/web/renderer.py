@@ -15,6 +15,7 @@ lock for 8 s while every other page image waited. Here:
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue
@@ -146,8 +147,12 @@ JOBS: dict[str, Callable[..., Any]] = {"draw": _draw, "read": _read, "area": _dr
 
 
 def _serve(connection: Connection) -> None:
-    """The worker's loop: a job in, its result (or the failure's name) out."""
+    """The worker's loop: a job in, its result (or the failure's name) out. At a lower
+    priority than the server: a page that takes seconds to draw must not slow the searches
+    and pages everyone else is asking for, on a machine with few cores."""
     _limit_memory()
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)
     while True:
         try:
             kind, pdf, pdf_page, *extra = connection.recv()
