@@ -141,7 +141,10 @@ def test_second_ingest_takes_ocr_text_from_the_cache(scanned: tuple[Path, Result
     root = tmp_path / "again"
     shutil.copytree(scanned[0], root, symlinks=True)
     again = Place.under(root).ingest("--force")
-    assert "1 page read by OCR in an earlier ingest came from the cache." in again.output
+    assert (
+        "1 page already read by OCR (by an earlier ingest or `cse-toolkit sections`) came from the cache."
+        in (again.output)
+    )
 
 
 @needs_ocr
@@ -152,7 +155,9 @@ def test_ocr_always_reads_the_text_page_too_and_reuses_the_cached_scan(
     shutil.copytree(scanned[0], root, symlinks=True)
     again = Place.under(root).ingest("--ocr=always")
     line = next(line for line in again.output.splitlines() if line.startswith("OCR read"))
-    assert line.endswith("; 1 more page read by OCR in an earlier ingest came from the cache."), line
+    assert line.endswith(
+        "; 1 more page already read by OCR (by an earlier ingest or `cse-toolkit sections`) came from the cache."
+    ), line
 
 
 @needs_ocr
@@ -365,3 +370,19 @@ def test_a_stopped_ingest_stops_every_process_it_started(tmp_path: Path, how: st
             stopping.sweep_leftovers()
         leftovers = sorted(p.name for p in temporary.iterdir())
     assert leftovers == []
+
+
+@needs_ocr
+def test_pages_read_by_sections_are_not_said_to_come_from_an_earlier_ingest(tmp_path: Path) -> None:
+    """Issue 25 item 15's kind: `sections` reads a scan by OCR and caches it; the ingest
+    right after said those pages were "read by OCR in an earlier ingest", of which there
+    was none."""
+    root = setup_scan(tmp_path, (PARAMEDICS,), (PHARMACIES,))
+    place = Place.under(root)
+    assert place.run("sections", SCANNED).exit_code == 0
+
+    result = place.ingest()
+
+    assert result.exit_code == 0, result.output
+    assert "in an earlier ingest" not in result.output
+    assert "1 page already read by OCR (by an earlier ingest or `cse-toolkit sections`)" in result.output

@@ -102,7 +102,9 @@ def repeat_note(name: str, skipped: int, total: int) -> str:
 
 
 def _ocr_line(ocr: OcrStats) -> str:
-    """'OCR read 3 pages in 12.0 s (4.0 s a page); 5 more were read by an earlier ingest.'"""
+    """'OCR read 3 pages in 12.0 s (4.0 s a page); 5 more pages already read by OCR ... came
+    from the cache'. Not "by an earlier ingest" only: `sections` reads and caches OCR too,
+    and the ingest right after it once said so of pages read a minute before."""
     parts = []
     if ocr.pages_total:
         each = f" ({ocr.seconds / ocr.pages_total:.1f} s a page)" if ocr.pages_total > 1 else ""
@@ -112,8 +114,8 @@ def _ocr_line(ocr: OcrStats) -> str:
     if ocr.pages_cached:
         more = "more " if ocr.pages_total else ""
         parts.append(
-            f"{ocr.pages_cached} {more}page{'s' if ocr.pages_cached != 1 else ''} read by OCR "
-            "in an earlier ingest came from the cache"
+            f"{ocr.pages_cached} {more}page{'s' if ocr.pages_cached != 1 else ''} already read by OCR "
+            "(by an earlier ingest or `cse-toolkit sections`) came from the cache"
         )
     return "; ".join(parts) + "."
 
