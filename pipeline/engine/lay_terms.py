@@ -81,6 +81,17 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "FRANK (talktofrank.com), Drugs A to Z: cannabis (weed, skunk, spliff), ketamine (ket), "
         f"cocaine, MDMA (ecstasy); {CAMBRIDGE}: stoned",
     ),
+    LayTerm(
+        ("supply", "selling", "sell", "sells", "dealing", "drug dealing", "drug running"),
+        f"{CAMBRIDGE}: deal (to buy and sell illegal drugs), drug running; FRANK (talktofrank.com): "
+        "supplying drugs",
+        one_way=True,
+    ),
+    LayTerm(
+        ("smelling of", "stinking of", "reeking of", "stinks of", "reeks of", "smells of"),
+        f"{CAMBRIDGE}: stink, reek (to smell strongly and unpleasantly)",
+        one_way=True,
+    ),
     # --- Sexual health -----------------------------------------------------------------
     LayTerm(
         (
