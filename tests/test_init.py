@@ -123,3 +123,27 @@ def test_init_sample_in_the_current_folder_is_searchable_after_one_ingest(
     assert found.exit_code == 0, found.output
     hit = json.loads(found.stdout)["results"][0]
     assert (hit["section"], hit["page"]) == ("pharmacies", "74")
+
+
+def test_an_ingest_before_any_pdf_is_copied_names_the_missing_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A board's IT person runs `init` and then `ingest` (or starts `serve --watch`, which
+    ingests at once) before the PDFs are in: each missing file is named (exit 3), and the
+    empty index answers a search with no results (exit 1), not an unexpected failure."""
+    monkeypatch.chdir(tmp_path)
+    assert toolkit("init").exit_code == 0
+    runner = CliRunner(env=UNSET)
+
+    ingested = runner.invoke(toolkit_group, ["ingest"])
+    found = runner.invoke(search_command, ["pharmacies"])
+
+    assert ingested.exit_code == 3, ingested.output
+    assert (
+        "  - chapter-4.pdf: is named by chapters[3].file (chapter 4) but is not in pdfs. Put the PDF "
+        "there, or correct the file name in the config."
+    ) in ingested.output.splitlines()
+    assert (found.exit_code, found.output) == (
+        1,
+        "No results for 'pharmacies'.\nNo page mentions: pharmacies.\n",
+    )

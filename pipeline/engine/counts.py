@@ -141,8 +141,11 @@ def _segments(path: Path) -> list[tuple[str, bool]]:
         with ix.searcher() as searcher:
             found = []
             for reader, _ in searcher.reader().leaf_readers():
+                segment = reader.segment()
+                if segment is None:  # an index of no pages (no PDF read yet) has no segment
+                    continue
                 target = postings.segment_file(reader, SUFFIX)
-                found.append((reader.segment().segment_id(), target is not None and not target.exists()))
+                found.append((segment.segment_id(), target is not None and not target.exists()))
             return found
     finally:
         ix.close()
