@@ -238,6 +238,13 @@ ALIAS_TWICE = (
 )
 
 
+def test_a_key_given_twice_names_the_line_of_the_second() -> None:
+    """The key just added at the end of the file (as an editor appends it) is the problem:
+    its line is named, and where the first one stands."""
+    text = CHAPTER + "title: Toolkit\nchapters: []\n"
+    assert only_problem(text) == "chapters (line 6): duplicate key (first on line 1)"
+
+
 def test_role_naming_unknown_audience() -> None:
     problem = only_problem(UNKNOWN_AUDIENCE)
     assert problem.startswith("roles[0].audience (line ")

@@ -84,8 +84,10 @@ class _Problems:
         self.items: list[str] = []
         self.root: yaml.Node | None = None
 
-    def add(self, place: str, node: yaml.Node | None, message: str) -> None:
-        found = self._walk(place)
+    def add(self, place: str, node: yaml.Node | None, message: str, *, here: bool = False) -> None:
+        """`here`: name `node`'s own line, not the place's (a key given twice: walking
+        the place finds its first occurrence, and the problem is the second)."""
+        found = None if here and node is not None else self._walk(place)
         target = found if found is not None else node
         line = f" (line {target.start_mark.line + 1})" if target is not None else ""
         self.items.append(f"{place}{line}: {message}")
@@ -301,12 +303,20 @@ class _Validator:
             self.problems.add(place, node, f"expected a mapping, got {_kind(node)}")
             return None
         found: dict[str, yaml.Node] = {}
+        first: dict[str, yaml.Node] = {}  # each key's first occurrence
         allowed = required | optional
         for key_node, value_node in node.value:
             key = str(key_node.value)
-            if key in found:
-                self.problems.add(f"{place}.{key}" if place else key, key_node, "duplicate key")
-            elif key not in allowed:
+            if key in first:
+                self.problems.add(
+                    f"{place}.{key}" if place else key,
+                    key_node,
+                    f"duplicate key (first on line {first[key].start_mark.line + 1})",
+                    here=True,
+                )
+                continue
+            first[key] = key_node
+            if key not in allowed:
                 self.problems.add(
                     f"{place}.{key}" if place else key,
                     key_node,
