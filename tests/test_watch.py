@@ -170,11 +170,11 @@ def test_serve_watch_answers_a_pdf_copied_in_halves_and_keeps_the_last_good_inde
         changes_page = server.get("/changes")[2].decode()
     log = server.output()
     assert (still, IndexStore(index).current()) == ([("pharmacies", "74")], served)
-    assert f"watch: ingest failed (exit code 2): {config}: 1 problem; nothing was changed:" in log
-    assert "; the last good index is still served" in log
+    why = f"{config}: 1 problem; nothing was changed: roles (line 398): duplicate key (first on line 241)"
+    assert f"watch: ingest failed (exit code 2): {why}; the last good index is still served" in log
     status = last_status(index)
     assert status is not None
-    assert (status.ok, status.message) == (False, f"{config}: 1 problem; nothing was changed:")
+    assert (status.ok, status.message) == (False, why)
     assert json.loads((index / STATUS_FILE).read_text())["ok"] is False
     assert healthz["status"] == "ok" and healthz["index"] == served.name  # type: ignore[union-attr]
     assert healthz["last_ingest"] == {"at": status.at, "ok": False, "message": status.message}
@@ -211,13 +211,28 @@ def test_ingest_watch_waits_for_an_ingest_started_by_hand_and_stops_on_sigterm(t
     assert lines[2].startswith("ingest: Indexed 9 chapters, 48 sections, 128 pages in ")
 
 
+def test_a_failed_ingest_says_what_the_problems_are() -> None:
+    """The reason a failed ingest gives the log, /healthz and the changes page names the
+    config's problems, not only the line announcing them (the first three, and how many more)."""
+    from pipeline.ingest.watch import reason
+
+    said = "error: toolkit.yaml: 4 problems; nothing was changed:"
+    problems = tuple(f"  - chapters[{n}].file (line {n + 3}): 'x{n}.pdf' is not in pdfs" for n in range(4))
+    assert reason(Outcome(2, (said, *problems, "Run cse-toolkit ingest again."))) == (
+        "toolkit.yaml: 4 problems; nothing was changed: chapters[0].file (line 3): 'x0.pdf' is not in pdfs; "
+        "chapters[1].file (line 4): 'x1.pdf' is not in pdfs; chapters[2].file (line 5): 'x2.pdf' is not in "
+        "pdfs; and 1 more"
+    )
+    assert reason(Outcome(2, ("error: another ingest is running",))) == "another ingest is running"
+
+
 def test_a_failure_shows_until_a_later_ingest_succeeds(tmp_path: Path) -> None:
     from pipeline.ingest.watch import failed_since, record
 
     record(tmp_path, Outcome(2, ("error: toolkit.yaml: 1 problem; nothing was changed:", "  - roles: oops")))
     status = last_status(tmp_path)
     assert status is not None
-    assert (status.ok, status.message) == (False, "toolkit.yaml: 1 problem; nothing was changed:")
+    assert (status.ok, status.message) == (False, "toolkit.yaml: 1 problem; nothing was changed: roles: oops")
     assert failed_since(tmp_path, "2000-01-01T00:00:00+00:00") == status  # the index served is older
     assert failed_since(tmp_path, "2999-01-01T00:00:00+00:00") is None  # an ingest by hand came after
     record(tmp_path, Outcome(0, ("Indexed 9 chapters, 48 sections, 128 pages in 2.0 s.",)))

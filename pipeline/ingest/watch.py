@@ -37,6 +37,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import takewhile
 from pathlib import Path
 from types import FrameType
 
@@ -51,6 +52,8 @@ INCOMPLETE_WAIT = 600.0  # ten minutes: longer than any copy that is still going
 TAIL_BYTES = 1024  # where a reader looks for %%EOF (PDF 1.7, 7.5.5)
 STATUS_FILE = "watch.json"
 CONFIG = "(the config)"
+ITEM = "  - "  # how the ingest lists a config's problems under its error line
+REASONS_SHOWN = 3  # of those, how many a failed ingest's one-line reason names
 
 
 @dataclass(frozen=True)
@@ -282,10 +285,20 @@ class IngestChild:
 
 
 def reason(outcome: Outcome) -> str:
-    """The first line of the ingest's error, without its `error:` prefix."""
-    for line in outcome.lines:
+    """The ingest's error without its `error:` prefix, on one line: its first line and,
+    when that introduces a list ("1 problem; nothing was changed:"), the first items of
+    the list, so that the log, /healthz and the changes page say what the problem is."""
+    for at, line in enumerate(outcome.lines):
         if line.startswith("error: "):
-            return line.removeprefix("error: ")
+            said = line.removeprefix("error: ")
+            items = [
+                item.removeprefix(ITEM)
+                for item in takewhile(lambda x: x.startswith(ITEM), outcome.lines[at + 1 :])
+            ]
+            if not said.endswith(":") or not items:
+                return said
+            more = len(items) - REASONS_SHOWN
+            return f"{said} {'; '.join(items[:REASONS_SHOWN])}" + (f"; and {more} more" if more > 0 else "")
     return outcome.lines[-1] if outcome.lines else "it printed nothing"
 
 
