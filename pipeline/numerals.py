@@ -7,6 +7,11 @@ import re
 
 _ROMAN = re.compile(r"^[ivxlcdm]+$")
 _UNNUMBERED = re.compile(r"^(.*)\+([0-9]+)$")
+# A PDF's own page label may have the very form of an unnumbered page's ("57+1"). It is kept
+# with this mark in front, which no printed label holds (text.clean_label removes it) and
+# which shows as nothing, so it is cited as printed ("p. 57+1"), never as "unnumbered page
+# after p. 57". `plain` takes the mark off wherever a label is compared or written out.
+PRINTED_MARK = "\u2060"  # word joiner
 # More digits than any page number has: such a label is text, never converted.
 MAX_DIGITS = 12
 
@@ -64,17 +69,27 @@ def unnumbered_label(previous: str | None, count: int) -> str:
     return f"{previous or ''}+{count}"
 
 
+def as_printed(label: str) -> str:
+    """A PDF's own page label, marked if it has an unnumbered page's form."""
+    return PRINTED_MARK + label if _UNNUMBERED.match(label) else label
+
+
+def plain(label: str) -> str:
+    """A label as printed: without the mark `as_printed` may have put on it."""
+    return label.replace(PRINTED_MARK, "")
+
+
 def is_unnumbered(label: str) -> bool:
-    return _UNNUMBERED.match(label) is not None
+    return _UNNUMBERED.match(label) is not None and PRINTED_MARK not in label
 
 
 def cite(label: str) -> str:
     """A page as a reader finds it: "p. 74"; for a page with no printed number "unnumbered
     page after p. 57", "2nd unnumbered page after p. 57" or "unnumbered page at the start
     of the file" (the PDF page is always given beside it)."""
-    match = _UNNUMBERED.match(label)
+    match = _UNNUMBERED.match(label) if is_unnumbered(label) else None
     if match is None:
-        return f"p. {label}"
+        return f"p. {plain(label)}"
     previous, count = match.group(1), int(match.group(2))
     which = "unnumbered page" if count == 1 else f"{_ordinal(count)} unnumbered page"
     return f"{which} after p. {previous}" if previous else f"{which} at the start of the file"
@@ -101,4 +116,4 @@ def page_range(first: str, last: str) -> str:
         return cite(first)
     if is_unnumbered(first) or is_unnumbered(last):
         return f"{cite(first)} to {cite(last)}"
-    return f"pp. {first}-{last}"
+    return f"pp. {plain(first)}-{plain(last)}"

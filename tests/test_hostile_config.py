@@ -510,3 +510,37 @@ def test_a_heading_on_a_page_whose_number_repeats_is_not_said_to_be_elsewhere(sa
         "heading 'Pharmacies' (section pharmacies) is not on the page printed 1 at PDF page 1 but on "
         "another page printed 1, at PDF page 3 (the file's page numbers restart)"
     ) in " ".join(result.output.split())
+
+
+def test_a_printed_label_shaped_like_an_unnumbered_page_is_cited_as_printed(sample: Sample) -> None:
+    """Item 14: a real PDF page label `57+1` was cited as "unnumbered page after p. 57" (the
+    form this tool gives a page without a printed number). It is cited as printed, in
+    every output, and a config may name it (`start: 57+1`)."""
+    pages = [[b"School nurses", b"Sample words."], [b"Pharmacies", b"Sample words about pharmacies."]]
+    labelled_pdf(sample.root / "pdfs" / CH4, ["57", "57+1"], [], pages)
+    sample.config.write_text(
+        "chapters:\n  - number: 4\n    title: Health Services\n    file: " + CH4 + "\n"
+        "    sections:\n      - {id: school-nurses, title: School nurses, start: 57}\n"
+        "      - {id: pharmacies, title: Pharmacies, start: 57+1}\n"
+        "audiences:\n  - id: health\n    title: Health\n    read: [4]\n"
+        "roles:\n  - id: pharmacist\n    title: Pharmacies\n    audience: health\n    sections: [pharmacies]\n",
+        encoding="utf-8",
+    )
+    ingested = sample.run("ingest")
+    assert ingested.exit_code == 0, ingested.output
+    assert "not in" not in ingested.output and "HEADING" not in ingested.output
+
+    text = CliRunner().invoke(
+        search_command, ["pharmacies", "--config", str(sample.config), "--index", str(sample.root / "index")]
+    )
+    as_json = CliRunner().invoke(
+        search_command,
+        ["pharmacies", "--json", "--config", str(sample.config), "--index", str(sample.root / "index")],
+    )
+    pack = sample.run("pack", "pharmacist", "--format", "md", "--out", str(sample.root / "packs"))
+
+    assert "p. 57+1" in text.stdout and "unnumbered" not in text.stdout
+    assert json.loads(as_json.stdout)["results"][0]["page"] == "57+1"
+    markdown = (sample.root / "packs" / "pharmacist.md").read_text(encoding="utf-8")
+    assert pack.exit_code == 0 and "unnumbered" not in markdown and "printed page 57+1" in markdown
+    assert "\u2060" not in markdown  # the mark that keeps it apart never shows

@@ -17,7 +17,7 @@ from pipeline.engine.documents import SectionPage
 from pipeline.errors import UsageError
 from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.packplan import CHAPTER, ESSENTIAL, OWN, PackPart
-from pipeline.numerals import cite, is_unnumbered, page_range
+from pipeline.numerals import cite, is_unnumbered, page_range, plain
 from pipeline.text import MONTHS, long_date, printable
 
 
@@ -117,7 +117,7 @@ class PackDoc:
 def page_name(label: str, word: str = "page") -> str:
     """'page 74' (or 'printed page 74'); a page without a printed number as numerals.cite
     names it ('unnumbered page after p. 57')."""
-    return cite(label) if is_unnumbered(label) else f"{word} {label}"
+    return cite(label) if is_unnumbered(label) else f"{word} {plain(label)}"
 
 
 def anchor(text: str) -> str:

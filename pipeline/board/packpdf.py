@@ -19,7 +19,7 @@ from pipeline.board.packdoc import ContentsRow, PackDoc
 from pipeline.board.packtext import CONTACTS_HEADING, EXCERPT_NOTE, current_edition_text, no_contacts_text
 from pipeline.config.image import Image as PackImage
 from pipeline.ingest.extract import quiet_pdf_libraries
-from pipeline.numerals import arabic, from_roman
+from pipeline.numerals import arabic, from_roman, plain
 
 FONT_DIR = Path(__file__).with_name("fonts")
 FONT, BOLD = "PackSans", "PackSans-Bold"
@@ -89,7 +89,7 @@ def _labels(writer: Any, covers: int, contents: int, doc: PackDoc, front: int) -
         writer.set_page_label(covers, front - 1, style=PageLabelStyle.DECIMAL, prefix="Contents ")
     for offset, page in enumerate(doc.body):
         index = front + offset
-        label = page.label
+        label = plain(page.label)
         if (number := arabic(label)) is not None and number > 0:
             writer.set_page_label(index, index, style=PageLabelStyle.DECIMAL, start=number)
         elif (roman := from_roman(label)) is not None:

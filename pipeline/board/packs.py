@@ -29,6 +29,7 @@ from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.packplan import PackPart, plan_pack
 from pipeline.ingest.packsbuilt import BuiltPack, record_pack
 from pipeline.ingest.sections import body_lines, split_file
+from pipeline.numerals import plain
 from pipeline.ondisk import write_atomic
 from pipeline.text import printable
 
@@ -225,8 +226,9 @@ def _runs(pages: list[int], labels: tuple[str, ...]) -> str:
             runs[-1].append(page)
         else:
             runs.append([page])
+    shown = [plain(label) for label in labels]
     text = [
-        labels[run[0] - 1] if len(run) == 1 else f"{labels[run[0] - 1]}-{labels[run[-1] - 1]}" for run in runs
+        shown[run[0] - 1] if len(run) == 1 else f"{shown[run[0] - 1]}-{shown[run[-1] - 1]}" for run in runs
     ]
     return ("p. " if len(pages) == 1 else "pp. ") + ", ".join(text)
 

@@ -40,7 +40,7 @@ from pipeline.config.model import (
 )
 from pipeline.config.tesseract import installed_languages, package_for
 from pipeline.errors import ConfigError
-from pipeline.numerals import page_order
+from pipeline.numerals import page_order, plain
 from pipeline.text import first_unprintable
 
 # Tesseract language names: eng, cym, chi_sim, script/Latin.
@@ -452,7 +452,7 @@ class _Validator:
         built = self._each(keys.get("sections"), f"{place}.sections", self._section)
         sections = [s for _, s in built if s]
         self._check_ranges(sections, keys.get("sections"), f"{place}.sections", first_page, pages)
-        labels = self.page_labels.get(file or "")
+        labels = [plain(label) for label in self.page_labels.get(file or "", ())]
         for s_index, (item, section) in enumerate(built):
             start = None if section is None else str(section.start)
             if labels and start is not None and start not in labels and not _in_words(start):

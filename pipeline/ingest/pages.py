@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.ingest.extract import ExtractedPdf, Line, PageText
-from pipeline.numerals import from_roman, page_order, to_roman, unnumbered_label
+from pipeline.numerals import as_printed, from_roman, page_order, plain, to_roman, unnumbered_label
 from pipeline.text import fold
 
 MARGIN = 0.12  # share of the page height at the top and bottom where headers and footers live
@@ -89,8 +89,9 @@ class PageNumbering:
 
     def index_of(self, label: str, within: Sequence[int] | None = None) -> int | None:
         """0-based page index of a printed label (the first, or the first in `within`)."""
+        wanted = plain(label)
         for index in within if within is not None else range(len(self.labels)):
-            if self.labels[index] == label:
+            if plain(self.labels[index]) == wanted:
                 return index
         return None
 
@@ -129,7 +130,7 @@ def number_pages(
     unnumbered: set[int] = set()
 
     if pdf.has_page_labels:
-        labels = tuple(page.label or str(page.number) for page in pdf.pages)
+        labels = tuple(as_printed(page.label) if page.label else str(page.number) for page in pdf.pages)
         source = "page labels"
         printed = [_label(v) for v in values]
         differ = [i for i in range(count) if printed[i] is not None and printed[i] != labels[i]]

@@ -22,7 +22,7 @@ from pipeline.engine.search import (
     count_by_file,
 )
 from pipeline.engine.snippets import MATCH_END, MATCH_START
-from pipeline.numerals import cite
+from pipeline.numerals import cite, plain
 from pipeline.text import long_date, printable
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
@@ -292,7 +292,7 @@ def _result_json(h: Hit, dates: Dates | None) -> dict[str, Any]:
         "chapter_title": h.chapter_title or None,
         "section": h.section,
         "section_title": h.section_title or None,
-        "page": h.page,
+        "page": plain(h.page),
         "pdf_page": h.pdf_page,
         "file": h.file,
         "snippet": snippet_text(h.snippet, False),

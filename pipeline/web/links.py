@@ -12,7 +12,7 @@ from flask import request, url_for
 from markupsafe import Markup, escape
 
 from pipeline.engine.snippets import MATCH_END, MATCH_START, is_heading
-from pipeline.numerals import cite, is_unnumbered
+from pipeline.numerals import cite, is_unnumbered, plain
 from pipeline.views import render
 
 SEARCH_PARAMS = ("q", "role", "audience", "chapter", "limit")  # carried from a result to its page and back
@@ -20,12 +20,12 @@ SEARCH_PARAMS = ("q", "role", "audience", "chapter", "limit")  # carried from a 
 
 def printed(label: str) -> str:
     """How a result names its page: "printed page 74", or "unnumbered page after p. 57"."""
-    return cite(label) if is_unnumbered(label) else f"printed page {label}"
+    return cite(label) if is_unnumbered(label) else f"printed page {plain(label)}"
 
 
 def page_name(label: str) -> str:
     """A page in a sentence: "page 74", or "the unnumbered page after p. 57"."""
-    return f"the {cite(label)}" if is_unnumbered(label) else f"page {label}"
+    return f"the {cite(label)}" if is_unnumbered(label) else f"page {plain(label)}"
 
 
 def marked(snippet: str) -> Markup:
