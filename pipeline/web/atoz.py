@@ -39,6 +39,7 @@ _GENERAL = frozenset(
     "that their them then there these they this those using well what when where which while "
     "with work working would young your".split()
 )
+_WORD = re.compile(r"[^\W\d_]+")
 _BRACKETED = re.compile(r"\s*\([^()]*\)$")  # "Child in Need (CiN)": the name without its abbreviation
 
 Key = str
@@ -85,6 +86,7 @@ class _Book:
         self.edition = edition
         self.entries: dict[Key, Entry] = {}
         self.headings: list[Entry] = []
+        self.pages = stored_pages(edition.search_dir)  # read once: headings, then topic words
         chapters = {c.number: position for position, c in enumerate(edition.toolkit.chapters)}
         self.file_rank = {
             info.file: (chapters.get(info.chapter, len(chapters)), info.file)
@@ -134,7 +136,7 @@ class _Book:
         titles = {s.id: s.title for s in self.edition.manifest.sections}
         known = {id(e) for e in self.headings}
         found_in: dict[int, list[str]] = {}  # a new heading's entry -> the sections it is in
-        for page in stored_pages(self.edition.search_dir):
+        for page in self.pages:
             place = Place(str(page["file"]), int(str(page["pdf_page"])), str(page["page"]))
             for line in flow(str(page.get("content", ""))).split("\n"):
                 if not is_heading(line) or _NOT_A_HEADING.search(line) or not _key(line):
@@ -194,16 +196,19 @@ class _Book:
             entry.under = sorted((h for h in holders[word] if h is not entry), key=lambda e: _order(e.term))
 
     def pages_using(self, words: set[str]) -> dict[str, int]:
-        """How many pages' text uses each word (any ending: 'missing', 'carers')."""
-        if not words:
-            return {}
-        pattern = re.compile(
-            r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")", re.I
-        )
-        counts: dict[str, int] = {}
-        for page in stored_pages(self.edition.search_dir):
-            for word in {m.group(1).lower() for m in pattern.finditer(str(page.get("content", "")))}:
-                counts[word] = counts.get(word, 0) + 1
+        """How many pages' text uses each word, in any of its forms ('carers' is 'carer')."""
+        counts: dict[str, int] = dict.fromkeys(words, 0)
+        folded: dict[str, str] = {}  # each distinct word of the toolkit folded once
+        for page in self.pages:
+            used = set()
+            for token in set(_WORD.findall(str(page.get("content", "")).lower())):
+                word = folded.get(token)
+                if word is None:
+                    word = folded[token] = "".join(fold(token))
+                if word in counts:
+                    used.add(word)
+            for word in used:
+                counts[word] += 1
         return counts
 
     def pages_mentioning(self, form: str) -> list[Place]:
