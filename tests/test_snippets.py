@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.engine import search as engine
 from pipeline.engine.index import open_searcher
-from pipeline.engine.snippets import MATCH_END, MATCH_START, WIDTH, Snippeter, flow
+from pipeline.engine.snippets import MATCH_END, MATCH_START, WIDTH, Snippeter, flow, is_heading
 from pipeline.engine.store import IndexStore
 
 QUERIES = [
@@ -92,3 +92,92 @@ def test_every_match_in_a_snippet_is_marked_and_nothing_else(
             wrong.append((number, got))
     assert checked > 3
     assert wrong == []
+
+
+# --------------------------------------------------------------------------- flow
+EIGHTY = "Safeguarding contacts for pharmacies, GP surgeries, walk-in centres, and clinics"
+TWELVE = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve"
+
+
+@pytest.mark.parametrize(
+    ("text", "flowed"),
+    [
+        ("Grooming\nOnline grooming is a process.", "Grooming\nOnline grooming is a process."),
+        ("4 Referrals\nMake a referral today.", "4 Referrals\nMake a referral today."),
+        ("grooming\nOnline grooming is a process.", "grooming Online grooming is a process."),
+        ("Contents:\nOnline grooming is a process.", "Contents: Online grooming is a process."),
+        ("Grooming\nonline grooming is a process.", "Grooming online grooming is a process."),
+        ("Grooming\n• signs to look for", "Grooming\n• signs to look for"),
+        ('Grooming\n"Quoted" text here.', 'Grooming\n"Quoted" text here.'),
+        (
+            "First sentence.\nSecond Heading\nBody text here.",
+            "First sentence.\nSecond Heading\nBody text here.",
+        ),
+        ("Heading One\nHeading Two\nBody text.", "Heading One\nHeading Two\nBody text."),
+        (
+            "No heading here and this goes on\nand on in prose.",
+            "No heading here and this goes on and on in prose.",
+        ),
+        (f"{EIGHTY}\nNext line.", f"{EIGHTY}\nNext line."),
+        (f"{EIGHTY}s\nNext line.", f"{EIGHTY}s Next line."),
+        (f"{TWELVE}\nNext line.", f"{TWELVE}\nNext line."),
+        (f"{TWELVE} Thirteen\nNext line.", f"{TWELVE} Thirteen Next line."),
+        ("Only A Heading", "Only A Heading"),
+        (
+            "  Pharmacies \n\n Community  pharmacies\tsee\u00a0young people.  \nThey  ask  for help.",
+            "Pharmacies\nCommunity pharmacies see young people. They ask for help.",
+        ),
+        ("Pharmacies \nsee young people.", "Pharmacies see young people."),
+        ("Pharmacies\n see young people", "Pharmacies see young people"),
+        (" Pharmacies", "Pharmacies"),
+        ("Pharmacies ", "Pharmacies"),
+        ("Young\u2003people", "Young people"),
+    ],
+)
+def test_flow_sets_headings_apart_and_joins_prose(text: str, flowed: str) -> None:
+    assert len(EIGHTY) == 80 and len(TWELVE.split()) == 12
+    assert flow(text) == flowed
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [("Grooming", True), ("4 Referrals", True), ("grooming", False), ("Ends.", False), ("", False)],
+)
+def test_is_heading(line: str, heading: bool) -> None:
+    assert is_heading(line) is heading
+
+
+# --------------------------------------------------------------------------- the window
+WORDS_BEFORE = " ".join(f"w{i}" for i in range(100))
+WORDS_AFTER = " ".join(f"v{i}" for i in range(100))
+
+
+def test_the_window_stands_a_quarter_before_the_match_on_word_boundaries() -> None:
+    got = snippeter("consent").snippet(f"{WORDS_BEFORE} consent {WORDS_AFTER}")
+    assert got == (
+        f"… {' '.join(f'w{i}' for i in range(86, 100))} {MATCH_START}consent{MATCH_END} "
+        f"{' '.join(f'v{i}' for i in range(45))} …"
+    )
+
+
+def test_without_a_match_the_snippet_is_the_start_of_the_page() -> None:
+    assert snippeter("consent").snippet(WORDS_BEFORE) == " ".join(f"w{i}" for i in range(62)) + " …"
+    assert snippeter("consent").snippet("w1 w2") == "w1 w2"
+
+
+def test_the_window_goes_where_the_matches_are_densest() -> None:
+    text = "consent " + "x " * 150 + "consent consent consent " + "y " * 150
+    marked = f"{MATCH_START}consent{MATCH_END}"
+    assert snippeter("consent").snippet(text) == f"… {'x ' * 29}{marked} {marked} {marked} {'y ' * 78}…"
+
+
+def test_a_form_and_a_word_inside_it_are_one_mark() -> None:
+    got = snippeter("exploitation", ("child sexual exploitation",)).snippet(
+        "Signs of child sexual exploitation in children."
+    )
+    assert got == f"Signs of {MATCH_START}child sexual exploitation{MATCH_END} in children."
+
+
+def test_a_page_with_a_letter_whose_lower_case_is_longer_is_still_marked_in_place() -> None:
+    got = snippeter("consent").snippet("Ayşe from İzmir asked about consent.")
+    assert got == f"Ayşe from İzmir asked about {MATCH_START}consent{MATCH_END}."
