@@ -8,11 +8,16 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 from click.testing import Result
 
+from pipeline.config import load_config
 from pipeline.engine.lay_terms import LAY_TERMS
-from pipeline.engine.synonyms import _key
+from pipeline.engine.search import match_spans
+from pipeline.engine.store import IndexStore
+from pipeline.engine.synonyms import _key, from_toolkit
+from tests.conftest import SAMPLE_CONFIG
 from tools.sample_text import CHAPTERS
 
 Search = Callable[..., Result]
@@ -73,3 +78,19 @@ def test_a_word_typed_counts_more_than_its_lay_synonym(cse_search: Search) -> No
     on the school's image-sharing page: the word typed comes first."""
     data = answer(cse_search, "sextortion")
     assert data["results"][0]["section"] == "online-exploitation"  # type: ignore[index]
+
+
+def test_a_several_word_lay_form_is_marked_only_where_it_stands_whole(
+    sample_index: Path, cse_search: Search
+) -> None:
+    """'boyfriend' brings its lay forms 'seeing someone' and 'going out with': those are
+    marked where they stand whole, never their words alone ('see', 'with' anywhere on the
+    page), which marked half the words of a page for a nurse's question."""
+    text = "If you see a child with an older boyfriend, ask. She is going out with him; he is seeing someone."
+    synonyms = from_toolkit(load_config(SAMPLE_CONFIG))
+    search_dir = IndexStore(sample_index).search_dir()
+    spans = match_spans(search_dir, "boyfriend", text, synonyms=synonyms)
+    assert [text[a:b] for a, b in spans] == ["boyfriend", "going out with", "seeing someone"]
+    shown = cse_search("much older boyfriend", "--limit", "3", "--color", "always", "--no-pager").stdout
+    marked = {m.lower() for m in re.findall(r"\x1b\[1m([^\x1b]*)\x1b\[", shown) if " — Chapter" not in m}
+    assert "older boyfriend" in marked and not marked & {"see", "with", "going", "out", "someone"}, marked

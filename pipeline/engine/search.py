@@ -391,7 +391,7 @@ def match_spans(
         parsed = _without_stopwords(_parse(make_parser(searcher.schema, group=qparser.OrGroup), expanded))
     else:
         parsed = _parse(make_parser(searcher.schema), expanded)
-    return Snippeter(_content_stems(searcher, parsed), _stem, forms).matches(text)
+    return Snippeter(_content_stems(searcher, parsed, forms), _stem, forms).matches(text)
 
 
 @dataclass
@@ -758,7 +758,7 @@ def _run(
     ordered = sorted(((v.score, doc) for doc, v in scored.items()), key=lambda item: (-item[0], item[1]))
     ordered += [(score * scale, doc) for score, doc in rest]
     complete = any(v.coverage >= 0.999 for v in scored.values())
-    snippeter = Snippeter(_content_stems(searcher, query), _stem, forms)
+    snippeter = Snippeter(_content_stems(searcher, query, forms), _stem, forms)
     hits = []
     sections_seen: set[tuple[str, str]] = set()
     for rank, (score, docnum) in enumerate(ordered[:shown], start=1):
@@ -863,10 +863,30 @@ def _matching_among(searcher: Searcher, query: wq.Query, docnums: Sequence[int])
     return holding(searcher, query, docnums)
 
 
-def _content_stems(searcher: Searcher, query: wq.Query) -> set[str]:
-    """The indexed forms the query matched in the page text (prefixes expanded)."""
+def _content_stems(searcher: Searcher, query: wq.Query, forms: Sequence[str] = ()) -> set[str]:
+    """The indexed forms the query matched in the page text (prefixes expanded), to be
+    marked wherever they stand. A synonym's several-word form ("going out with") is marked
+    only where it stands whole, by the snippeter's form patterns: its words alone ("with",
+    "see") are not the query's and are left out here; a phrase the user typed keeps its
+    words."""
+    whole = {tuple(token.text for token in _ANALYZER(form)) for form in forms if " " in form.strip()}
+    if whole:
+        query = _without_phrases(query, whole)
     terms = query.existing_terms(searcher.reader(), phrases=True, expand=True)
     return {t.decode() if isinstance(t, bytes) else str(t) for field, t in terms if field == "content"}
+
+
+def _without_phrases(query: wq.Query, drop: set[tuple[str, ...]]) -> wq.Query:
+    """The query without the phrases whose words are in `drop` (NullQuery where nothing is left)."""
+    if isinstance(query, wq.Phrase):
+        return wq.NullQuery if tuple(query.words) in drop else query
+    if isinstance(query, wq.CompoundQuery):
+        kept = [q for q in (_without_phrases(sub, drop) for sub in query.subqueries) if q is not wq.NullQuery]
+        return query.__class__(kept) if kept else wq.NullQuery
+    if isinstance(query, wq.WrappingQuery):
+        inner = _without_phrases(query.child, drop)
+        return wq.NullQuery if inner is wq.NullQuery else query.apply(lambda _: inner)
+    return query
 
 
 @functools.lru_cache(maxsize=65536)
