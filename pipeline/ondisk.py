@@ -185,11 +185,33 @@ def dump(value: Any, rows: Iterable[type] = ()) -> Any:
     return _dump(value, compact)
 
 
+# Values written as they are, by their exact type (a str or int enum is not one of them).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, looked up once per class (the extraction cache dumps
+    hundreds of thousands of small records per large ingest); None for other types."""
+    try:
+        return _FIELD_NAMES[kind]
+    except KeyError:
+        names = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+        _FIELD_NAMES[kind] = names
+        return names
+
+
 def _dump(value: Any, rows: frozenset[type]) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        if type(value) in rows:
-            return [_dump(getattr(value, f.name), rows) for f in dataclasses.fields(value)]
-        return {f.name: _dump(getattr(value, f.name), rows) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        if kind in rows:
+            return [_dump(getattr(value, name), rows) for name in names]
+        return {name: _dump(getattr(value, name), rows) for name in names}
     if isinstance(value, tuple | list):
         return [_dump(item, rows) for item in value]
     if isinstance(value, dict):
