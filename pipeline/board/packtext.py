@@ -1,14 +1,21 @@
 """The pack as Markdown and as one self-contained HTML page: the cover's facts, contents,
 each section's paragraphs and headings with a citation for every page, and the sources.
+
+The HTML page is a Jinja template (templates/pack.html), autoescaped like the web page's.
+The Markdown stays written here: Jinja's escaping is HTML's, and Markdown needs its own
+(`md`), so a template would only move the same calls into another file.
 """
 
 from __future__ import annotations
 
 import base64
-import html
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
 
 from pipeline.board.packdoc import ContentsRow, PackDoc, PartText, page_name, section_anchor
 from pipeline.board.paragraphs import HEADING, ITEM, Block, drop_title
@@ -201,86 +208,70 @@ footer{margin-top:3rem;font-size:.8rem;color:#444;overflow-wrap:anywhere}
 """
 
 
+@dataclass(frozen=True)
+class HtmlLine:
+    """One line of a part's HTML: a section's title, a heading, a list, a paragraph, a
+    citation or a page shown earlier (templates/pack.html writes each)."""
+
+    kind: str
+    text: str = ""
+    anchor: str = ""
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HtmlPart:
+    anchor: str
+    title: str
+    subtitle: str
+    sub: str  # the tag of a heading inside the part's text
+    lines: tuple[HtmlLine, ...]
+
+
 def html_page(doc: PackDoc) -> str:
-    e = html.escape
+    """The pack as one HTML page, from templates/pack.html: Jinja escapes every text from
+    a PDF or the config (it is the web page's engine too), where f-strings had to call
+    html.escape on each by hand."""
     c = doc.cover
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(c.title)}: excerpt pack for {e(c.role)}</title>",
-        f"<style>{_CSS.strip()}</style>",
-        "</head>",
-        "<body>",
-        '<header class="cover">',
-    ]
-    if c.logo:
-        out.append(f'<img class="logo" src="{_data_uri(c.logo)}" alt="{e(c.board or "")} logo">')
-    if c.board:
-        out.append(f'<p class="board">{e(c.board)}</p>')
-    out.append(f"<h1>{e(c.title)}</h1>")
-    issue = f"<strong>{e(c.issue)}</strong>. " if c.issue else ""
-    out.append(
-        f'<p class="edition">{e(c.edition)}. {issue}{_linked(current_edition_text(c.website), c.website)}</p>'
+    edition_text = current_edition_text(c.website)
+    return _template().render(
+        doc=doc,
+        c=c,
+        css=Markup(_CSS.strip()),
+        logo=_data_uri(c.logo) if c.logo else "",
+        edition_text=edition_text[: -len(c.website)] if c.website else edition_text,
+        contacts_heading=CONTACTS_HEADING,
+        no_contacts=no_contacts_text(),
+        excerpt_note=EXCERPT_NOTE,
+        contents=_grouped(doc.contents),
+        parts=[_html_part(text) for text in doc.texts],
     )
-    out.append(f'<p class="role"><strong>Excerpt pack for {e(c.role)}</strong><br>For {e(c.audience)}</p>')
-    out.append(
-        f'<section class="contacts" aria-labelledby="contacts"><h2 id="contacts">{e(CONTACTS_HEADING)}</h2>'
+
+
+@functools.cache
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("pipeline.board", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
-    if c.contacts:
-        out.append("<ul>")
-        for x in c.contacts:
-            note = f" ({e(x.note)})" if x.note else ""
-            number = _tel(x.phone)
-            phone = f'<a href="tel:{e(number)}">{e(x.phone)}</a>' if number else e(x.phone)
-            out.append(f"<li><strong>{e(x.name)}:</strong> {phone}{note}</li>")
-        out.append("</ul>")
-    else:
-        out.append(f"<p>{e(no_contacts_text())}</p>")
-    out.append("</section>")
-    out.append("</header>")
-    out.append('<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>')
-    for row, children in _grouped(doc.contents):
-        out.append(f"<li>{_contents_item(row)}")
-        if children:
-            out.append("<ol>" + "".join(f"<li>{_contents_item(c)}</li>" for c in children) + "</ol>")
-        out.append("</li>")
-    out.append("</ol>")
-    out.append("<h3>Reading list</h3><ul>")
-    out.extend(f"<li>{e(label)}: {e(text)}</li>" for label, text in c.reading)
-    out.append("</ul>")
-    out.append(f'<p class="note">{e(EXCERPT_NOTE)}</p>')
-    out.append("</nav>")
-    out.append("<main>")
-    for text in doc.texts:
-        out.append(f'<section aria-labelledby="{e(text.anchor)}">')
-        out.append(f'<h2 id="{e(text.anchor)}">{e(text.part.title)}</h2>')
-        out.append(f'<p class="subtitle">{e(text.subtitle)}</p>')
-        sub = "h3" if text.part.kind != CHAPTER else "h4"
-        for event in walk(text):
-            if event.kind == "section":
-                out.append(f'<h3 id="{e(event.anchor)}">{e(event.text)}</h3>')
-            elif event.kind == "blocks":
-                out.extend(_html_blocks(event.blocks, sub))
-            elif event.kind == "source":
-                out.append(f'<p class="source">Source: {e(event.text)}</p>')
-            else:
-                out.append(f'<p class="shown">{e(event.text)}</p>')
-        out.append("</section>")
-    out.append("</main>")
-    out.append('<footer><h2 id="sources">Sources</h2><ul>')
-    for s in doc.sources:
-        dated = f"; dated {e(s.dated)}" if s.dated else ""
-        out.append(f"<li>{e(s.file)}: printed {e(s.pages)}{dated}; SHA-256 <code>{e(s.sha256)}</code></li>")
-    out.append(
-        f"</ul><p>Ingested {e(doc.ingested_at)}; config SHA-256 <code>{e(doc.config_digest)}</code>.</p>"
-    )
-    out.append("</footer>")
-    out.append("</body>")
-    out.append("</html>")
-    return "\n".join(out) + "\n"
+    environment.filters["tel"] = _tel
+    return environment.get_template("pack.html")
+
+
+def _html_part(text: PartText) -> HtmlPart:
+    lines: list[HtmlLine] = []
+    for event in walk(text):
+        if event.kind == "blocks":
+            lines.extend(_html_blocks(event.blocks))
+        elif event.kind == "section":
+            lines.append(HtmlLine("section", event.text, event.anchor))
+        else:
+            lines.append(HtmlLine(event.kind, event.text))
+    sub = "h3" if text.part.kind != CHAPTER else "h4"
+    return HtmlPart(text.anchor, text.part.title, text.subtitle, sub, tuple(lines))
 
 
 def _grouped(rows: tuple[ContentsRow, ...]) -> list[tuple[ContentsRow, list[ContentsRow]]]:
@@ -293,34 +284,20 @@ def _grouped(rows: tuple[ContentsRow, ...]) -> list[tuple[ContentsRow, list[Cont
     return groups
 
 
-def _contents_item(row: ContentsRow) -> str:
-    e = html.escape
-    note = f" ({e(row.note)})" if row.note else ""
-    return f'<a href="#{e(row.anchor)}">{e(row.title)}</a>: {e(row.printed)}{note}'
-
-
-def _html_blocks(found: tuple[Block, ...], sub: str) -> list[str]:
-    e = html.escape
-    out: list[str] = []
+def _html_blocks(found: tuple[Block, ...]) -> list[HtmlLine]:
+    """A unit's blocks as lines: items next to each other make one list."""
+    out: list[HtmlLine] = []
     for block in found:
         if block.kind == HEADING:
-            out.append(f"<{sub}>{e(block.text)}</{sub}>")
+            out.append(HtmlLine("heading", block.text))
         elif block.kind == ITEM:
-            if out and out[-1].endswith("</ul>"):
-                out[-1] = out[-1][: -len("</ul>")] + f"<li>{e(block.text)}</li></ul>"
+            if out and out[-1].kind == "list":
+                out[-1] = HtmlLine("list", items=(*out[-1].items, block.text))
             else:
-                out.append(f"<ul><li>{e(block.text)}</li></ul>")
+                out.append(HtmlLine("list", items=(block.text,)))
         else:
-            out.append(f"<p>{e(block.text)}</p>")
+            out.append(HtmlLine("para", block.text))
     return out
-
-
-def _linked(text: str, url: str | None) -> str:
-    e = html.escape
-    if not url:
-        return e(text)
-    before = text[: -len(url)]
-    return f'{e(before)}<a href="{e(url)}">{e(url)}</a>'
 
 
 def _tel(phone: str) -> str:
