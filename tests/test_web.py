@@ -349,6 +349,25 @@ def test_a_misspelt_word_is_corrected_and_the_typed_words_are_offered(server: Se
     assert "No page mentions: mising." in typed
 
 
+def test_a_page_opened_from_words_searched_as_typed_marks_those_words_not_the_correction(
+    server: Server,
+) -> None:
+    """After "search instead for ...", the page marks the words as typed: "mising" is on no
+    page, so "missing" (the correction that was declined) is not marked, in the text or
+    on the images, and the page's links keep the search as typed."""
+    page = html(server, "/search?q=foster+child+went+mising+overnight&role=foster-carer&typed=1")
+    link = re.search(r'<h2><a href="(/page/[0-9a-f]{16}/\d+\?[^"]*)">', page)
+    assert link is not None and "typed=1" in link.group(1)
+    view = html(server, link.group(1).replace("&amp;", "&"))
+    marked = {word.casefold() for word in re.findall(r"<mark>([^<]*)</mark>", view)}
+    assert ("missing" in marked, "foster" in marked) == (False, True)
+    corrected = html(server, link.group(1).replace("&amp;", "&").replace("&typed=1", ""))
+    assert "missing" in {word.casefold() for word in re.findall(r"<mark>([^<]*)</mark>", corrected)}
+    image = re.search(r'<figure class="page" id="whole-page">\s*<img src="([^"]*)"', view)
+    assert image is not None and image.group(1).endswith("&amp;typed=1")
+    assert re.search(r'<a href="/search\?[^"]*&amp;typed=1">Back to the search</a>', view)
+
+
 def test_search_page_says_when_the_role_filter_hid_results(server: Server) -> None:
     page = html(server, "/search?q=midwifery&role=pharmacist")
     assert re.search(

@@ -15,7 +15,14 @@ from pipeline.engine.snippets import MATCH_END, MATCH_START, is_heading
 from pipeline.numerals import cite, is_unnumbered, plain
 from pipeline.views import render
 
-SEARCH_PARAMS = ("q", "role", "audience", "chapter", "limit")  # carried from a result to its page and back
+SEARCH_PARAMS = (
+    "q",
+    "role",
+    "audience",
+    "chapter",
+    "limit",
+    "typed",
+)  # carried from a result to its page and back
 
 
 def printed(label: str) -> str:
@@ -56,14 +63,21 @@ def page_url(file_id: str, pdf_page: int, query: str | dict[str, str] = "") -> s
     return with_query(f"{request.script_root}/page/{file_id}/{pdf_page}", query)
 
 
-def image_url(file_id: str, pdf_page: int, query: str = "") -> str:
-    return with_query(f"{request.script_root}/image/{file_id}/{pdf_page}.png", query)
+def marking(query: str, typed: bool) -> dict[str, str]:
+    """The parameters that mark a search's words on a page: its query, and typed=1 when
+    it was searched exactly as typed (the corrected words are then not marked)."""
+    return {"q": query, "typed": "1"} if query and typed else ({"q": query} if query else {})
 
 
-def marks_url(file_id: str, pdf_page: int, query: str, width: int) -> str:
+def image_url(file_id: str, pdf_page: int, query: str = "", typed: bool = False) -> str:
+    return with_query(f"{request.script_root}/image/{file_id}/{pdf_page}.png", marking(query, typed))
+
+
+def marks_url(file_id: str, pdf_page: int, query: str, width: int, typed: bool = False) -> str:
     """The page's marked lines enlarged, `width` device pixels wide (routes/pages.py)."""
     return with_query(
-        f"{request.script_root}/marks/{file_id}/{pdf_page}.png", {"q": query, "width": str(width)}
+        f"{request.script_root}/marks/{file_id}/{pdf_page}.png",
+        {**marking(query, typed), "width": str(width)},
     )
 
 

@@ -82,11 +82,17 @@ def query_arg() -> str:
     return query if query.strip() else ""
 
 
+def typed_arg() -> bool:
+    """typed=1: the search was made with the words exactly as typed (no spelling
+    correction), so the page marks those words, not the corrected ones."""
+    return request.args.get("typed", "") not in ("", "0")
+
+
 def spans_for(current: Edition, record: Any, path: Path, pdf_page: int, query: str) -> list[tuple[int, int]]:
     if not query:
         return []
     text = web_state().images.text(path, record.sha256, pdf_page)
-    return match_spans(current.search_dir, query, text.text, synonyms=current.synonyms)
+    return match_spans(current.search_dir, query, text.text, synonyms=current.synonyms, as_typed=typed_arg())
 
 
 def page_view(file_id: str, pdf_page: int) -> str:
@@ -110,7 +116,11 @@ def page_view(file_id: str, pdf_page: int) -> str:
     chapter = current.toolkit.chapter(record.chapter) if record.chapter is not None else None
     region = marks_region(text, spans)
     flowed = flow(text.text)  # as the snippets show it: prose joined, each heading on its own line
-    flowed_spans = match_spans(current.search_dir, query, flowed, synonyms=current.synonyms) if query else []
+    flowed_spans = (
+        match_spans(current.search_dir, query, flowed, synonyms=current.synonyms, as_typed=typed_arg())
+        if query
+        else []
+    )
     return render_template(
         "page.html",
         **form_context(current, answers.Ask(query)),
@@ -127,6 +137,7 @@ def page_view(file_id: str, pdf_page: int) -> str:
         crop=region,
         crop_widths=CROP_WIDTHS,
         query=query,
+        as_typed=typed_arg(),
         search_params={k: v for k in SEARCH_PARAMS if (v := request.args.get(k, "").strip())},
         previous_page=pdf_page - 1 if pdf_page > 1 else None,
         next_page=pdf_page + 1 if pdf_page < record.pages else None,

@@ -45,7 +45,7 @@ def api_search() -> Response:
         found,
         current,
         pdf_url,
-        lambda file_id, page: image_url(file_id, page, ask.query),
+        lambda file_id, page: image_url(file_id, page, ask.query, ask.as_typed),
     )
     return jsonify(payload)
 
