@@ -100,3 +100,35 @@ def test_picking_a_role_and_following_a_change_to_its_page(
     heading = page.locator("h1").inner_text()
     page.context.close()
     assert heading == "Chapter 4: Health Services, printed page 75"
+
+
+def test_the_remembered_role_is_shown_its_changes_and_can_be_forgotten(
+    browser: Any,
+    changes_server: Server,
+) -> None:
+    page = opened(browser, "phone")
+    page.goto(changes_server.url.rstrip("/") + "/accessibility")
+    page.evaluate("localStorage.setItem('cse-toolkit-role', 'pharmacist')")
+    page.goto(changes_server.url.rstrip("/") + "/changes")
+    page.wait_for_url("**/changes?role=pharmacist")
+    shown = (page.locator("#role").input_value(), page.locator("h1").inner_text())
+    page.get_by_role("button", name="Forget my role").click()
+    said = page.locator("#role-said").inner_text()
+    stored = page.evaluate("localStorage.length")
+    page.goto(changes_server.url.rstrip("/") + "/changes")
+    page.wait_for_load_state("load")
+    after = (page.url.endswith("/changes"), page.locator("#role").input_value())
+    page.context.close()
+    assert shown == ("pharmacist", "What changed for Pharmacies")
+    assert (said, stored, after) == ("Forgotten: no role is kept now.", 0, (True, ""))
+
+
+def test_picking_a_role_on_the_changes_page_remembers_it(browser: Any, changes_server: Server) -> None:
+    page = opened(browser, "desktop")
+    page.goto(changes_server.url.rstrip("/") + "/changes")
+    page.get_by_label("Your role").select_option(label="Pharmacies")
+    page.get_by_role("button", name="Show what changed").click()
+    page.wait_for_url("**/changes?role=pharmacist")
+    kept = page.evaluate("localStorage.getItem('cse-toolkit-role')")
+    page.context.close()
+    assert kept == "pharmacist"

@@ -99,6 +99,19 @@ def test_a_foster_carer_is_told_nothing_about_chapter_4(server: Server) -> None:
     assert "Health Services" not in html.split("<main", 1)[1]
 
 
+def test_a_role_read_as_an_audience_is_what_the_picker_shows(server: Server) -> None:
+    html = page(server, "/changes?role=" + quote("social worker"))
+    assert '<option value="social-care" selected>' in html
+    assert '<option value="" selected>' not in html and " selected>Every role" not in html
+    assert "What changed for the Social Care" in text_of(html)
+
+
+def test_the_changes_page_says_the_role_is_remembered(server: Server) -> None:
+    html = page(server, "/changes")
+    assert 'aria-describedby="role-memory"' in html and 'id="forget-role"' in html
+    assert "This browser remembers the role you search with, and nothing else" in text_of(html)
+
+
 def test_the_page_names_the_current_edition_and_links_its_feed(server: Server) -> None:
     html = page(server, "/changes?role=chemist")
     assert "The toolkit is in its edition 2, of 6 December 2026." in text_of(html)

@@ -4,7 +4,8 @@
  *    (a browser submits only from the text box).
  * 2. The role last searched with is remembered in this browser (localStorage, the role's id
  *    and nothing else: never a query), offered again on the search page, and can be
- *    forgotten. The page says so beside the role picker.
+ *    forgotten. The page says so beside the role picker. The What changed page, opened with
+ *    no role in its link, is shown again for the remembered role.
  */
 (function () {
   "use strict";
@@ -40,6 +41,14 @@
     };
     if (form.hasAttribute("data-restore-role") && !picker.value && remembered && known(remembered)) {
       picker.value = remembered;
+    }
+    // A page that shows what it shows for the role (What changed): with no role in its link,
+    // load it again for the remembered role, so that the picker and the page agree.
+    var asked = new URLSearchParams(window.location.search);
+    if (form.hasAttribute("data-load-role") && !asked.has("role") && remembered && known(remembered)) {
+      asked.set("role", remembered);
+      window.location.replace(window.location.pathname + "?" + asked.toString());
+      return;
     }
     if (note) { note.hidden = false; }
     if (forget) {
