@@ -644,7 +644,7 @@ def changes_command(
     since_when = parse_since(since, editions, today)
     shown = chosen_editions(editions, since_when, chosen.scope if chosen else None, toolkit.roles)
     role_id = chosen.role.id if chosen and chosen.role else None
-    audience_id = chosen.audience.id if chosen and chosen.audience and not chosen.role else None
+    audience_id = chosen.audience.id if chosen and chosen.audience else None  # also a role's, as cse-search
     latest = editions[-1] if editions else None
     if as_json:
         _echo_json(texts.changes_json(shown, latest, role_id, audience_id, show_diff), indent=1)

@@ -205,6 +205,13 @@ def test_an_audience_name_filters_by_the_audience(republished: Sample) -> None:
     assert "audience" in result.stderr  # the note saying how the name was read
 
 
+def test_a_roles_audience_is_named_as_the_search_names_it(republished: Sample) -> None:
+    data = republished.changes("--role", "pharmacist")
+    searched = republished.found("pharmacies", "--role", "pharmacist")
+    assert (data["role"], data["audience"]) == ("pharmacist", "health")
+    assert data["audience"] == searched["audience"]
+
+
 def test_search_hit_in_the_changed_section_carries_the_new_editions_date(republished: Sample) -> None:
     first_date = republished.changes()["editions"][1]["date"]
     hit = republished.found("zymurgy")["results"][0]

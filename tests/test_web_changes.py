@@ -128,6 +128,7 @@ def test_api_changes_is_the_cli_object(server: Server, sample: Sample) -> None:
         assert (status, headers["content-type"]) == (200, "application/json")
         cli = json.loads(sample.ran("changes", "--json", *(("--role", role) if role else ())))
         assert json.loads(body) == cli
+        assert cli["audience"] == {"pharmacist": "health", "foster-carer": "social-care", "": None}[role]
 
 
 @pytest.mark.parametrize(

@@ -168,7 +168,8 @@ def changes_json(
     audience: str | None,
     show_diff: bool = False,
 ) -> dict[str, Any]:
-    """`changes --json` and `/api/changes`: the reader (`role`, `audience`: ids or null),
+    """`changes --json` and `/api/changes`: the reader (`role`, `audience`: ids or null;
+    `audience` is the audience whose reading was applied, a role's too, as in a search),
     the `latest` edition of the toolkit ({number, date}; null before any), and the
     `editions` asked for, newest first."""
     return {

@@ -133,8 +133,9 @@ def lines(
 def as_json(current: Generation, reader: Reader, editions: list[Edition]) -> dict[str, Any]:
     """`/api/changes`: the `cse-toolkit changes --json` object."""
     every = all_editions(current)
+    audience = reader.chosen.audience if reader.chosen else None  # also a role's, as the search
     return texts.changes_json(
-        editions, every[-1] if every else None, reader.role or None, reader.audience or None
+        editions, every[-1] if every else None, reader.role or None, audience.id if audience else None
     )
 
 
