@@ -104,3 +104,16 @@ def test_ages_and_numbers_are_weak_evidence(cse_search: Search) -> None:
     came first for the "14"; the page on the age of consent answers it."""
     question = "my daughter is 14 and has been having sex with a man of 19"
     assert first_page(cse_search, question) == ("healthy-relationships", "123")
+
+
+def test_a_lay_expression_of_everyday_words_weighs_as_the_phrase_it_is() -> None:
+    """ "have it out with" (~ confront) is made of the commonest English words, but as an
+    expression it is rare: it weighs fully, not as little as "have" or "with" alone."""
+    from pipeline.engine.english import english
+    from pipeline.engine.search import query_units
+    from pipeline.engine.synonyms import Synonyms
+
+    units = query_units("should i have it out with her dad", Synonyms(), english=english(None))
+    weights = {unit.typed: unit.meaning for unit in units if not unit.stop}
+    assert weights[("have", "it", "out", "with")] == 1.0
+    assert weights[("dad",)] < 1.0

@@ -548,7 +548,11 @@ def query_units(
         if unit.concept
         else dataclasses.replace(
             unit,
-            meaning=meaning(unit.typed, english),
+            # A lay expression of several words ("have it out with", "say yes") is as
+            # rare as the phrase, not as common as its everyday words.
+            meaning=1.0
+            if len(unit.typed) > 1 and len(unit.alternatives) > 1
+            else meaning(unit.typed, english),
             number=(bool(unit.typed) and all(word.isdigit() for word in unit.typed))
             or any(start <= at < end for start, end in ages),
         )
