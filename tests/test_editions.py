@@ -121,6 +121,16 @@ def test_first_ingest_is_edition_one_with_everything_added(sample: Sample) -> No
     assert data["latest"] == {"number": 1, "date": edition["date"]}
 
 
+def test_the_ingest_and_its_edition_count_the_same_sections_in_the_same_words(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE_PDFS, tmp_path / "pdfs")
+    shutil.copy(SAMPLE_CONFIG, tmp_path / "toolkit.yaml")
+    result = Sample.under(tmp_path).run("ingest")
+    assert result.exit_code == 0, result.output
+    sections = sum(len(c.sections) for c in CHAPTERS)
+    assert f"Indexed {len(CHAPTERS)} chapters, {sections} sections, " in result.output
+    assert f"The first edition indexed: {len(CHAPTERS)} chapters, {sections} sections." in result.output
+
+
 def test_an_ingest_that_changes_nothing_makes_no_edition(sample: Sample) -> None:
     before = sample.changes()
     for args in (("ingest",), ("ingest", "--force")):

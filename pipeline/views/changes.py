@@ -7,6 +7,7 @@ from typing import Any
 
 from pipeline.config.model import Toolkit
 from pipeline.ingest.editions import Edition, EditStatus, SectionEdit
+from pipeline.ingest.sections import intro_id
 from pipeline.numerals import cite
 from pipeline.text import long_date, printable
 
@@ -76,11 +77,18 @@ def heading(edition: Edition) -> str:
 def summary(edition: Edition) -> str:
     """One line for an edition as a whole: the first ingest, or how many sections changed."""
     if edition.initial:
-        files = len(edition.added_files)
-        return (
-            f"The first edition indexed: {files} file{'s' if files != 1 else ''}, "
-            f"{len(edition.sections)} section{'s' if len(edition.sections) != 1 else ''}."
-        )
+        # Counted as the ingest summary counts them ("Indexed 9 chapters, 48 sections"): the
+        # configured sections, not the chapters' introductions.
+        chapters = len({e.chapter for e in edition.sections})
+        sections = sum(1 for e in edition.sections if e.id != intro_id(e.chapter))
+        documents = sum(1 for name in edition.added_files if not edition.file_chapters.get(name))
+        said = [
+            f"{chapters} chapter{'s' if chapters != 1 else ''}",
+            f"{sections} section{'s' if sections != 1 else ''}",
+        ]
+        if documents:
+            said.append(f"{documents} uncatalogued document{'s' if documents != 1 else ''}")
+        return "The first edition indexed: " + ", ".join(said) + "."
     counts: dict[str, int] = {}
     for edit in edition.sections:
         counts[str(edit.status)] = counts.get(str(edit.status), 0) + 1
