@@ -349,6 +349,55 @@ def test_running_header_and_footer_are_not_body_text(tmp_path: Path) -> None:
     assert not any("Zanzibar" in u.text or "Widget toolkit" in u.text for u in units)
 
 
+@pytest.mark.parametrize(
+    ("headed", "furniture"),
+    [
+        ((0, 1, 2, 3), True),  # on every page
+        ((0, 2), True),  # on half the pages
+        ((1,), False),  # once is not a running header
+    ],
+)
+def test_a_header_is_furniture_from_half_the_pages(
+    tmp_path: Path, headed: tuple[int, ...], furniture: bool
+) -> None:
+    header = "Zanzibar Handbook · Draft edition"
+    pages = [make_page(i, header=header if i in headed else None, footer=f"Page {55 + i}") for i in range(4)]
+    pdf, numbering = numbered(tmp_path, pages)
+    for index in range(4):
+        body = [line.text for line in body_lines(pdf, numbering, index)]
+        assert (header in body) is (index in headed and not furniture), (index, body)
+        assert f"Page {55 + index}" not in body  # the number's own line always goes
+    assert numbering.furniture_warnings == ()
+
+
+def test_a_repeated_line_that_is_most_of_its_pages_is_kept_and_named(tmp_path: Path) -> None:
+    """A form's pages that hold only a title at the top: the title is the text, not a header."""
+    title = "Referral form"
+    pages = [PageSpec(blocks=(), header=title, footer=f"Page {n}") for n in (1, 2, 3)]
+    pages.append(make_page(3, header=title, footer="Page 4"))
+    pdf, numbering = numbered(tmp_path, pages)
+    assert [[line.text for line in body_lines(pdf, numbering, i)] for i in range(3)] == [[title]] * 3
+    assert numbering.furniture_warnings == (
+        f"doc.pdf: the line {title!r} and its like repeat at the top or bottom of 4 pages as a "
+        "running header would, but are most of the text there; kept as searchable text",
+    )
+
+
+def test_running_headers_are_judged_within_each_chapter_of_a_shared_file(tmp_path: Path) -> None:
+    """Pages 0-3 and 4-5 are two chapters of one file, each with its own header."""
+    first, second = "Chapter One · Responding", "Chapter Two · Health"
+    pages = [make_page(i % 6, header=first if i < 4 else second, footer=f"Page {i + 1}") for i in range(6)]
+    path = tmp_path / "shared.pdf"
+    write_pdf(path, pages)
+    pdf = extract_pdf(path, "shared.pdf")
+    together = number_pages(pdf)
+    apart = number_pages(pdf, groups=[range(0, 4), range(4, 6)])
+    # As one group, the second header is on a third of the pages: not furniture.
+    assert [second in [line.text for line in body_lines(pdf, together, i)] for i in (4, 5)] == [True, True]
+    assert [second in [line.text for line in body_lines(pdf, apart, i)] for i in (4, 5)] == [False, False]
+    assert [first in [line.text for line in body_lines(pdf, apart, i)] for i in range(4)] == [False] * 4
+
+
 # --------------------------------------------------------------------------- end to end
 WORDS = [
     "quokka",

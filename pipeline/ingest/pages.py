@@ -366,8 +366,8 @@ def with_furniture(
         pages = [i for i in group if 0 <= i < len(pdf.pages)]
         margins = {i: _margin_lines(pdf.pages[i]) for i in pages}
         shapes: Counter[str] = Counter()
-        for lines in margins.values():
-            shapes.update({_shape(line.text) for _, line in lines})
+        for i, lines in margins.items():  # a page's number line goes anyway: not counted here
+            shapes.update({_shape(line.text) for n, line in lines if n not in numbering.number_lines[i]})
         repeated = {shape for shape, n in shapes.items() if n >= 2 and n >= 0.5 * len(pages)}
         if not repeated:
             continue
