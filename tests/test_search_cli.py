@@ -47,6 +47,7 @@ RESULT_KEYS = [
     "snippet",
     "ocr",  # issue 16: true when the page's text was read by OCR
     "edition",  # issue 24: the date of the edition in which the page's section last changed
+    "edition_number",  # and its number (two editions can share a date)
 ]
 
 

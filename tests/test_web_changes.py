@@ -214,17 +214,17 @@ def test_the_search_page_names_the_edition_and_a_changed_result_says_so(server: 
     home = text_of(page(server, "/"))
     assert "Toolkit edition 2, 6 December 2026 (what changed)" in home
     results = page(server, "/search?q=zymurgy")
-    assert "Changed in the edition of 6 December 2026" in text_of(results)
+    assert "Changed in edition 2 of 6 December 2026" in text_of(results)
     assert '<a href="/changes#edition-2">what changed</a>' in results
     moved_only = page(server, "/search?q=pharmacies&role=pharmacist")
-    assert "Changed in the edition of" not in moved_only
+    assert "Changed in edition" not in moved_only
 
 
 def test_api_search_carries_the_edition_date(server: Server) -> None:
     status, _, body = server.get("/api/search?q=zymurgy")
     assert status == 200
     hit = json.loads(body)["results"][0]
-    assert (hit["section"], hit["edition"]) == ("school-nurses", "2026-12-06")
+    assert (hit["section"], hit["edition"], hit["edition_number"]) == ("school-nurses", "2026-12-06", 2)
 
 
 def test_a_pack_from_the_web_names_the_edition_and_is_not_recorded_as_handed_out(

@@ -221,10 +221,11 @@ def _entry(rank: int, title: str, where: str, snippet: str, style: Style) -> lis
 
 
 def changed_note(dates: Dates | None, file: str, section: str | None) -> str | None:
-    """ "changed in the edition of 6 December 2026", for a page whose section changed in
-    the latest edition (none for the first, in which everything is new)."""
+    """ "changed in edition 2 of 6 December 2026", for a page whose section changed in the
+    latest edition (none for the first, in which everything is new): named by its number
+    too, since two editions can share a day."""
     stamp = dates.changed_last(file, section) if dates is not None else None
-    return f"changed in the edition of {long_date(stamp.date)}" if stamp is not None else None
+    return f"changed in edition {stamp.number} of {long_date(stamp.date)}" if stamp is not None else None
 
 
 def search_text(
@@ -298,6 +299,7 @@ def _result_json(h: Hit, dates: Dates | None) -> dict[str, Any]:
         "snippet": snippet_text(h.snippet, False),
         "ocr": h.ocr,
         "edition": stamp.date if stamp is not None else None,
+        "edition_number": stamp.number if stamp is not None else None,
     }
 
 
@@ -309,7 +311,7 @@ def search_json(
     (the audience whose reading was applied: the role's, or the one a name such as
     "social worker" was read as; null when the whole toolkit was searched). Each result's
     `edition` is the date of the edition in which its section last changed (null for an
-    index made before editions)."""
+    index made before editions), and `edition_number` its number (two can share a date)."""
     filtered = asked is not None and (asked.chosen is not None or asked.chapter is not None)
     outside = (
         {"scope": result.outside_scope, "chapter": result.outside_chapter, "both": result.outside_both}
