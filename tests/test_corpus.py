@@ -6,16 +6,16 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from pipeline.cli import search_command
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.manifest import Manifest, load_manifest
-from tests.conftest import CORPUS, corpus_dir, toolkit
+from tests.conftest import CORPUS, Place, corpus_dir
 
 GEOBASE = "pypdf__GeoBase_NHNC1_Data_Model_UML_EN.pdf"
 FEDERAL_REGISTER = "pdfplumber__federal-register-2020-17221.pdf"
@@ -36,16 +36,11 @@ def known_items() -> list[Any]:
     ]
 
 
-class Ingested:
-    def __init__(self, config: Path, index: Path, result: Result) -> None:
-        self.config = config
-        self.index = index
-        self.result = result
+@dataclass(frozen=True)
+class Ingested(Place):
+    """A folder of real-world PDFs ingested with `chapters: []`, and how that went."""
 
-    def search(self, *args: str) -> Result:
-        return CliRunner().invoke(
-            search_command, [*args, "--json", "--config", str(self.config), "--index", str(self.index)]
-        )
+    result: Result
 
     def manifest(self) -> Manifest:
         manifest = load_manifest(IndexStore(self.index).current())
@@ -56,9 +51,8 @@ class Ingested:
 def ingest_dir(pdfs: Path, root: Path) -> Ingested:
     config = root / "toolkit.yaml"
     config.write_text("chapters: []\n", encoding="utf-8")
-    index = root / "index"
-    result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
-    return Ingested(config, index, result)
+    place = Place(config, pdfs, root / "index")
+    return Ingested(place.config, place.pdfs, place.index, place.ingest())
 
 
 @pytest.fixture(scope="module")
@@ -92,14 +86,14 @@ def test_readable_corpus_ingests(readable: Ingested) -> None:
 
 @pytest.mark.parametrize(("file", "page", "phrase"), known_items())
 def test_known_phrase_is_found_on_its_page(readable: Ingested, file: str, page: int, phrase: str) -> None:
-    result = readable.search(f'"{phrase}"', "--limit", "50")
+    result = readable.text_search(f'"{phrase}"', "--limit", "50", "--json")
     assert result.exit_code == 0, (phrase, result.output)
     found = [(h["file"], h["pdf_page"]) for h in json.loads(result.stdout)["results"]]
     assert (file, page) in found, found
 
 
 def hit_on(ingested: Ingested, query: str, file: str, pdf_page: int) -> dict[str, Any]:
-    result = ingested.search(query, "--limit", "50")
+    result = ingested.text_search(query, "--limit", "50", "--json")
     assert result.exit_code == 0, result.output
     for hit in json.loads(result.stdout)["results"]:
         if (hit["file"], hit["pdf_page"]) == (file, pdf_page):
@@ -131,7 +125,7 @@ def test_pagelabels_pdf_ingests(pagelabels: Ingested) -> None:
 
 
 def test_pagelabels_come_through_search(pagelabels: Ingested) -> None:
-    result = pagelabels.search('"Some text here"', "--limit", "50")
+    result = pagelabels.text_search('"Some text here"', "--limit", "50", "--json")
     assert result.exit_code == 0, result.output
     got = {(h["pdf_page"], h["page"]) for h in json.loads(result.stdout)["results"]}
     assert got == {(1, "iii"), (2, "iv"), (3, "1"), (4, "2")}

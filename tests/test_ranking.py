@@ -8,10 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from pipeline.cli import search_command
-from tests.conftest import SAMPLE_CONFIG, toolkit
+from tests.conftest import SAMPLE_CONFIG, make_place
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 Search = Callable[..., Result]
@@ -87,19 +86,11 @@ def test_words_close_together_rank_above_scattered_ones(tmp_path: Path) -> None:
     pdfs.mkdir()
     write_pdf(pdfs / "near.pdf", [PageSpec(blocks=(Block("para", near),))])
     write_pdf(pdfs / "apart.pdf", [PageSpec(blocks=(Block("para", apart),))])
-    config = tmp_path / "c.yaml"
-    config.write_text("chapters: []\n", encoding="utf-8")
+    place = make_place(tmp_path, "chapters: []\n")
 
-    assert (
-        toolkit(
-            "ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(tmp_path / "i")
-        ).exit_code
-        == 0
-    )
-    result = CliRunner().invoke(
-        search_command, ["sexual health", "--json", "--config", str(config), "--index", str(tmp_path / "i")]
-    )
-    assert [r["file"] for r in json.loads(result.stdout)["results"]] == ["near.pdf", "apart.pdf"]
+    assert place.ingest().exit_code == 0
+    _, found = place.search("sexual health")
+    assert [r["file"] for r in found["results"]] == ["near.pdf", "apart.pdf"]
 
 
 def test_config_synonyms_extend_the_built_in_ones(cse_search: Search) -> None:

@@ -6,15 +6,12 @@ PDFs no config describes."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from pipeline.cli import search_command
-from tests.conftest import toolkit
+from tests.conftest import Place, make_place
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 FILLER = "Ordinary guidance about routine matters for every service in the area."
@@ -107,59 +104,54 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
             )
         ],
     )
-    config = root / "toolkit.yaml"
-    config.write_text("chapters: []\n", encoding="utf-8")
-    index = root / "index"
-    result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+    place = make_place(root, "chapters: []\n")
+    result = place.ingest()
     assert result.exit_code == 0, result.output
-    return config, index
+    return place
 
 
-def first(corpus: tuple[Path, Path], query: str) -> dict[str, Any]:
-    config, index = corpus
-    result = CliRunner().invoke(
-        search_command, [query, "--json", "--config", str(config), "--index", str(index)]
-    )
+def first(corpus: Place, query: str) -> dict[str, Any]:
+    result, found = corpus.search(query)
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)["results"][0]  # type: ignore[no-any-return]
+    return found["results"][0]  # type: ignore[no-any-return]
 
 
-def test_stop_words_count_for_proximity_so_a_question_is_not_one_word(corpus: tuple[Path, Path]) -> None:
+def test_stop_words_count_for_proximity_so_a_question_is_not_one_word(corpus: Place) -> None:
     """ "who can I talk to" is about the page that says so, not the one that says "talk" most."""
     assert first(corpus, "who can I talk to")["file"] == "who-phrase.pdf"
 
 
-def test_a_title_match_on_an_everyday_word_does_not_win(corpus: tuple[Path, Path]) -> None:
+def test_a_title_match_on_an_everyday_word_does_not_win(corpus: Place) -> None:
     """ "keeps" in a section title ("record keeping") is worth little: the page about the
     words that carry the query ("going missing") comes first."""
     assert first(corpus, "my daughter keeps going missing")["file"] == "missing.pdf"
 
 
-def test_punctuation_typed_in_the_query_counts(corpus: tuple[Path, Path]) -> None:
+def test_punctuation_typed_in_the_query_counts(corpus: Place) -> None:
     assert first(corpus, ".Call")["file"] == "dot-call.pdf"
 
 
-def test_the_word_typed_ranks_above_its_lay_synonym(corpus: tuple[Path, Path]) -> None:
+def test_the_word_typed_ranks_above_its_lay_synonym(corpus: Place) -> None:
     assert first(corpus, "drunk at the party")["file"] == "lay-exact.pdf"
 
 
-def test_a_lay_synonym_finds_a_page_without_the_word_typed(corpus: tuple[Path, Path]) -> None:
+def test_a_lay_synonym_finds_a_page_without_the_word_typed(corpus: Place) -> None:
     assert first(corpus, "drinking")["file"] == "lay-synonym.pdf"
 
 
-def test_a_contents_page_ranks_below_the_page_it_lists(corpus: tuple[Path, Path]) -> None:
+def test_a_contents_page_ranks_below_the_page_it_lists(corpus: Place) -> None:
     assert first(corpus, "zither tuning")["pdf_page"] == 2
 
 
-def test_an_uncatalogued_hit_cites_its_section_from_the_outline(corpus: tuple[Path, Path]) -> None:
+def test_an_uncatalogued_hit_cites_its_section_from_the_outline(corpus: Place) -> None:
     assert first(corpus, "unpack the archive")["section_title"] == "Installing the software"
 
 
-def test_an_uncatalogued_hit_cites_its_section_from_a_heading(corpus: tuple[Path, Path]) -> None:
+def test_an_uncatalogued_hit_cites_its_section_from_a_heading(corpus: Place) -> None:
     """No outline: the larger type of a heading names the section, on the pages after it too."""
     assert first(corpus, "prescription consultation")["section_title"] == "Emergency contraception"
 
 
-def test_running_header_words_still_find_their_pages(corpus: tuple[Path, Path]) -> None:
+def test_running_header_words_still_find_their_pages(corpus: Place) -> None:
     """The header is kept out of the page text, but its words say what the pages are about."""
     assert first(corpus, "quokka")["file"] == "running.pdf"
