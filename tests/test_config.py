@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.config import load_config, parse_config
 from pipeline.errors import ConfigError
-from tests.conftest import toolkit
+from tests.conftest import Place
 from tests.helpers import tree_state
 from tools.pdfgen import Block, PageSpec, write_pdf
 
@@ -409,7 +409,7 @@ def test_cli_ingest_with_bad_config_exits_2_and_lists_every_problem(tmp_path: Pa
     config.write_text(MANY_PROBLEMS, encoding="utf-8")
     index = tmp_path / "index"
 
-    result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+    result = Place(config, pdfs, index).ingest()
 
     assert result.exit_code == 2, result.output
     assert f"{config}: {len(MANY_EXPECTED)} problems; nothing was changed:" in result.stderr
@@ -427,14 +427,14 @@ def test_cli_ingest_with_bad_config_leaves_existing_index_unchanged(tmp_path: Pa
     good = tmp_path / "good.yaml"
     good.write_text("chapters: []\n", encoding="utf-8")
     index = tmp_path / "index"
-    first = toolkit("ingest", "--config", str(good), "--pdfs", str(pdfs), "--index", str(index))
+    first = Place(good, pdfs, index).ingest()
     assert first.exit_code == 0, first.output
     before = tree_state(index)
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("chapters: []\nroles: 7\n", encoding="utf-8")
     small_pdf(pdfs / "more.pdf", "Another page that must not be indexed yet.")
-    result = toolkit("ingest", "--config", str(bad), "--pdfs", str(pdfs), "--index", str(index), "--force")
+    result = Place(bad, pdfs, index).ingest("--force")
 
     assert result.exit_code == 2, result.output
     assert "roles (line 2): expected a list, got '7'" in result.stderr
@@ -449,7 +449,7 @@ def test_cli_symlink_pointing_outside_is_refused(tmp_path: Path) -> None:
     config.write_text(CHAPTER, encoding="utf-8")
     index = tmp_path / "index"
 
-    result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+    result = Place(config, pdfs, index).ingest()
 
     assert result.exit_code == 2, result.output
     assert "chapters[0].file (line 4): 'chapter-1.pdf' resolves outside the PDFs directory" in result.stderr
@@ -462,7 +462,7 @@ def test_cli_missing_config_file_exits_2_naming_the_path(tmp_path: Path) -> None
     missing = tmp_path / "conf" / "toolkit.yaml"
     index = tmp_path / "index"
 
-    result = toolkit("ingest", "--config", str(missing), "--pdfs", str(pdfs), "--index", str(index))
+    result = Place(missing, pdfs, index).ingest()
 
     assert result.exit_code == 2, result.output
     assert f"error: {missing}: 1 problem; nothing was changed:" in result.stderr
@@ -477,7 +477,7 @@ def test_cli_minimal_config_ingests(tmp_path: Path) -> None:
     config = tmp_path / "toolkit.yaml"
     config.write_text("chapters: []\n", encoding="utf-8")
 
-    result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(tmp_path / "ix"))
+    result = Place(config, pdfs, tmp_path / "ix").ingest()
 
     assert result.exit_code == 0, result.output
     assert "Indexed 0 chapters, 0 sections, 1 page, 1 uncatalogued document" in result.stdout
@@ -656,9 +656,7 @@ def test_cli_pages_not_in_the_file_is_an_error_naming_them(tmp_path: Path) -> No
         ),
         encoding="utf-8",
     )
-    result = toolkit(
-        "ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(tmp_path / "index")
-    )
+    result = Place(config, pdfs, tmp_path / "index").ingest()
     assert result.exit_code == 2, result.output
     assert (
         "chapters[1].pages: printed pages 55-76 (chapter 4) are not in toolkit.pdf, whose pages are 1-3"
