@@ -106,3 +106,28 @@ def test_no_wcag_violation_found_by_axe(browser: Any, server: Server, path: str)
     if path == "page-view":
         path = "/page/" + _pharmacies_page(server)
     assert axe_violations(browser, server.url.rstrip("/") + path) == []
+
+
+def test_the_footers_brackets_stay_with_their_link_at_every_phone_width(phone: Any, server: Server) -> None:
+    """"(" never ends a line with "what changed)" on the next, whatever the date's length."""
+    phone.goto(server.url)
+    apart = []
+    for width in range(300, 431, 2):
+        phone.set_viewport_size({"width": width, "height": 844})
+        gap = phone.evaluate(
+            """() => {
+                 const link = [...document.querySelectorAll('footer.site a')]
+                   .find(a => a.textContent === 'what changed');
+                 const top = (node, at) => {
+                   const range = document.createRange();
+                   range.setStart(node, at);
+                   range.setEnd(node, at + 1);
+                   return range.getBoundingClientRect().top;
+                 };
+                 const before = link.previousSibling;
+                 return Math.abs(top(before, before.textContent.length - 1) - top(link.firstChild, 0));
+               }"""
+        )
+        if gap > 4:
+            apart.append(width)
+    assert apart == []
