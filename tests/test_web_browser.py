@@ -109,7 +109,7 @@ def test_no_wcag_violation_found_by_axe(browser: Any, server: Server, path: str)
 
 
 def test_the_footers_brackets_stay_with_their_link_at_every_phone_width(phone: Any, server: Server) -> None:
-    """"(" never ends a line with "what changed)" on the next, whatever the date's length."""
+    """ "(" never ends a line with "what changed)" on the next, whatever the date's length."""
     phone.goto(server.url)
     apart = []
     for width in range(300, 431, 2):
