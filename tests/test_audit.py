@@ -617,28 +617,31 @@ def test_audit_says_where_an_unchanged_section_is_printed_now(
     assert "chapter-4-introduction unchanged" in text
 
 
-def test_fixing_the_config_after_an_ingest_lists_the_packs_it_changes(
+def test_fixing_the_config_after_an_ingest_that_followed_the_headings_changes_nothing(
     sample: Sample, republished: dict[str, bytes], tmp_path: Path
 ) -> None:
-    """Chapter 4 republished and ingested before its config was fixed: the pharmacist's
-    pack, built then, holds the Paramedics page under "Pharmacies". The ingest after the
-    config is fixed makes no edition (no text changed), but that pack is stale all the same,
-    as the audit before it said."""
+    """Chapter 4 republished and ingested before its config was fixed: the ingest split
+    each section where its heading now stands, so the pharmacist's pack built then already
+    holds the Pharmacies page, cited as p. 75. Fixing the config afterwards changes no
+    section: no edition, no pack to rebuild, only the config reported as changed."""
     (sample.pdfs / CH4).write_bytes(republished["inserted"])
     assert sample.run("ingest").exit_code == 0
     built = sample.run("pack", "pharmacist", "--out", str(tmp_path / "packs"))
     assert built.exit_code == 0, built.output
+    markdown = (tmp_path / "packs" / "pharmacist.md").read_text(encoding="utf-8")
+    assert "Community pharmacies are easy to reach" in markdown
+    assert "Paramedics and ambulance crews" not in markdown
     take_suggested_sections(sample)
 
     report = sample.audit_json(1)
     ingested = sample.run("ingest")
 
-    assert "pharmacist" in report["roles_affected"]
+    assert (report["config_changed"], report["sections"], report["roles_affected"]) == (True, [], [])
     assert ingested.exit_code == 0, ingested.output
     lines = ingested.stdout.splitlines()
     assert "No new edition: the text and files indexed are as they were." in lines
-    assert "  packs to rebuild (cse-toolkit pack, or make packs): pharmacist" in lines
-    assert sample.history()[-1]["stale_packs"] == ["pharmacist"]
+    assert not any(line.startswith("  packs to rebuild") for line in lines), lines
+    assert sample.history()[-1]["stale_packs"] == []
 
 
 def test_audit_counts_the_lines_changes_counts(sample: Sample, republished: dict[str, bytes]) -> None:
@@ -675,13 +678,12 @@ def test_audit_reports_a_config_only_change(sample: Sample) -> None:
 
     assert report["config_changed"] is True
     assert report["changed_files"] == []
-    assert statuses(report) == {"pharmacies": "changed", "general-practice": "moved"}
+    # The heading stands once on p. 75, after Pharmacies': the section is still split
+    # there, so Pharmacies' text is as it was; General Practice is reported moved.
+    assert statuses(report) == {"general-practice": "moved"}
     practice = section(report, "general-practice")
     assert (practice["configured_start"], practice["found_start"]) == (76, 75)
-    # By the config, p75 now runs on from Pharmacies: its text grew.
-    pharmacies = section(report, "pharmacies")
-    assert pharmacies["added_lines"] >= 1 and pharmacies["removed_lines"] == 0
-    assert report["roles_affected"] == ["gp", "pharmacist"]
+    assert report["roles_affected"] == ["gp"]
 
 
 def test_ingest_summary_says_what_changed_since_the_previous_ingest(
@@ -752,9 +754,9 @@ def test_republished_chapter_replaces_only_its_pages_and_answers_like_a_rebuild(
     assert result.exit_code == 0, result.output
     queries = ["pharmacies", "zymurgy", "midwife", "grooming", "A&E", "looked after children", "taxi"]
     updated = _answers(sample, queries)
-    # The Pharmacies text moved to PDF page 21 (printed 75), which the unchanged config
-    # gives to General Practice: the new file's pages are what is indexed.
-    assert ("general-practice", "75", 21) in updated[0]
+    # The Pharmacies heading moved to PDF page 21 (printed 75): the section is split
+    # there, though the config still says p. 74.
+    assert ("pharmacies", "75", 21) in updated[0]
     assert updated[1] == [("school-nurses", "58", 4)]  # the inserted page
     assert sample.run("ingest", "--force").exit_code == 0
     rebuilt = _answers(sample, queries)

@@ -116,6 +116,7 @@ def describe_sections(
                 heading = f"heading found on p. {info.heading_page}"
             elif info.heading_page:
                 heading = f"HEADING NOT ON p. {info.configured_start}: found on p. {info.heading_page}"
+                heading += " (split there)" if info.followed else ""
             else:
                 heading = f"HEADING NOT FOUND (expected on p. {info.configured_start})"
             out.append(f"  {info.id:<32} {pages:<13} PDF {pdf_pages:<7} {heading}".rstrip())

@@ -153,7 +153,7 @@ def _section_change(info: SectionInfo, previous: SectionInfo | None) -> SectionC
         found_start=info.heading_page if info.kind != PageKind.INTRO else None,
         previous_start=then if then is not None and then != now else None,
     )
-    if info.kind != PageKind.INTRO and not info.heading_found:
+    if info.kind != PageKind.INTRO and not info.heading_found and not _followed_before(info, previous):
         return replace(
             base, status=SectionStatus.MISSING if info.heading_page is None else SectionStatus.MOVED
         )
@@ -169,6 +169,18 @@ def _section_change(info: SectionInfo, previous: SectionInfo | None) -> SectionC
         added_lines=sum(1 for line in body if line.startswith("+")),
         removed_lines=sum(1 for line in body if line.startswith("-")),
         diff=diff,
+    )
+
+
+def _followed_before(info: SectionInfo, previous: SectionInfo | None) -> bool:
+    """The last ingest already split this section where its heading stands now, off its
+    configured page (and warned of the key to update): the move is no news, and the
+    section is compared by its text like any other."""
+    return (
+        previous is not None
+        and info.followed
+        and previous.followed
+        and (previous.heading_page, previous.first_page) == (info.heading_page, info.first_page)
     )
 
 

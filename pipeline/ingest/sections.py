@@ -49,6 +49,9 @@ class SectionInfo:
     heading_found: bool
     heading_page: str | None  # where the heading stands, if found (maybe not the configured page)
     heading_line: int | None  # index of the heading among the page's body lines
+    # Split where its heading stands, not on its configured start page (the heading moved
+    # there, found once and in order with its neighbours: the config is out of date).
+    followed: bool = False
     text_hash: str = ""
     text: str = ""
 
@@ -160,14 +163,22 @@ def split_chapter(
     span: range | None = None,
 ) -> Split:
     """Cut a chapter (the whole file, or its `span` of 0-based page indexes) into its
-    introduction and sections, following the configured start pages."""
+    introduction and sections, following the configured start pages, or a heading that
+    moved off its start page when it is found once, in the config's order (a page
+    inserted before it on republishing, the config not yet updated): then the section is
+    split where its heading stands, with a warning naming the key to update."""
     span = span if span is not None else range(len(pdf.pages))
     count = span.stop
     warnings: list[str] = []
     problems: list[str] = []
-    # Each boundary: (page index, body-line index, section spec or None for "outside sections").
-    starts: list[tuple[int, int, SectionSpec | None, int | None]] = []
+    # Each start: (page index, body-line index, section spec, its index in the config).
+    starts: list[tuple[int, int, SectionSpec, int]] = []
     found_at: dict[str, tuple[str | None, int | None, bool]] = {}
+    # Headings found off their configured page (the first place found), and those found
+    # there only, on a page of another number: where the section may start instead.
+    elsewhere: dict[str, tuple[int, int]] = {}
+    once: set[str] = set()
+    notes: dict[int, str] = {}  # the warning about each section's heading, by its place in the config
     for s_index, spec in enumerate(chapter.sections):
         index = numbering.index_of(str(spec.start), span)
         if index is None:
@@ -181,9 +192,9 @@ def split_chapter(
             problems.append(
                 f"{place}.sections[{s_index}].start: printed page {spec.start} ({spec.title}) {where}"
             )
-            elsewhere = _search_heading(pdf, numbering, spec.title, skip=-1, span=span)
+            anywhere = _search_heading(pdf, numbering, spec.title, skip=-1, span=span)
             found_at[spec.id] = (
-                (numbering.labels[elsewhere[0]], elsewhere[1], False) if elsewhere else (None, None, False)
+                (numbering.labels[anywhere[0]], anywhere[1], False) if anywhere else (None, None, False)
             )
             continue
         lines = body_lines(pdf, numbering, index)
@@ -192,37 +203,52 @@ def split_chapter(
             found_at[spec.id] = (numbering.labels[index], line, True)
             starts.append((index, line, spec, s_index))
             continue
-        elsewhere = _search_heading(pdf, numbering, spec.title, skip=index, span=span)
-        if elsewhere is None:
-            warnings.append(
+        found = _headings(pdf, numbering, spec.title, skip=index, span=span)
+        if not found:
+            notes[s_index] = (
                 f"{pdf.file}: heading {spec.title!r} (section {spec.id}) not found on printed page "
                 f"{spec.start} nor elsewhere in the file; the section starts at the top of page "
                 f"{spec.start}"
             )
             found_at[spec.id] = (None, None, False)
         else:
-            page_index, line_index = elsewhere
-            found = numbering.labels[page_index]
-            if found == str(spec.start):  # the numbering restarts: two pages carry this number
-                where = (
-                    f"is not on the page printed {spec.start} at PDF page {index + 1} but on another "
-                    f"page printed {found}, at PDF page {page_index + 1} (the file's page numbers restart)"
-                )
-            else:
-                where = f"is not on printed page {spec.start} but on page {found}"
-            warnings.append(
-                f"{pdf.file}: heading {spec.title!r} (section {spec.id}) {where}; check "
-                f"{place}.sections[{s_index}].start"
-            )
+            page_index, line_index = elsewhere[spec.id] = found[0]
             found_at[spec.id] = (numbering.labels[page_index], line_index, False)
+            if len(found) == 1 and numbering.labels[page_index] != str(spec.start):
+                once.add(spec.id)
         starts.append((index, 0, spec, s_index))
+
+    followed = _follow(starts, {k: v for k, v in elsewhere.items() if k in once})
+    for position, (index, _, spec, s_index) in enumerate(starts):
+        if spec.id not in elsewhere:
+            continue
+        label = numbering.labels[elsewhere[spec.id][0]]
+        if spec.id in followed:
+            starts[position] = (*elsewhere[spec.id], spec, s_index)
+            notes[s_index] = (
+                f"{pdf.file}: heading {spec.title!r} (section {spec.id}) is not on printed page "
+                f"{spec.start} but on page {label}; the section is indexed from there, where its "
+                f"heading stands. Update the config: {place}.sections[{s_index}].start: "
+                f"{spec.start} -> {label}"
+            )
+        else:
+            key = f"{place}.sections[{s_index}]"
+            notes[s_index] = _off_page(pdf.file, spec, key, index, elsewhere[spec.id][0], label)
+    warnings.extend(note for _, note in sorted(notes.items()))
 
     # Explicit ends: the pages after `end` and before the next start go back to the chapter.
     boundaries: list[tuple[int, int, SectionSpec | None]] = []
-    for position, (index, line, starting, _) in enumerate(starts):
+    for position, (index, line, starting, s_index) in enumerate(starts):
         boundaries.append((index, line, starting))
-        if starting is not None and starting.end is not None:
+        if starting.end is not None:
             end_index = numbering.index_of(str(starting.end), span)
+            if end_index is not None and end_index < index:  # its heading was followed past its end
+                warnings.append(
+                    f"{pdf.file}: section {starting.id} ends at printed page {starting.end}, before its "
+                    f"heading on p. {numbering.labels[index]}; it runs to the next section. Update the "
+                    f"config: {place}.sections[{s_index}].end"
+                )
+                continue
             gap = numbering.gap_holding(str(starting.end)) if end_index is None else None
             if gap is not None and gap.after in span and gap.after >= index:
                 end_index = gap.after  # the end page is missing: the section ends before the gap
@@ -254,7 +280,57 @@ def split_chapter(
             cursor += 1
         pages.append(_unit(chapter, pdf, numbering, owner, index, lines[line_start:]))
     units = tuple(p for p in pages if p.text)
-    return Split(units, _infos(chapter, pdf, numbering, units, found_at), tuple(warnings), tuple(problems))
+    infos = _infos(chapter, pdf, numbering, units, found_at, followed)
+    return Split(units, infos, tuple(warnings), tuple(problems))
+
+
+def _follow(starts: list[tuple[int, int, SectionSpec, int]], moved: dict[str, tuple[int, int]]) -> set[str]:
+    """The sections to start where their heading was found instead of on their configured
+    page: those whose heading stands after the previous section's start and before the
+    next one's. A section whose found place would contradict the config's order keeps its
+    configured page (and so may make a neighbour keep its own)."""
+    followed = {spec.id for _, _, spec, _ in starts if spec.id in moved}
+    while True:
+        at = [moved[spec.id] if spec.id in followed else (i, line) for i, line, spec, _ in starts]
+        wrong = {
+            spec.id
+            for position, (_, _, spec, _) in enumerate(starts)
+            if spec.id in followed
+            and (
+                (position > 0 and at[position - 1] >= at[position])
+                or (position + 1 < len(at) and at[position] >= at[position + 1])
+            )
+        }
+        if not wrong:
+            return followed
+        followed -= wrong
+
+
+def _off_page(file: str, spec: SectionSpec, key: str, index: int, page_index: int, found: str) -> str:
+    """The warning for a heading found off its configured page but not followed there (found
+    more than once, or out of the config's order): the section starts on its configured page."""
+    if found == str(spec.start):  # the numbering restarts: two pages carry this number
+        where = (
+            f"is not on the page printed {spec.start} at PDF page {index + 1} but on another "
+            f"page printed {found}, at PDF page {page_index + 1} (the file's page numbers restart)"
+        )
+    else:
+        where = f"is not on printed page {spec.start} but on page {found}"
+    return f"{file}: heading {spec.title!r} (section {spec.id}) {where}; check {key}.start"
+
+
+def _headings(
+    pdf: ExtractedPdf, numbering: PageNumbering, title: str, skip: int, span: range
+) -> list[tuple[int, int]]:
+    """Every page of `span` but `skip` holding the heading `title`: (page index, line index)."""
+    found = []
+    for index in span:
+        if index == skip:
+            continue
+        line = find_heading(body_lines(pdf, numbering, index), title)
+        if line is not None:
+            found.append((index, line))
+    return found
 
 
 def _search_heading(
@@ -311,6 +387,7 @@ def _infos(
     numbering: PageNumbering,
     units: tuple[SectionPage, ...],
     found_at: dict[str, tuple[str | None, int | None, bool]],
+    followed: set[str],
 ) -> tuple[SectionInfo, ...]:
     """Summaries in toolkit order: the introduction first, then each configured section."""
     infos: list[SectionInfo] = []
@@ -338,6 +415,7 @@ def _infos(
                 heading_found=on_start,
                 heading_page=heading_page,
                 heading_line=heading_line,
+                followed=section_id in followed,
                 text_hash=hashlib.sha256(text.encode()).hexdigest(),
                 text=text,
             )
