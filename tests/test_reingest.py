@@ -126,11 +126,13 @@ def test_carried_file_keeps_its_warning(sample: Place, edited: bytes) -> None:
 
 
 def test_config_change_that_moves_a_section_splits_again(sample: Place, edited: bytes) -> None:
-    """Grooming is configured to start a page later: its first page is the new one, not
-    the one recorded by the previous ingest, although chapter 1's bytes are the same."""
+    """Grooming is configured to start a page later, under a title printed nowhere (so the
+    ingest cannot follow its heading back to p. 4): its first page is the new one, not the
+    one recorded by the previous ingest, although chapter 1's bytes are the same."""
     config = yaml.safe_load(sample.config.read_text(encoding="utf-8"))
     grooming = next(s for s in config["chapters"][0]["sections"] if s["id"] == "grooming")
     grooming["start"] = 5
+    grooming["title"] = "Grooming Explained"
     sample.config.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     (sample.pdfs / CH4).write_bytes(edited)
 
