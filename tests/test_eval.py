@@ -24,6 +24,7 @@ from tools.evaluate import (
     evaluate,
     evaluate_baseline,
     load_queries,
+    query_lines,
     score_ranking,
     section_pages,
 )
@@ -180,3 +181,32 @@ def test_held_out_ndcg_is_above_plain_bm25(sample_index: Path, toolkit: Toolkit,
     ours = split(evaluate(sample_index, toolkit, queries), half, "held-out")["ndcg@10"]
     theirs = split(evaluate_baseline(sample_index, toolkit, queries), half, "held-out")["ndcg@10"]
     assert ours > theirs, (ours, theirs)
+
+
+def test_the_worst_queries_listed_are_the_fit_halfs_unless_asked() -> None:
+    """`--verbose` lists the fit half's queries (the ones to tune on); the held-out half's
+    only with --half held-out or all, so its misses are not read while tuning."""
+    names = [f"question {i}" for i in range(12)]
+    results = {
+        "per_query": [
+            {
+                "query": q,
+                "role": None,
+                "first_relevant_rank": 1,
+                "reciprocal_rank": 1.0,
+                "ndcg@10": 1.0,
+                "recall@10": 1.0,
+                "top": ["x p.1"],
+                "error": None,
+            }
+            for q in names
+        ]
+    }
+
+    def listed(which: str | None = None) -> set[str]:
+        lines = query_lines(results) if which is None else query_lines(results, which)
+        return {q for q in names if any(repr(q) in line for line in lines)}
+
+    fit = {q for q in names if half(q) == "fit"}
+    assert 0 < len(fit) < len(names)
+    assert (listed(), listed("held-out"), listed("all")) == (fit, set(names) - fit, set(names))

@@ -341,11 +341,11 @@ def evaluate_baseline(index_dir: Path, toolkit: Toolkit, queries: Sequence[Judge
 
 
 # ------------------------------------------------------------------------------- output
-def format_report(results: dict[str, Any], verbose: bool = False) -> str:
-    """The metrics as text; with `verbose`, a line per query (worst first)."""
+def format_report(results: dict[str, Any], verbose: bool = False, lines_of: str = "fit") -> str:
+    """The metrics as text; with `verbose`, a line per query of the half `lines_of` (worst first)."""
     lines = []
     if verbose:
-        lines.extend(query_lines(results))
+        lines.extend(query_lines(results, lines_of))
         lines.append("")
     lines.append(f"queries    {results['queries']}")
     for metric in METRICS:
@@ -353,10 +353,12 @@ def format_report(results: dict[str, Any], verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
-def query_lines(results: dict[str, Any]) -> list[str]:
-    """A line per query, worst first: first relevant rank, nDCG, recall, what came first."""
+def query_lines(results: dict[str, Any], which: str = "fit") -> list[str]:
+    """A line per query of the half `which` ("fit", "held-out" or "all"), worst first:
+    first relevant rank, nDCG, recall, what came first. The fit half by default: the
+    held-out half is for measuring, and a list of its misses invites tuning on them."""
     rows = sorted(
-        results["per_query"],
+        (q for q in results["per_query"] if which == "all" or half(q["query"]) == which),
         key=lambda q: (q["reciprocal_rank"], q["ndcg@10"], q["recall@10"], q["query"]),
     )
     lines = []
@@ -433,7 +435,7 @@ def questions_table(title: str, rows: list[tuple[str, dict[str, Any]]], half_of:
     return "\n".join(out)
 
 
-def questions_report(index_dir: Path, toolkit: Toolkit, verbose: bool) -> str:
+def questions_report(index_dir: Path, toolkit: Toolkit, verbose: bool, lines_of: str = "fit") -> str:
     """The questions set: cse-search against plain BM25 (same role filter), by half and by
     whether a role was chosen."""
     questions = load_queries(QUESTIONS)
@@ -443,7 +445,9 @@ def questions_report(index_dir: Path, toolkit: Toolkit, verbose: bool) -> str:
     rows = toolkit_rows(index_dir, toolkit, questions)
     lines = []
     if verbose:
-        lines.extend(["Questions set, cse-search, worst first:", *query_lines(rows[0][1]), ""])
+        lines.extend(
+            [f"Questions set ({lines_of}), cse-search, worst first:", *query_lines(rows[0][1], lines_of), ""]
+        )
     lines.append(questions_table(f"Questions in people's words ({QUESTIONS.name})", rows, half))
     return "\n".join(lines)
 
@@ -487,6 +491,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--verbose", action="store_true", help="a line per query with its first relevant rank"
     )
     parser.add_argument(
+        "--half",
+        dest="lines_of",
+        choices=("fit", "held-out", "all"),
+        default="fit",
+        help="whose queries --verbose lists (default: the fit half, the one to tune on)",
+    )
+    parser.add_argument(
         "--compare",
         action="store_true",
         help="both judged sets, cse-search against plain BM25 and with each ranking factor off",
@@ -506,12 +517,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.compare:
                 rows = toolkit_rows(index_dir, toolkit, queries)
                 if args.verbose:
-                    print("\n".join(["Toolkit set, cse-search, worst first:", *query_lines(rows[0][1]), ""]))
+                    print(
+                        "\n".join(
+                            [
+                                f"Toolkit set ({args.lines_of}), cse-search, worst first:",
+                                *query_lines(rows[0][1], args.lines_of),
+                                "",
+                            ]
+                        )
+                    )
                 print(comparison_table(f"Toolkit set ({args.queries.name})", rows, half))
                 print()
-                print(questions_report(index_dir, toolkit, args.verbose))
+                print(questions_report(index_dir, toolkit, args.verbose, args.lines_of))
                 print()
-                print(manuals_report(Path(temporary) / "manuals", args.verbose))
+                print(manuals_report(Path(temporary) / "manuals", args.verbose, args.lines_of))
                 return 0
             results = evaluate(index_dir, toolkit, queries)
     except CseError as exc:
@@ -523,11 +542,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, indent=1, ensure_ascii=False))
     else:
-        print(format_report(results, args.verbose))
+        print(format_report(results, args.verbose, args.lines_of))
     return 0
 
 
-def manuals_report(work: Path, verbose: bool) -> str:
+def manuals_report(work: Path, verbose: bool, lines_of: str = "fit") -> str:
     """The real-manuals set: the same comparison, and the known-item test; or why it was skipped."""
     missing = missing_sources()
     if missing is not None:
@@ -537,7 +556,13 @@ def manuals_report(work: Path, verbose: bool) -> str:
     rows = manual_rows(index_dir, queries)
     lines = []
     if verbose:
-        lines.extend(["Real-manuals set, cse-search, worst first:", *query_lines(rows[0][1]), ""])
+        lines.extend(
+            [
+                f"Real-manuals set ({lines_of}), cse-search, worst first:",
+                *query_lines(rows[0][1], lines_of),
+                "",
+            ]
+        )
     lines.append(comparison_table("Real-manuals set (tests/eval/manuals/queries.yaml)", rows, half))
     found, items = known_item_success(index_dir)
     share = found / len(items) if items else 0.0
