@@ -247,9 +247,10 @@ def segment_file(reader: Any, suffix: str) -> Path | None:
     storage = reader.storage()
     storage = getattr(storage, "b", storage)  # a compound segment's files over the folder's
     folder = getattr(storage, "folder", None)
-    if folder is None:
+    segment = reader.segment()
+    if folder is None or segment is None:  # an index of no pages has no segment
         return None
-    return Path(folder) / f"{reader.segment().segment_id()}{suffix}"
+    return Path(folder) / f"{segment.segment_id()}{suffix}"
 
 
 def block_terms(reader: Any, fieldname: str) -> Iterator[tuple[int, W3LeafMatcher]]:
