@@ -65,8 +65,10 @@ class PageFreqs:
         size = array.array(freqs_code).itemsize
         raw = view[at : at + size * count]
         self.freqs: Sequence[float] = raw.cast("H") if freqs_code == "H" else raw.cast("d")
-        if at + size * count != len(view):
-            raise ValueError(f"{path.name} is damaged (its size does not match its header)")
+        if at + size * count != len(view) or (
+            terms and not 0 <= min(self.bounds) <= max(self.bounds) <= count
+        ):
+            raise ValueError(f"{path.name} is damaged (its size or bounds do not match its header)")
 
     def lookup(self, offset: int) -> tuple[Sequence[int], Sequence[float]] | None:
         """The pages and frequencies of the term whose postings start at `offset`."""
