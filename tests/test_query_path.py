@@ -178,3 +178,24 @@ def test_page_lengths_are_whooshs_in_every_segment(sample_index: Path, tmp_path:
                 for doc in range(searcher.doc_count_all())
             ]
             assert [candidates.field_length(searcher, doc, field) for doc in range(len(expected))] == expected
+
+
+@pytest.mark.parametrize("word", ["pharmacies", "children", "groomed", "exploitation"])
+def test_a_one_word_querys_counts_read_without_positions_are_the_positions_counts(
+    searcher,  # type: ignore[no-untyped-def]
+    word: str,
+) -> None:
+    """A query of one word (no form of several words) needs no positions: no proximity,
+    no word order. Its count on every candidate is the number of positions it has there."""
+    from pipeline.engine import scoring
+
+    (unit,) = engine.query_units(word, engine._synonyms((), None))
+    assert all(len(a.stems) == 1 for a in unit.alternatives) and not unit.concept
+    docs = sorted(match_all(searcher, _candidate_query(searcher, word)))[:100]
+    positions = scoring._postings(searcher, "content", {a.stems[0] for a in unit.alternatives}, docs, True)
+    counts = scoring._counts(searcher, docs, [unit])
+    assert docs
+    for doc in docs:
+        held = [a.weight * len(positions.get((a.stems[0], doc), ())) for a in unit.alternatives]
+        assert counts[doc][0].content == sum(held)
+        assert counts[doc][0].positions == []

@@ -230,7 +230,11 @@ def _counts(searcher: Searcher, docnums: Sequence[int], units: Sequence[Unit]) -
     read from the postings by skipping straight to each candidate."""
     wanted = sorted(set(docnums))
     stems = {s for u in units for a in u.alternatives for s in a.stems}
-    content = _postings(searcher, "content", stems, wanted, positions=True)
+    # Positions count only for proximity and word order (two units or more) and for a form
+    # of several words; otherwise a word's frequency on the page is all that is read (no
+    # positions decoded: counts.py).
+    positional = len(units) > 1 or any(len(a.stems) > 1 for u in units for a in u.alternatives)
+    content = _postings(searcher, "content", stems, wanted, positions=positional)
     title = _postings(searcher, "section_title", stems, wanted)
     headers = _postings(searcher, "headers", stems, wanted)
     concepts = {u.concept for u in units if u.concept}
@@ -244,8 +248,9 @@ def _counts(searcher: Searcher, docnums: Sequence[int], units: Sequence[Unit]) -
             for alternative in unit.alternatives:
                 if len(alternative.stems) == 1:  # one word: its positions and counts as they are
                     stem = alternative.stems[0]
-                    held = content.get((stem, doc), ())
-                    found.positions.extend(held)
+                    held = content.get((stem, doc), ())  # its positions, or as many zeros
+                    if positional:
+                        found.positions.extend(held)
                     found.content += alternative.weight * len(held)
                     # A title names the section's subject in the toolkit's words: a lay
                     # synonym found there ("concerns" for "worried") is a weaker sign of it
