@@ -450,6 +450,7 @@ def test_no_change_exits_0_saying_so(sample: Sample) -> None:
         "unreadable_files": {},
         "unnoticed_files": [],
         "repeated_pages": {},
+        "config_behind": [],
     }
     diff = sample.run("audit", "--diff")
     assert diff.exit_code == 0 and "Nothing changed" in diff.stdout

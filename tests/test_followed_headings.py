@@ -123,7 +123,14 @@ def test_the_audit_after_that_ingest_reports_no_change(after: Sample) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert (report["changed_files"], report["sections"], report["roles_affected"]) == ([], [], [])
-    assert "Nothing changed" in after.run("audit").stdout
+    # Not a change, but the config is still to be updated: the audit says which keys.
+    assert report["config_behind"] == [
+        f"chapters[3].sections[{n}].start: {start} -> {start + 1}"
+        for n, start in enumerate((59, 60, 62, 64, 67, 70, 73, 74, 75), start=1)
+    ]
+    text = [line.strip() for line in after.run("audit").stdout.splitlines()]
+    assert "Nothing changed: the PDFs and the config are as they were ingested." in text
+    assert PHARMACIES_KEY in text
 
 
 def test_the_pharmacist_pack_cites_p75_with_the_pharmacies_text(after: Sample, tmp_path: Path) -> None:

@@ -213,6 +213,7 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
     lines = [f"Compared with the ingest of {ingested_at}."]
     if not report.changed and not report.unreadable_files:
         lines.append("Nothing changed: the PDFs and the config are as they were ingested.")
+        lines.extend(_behind(report))
         return "\n".join(lines)
     for label, names in (
         ("Files added", report.added_files),
@@ -256,6 +257,7 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
         lines.append(f"\nPacks now stale: {', '.join(report.roles_affected)}")
     if report.roles_affected_full:
         lines.append(f"Packs built with --full now stale: {', '.join(report.roles_affected_full)}")
+    lines.extend(_behind(report))
     if any(s.status in (SectionStatus.MOVED, SectionStatus.MISSING) for s in report.sections):
         lines.append(
             "Fix the config's start pages (`cse-toolkit sections FILE --suggest` proposes them), "
@@ -266,6 +268,17 @@ def audit_text(report: AuditReport, ingested_at: str, show_diff: bool) -> str:
     else:
         lines.append("Run `cse-toolkit ingest` to index the changes.")
     return "\n".join(lines)
+
+
+def _behind(report: AuditReport) -> list[str]:
+    """The start pages the config still has to catch up with (the index follows the headings)."""
+    if not report.config_behind:
+        return []
+    return [
+        "The ingest splits these sections where their headings stand, not on their configured "
+        "start pages; update the config:",
+        *(f"  {key}" for key in report.config_behind),
+    ]
 
 
 def _status_text(change: SectionChange) -> str:
