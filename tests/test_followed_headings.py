@@ -233,3 +233,26 @@ def test_a_heading_found_once_in_order_is_followed(tmp_path: Path) -> None:
         "ch.pdf: heading 'Beta' (section beta) is not on printed page 2 but on page 3; the section is "
         "indexed from there, where its heading stands. Update the config: chapters[0].sections[1].start: 2 -> 3",
     )
+
+
+def test_an_end_before_a_followed_heading_is_set_aside_naming_its_key(tmp_path: Path) -> None:
+    """Beta configured at p. 2 to p. 2, its heading now on p. 3: it starts there and runs to
+    Gamma, and the warning names the stale `end` too."""
+    split = _split(
+        tmp_path,
+        [("Alpha",), (), ("Beta",), ("Gamma",)],
+        (
+            SectionSpec("alpha", "Alpha", 1),
+            SectionSpec("beta", "Beta", 2, end=2),
+            SectionSpec("gamma", "Gamma", 4),
+        ),
+    )
+    assert {s.id: (s.first_page, s.last_page) for s in split.sections} == {
+        "alpha": ("1", "2"),
+        "beta": ("3", "3"),
+        "gamma": ("4", "4"),
+    }
+    assert split.warnings[-1] == (
+        "ch.pdf: section beta ends at printed page 2, before its heading on p. 3; it runs to the "
+        "next section. Update the config: chapters[0].sections[1].end"
+    )
