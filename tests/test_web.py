@@ -10,6 +10,7 @@ import re
 import shutil
 import socket
 from collections.abc import Callable, Iterator
+from html import unescape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -19,6 +20,7 @@ from PIL import Image
 
 from pipeline.web.pages import MARK_EDGE
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
+from tools.sample_text import CHAPTERS, SUBHEADING_PREFIX
 from tools.webserver import Server, start_server
 
 PHARMACIES_FILE = "chapter-4-health-services.pdf"
@@ -639,3 +641,21 @@ def test_a_width_in_other_digits_is_400(server: Server) -> None:
     image = str(first_pharmacies(server)["image_url"]).replace("/image/", "/marks/")
     status, _, body = server.get(f"{image}?q=pharmacies&width=%C2%B2")
     assert (status, b"width must be a whole number" in body) == (400, True)
+
+
+def test_the_page_views_text_keeps_the_paragraphs_and_leaves_out_the_running_header_and_footer(
+    server: Server,
+) -> None:
+    hit = first_pharmacies(server)
+    page = html(server, str(hit["pdf_url"]).replace("/files/", "/page/").replace(".pdf#page=", "/"))
+    text = page[page.index('<section class="page-text"') :]
+    text = text[: text.index("</section>")]
+    shown = [
+        (" ".join(unescape(re.sub(r"<[^>]+>", "", body)).split()), bool(heading))
+        for heading, body in re.findall(r'<p( class="heading")?>(.*?)</p>', text, re.S)
+    ]
+    section = next(s for c in CHAPTERS for s in c.sections if s.id == "pharmacies")
+    written = [("Pharmacies", True)] + [
+        (p.removeprefix(SUBHEADING_PREFIX), p.startswith(SUBHEADING_PREFIX)) for p in section.pages[0]
+    ]
+    assert shown == written

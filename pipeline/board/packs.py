@@ -17,10 +17,9 @@ from pipeline.board import packdoc
 from pipeline.board.packdoc import PackDoc, Source, UnitText
 from pipeline.board.packpdf import pack_pdf
 from pipeline.board.packtext import html_page, markdown
-from pipeline.board.paragraphs import assign_lines, blocks
+from pipeline.board.paragraphs import file_blocks
 from pipeline.config.model import Role, Toolkit
 from pipeline.engine.dated import Stamp, load_dates
-from pipeline.engine.documents import SectionPage
 from pipeline.engine.store import IndexStore
 from pipeline.errors import UsageError
 from pipeline.ingest.cache import ExtractionCache
@@ -28,7 +27,6 @@ from pipeline.ingest.extract import describe_open_failure, quiet_pdf_libraries, 
 from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.packplan import PackPart, plan_pack
 from pipeline.ingest.packsbuilt import BuiltPack, record_pack
-from pipeline.ingest.sections import body_lines, split_file
 from pipeline.numerals import plain
 from pipeline.ondisk import write_atomic
 from pipeline.text import printable
@@ -277,13 +275,6 @@ def _texts_by_page(
             raise UsageError(
                 f"the ingested text of {name} is not in the cache; run `cse-toolkit ingest --force`"
             )
-        split = split_file(toolkit, pdf)
-        by_page: dict[int, list[SectionPage]] = {}
-        for unit in split.split.pages:
-            by_page.setdefault(unit.pdf_page, []).append(unit)
-        for pdf_page, units in by_page.items():
-            lines = body_lines(pdf, split.numbering, pdf_page - 1)
-            texts[(name, pdf_page)] = [
-                UnitText(unit, tuple(blocks(own, unit.text))) for unit, own in assign_lines(lines, units)
-            ]
+        for pdf_page, shaped in file_blocks(toolkit, pdf).items():
+            texts[(name, pdf_page)] = [UnitText(unit, tuple(found)) for unit, found in shaped]
     return texts

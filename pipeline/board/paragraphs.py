@@ -1,6 +1,8 @@
 """A page's text as a reader wants it: paragraphs, list items and headings, recovered from
 the extracted lines' positions (a wider gap starts a paragraph), for the Markdown and HTML
-packs. The index keeps plain lines; only the packs need the shape back.
+packs and the web page's "Text of this page". The index keeps plain lines; only what a
+person reads needs the shape back. Running headers and footers are left out, as the index
+leaves them out.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
+from pipeline.config.model import Toolkit
 from pipeline.engine.documents import SectionPage
-from pipeline.ingest.extract import Line
-from pipeline.ingest.sections import is_heading
+from pipeline.ingest.extract import ExtractedPdf, Line
+from pipeline.ingest.sections import body_lines, is_heading, split_file
 from pipeline.text import fold, join_lines
 
 HEADING, PARAGRAPH, ITEM = "heading", "paragraph", "item"
@@ -43,6 +46,22 @@ def assign_lines(lines: list[Line], units: list[SectionPage]) -> list[tuple[Sect
         out.append((unit, lines[cursor:match]))
         cursor = match
     return out
+
+
+def file_blocks(toolkit: Toolkit, pdf: ExtractedPdf) -> dict[int, list[tuple[SectionPage, list[Block]]]]:
+    """Each page of a file (by PDF page), split by section exactly as the index has it,
+    each section's text shaped into blocks from its lines' positions."""
+    split = split_file(toolkit, pdf)
+    by_page: dict[int, list[SectionPage]] = {}
+    for unit in split.split.pages:
+        by_page.setdefault(unit.pdf_page, []).append(unit)
+    return {
+        pdf_page: [
+            (unit, blocks(own, unit.text))
+            for unit, own in assign_lines(body_lines(pdf, split.numbering, pdf_page - 1), units)
+        ]
+        for pdf_page, units in by_page.items()
+    }
 
 
 def blocks(lines: list[Line] | None, text: str) -> list[Block]:

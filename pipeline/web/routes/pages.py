@@ -15,12 +15,13 @@ from werkzeug.wrappers import Response as BaseResponse
 from pipeline.engine.search import match_spans
 from pipeline.engine.snippets import flow
 from pipeline.text import file_name_for_header
-from pipeline.web import answers
+from pipeline.web import answers, pagetext
 from pipeline.web.answers import BadRequest
 from pipeline.web.former import Former, Onward, onward
 from pipeline.web.layout import form_context
 from pipeline.web.links import SEARCH_PARAMS, marked_text, with_query
 from pipeline.web.pages import CROP_WIDTH_PIXELS, marks_region
+from pipeline.web.pagetext import page_blocks
 from pipeline.web.renderer import PageText, TooLarge
 from pipeline.web.site import Edition
 from pipeline.web.state import edition, web_state
@@ -115,12 +116,15 @@ def page_view(file_id: str, pdf_page: int) -> str:
     ]
     chapter = current.toolkit.chapter(record.chapter) if record.chapter is not None else None
     region = marks_region(text, spans)
-    flowed = flow(text.text)  # as the snippets show it: prose joined, each heading on its own line
+    shaped = page_blocks(current, record.file, record.sha256, pdf_page) if text.text else None
+    # Shaped as the packs shape it; without the cache, as the snippets show it (flow).
+    flowed = pagetext.as_text(shaped) if shaped else flow(text.text)
     flowed_spans = (
         match_spans(current.search_dir, query, flowed, synonyms=current.synonyms, as_typed=typed_arg())
         if query
         else []
     )
+    page_text = pagetext.marked_blocks(shaped, flowed_spans) if shaped else marked_text(flowed, flowed_spans)
     return render_template(
         "page.html",
         **form_context(current, answers.Ask(query)),
@@ -131,7 +135,7 @@ def page_view(file_id: str, pdf_page: int) -> str:
         chapter=chapter,
         sections=units,
         matches=len(spans),
-        page_text=marked_text(flowed, flowed_spans),
+        page_text=page_text,
         too_large=too_large,
         image_size=text.size,
         crop=region,
