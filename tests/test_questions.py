@@ -117,3 +117,24 @@ def test_a_lay_expression_of_everyday_words_weighs_as_the_phrase_it_is() -> None
     weights = {unit.typed: unit.meaning for unit in units if not unit.stop}
     assert weights[("have", "it", "out", "with")] == 1.0
     assert weights[("dad",)] < 1.0
+
+
+def test_a_synonym_form_standing_in_the_question_counts_as_typed(cse_search: Search) -> None:
+    """In "her much older boyfriend" the lay unit read is "much older"; its form "older
+    boyfriend" stands in the question too, so a page saying "older boyfriends" holds the
+    words typed, not half-weighted synonyms of them: asked as a school nurse, the School
+    Nurses page on disclosures about older boyfriends comes first (the young people's page
+    saying "much older boyfriend" came first while the nurse's own page counted as a synonym)."""
+    from pipeline.engine.search import query_units
+    from pipeline.engine.synonyms import Synonyms
+
+    units = query_units("her much older boyfriend", Synonyms())
+    weights = {a.stems: a.weight for unit in units for a in unit.alternatives}
+    assert weights[("older", "boyfriend")] == 1.0
+    assert weights[("sugar", "daddi")] < 1.0
+    assert first_page(
+        cse_search, "worried about a year 10 girl with a much older boyfriend", "school-nurse"
+    ) == (
+        "school-nurses",
+        "58",
+    )

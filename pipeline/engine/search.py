@@ -543,11 +543,13 @@ def query_units(
             continue
         unit = _word_unit(stems, all(s in stop for s in stems), expander, bare, ranking, exact)
         placed.append((found.start(), unit))
+    typed_stems = _stems(" ".join(kept))
     return [
         unit
         if unit.concept
         else dataclasses.replace(
             unit,
+            alternatives=_as_typed(unit.alternatives, typed_stems),
             # A lay expression of several words ("have it out with", "say yes") is as
             # rare as the phrase, not as common as its everyday words.
             meaning=1.0
@@ -558,6 +560,21 @@ def query_units(
         )
         for at, unit in sorted(placed, key=lambda item: item[0])
     ]
+
+
+def _as_typed(alternatives: tuple[Alternative, ...], typed: tuple[str, ...]) -> tuple[Alternative, ...]:
+    """A synonym form the user typed counts as typed: in "much older boyfriend" the lay
+    unit is "much older", whose form "older boyfriend" stands in the question too, so a
+    page saying "older boyfriends" holds the words typed, not a synonym of them."""
+
+    def typed_here(stems: tuple[str, ...]) -> bool:
+        n = len(stems)
+        return any(typed[i : i + n] == stems for i in range(len(typed) - n + 1))
+
+    return tuple(
+        Alternative(a.stems) if a.weight < 1.0 and len(a.stems) > 1 and typed_here(a.stems) else a
+        for a in alternatives
+    )
 
 
 def _word_unit(
