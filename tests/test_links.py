@@ -20,6 +20,7 @@ from pipeline.web.links import (
     page_name,
     page_url,
     pdf_url,
+    phone_links,
     printed,
     search_url,
     template_helpers,
@@ -145,3 +146,13 @@ def test_the_templates_get_every_link_helper_and_a_search_link(sample_index: Pat
             "ocr_note": render.OCR_NOTE,
             "wildcard_terms": render.MAX_WILDCARD_TERMS,
         }
+
+
+def test_a_contacts_numbers_are_tel_links_and_the_rest_is_escaped() -> None:
+    assert str(phone_links("999 in an emergency, otherwise 101")) == (
+        '<a href="tel:999">999</a> in an emergency, otherwise <a href="tel:101">101</a>'
+    )
+    assert str(phone_links("+44 1632-960001 <b>ext</b>")) == (
+        '<a href="tel:+441632960001">+44 1632-960001</a> &lt;b&gt;ext&lt;/b&gt;'
+    )
+    assert str(phone_links("ask the duty desk")) == "ask the duty desk"

@@ -659,3 +659,19 @@ def test_the_page_views_text_keeps_the_paragraphs_and_leaves_out_the_running_hea
         (p.removeprefix(SUBHEADING_PREFIX), p.startswith(SUBHEADING_PREFIX)) for p in section.pages[0]
     ]
     assert shown == written
+
+
+def test_every_page_gives_the_boards_contacts_with_phone_links(server: Server) -> None:
+    home = html(server, "/")
+    footer = home[home.index('<footer class="site">') :]
+    assert '<a href="tel:01632960001">01632 960001</a>' in footer
+    assert '<a href="tel:01632960002">01632 960002</a>' in footer
+    assert '<a href="tel:999">999</a> in an emergency, otherwise <a href="tel:101">101</a>' in footer
+    assert "MASH (front door)" in footer and "sample number; weekdays 9am to 5pm" in footer
+
+
+def test_when_nothing_is_found_the_page_says_whom_to_call(server: Server) -> None:
+    page = html(server, "/search?q=zymurgy")
+    main = page[page.index("<main") : page.index("</main>")]
+    assert "Nothing was found." in main
+    assert '<a href="tel:01632960001">01632 960001</a>' in main

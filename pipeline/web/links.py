@@ -5,6 +5,7 @@ JSON answer, so both link the same way.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -44,6 +45,26 @@ def marked(snippet: str) -> Markup:
             for line in render.snippet_lines(snippet)
         )
     )
+
+
+# A phone number as a board writes it: digits, with single spaces or hyphens between groups
+# ("01632 960001", "999", "+44 1632 960001"); at least three digits.
+_PHONE = re.compile(r"\+?\d(?:[ -]?\d){2,}")
+
+
+def phone_links(text: str) -> Markup:
+    """A contact's number as HTML, escaped, each number in it a tel: link ("999 in an
+    emergency, otherwise 101": two links), so a phone calls it with one tap."""
+    out, cursor = [], 0
+    for found in _PHONE.finditer(text):
+        number = re.sub(r"[ -]", "", found.group())
+        out += [
+            str(escape(text[cursor : found.start()])),
+            f'<a href="tel:{number}">{escape(found.group())}</a>',
+        ]
+        cursor = found.end()
+    out.append(str(escape(text[cursor:])))
+    return Markup("".join(out))
 
 
 def with_query(url: str, query: str | dict[str, str]) -> str:
@@ -104,7 +125,13 @@ def search_url(**params: str) -> str:
     return url_for("search_page") + "?" + urlencode(params)
 
 
-FILTERS = {"marked": marked, "printed": printed, "page_name": page_name, "cite": cite}
+FILTERS = {
+    "marked": marked,
+    "printed": printed,
+    "page_name": page_name,
+    "cite": cite,
+    "phone_links": phone_links,
+}
 
 
 def template_helpers() -> dict[str, Any]:
