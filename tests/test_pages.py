@@ -370,6 +370,20 @@ def test_a_header_is_furniture_from_half_the_pages(
     assert numbering.furniture_warnings == ()
 
 
+def test_a_long_running_header_with_the_page_number_in_it_is_furniture(tmp_path: Path) -> None:
+    """Longer than a number line may be (80 characters), so its number changes from page to
+    page while the rest repeats: the same header all the same."""
+    header = (
+        "Tackling Child Sexual Exploitation Toolkit, Health Services: guidance for practitioners, page {n}"
+    )
+    pages = [make_page(i, header=header.format(n=55 + i), footer=f"Page {55 + i}") for i in range(4)]
+    pdf, numbering = numbered(tmp_path, pages)
+    assert numbering.labels == ("55", "56", "57", "58")
+    for index in range(4):
+        body = [line.text for line in body_lines(pdf, numbering, index)]
+        assert body[0] == TOPICS[index], body
+
+
 def test_a_repeated_line_that_is_most_of_its_pages_is_kept_and_named(tmp_path: Path) -> None:
     """A form's pages that hold only a title at the top: the title is the text, not a header."""
     title = "Referral form"
