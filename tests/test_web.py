@@ -675,3 +675,13 @@ def test_when_nothing_is_found_the_page_says_whom_to_call(server: Server) -> Non
     main = page[page.index("<main") : page.index("</main>")]
     assert "Nothing was found." in main
     assert '<a href="tel:01632960001">01632 960001</a>' in main
+
+
+def test_the_accessibility_statement_covers_every_page_in_the_menu(server: Server) -> None:
+    page = html(server, "/accessibility")
+    menu = re.search(r'<nav aria-label="Main">(.*?)</nav>', page, re.S)
+    lead = re.search(r'<p class="lead">(.*?)</p>', page, re.S)
+    assert menu is not None and lead is not None
+    named = re.findall(r">([^<>]+)</a>", menu.group(1))
+    assert "What changed" in named
+    assert [name for name in named if name.casefold() not in unescape(lead.group(1)).casefold()] == []
