@@ -16,7 +16,7 @@ def test_a_result_outside_the_roles_reading_is_counted(cse_search: Search) -> No
     assert result.exit_code == 1, result.output
     assert result.stdout == (
         "No results for 'pre-birth' for pharmacist.\n"
-        "1 result outside the pharmacist's reading; drop --role to see it.\n"
+        "1 result outside what Pharmacies reads; drop --role to see it.\n"
     )
 
 
@@ -31,10 +31,10 @@ def test_a_chapter_the_role_does_not_read_says_so(cse_search: Search) -> None:
     assert result.exit_code == 1, result.output
     assert result.stdout == (
         "No results for 'consent' for pharmacist.\n"
-        "Chapter 3 is not in the pharmacist's reading (chapters 1, 2, 4, 8, 9).\n"
-        "3 results outside the pharmacist's reading; drop --role to see them.\n"
+        "Chapter 3 is not in what Pharmacies reads (chapters 1, 2, 4, 8, 9).\n"
+        "3 results outside what Pharmacies reads; drop --role to see them.\n"
         "6 results outside chapter 3; drop --chapter to see them.\n"
-        "4 results outside both chapter 3 and the pharmacist's reading; drop --chapter and --role to see them.\n"
+        "4 results outside both chapter 3 and what Pharmacies reads; drop --chapter and --role to see them.\n"
     )
 
 
@@ -43,8 +43,8 @@ def test_results_only_both_filters_hide_are_counted(cse_search: Search) -> None:
     assert result.exit_code == 1, result.output
     assert result.stdout == (
         "No results for 'pre-birth' for pharmacist.\n"
-        "Chapter 3 is not in the pharmacist's reading (chapters 1, 2, 4, 8, 9).\n"
-        "1 result outside both chapter 3 and the pharmacist's reading; drop --chapter and --role to see it.\n"
+        "Chapter 3 is not in what Pharmacies reads (chapters 1, 2, 4, 8, 9).\n"
+        "1 result outside both chapter 3 and what Pharmacies reads; drop --chapter and --role to see it.\n"
     )
 
 
@@ -61,7 +61,7 @@ def test_results_beside_the_shown_ones_are_counted_too(cse_search: Search) -> No
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:2] == [
         "7 results for 'consent' for the social-care audience (showing 1)",
-        "6 more outside the social-care audience's reading; drop --audience to see them.",
+        "6 more outside what Social Care (Early Help and Prevention; Safeguarding and Children's Services) reads; drop --audience to see them.",
     ]
 
 

@@ -49,7 +49,7 @@ def test_by_section_says_the_pages_the_role_left_out_are_pages(cse_search: Searc
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:2] == [
         "15 sections for 'missing from care' for pharmacist (showing 3)",
-        "39 more pages outside the pharmacist's reading; drop --role to see them.",
+        "39 more pages outside what Pharmacies reads; drop --role to see them.",
     ]
 
 
@@ -215,7 +215,7 @@ def test_count_gives_each_files_matching_pages(cse_search: Search) -> None:
 
 def test_count_says_on_stderr_what_the_filter_left_out(cse_search: Search) -> None:
     result = cse_search("consent", "-c", "--role", "pharmacist")
-    assert result.stderr == "7 more outside the pharmacist's reading; drop --role to see them.\n"
+    assert result.stderr == "7 more outside what Pharmacies reads; drop --role to see them.\n"
 
 
 def test_count_with_no_match_prints_nothing_and_exits_1(cse_search: Search) -> None:

@@ -70,9 +70,10 @@ class Asked:
 
     @property
     def reading(self) -> str:
-        """ "the pharmacist's reading" or "the health audience's reading"."""
-        who = self.who or ""
-        return f"{who}'s reading" if who.startswith("the ") else f"the {who}'s reading"
+        """ "what Pharmacies reads": the role's (or audience's) title, as the web page says it."""
+        chosen = self.chosen
+        named = (chosen.role or chosen.audience) if chosen is not None else None
+        return f"what {named.title if named is not None else ''} reads"
 
 
 def _results(count: int) -> str:
