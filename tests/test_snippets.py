@@ -181,3 +181,32 @@ def test_a_form_and_a_word_inside_it_are_one_mark() -> None:
 def test_a_page_with_a_letter_whose_lower_case_is_longer_is_still_marked_in_place() -> None:
     got = snippeter("consent").snippet("Ayşe from İzmir asked about consent.")
     assert got == f"Ayşe from İzmir asked about {MATCH_START}consent{MATCH_END}."
+
+
+# --------------------------------------------------------------------------- which words are marked
+SLOW = "İzmir. "  # a letter whose lower case is longer: the page is matched the slow way
+
+
+@pytest.mark.parametrize("before", ["", SLOW], ids=["fast", "slow"])
+def test_a_word_whose_stem_runs_past_its_first_letters_is_marked(before: str) -> None:
+    """ "cities" stems to "citi", which "city" does not start with: found all the same."""
+    got = snippeter("cities").snippet(f"{before}A city and its cities.")
+    assert got == f"{before}A {MATCH_START}city{MATCH_END} and its {MATCH_START}cities{MATCH_END}."
+
+
+@pytest.mark.parametrize("before", ["", SLOW], ids=["fast", "slow"])
+def test_the_longest_form_is_marked_whole(before: str) -> None:
+    marker = snippeter("grooming", ("child", "child sexual exploitation", "CSE"))
+    got = marker.snippet(f"{before}Signs of child sexual exploitation, and two CSEs, in a child.")
+    assert got == (
+        f"{before}Signs of {MATCH_START}child sexual exploitation{MATCH_END}, and two "
+        f"{MATCH_START}CSEs{MATCH_END}, in a {MATCH_START}child{MATCH_END}."
+    )
+
+
+@pytest.mark.parametrize("before", ["", SLOW], ids=["fast", "slow"])
+def test_a_word_inside_another_word_is_not_marked(before: str) -> None:
+    got = snippeter("age", ("A&E",)).snippet(f"{before}Page and usage, A&E and A&Eing, age.")
+    assert (
+        got == f"{before}Page and usage, {MATCH_START}A&E{MATCH_END} and A&Eing, {MATCH_START}age{MATCH_END}."
+    )
