@@ -2,8 +2,8 @@
 
 A whole A4 page drawn 364 CSS pixels wide has body text about 7 pixels high: legible only
 after pinch-zoom. So the page view also shows an enlarged crop: the marked lines with a
-line above and below, as wide as those lines' text (the text column: a narrower window
-cut lines mid-word at its edges, "A pharmacist may be the on"). When the marks are far
+line above and below, READABLE_POINTS wide (at a phone's width, body text then stands
+about as high as the page's own text), centred on the marks. When the marks are far
 apart, the crop holds the group with the most of them, and the whole page is a tap away.
 
 Pure geometry on the boxes `pages.mark_boxes` gives (image pixels at pages.SCALE).
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
+READABLE_POINTS = 260.0  # about 40 characters of 10-point text: 14 CSS px letters on a phone
 LINES_AROUND = 1.25  # a line of context above the first marked line and below the last
 GAP_LINES = 3.0  # marks further apart than this many lines are separate groups
 MAX_LINES = 12  # a crop never grows taller than this many lines
@@ -68,23 +69,27 @@ def groups(marks: Sequence[Box], line: float) -> list[list[Box]]:
     return found
 
 
-def around_marks(marks: Sequence[Box], letters: Sequence[Box], page_size: tuple[int, int]) -> Region | None:
+def around_marks(
+    marks: Sequence[Box], letters: Sequence[Box], page_size: tuple[int, int], scale: float
+) -> Region | None:
     """The region to enlarge: the group with most marks (the first, on a tie), a line of
-    context above and below, from the left of the text on those lines to its right (the
-    column, whole words; a wider running header elsewhere on the page does not count),
-    with half a line of margin, inside the page. None when nothing is marked."""
+    context above and below, READABLE_POINTS wide (wider if its marks are), kept inside
+    the page's text and the page. None when nothing is marked."""
     if not marks:
         return None
     line = line_height(letters)
     chosen = max(groups(marks, line), key=len)  # max keeps the first of equals
     left, right = min(b[0] for b in chosen), max(b[2] for b in chosen)
     top, bottom = min(b[1] for b in chosen), max(b[3] for b in chosen)
+    inked = [b for b in letters if b[2] > b[0] and b[3] > b[1]]
+    text_left = min((b[0] for b in inked), default=0.0)
+    text_right = max((b[2] for b in inked), default=float(page_size[0]))
+    # Horizontally: a readable width, centred on the marks, inside the text's margins.
+    want = max(READABLE_POINTS * scale, right - left + line)
+    centre = (left + right) / 2
+    x0 = max(min(centre - want / 2, text_right - want), text_left)
+    x0, x1 = max(0.0, x0 - line / 2), min(float(page_size[0]), x0 + want + line / 2)
     # Vertically: the marked lines and a line either side, at most MAX_LINES tall.
     y0 = max(0.0, top - LINES_AROUND * line)
     y1 = min(float(page_size[1]), bottom + LINES_AROUND * line, y0 + MAX_LINES * line)
-    # Horizontally: the text of the lines shown, end to end (and every mark).
-    shown = [b for b in letters if b[2] > b[0] and b[3] > b[1] and y0 <= (b[1] + b[3]) / 2 <= y1]
-    x0 = min([left, *(b[0] for b in shown)])
-    x1 = max([right, *(b[2] for b in shown)])
-    x0, x1 = max(0.0, x0 - line / 2), min(float(page_size[0]), x1 + line / 2)
     return Region(x0, y0, x1, y1, len(chosen))

@@ -19,7 +19,7 @@ from cachetools import LRUCache
 from PIL import Image, ImageChops, ImageDraw
 
 from pipeline.web import crop
-from pipeline.web.renderer import Box, PageText, Renderer
+from pipeline.web.renderer import SCALE, Box, PageText, Renderer
 
 MARK_FILL = (255, 221, 0)  # multiplied into the page: black text stays black
 MARK_EDGE = (176, 96, 0)  # an outline too, so a mark does not rely on colour alone
@@ -92,7 +92,7 @@ class PageImages:
             raise ValueError(f"crop width {width} outside {low}-{high} pixels")
         page_text = self.text(pdf, sha256, pdf_page)
         boxes = mark_boxes(page_text, spans)
-        region = crop.around_marks(boxes, page_text.boxes, page_text.size)
+        region = crop.around_marks(boxes, page_text.boxes, page_text.size, SCALE)
         if region is None:
             return None
         area = (region.left, region.top, region.right, region.bottom)
@@ -116,7 +116,7 @@ class PageImages:
 
 def marks_region(page: PageText, spans: Sequence[tuple[int, int]]) -> crop.Region | None:
     """Where `marks_png` crops the page (in the page image's pixels), or None if nothing is marked."""
-    return crop.around_marks(mark_boxes(page, spans), page.boxes, page.size)
+    return crop.around_marks(mark_boxes(page, spans), page.boxes, page.size, SCALE)
 
 
 def mark_boxes(page: PageText, spans: Sequence[tuple[int, int]]) -> list[Box]:
