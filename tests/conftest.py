@@ -90,6 +90,11 @@ def search_answer(result: Result) -> dict[str, Any]:
     return payload
 
 
+def cli_search(config: Path, index: Path, *args: str) -> Result:
+    """`cse-search` on this config and index, through click's CliRunner."""
+    return CliRunner().invoke(search_command, [*args, "--config", str(config), "--index", str(index)])
+
+
 @dataclass(frozen=True)
 class Place:
     """A toolkit on disk for one test: its config, PDFs folder and index, and the real
@@ -121,9 +126,7 @@ class Place:
         return self.run("ingest", *extra)
 
     def text_search(self, *args: str) -> Result:
-        return CliRunner().invoke(
-            search_command, [*args, "--config", str(self.config), "--index", str(self.index)]
-        )
+        return cli_search(self.config, self.index, *args)
 
     def search(self, *args: str) -> tuple[Result, dict[str, Any]]:
         """`cse-search --json`, and what it printed (empty if nothing)."""

@@ -14,15 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen import canvas
 
-from pipeline.cli import search_command
 from pipeline.engine.store import IndexStore
 from pipeline.errors import CseError, QuerySyntaxError, UsageError
 from pipeline.ingest.manifest import load_manifest
-from tests.conftest import CORPUS, SAMPLE_PDFS, corpus_dir, exited, search_answer, toolkit
+from tests.conftest import CORPUS, SAMPLE_PDFS, Place, cli_search, corpus_dir, exited, search_answer
 from tests.helpers import tree_state
 from tools.pdfgen import Block, PageSpec, write_pdf
 
@@ -39,16 +38,8 @@ def no_traceback(result: Result) -> None:
     assert "unexpected failure" not in result.output, result.output
 
 
-def ingest(config: Path, pdfs: Path, index: Path, *extra: str) -> Result:
-    return toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index), *extra)
-
-
-def search(config: Path, index: Path, *args: str) -> Result:
-    return CliRunner().invoke(search_command, [*args, "--config", str(config), "--index", str(index)])
-
-
 def search_json(config: Path, index: Path, query: str, *args: str) -> dict:
-    return search_answer(search(config, index, query, "--json", "--limit", "1000", *args))
+    return search_answer(cli_search(config, index, query, "--json", "--limit", "1000", *args))
 
 
 def has_hit(answer: dict, file: str, pdf_page: int | None = None) -> bool:
@@ -138,7 +129,7 @@ def test_broken_pdf_is_named_and_good_pdf_still_ingested(kind: str, tmp_path: Pa
     config = minimal_config(tmp_path / "toolkit.yaml")
     index = tmp_path / "index"
 
-    result = ingest(config, pdfs, index)
+    result = Place(config, pdfs, index).ingest()
 
     assert result.exit_code == 3, result.output
     no_traceback(result)
@@ -148,7 +139,7 @@ def test_broken_pdf_is_named_and_good_pdf_still_ingested(kind: str, tmp_path: Pa
     for alternatives in required:
         assert any(word.lower() in message.lower() for word in alternatives), (alternatives, message)
     assert "good-notes.pdf" not in result.stderr
-    found = search(config, index, GOOD_WORD, "--json")
+    found = cli_search(config, index, GOOD_WORD, "--json")
     assert found.exit_code == 0, found.output
     no_traceback(found)
     answer = json.loads(found.stdout)
@@ -164,13 +155,13 @@ def test_every_broken_kind_at_once_still_ingests_the_good_pdf(tmp_path: Path) ->
     config = minimal_config(tmp_path / "toolkit.yaml")
     index = tmp_path / "index"
 
-    result = ingest(config, pdfs, index)
+    result = Place(config, pdfs, index).ingest()
 
     assert result.exit_code == 3, result.output
     no_traceback(result)
     for kind in BROKEN:
         assert failure_lines(result.output, f"broken-{kind}.pdf"), (kind, result.output)
-    assert search(config, index, GOOD_WORD).exit_code == 0
+    assert cli_search(config, index, GOOD_WORD).exit_code == 0
 
 
 def test_encrypted_pdf_message_gives_a_qpdf_command_that_works(tmp_path: Path) -> None:
@@ -185,7 +176,7 @@ def test_encrypted_pdf_message_gives_a_qpdf_command_that_works(tmp_path: Path) -
     encrypted(pdfs / "pharmacies.pdf")
     config = minimal_config(tmp_path / "toolkit.yaml")
     index = tmp_path / "index"
-    first = ingest(config, pdfs, index)
+    first = Place(config, pdfs, index).ingest()
     assert first.exit_code == 3, first.output
     assert "qpdf --password=" in first.output and "--decrypt" in first.output, first.output
 
@@ -195,7 +186,7 @@ def test_encrypted_pdf_message_gives_a_qpdf_command_that_works(tmp_path: Path) -
         check=True,
     )
     shutil.move(decrypted, pdfs / "pharmacies.pdf")
-    second = ingest(config, pdfs, index)
+    second = Place(config, pdfs, index).ingest()
     assert second.exit_code == 0, second.output
     answer = search_json(config, index, "pharmacies")
     assert has_hit(answer, "pharmacies.pdf", 1)
@@ -207,7 +198,7 @@ def test_truncated_republished_chapter_keeps_previous_version_searchable(
 ) -> None:
     pdfs, config = sample_copy
     index = tmp_path / "index"
-    first = ingest(config, pdfs, index)
+    first = Place(config, pdfs, index).ingest()
     assert first.exit_code == 0, first.output
     before = search_json(config, index, "pharmacies")
     assert before["results"][0]["section"] == "pharmacies"
@@ -216,7 +207,7 @@ def test_truncated_republished_chapter_keeps_previous_version_searchable(
     good_copy = tmp_path / "chapter-4-good.pdf"
     shutil.copy(pdfs / CHAPTER_4, good_copy)
     truncated(pdfs / CHAPTER_4, source=good_copy)
-    second = ingest(config, pdfs, index)
+    second = Place(config, pdfs, index).ingest()
 
     assert second.exit_code == 3, second.output
     no_traceback(second)
@@ -230,14 +221,14 @@ def test_truncated_republished_chapter_keeps_previous_version_searchable(
     assert search_json(config, index, "grooming")["results"][0]["chapter"] == 1
 
     # Ingesting again while the file is still broken keeps it, and says so again.
-    third = ingest(config, pdfs, index)
+    third = Place(config, pdfs, index).ingest()
     assert third.exit_code == 3, third.output
     assert "previous version" in third.output, third.output
     assert search_json(config, index, "pharmacies")["results"][0]["pdf_page"] == 20
 
     # A readable copy replaces the kept version, and the failure is gone.
     shutil.copy(good_copy, pdfs / CHAPTER_4)
-    fourth = ingest(config, pdfs, index)
+    fourth = Place(config, pdfs, index).ingest()
     assert fourth.exit_code == 0, fourth.output
     manifest = load_manifest(IndexStore(index).current())
     assert manifest is not None and not manifest.failures
@@ -251,7 +242,7 @@ def test_new_broken_chapter_without_previous_version_is_not_claimed_kept(
     truncated(pdfs / CHAPTER_4)
     index = tmp_path / "index"
 
-    result = ingest(config, pdfs, index)
+    result = Place(config, pdfs, index).ingest()
 
     assert result.exit_code == 3, result.output
     no_traceback(result)
@@ -270,14 +261,14 @@ def test_pdf_over_the_page_limit_is_refused_and_the_rest_ingested(tmp_path: Path
     config = minimal_config(tmp_path / "toolkit.yaml", "limits: {max_pages: 3}\n")
     index = tmp_path / "index"
 
-    result = ingest(config, pdfs, index)
+    result = Place(config, pdfs, index).ingest()
 
     assert result.exit_code == 3, result.output
     no_traceback(result)
     lines = failure_lines(result.output, "long-report.pdf")
     assert any("over the limit of 3" in line for line in lines), result.output
-    assert search(config, index, GOOD_WORD).exit_code == 0
-    wombats = search(config, index, "wombats")
+    assert cli_search(config, index, GOOD_WORD).exit_code == 0
+    wombats = cli_search(config, index, "wombats")
     assert wombats.exit_code == 1, wombats.output
 
 
@@ -350,7 +341,7 @@ def corpus_ingest(tmp_path_factory: pytest.TempPathFactory) -> tuple[Result, Pat
     index = root / "index"
     # OCR off: reading the corpus's scans would take minutes (test_ocr.py reads one), and
     # here the scanned file must be named as unreadable.
-    result = ingest(config, CORPUS, index, "--ocr=never")
+    result = Place(config, CORPUS, index).ingest("--ocr=never")
     return result, config, index
 
 
@@ -452,7 +443,7 @@ def test_invalid_config_lists_every_problem_and_creates_nothing(tmp_path: Path) 
     index = tmp_path / "index"
     listing = sorted(p.name for p in tmp_path.iterdir())
 
-    result = ingest(config, pdfs, index)
+    result = Place(config, pdfs, index).ingest()
 
     assert result.exit_code == 2, result.output
     no_traceback(result)
@@ -468,7 +459,7 @@ def test_invalid_config_leaves_an_existing_index_untouched(tmp_path: Path) -> No
     good_pdf(pdfs / "chapter-1.pdf")
     good_config = minimal_config(tmp_path / "good.yaml")
     index = tmp_path / "index"
-    assert ingest(good_config, pdfs, index).exit_code == 0
+    assert Place(good_config, pdfs, index).ingest().exit_code == 0
     current = (index / "current").readlink()
     before = tree_state(index)
     good_pdf(pdfs / "chapter-2.pdf", text="Another page about wombats.")
@@ -476,14 +467,14 @@ def test_invalid_config_leaves_an_existing_index_untouched(tmp_path: Path) -> No
     bad.write_text(BAD_CONFIG, encoding="utf-8")
 
     for extra in ((), ("--force",)):
-        result = ingest(bad, pdfs, index, *extra)
+        result = Place(bad, pdfs, index).ingest(*extra)
         assert result.exit_code == 2, result.output
         no_traceback(result)
         for place in BAD_PLACES:
             assert place in result.stderr, (place, result.stderr)
         assert tree_state(index) == before
         assert (index / "current").readlink() == current
-    assert search(good_config, index, GOOD_WORD).exit_code == 0
+    assert cli_search(good_config, index, GOOD_WORD).exit_code == 0
 
 
 def test_start_page_the_pdf_does_not_have_is_a_config_error(
@@ -491,14 +482,14 @@ def test_start_page_the_pdf_does_not_have_is_a_config_error(
 ) -> None:
     pdfs, config = sample_copy
     index = tmp_path / "index"
-    assert ingest(config, pdfs, index).exit_code == 0
+    assert Place(config, pdfs, index).ingest().exit_code == 0
     before = tree_state(index)
     current = (index / "current").readlink()
     text = config.read_text(encoding="utf-8")
     assert text.count("start: 75\n") == 1
     config.write_text(text.replace("start: 75\n", "start: 175\n"), encoding="utf-8")
 
-    result = ingest(config, pdfs, index)
+    result = Place(config, pdfs, index).ingest()
 
     assert result.exit_code == 2, result.output
     no_traceback(result)
@@ -518,7 +509,7 @@ def test_start_page_error_on_first_ingest_publishes_nothing(
     config.write_text(text.replace("start: 75\n", "start: 175\n"), encoding="utf-8")
     index = tmp_path / "index"
 
-    result = ingest(config, pdfs, index)
+    result = Place(config, pdfs, index).ingest()
 
     assert result.exit_code == 2, result.output
     assert "chapters[3].sections[9].start" in result.stderr, result.stderr
@@ -537,7 +528,7 @@ def ingested_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pat
     config = root / "toolkit.yaml"
     shutil.copy(Path(__file__).resolve().parent.parent / "config" / "toolkit.yaml", config)
     index = root / "index"
-    result = ingest(config, pdfs, index)
+    result = Place(config, pdfs, index).ingest()
     assert result.exit_code == 0, result.output
     return config, index
 
@@ -565,7 +556,7 @@ def test_odd_query_with_a_word_finds_the_pharmacies_page(
     query: str, ingested_sample: tuple[Path, Path]
 ) -> None:
     config, index = ingested_sample
-    result = search(config, index, query, "--json")
+    result = cli_search(config, index, query, "--json")
     no_traceback(result)
     assert result.exit_code == 0, result.output
     top = json.loads(result.stdout)["results"][0]
@@ -593,7 +584,7 @@ def test_any_query_gets_an_answer_not_a_traceback(
 ) -> None:
     config, index = ingested_sample
     for extra in ((), ("--json",)):
-        result = search(config, index, query, *extra)
+        result = cli_search(config, index, query, *extra)
         exited(result, expected)
         if expected == 2:
             assert result.stderr.startswith("error: "), result.stderr
@@ -618,7 +609,7 @@ def test_query_with_nothing_to_search_is_refused_with_a_message(
     query: str, ingested_sample: tuple[Path, Path]
 ) -> None:
     config, index = ingested_sample
-    result = search(config, index, query)
+    result = cli_search(config, index, query)
     assert result.exit_code == 2, result.output
     no_traceback(result)
     assert result.stdout == ""
@@ -630,7 +621,7 @@ def test_query_with_nothing_to_search_is_refused_with_a_message(
 
 def test_search_without_an_index_says_run_ingest(tmp_path: Path) -> None:
     config = minimal_config(tmp_path / "toolkit.yaml")
-    result = search(config, tmp_path / "no-index", "pharmacies")
+    result = cli_search(config, tmp_path / "no-index", "pharmacies")
     assert result.exit_code == 2, result.output
     no_traceback(result)
     assert "run `cse-toolkit ingest`" in result.stderr
@@ -639,14 +630,14 @@ def test_search_without_an_index_says_run_ingest(tmp_path: Path) -> None:
 def test_search_with_an_empty_index_dir_says_run_ingest(tmp_path: Path) -> None:
     config = minimal_config(tmp_path / "toolkit.yaml")
     (tmp_path / "index").mkdir()
-    result = search(config, tmp_path / "index", "pharmacies")
+    result = cli_search(config, tmp_path / "index", "pharmacies")
     assert result.exit_code == 2, result.output
     assert "run `cse-toolkit ingest`" in result.stderr
 
 
 def test_unknown_role_lists_the_roles(ingested_sample: tuple[Path, Path]) -> None:
     config, index = ingested_sample
-    result = search(config, index, "pharmacies", "--role", "wizard")
+    result = cli_search(config, index, "pharmacies", "--role", "wizard")
     assert result.exit_code == 2, result.output
     no_traceback(result)
     assert "wizard" in result.stderr
@@ -656,9 +647,9 @@ def test_unknown_role_lists_the_roles(ingested_sample: tuple[Path, Path]) -> Non
 
 def test_debug_shows_the_exception_for_a_bad_query(ingested_sample: tuple[Path, Path]) -> None:
     config, index = ingested_sample
-    quiet = search(config, index, "AND")
+    quiet = cli_search(config, index, "AND")
     assert quiet.exit_code == 2 and quiet.exception is not None and isinstance(quiet.exception, SystemExit)
-    loud = search(config, index, "AND", "--debug")
+    loud = cli_search(config, index, "AND", "--debug")
     assert isinstance(loud.exception, QuerySyntaxError), repr(loud.exception)
     assert isinstance(loud.exception, CseError)
     assert loud.exc_info is not None and loud.exc_info[2] is not None
@@ -666,11 +657,11 @@ def test_debug_shows_the_exception_for_a_bad_query(ingested_sample: tuple[Path, 
 
 def test_debug_shows_the_exception_for_an_unknown_role(ingested_sample: tuple[Path, Path]) -> None:
     config, index = ingested_sample
-    loud = search(config, index, "pharmacies", "--role", "wizard", "--debug")
+    loud = cli_search(config, index, "pharmacies", "--role", "wizard", "--debug")
     assert isinstance(loud.exception, UsageError), repr(loud.exception)
 
 
 def test_debug_shows_the_exception_for_a_missing_index(tmp_path: Path) -> None:
     config = minimal_config(tmp_path / "toolkit.yaml")
-    loud = search(config, tmp_path / "nothing", "pharmacies", "--debug")
+    loud = cli_search(config, tmp_path / "nothing", "pharmacies", "--debug")
     assert isinstance(loud.exception, CseError), repr(loud.exception)
