@@ -84,7 +84,7 @@ mutate: $(STAMP)
 
 # The command reference in docs/commands.md, from each command's --help; and the README's
 # pictures of the web page, taken from the running page (needs Chromium and Playwright).
-docs: $(STAMP)
+docs: ingest
 	$(BIN)/python tools/command_reference.py
 	$(BIN)/python tools/screenshot.py
 
