@@ -123,6 +123,8 @@ def crawl(get: Get, start: str, per_kind: int = 4) -> dict[str, int]:
         links = Links()
         links.feed(body.decode("utf-8"))
         for attribute, url in links.urls:
+            if url.startswith("tel:"):  # the board's phone numbers (footer): a call, not a page
+                continue
             absolute = urlsplit(urljoin(f"http://proxy.example{path}", url))
             assert absolute.netloc == "proxy.example", (path, url)
             assert absolute.path.startswith(PREFIX + "/"), (path, url)
