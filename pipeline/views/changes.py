@@ -74,6 +74,19 @@ def heading(edition: Edition) -> str:
     return f"{edition.title}: {edition.note}" if edition.note else edition.title
 
 
+def file_lists(edition: Edition) -> list[tuple[str, tuple[str, ...]]]:
+    """The files an edition added, replaced and removed, each list named; none for the first
+    edition (every file is new there, and its summary says how many)."""
+    if edition.initial:
+        return []
+    listed = (
+        ("Files added", edition.added_files),
+        ("Files replaced", edition.replaced_files),
+        ("Files removed", edition.removed_files),
+    )
+    return [(label, names) for label, names in listed if names]
+
+
 def summary(edition: Edition) -> str:
     """One line for an edition as a whole: the first ingest, or how many sections changed."""
     if edition.initial:
@@ -111,13 +124,8 @@ def changes_text(
         lines.append("")
         lines.append(printable(heading(edition)))
         lines.append(f"  {summary(edition)}")
-        for label, names in (
-            ("Files added", edition.added_files),
-            ("Files replaced", edition.replaced_files),
-            ("Files removed", edition.removed_files),
-        ):
-            if names and not edition.initial:
-                lines.append(f"  {label}: {', '.join(map(printable, names))}")
+        for label, names in file_lists(edition):
+            lines.append(f"  {label}: {', '.join(map(printable, names))}")
         if edition.initial:
             continue
         for chapter, edits in by_chapter(edition):

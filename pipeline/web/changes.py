@@ -189,13 +189,8 @@ def _entry_html(current: Generation, edition: Edition, page_url: Callable[[str, 
     if edition.note:
         parts.append(f"<p>{escape(edition.note)}</p>")
     parts.append(f"<p>{escape(texts.summary(edition))}</p>")
-    for label, names_ in (
-        ("Files added", edition.added_files),
-        ("Files replaced", edition.replaced_files),
-        ("Files removed", edition.removed_files),
-    ):
-        if names_ and not edition.initial:
-            parts.append(f"<p>{escape(label)}: {escape(', '.join(names_))}</p>")
+    for label, names_ in texts.file_lists(edition):
+        parts.append(f"<p>{escape(label)}: {escape(', '.join(names_))}</p>")
     if not edition.initial:
         for chapter, listed in lines(current, edition, page_url):
             items = "".join(
