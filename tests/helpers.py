@@ -14,6 +14,19 @@ from tools.sample_text import CHAPTERS, TOOLKIT_TITLE, Chapter
 CH4_DATA = next(c for c in CHAPTERS if c.number == 4)
 OLD_SENTENCE = "Record your concern and what you did."
 NEW_SENTENCE = "Write down your concern and every step you took."
+# The sample's roles that own a section of chapter 4 (Health Services), sorted.
+CH4_OWNERS = [
+    "a-and-e",
+    "camhs",
+    "gp",
+    "gynaecology",
+    "health-visitor",
+    "midwife",
+    "paramedic",
+    "pharmacist",
+    "school-nurse",
+    "sexual-health",
+]
 
 
 def write_chapter(chapter: Chapter, path: Path) -> None:

@@ -22,6 +22,7 @@ from pipeline.engine.index import VOCABULARY, open_searcher, stored_pages
 from pipeline.engine.store import IndexStore
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.helpers import (
+    CH4_OWNERS,
     NEW_SENTENCE,
     OLD_SENTENCE,
     chapter4_with_inserted_page,
@@ -390,19 +391,7 @@ def test_chapter_file_deleted_marks_readers_stale(with_sectionless_roles: Sample
     report = sample.audit_json(1)
 
     assert report["removed_files"] == [CH4]
-    chapter_4_owners = [
-        "a-and-e",
-        "camhs",
-        "gp",
-        "gynaecology",
-        "health-visitor",
-        "midwife",
-        "paramedic",
-        "pharmacist",
-        "school-nurse",
-        "sexual-health",
-    ]
-    assert report["roles_affected"] == sorted(["health-lead", *chapter_4_owners])
+    assert report["roles_affected"] == sorted(["health-lead", *CH4_OWNERS])
 
 
 def test_chapter_edit_marks_sectionless_readers_stale(

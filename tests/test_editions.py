@@ -20,7 +20,13 @@ from pipeline.cli import search_command
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.history import read_history
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
-from tests.helpers import chapter4_with_inserted_page, republish_chapter4, tree_state, write_chapter
+from tests.helpers import (
+    CH4_OWNERS,
+    chapter4_with_inserted_page,
+    republish_chapter4,
+    tree_state,
+    write_chapter,
+)
 from tools.sample_text import CHAPTERS
 
 CH4 = "chapter-4-health-services.pdf"
@@ -28,18 +34,6 @@ CH4_DATA = next(c for c in CHAPTERS if c.number == 4)
 STARTS = {s.id: s.start for s in CH4_DATA.sections}
 MOVED = [s.id for s in CH4_DATA.sections][1:]  # gynaecology onwards: one page later
 INSERTED_LINE = "An inserted page of sample text about zymurgy."
-CH4_OWNERS = [
-    "a-and-e",
-    "camhs",
-    "gp",
-    "gynaecology",
-    "health-visitor",
-    "midwife",
-    "paramedic",
-    "pharmacist",
-    "school-nurse",
-    "sexual-health",
-]
 
 
 class Sample(Place):
