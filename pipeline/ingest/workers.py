@@ -224,6 +224,8 @@ def _timed_out(name: str, seconds: float) -> PdfError:
 def _kill(pool: ProcessPoolExecutor) -> None:
     """Stop a pool's workers now (a stuck worker never returns to be shut down politely):
     each is asked to stop (it stops its OCR programs and removes its temporary folder),
-    then killed with whatever it started if it has not."""
+    then killed with whatever it started if it has not. The pool's manager thread is then
+    joined here: left running, it raced Python's exit hook, which wrote to its closed wake-up
+    pipe ("Exception ignored ... Bad file descriptor" printed after a SIGHUP, CPython 3.11)."""
     stop_processes([process.pid for process in list(getattr(pool, "_processes", {}).values())])
-    pool.shutdown(wait=False, cancel_futures=True)
+    pool.shutdown(wait=True, cancel_futures=True)
