@@ -481,8 +481,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "written down",
             "documentation",
         ),
-        f"{CAMBRIDGE}: notes, case notes, paperwork (the written records of a piece of work), "
-        "write down",
+        f"{CAMBRIDGE}: notes, case notes, paperwork (the written records of a piece of work), write down",
         one_way=True,
     ),
     LayTerm(
