@@ -325,8 +325,20 @@ def test_search_page_links_the_page_view_with_the_search(server: Server) -> None
     )
 
 
-def test_page_view_shows_the_marked_image(server: Server) -> None:
-    assert re.search(r'<img src="/image/[0-9a-f]{16}/20\.png\?q=pharmacies"', _page_view(server))
+def test_page_view_draws_the_marks_over_the_pages_own_image(server: Server) -> None:
+    """The page's image is the one every search shares (no query in its link, drawn once);
+    the matches are boxes over it, where the image with the matches drawn in has them."""
+    view = _page_view(server)
+    image = re.search(r'<img src="(/image/[0-9a-f]{16}/20\.png)"', view)
+    rects = [
+        tuple(map(int, r))
+        for r in re.findall(r'<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/>', view)
+    ]
+    matches = re.search(r"(\d+) match(?:es)? for", view)
+    assert image is not None and matches is not None
+    marked = Image.open(io.BytesIO(server.get(image.group(1) + "?q=pharmacies")[2])).convert("RGB")
+    corners = {marked.getpixel((x, y)) for x, y, _, _ in rects}
+    assert (len(rects) >= int(matches.group(1)) > 0, corners) == (True, {MARK_EDGE})
 
 
 def test_page_view_leads_back_to_the_same_search(server: Server) -> None:
@@ -356,7 +368,7 @@ def test_a_page_opened_from_words_searched_as_typed_marks_those_words_not_the_co
 ) -> None:
     """After "search instead for ...", the page marks the words as typed: "mising" is on no
     page, so "missing" (the correction that was declined) is not marked, in the text or
-    on the images, and the page's links keep the search as typed."""
+    over the image, and the page's links keep the search as typed."""
     page = html(server, "/search?q=foster+child+went+mising+overnight&role=foster-carer&typed=1")
     link = re.search(r'<h2><a href="(/page/[0-9a-f]{16}/\d+\?[^"]*)">', page)
     assert link is not None and "typed=1" in link.group(1)
@@ -365,8 +377,8 @@ def test_a_page_opened_from_words_searched_as_typed_marks_those_words_not_the_co
     assert ("missing" in marked, "foster" in marked) == (False, True)
     corrected = html(server, link.group(1).replace("&amp;", "&").replace("&typed=1", ""))
     assert "missing" in {word.casefold() for word in re.findall(r"<mark>([^<]*)</mark>", corrected)}
-    image = re.search(r'<figure class="page" id="whole-page">\s*<img src="([^"]*)"', view)
-    assert image is not None and image.group(1).endswith("&amp;typed=1")
+    # The marks over the page's image are the words as typed too: fewer than with "missing".
+    assert len(re.findall("<rect ", view)) < len(re.findall("<rect ", corrected))
     assert re.search(r'<a href="/search\?[^"]*&amp;typed=1">Back to the search</a>', view)
 
 

@@ -1,28 +1,27 @@
 """Page images with the matched words marked, drawn on the server with PDFium.
 
 No PDF viewer runs in the browser: the page is rendered once per index generation (a PNG
-kept in the generation's `web/pages/` folder, so it goes when the generation does), and
-each request marks the matches on a copy. Where the matches stand comes from the engine
+kept in the generation's `web/pages/` folder, so it goes when the generation does). The
+page view draws the matches over that image as boxes (`marking.rects`), so a page already
+drawn costs nothing more for a new search; an image with the matches drawn in (the API's
+`image_url`) is drawn afresh by PDFium's worker with them. Where the matches stand comes from the engine
 (`match_spans`, the same marking as the snippets) applied to PDFium's text of the page,
 whose characters carry their boxes. Nothing about a query is written to disk.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cachetools import LRUCache
-from PIL import Image, ImageChops, ImageDraw
 
 from pipeline.web import crop
+from pipeline.web.marking import MARK_EDGE, MARK_FILL
 from pipeline.web.renderer import SCALE, Box, PageText, Renderer
 
-MARK_FILL = (255, 221, 0)  # multiplied into the page: black text stays black
-MARK_EDGE = (176, 96, 0)  # an outline too, so a mark does not rely on colour alone
 # An enlarged crop of the marked lines (for a phone) is asked for by its width in device
 # pixels, within these bounds; its height follows from crop.MAX_LINES. Never cached: it
 # shows where a query's words stand.
@@ -31,7 +30,16 @@ CROP_WIDTH_PIXELS = (120, 1600)
 # lock. Page images and texts are drawn in worker processes (renderer.py), never here.
 PDFIUM_LOCK = threading.Lock()
 
-__all__ = ["CROP_WIDTH_PIXELS", "PDFIUM_LOCK", "PageImages", "PageText", "mark_boxes", "marks_region"]
+__all__ = [
+    "CROP_WIDTH_PIXELS",
+    "MARK_EDGE",
+    "MARK_FILL",
+    "PDFIUM_LOCK",
+    "PageImages",
+    "PageText",
+    "mark_boxes",
+    "marks_region",
+]
 
 
 class PageImages:
@@ -59,14 +67,12 @@ class PageImages:
     def png(
         self, generation: Path, pdf: Path, sha256: str, pdf_page: int, spans: Sequence[tuple[int, int]] = ()
     ) -> bytes:
-        """The page as a PNG, the characters in `spans` (of `text()`) marked."""
-        plain = self._plain(generation, pdf, sha256, pdf_page)
-        if not spans:
-            return plain
-        boxes = mark_boxes(self.text(pdf, sha256, pdf_page), spans)
-        image = Image.open(io.BytesIO(plain)).convert("RGB")
-        _draw_marks(image, boxes)
-        return _encode(image)
+        """The page as a PNG, the characters in `spans` (of `text()`) marked: drawn afresh
+        with the marks (never kept: it shows where a query's words stand)."""
+        boxes = mark_boxes(self.text(pdf, sha256, pdf_page), spans) if spans else []
+        if boxes:
+            return self.renderer.draw(pdf, sha256, pdf_page, tuple(boxes))
+        return self._plain(generation, pdf, sha256, pdf_page)
 
     def _plain(self, generation: Path, pdf: Path, sha256: str, pdf_page: int) -> bytes:
         folder = self._cache_dir(generation)
@@ -96,22 +102,7 @@ class PageImages:
         if region is None:
             return None
         area = (region.left, region.top, region.right, region.bottom)
-        image = Image.open(
-            io.BytesIO(self.renderer.draw_area(pdf, sha256, pdf_page, area, page_text.size, width))
-        )
-        factor = image.width / region.width  # its pixels per pixel of the page image
-        moved = [
-            (
-                (x0 - region.left) * factor,
-                (y0 - region.top) * factor,
-                (x1 - region.left) * factor,
-                (y1 - region.top) * factor,
-            )
-            for x0, y0, x1, y1 in boxes
-            if x1 > region.left and x0 < region.right and y1 > region.top and y0 < region.bottom
-        ]
-        _draw_marks(image, moved, edge=max(2, round(2 * factor)))
-        return _encode(image)
+        return self.renderer.draw_area(pdf, sha256, pdf_page, area, page_text.size, width, tuple(boxes))
 
 
 def marks_region(page: PageText, spans: Sequence[tuple[int, int]]) -> crop.Region | None:
@@ -139,22 +130,6 @@ def mark_boxes(page: PageText, spans: Sequence[tuple[int, int]]) -> list[Box]:
         if current is not None:
             boxes.append((current[0], current[1], current[2], current[3]))
     return boxes
-
-
-def _draw_marks(image: Image.Image, boxes: Sequence[Box], edge: int = 2) -> None:
-    """Each box tinted (multiplied, so black text stays black) and outlined."""
-    draw = ImageDraw.Draw(image)
-    for left, top, right, bottom in boxes:
-        area = (int(left) - edge, int(top) - edge, int(right) + edge, int(bottom) + edge)
-        region = image.crop(area)
-        image.paste(ImageChops.multiply(region, Image.new("RGB", region.size, MARK_FILL)), area[:2])
-        draw.rectangle(area, outline=MARK_EDGE, width=edge)
-
-
-def _encode(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG", compress_level=3)
-    return buffer.getvalue()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -72,11 +72,15 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _draw(pdf: str, pdf_page: int) -> bytes:
-    """The page as a PNG, at a scale that keeps it within MAX_PIXELS."""
+def _draw(pdf: str, pdf_page: int, marks: tuple[Box, ...] = ()) -> bytes:
+    """The page as a PNG, at a scale that keeps it within MAX_PIXELS, `marks` (boxes in its
+    pixels) drawn in before it is encoded: drawing the page again costs no more than
+    decoding a kept PNG would, and this way the server process does neither."""
     import io
 
     import pypdfium2 as pdfium
+
+    from pipeline.web import marking
 
     document = pdfium.PdfDocument(pdf)
     try:
@@ -86,6 +90,7 @@ def _draw(pdf: str, pdf_page: int) -> bytes:
         page.close()
     finally:
         document.close()
+    marking.draw(image, marks)
     buffer = io.BytesIO()
     image.save(buffer, "PNG", compress_level=3)
     return buffer.getvalue()
@@ -116,13 +121,18 @@ def _read(pdf: str, pdf_page: int) -> PageText:
     return PageText("".join(chars), tuple(boxes), size)
 
 
-def _draw_area(pdf: str, pdf_page: int, area: Box, size: tuple[int, int], width: int) -> bytes:
+def _draw_area(
+    pdf: str, pdf_page: int, area: Box, size: tuple[int, int], width: int, marks: tuple[Box, ...] = ()
+) -> bytes:
     """Part of the page, `width` pixels wide, drawn at that size (sharp, not enlarged):
     `area` is in the pixels of the image `_draw` makes (`size` big). Its height follows,
-    and the scale is lowered if it would pass MAX_PIXELS."""
+    and the scale is lowered if it would pass MAX_PIXELS. `marks` (in the same pixels as
+    `area`) are drawn in, enlarged with it."""
     import io
 
     import pypdfium2 as pdfium
+
+    from pipeline.web import marking
 
     document = pdfium.PdfDocument(pdf)
     try:
@@ -138,6 +148,13 @@ def _draw_area(pdf: str, pdf_page: int, area: Box, size: tuple[int, int], width:
         page.close()
     finally:
         document.close()
+    factor = image.width / max(area[2] - area[0], 1.0)  # its pixels per pixel of the page image
+    moved = [
+        ((x0 - area[0]) * factor, (y0 - area[1]) * factor, (x1 - area[0]) * factor, (y1 - area[1]) * factor)
+        for x0, y0, x1, y1 in marks
+        if x1 > area[0] and x0 < area[2] and y1 > area[1] and y0 < area[3]
+    ]
+    marking.draw(image, moved, edge=max(2, round(2 * factor)))
     buffer = io.BytesIO()
     image.save(buffer, "PNG", compress_level=3)
     return buffer.getvalue()
@@ -230,8 +247,14 @@ class Renderer:
         self._flights: dict[tuple[str, int, str], _Flight] = {}
         self._lock = threading.Lock()
 
-    def draw(self, pdf: Path, key: str, pdf_page: int) -> bytes:
-        result: bytes = self._run("draw", pdf, key, pdf_page)
+    def draw(self, pdf: Path, key: str, pdf_page: int, marks: tuple[Box, ...] = ()) -> bytes:
+        """The page as a PNG, `marks` (boxes in its pixels) drawn in. A page known too
+        large to draw is not tried again with marks."""
+        if marks:
+            known = self.known_too_large(key, pdf_page)
+            if known is not None:
+                raise TooLarge(known)
+        result: bytes = self._run("draw", pdf, key, pdf_page, (marks,) if marks else ())
         return result
 
     def read(self, pdf: Path, key: str, pdf_page: int) -> PageText:
@@ -239,10 +262,18 @@ class Renderer:
         return result
 
     def draw_area(
-        self, pdf: Path, key: str, pdf_page: int, area: Box, size: tuple[int, int], width: int
+        self,
+        pdf: Path,
+        key: str,
+        pdf_page: int,
+        area: Box,
+        size: tuple[int, int],
+        width: int,
+        marks: tuple[Box, ...] = (),
     ) -> bytes:
-        """Part of the page (`area` of the page image, `size` big), `width` pixels wide."""
-        result: bytes = self._run("area", pdf, key, pdf_page, (area, size, width))
+        """Part of the page (`area` of the page image, `size` big), `width` pixels wide,
+        `marks` (boxes in the page image's pixels) drawn in."""
+        result: bytes = self._run("area", pdf, key, pdf_page, (area, size, width, marks))
         return result
 
     def _run(self, kind: str, pdf: Path, key: str, pdf_page: int, extra: tuple[Any, ...] = ()) -> Any:
@@ -291,6 +322,7 @@ class Renderer:
         message = f"PDF page {job[1]} is too large or complex to show here ({value}); open the PDF instead"
         with self._lock:
             self._too_large[job] = message
+            self._too_large[(job[0], job[1], kind)] = message  # a page too large with marks is without
             while len(self._too_large) > REMEMBERED:
                 self._too_large.popitem(last=False)
         raise TooLarge(message)

@@ -15,14 +15,14 @@ from werkzeug.wrappers import Response as BaseResponse
 from pipeline.engine.search import match_spans
 from pipeline.engine.snippets import flow
 from pipeline.text import file_name_for_header
-from pipeline.web import answers, pagetext
+from pipeline.web import answers, crop, marking, pagetext
 from pipeline.web.answers import BadRequest
 from pipeline.web.former import Former, Onward, onward
 from pipeline.web.layout import form_context
 from pipeline.web.links import SEARCH_PARAMS, marked_text, with_query
-from pipeline.web.pages import CROP_WIDTH_PIXELS, marks_region
+from pipeline.web.pages import CROP_WIDTH_PIXELS, mark_boxes
 from pipeline.web.pagetext import page_blocks
-from pipeline.web.renderer import PageText, TooLarge
+from pipeline.web.renderer import SCALE, PageText, TooLarge
 from pipeline.web.site import Edition
 from pipeline.web.state import edition, web_state
 
@@ -115,7 +115,8 @@ def page_view(file_id: str, pdf_page: int) -> str:
         if s.first_pdf_page <= pdf_page <= s.last_pdf_page
     ]
     chapter = current.toolkit.chapter(record.chapter) if record.chapter is not None else None
-    region = marks_region(text, spans)
+    boxes = mark_boxes(text, spans)
+    region = crop.around_marks(boxes, text.boxes, text.size, SCALE)
     shaped = page_blocks(current, record.file, record.sha256, pdf_page) if text.text else None
     # Shaped as the packs shape it; without the cache, as the snippets show it (flow).
     flowed = pagetext.as_text(shaped) if shaped else flow(text.text)
@@ -138,6 +139,7 @@ def page_view(file_id: str, pdf_page: int) -> str:
         page_text=page_text,
         too_large=too_large,
         image_size=text.size,
+        marks=marking.rects(boxes),
         crop=region,
         crop_widths=CROP_WIDTHS,
         query=query,
