@@ -23,6 +23,14 @@ SAMPLE_CONFIG = REPO / "config" / "toolkit.yaml"
 # Real-world PDFs kept beside the repository (never inside it); CSE_TEST_CORPUS overrides.
 CORPUS = Path(os.environ.get("CSE_TEST_CORPUS", REPO.parent / "shared" / "corpus"))
 
+# `make mutate` (tools/mutate.py): mutmut first runs the tests once with MUTANT_UNDER_TEST
+# "stats" to learn which tests reach which function. Only this process can report that; a
+# tool run as a subprocess would inherit the variable and fail looking for mutmut's settings
+# in its own working folder. mutmut keeps its own copy in this process, so the variable can
+# go (while a mutant itself is tested it stays, and subprocesses run that mutant too).
+if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+    del os.environ["MUTANT_UNDER_TEST"]
+
 
 def corpus_dir(kind: str) -> Path:
     """A folder of real-world PDFs shared beside the repository; tests skip without it."""
