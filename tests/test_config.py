@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import load_config, parse_config
+from pipeline.config.model import EditionKey, OcrSettings
+from pipeline.config.tesseract import installed_languages
 from pipeline.errors import ConfigError
-from tests.conftest import Place
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.helpers import tree_state
 from tools.pdfgen import Block, PageSpec, write_pdf
 
@@ -662,3 +664,205 @@ def test_cli_pages_not_in_the_file_is_an_error_naming_them(tmp_path: Path) -> No
         "chapters[1].pages: printed pages 55-76 (chapter 4) are not in toolkit.pdf, whose pages are 1-3"
         in result.output
     )
+
+
+# ------------------------------------------- page ranges and shared files (issue 26 mutants)
+def test_pages_may_not_start_at_page_0() -> None:
+    assert only_problem(SHARED.replace("pages: 1-14", "pages: 0-14")) == (
+        "chapters[0].pages (line 5): page 0 is not a printed page (pages start at 1)"
+    )
+
+
+def test_pages_up_to_the_largest_number_are_accepted_and_past_it_refused() -> None:
+    """MAX_NUMBER (1,000,000,000, ten digits) is the last page a range may name."""
+    text = SHARED.replace("pages: 55-76", "pages: 999999999-1000000000").replace(
+        "start: 74", "start: 999999999"
+    )
+    assert [c.pages for c in parse_config(text.encode()).chapters] == [(1, 14), (999999999, 1000000000)]
+    assert only_problem(SHARED.replace("pages: 55-76", "pages: 55-1000000001")) == (
+        "chapters[1].pages (line 9): page '1000000001' is too large (at most 1,000,000,000)"
+    )
+
+
+def test_a_long_value_is_shown_cut_short_in_the_message() -> None:
+    """Forty characters are shown whole; a longer value its first thirty and an ellipsis."""
+    forty, forty_one = "a" * 40, "b" * 41
+    assert only_problem(f"chapters: {forty}\n") == f"chapters (line 1): expected a list, got '{forty}'"
+    assert only_problem(f"chapters: {forty_one}\n") == (
+        f"chapters (line 1): expected a list, got '{'b' * 30}…'"
+    )
+
+
+def test_a_mapping_where_a_value_belongs_is_named_a_mapping() -> None:
+    text = CHAPTER.replace("title: Understanding CSE", "title: {text: Understanding CSE}")
+    assert only_problem(text) == "chapters[0].title (line 3): expected a single value, got a mapping"
+
+
+def test_a_later_chapter_whose_pages_reach_into_an_earlier_ones_overlaps() -> None:
+    """Chapter 4 first in the config at 55-76, chapter 1 after it at 1-60: they share 55-60."""
+    text = SHARED.replace("pages: 1-14", "pages: 55-76", 1).replace(
+        "pages: 55-76\n    sections", "pages: 1-60\n    sections"
+    )
+    text = text.replace("start: 74", "start: 58")
+    assert only_problem(text) == (
+        "chapters[1].pages (line 9): 1-60 overlaps chapter 1's pages 55-76 in 'toolkit.pdf'"
+    )
+
+
+def test_ranges_of_labels_without_an_order_overlap_only_when_they_share_a_label() -> None:
+    apart = SHARED.replace("pages: 1-14", "pages: A1-A5").replace("pages: 55-76", "pages: B1-B5")
+    apart = apart.replace("start: 74", "start: B2")
+    assert [c.pages for c in parse_config(apart.encode()).chapters] == [("A1", "A5"), ("B1", "B5")]
+    sharing = apart.replace("pages: B1-B5", "pages: A5-B5")
+    assert only_problem(sharing) == (
+        "chapters[1].pages (line 9): A5-B5 overlaps chapter 1's pages A1-A5 in 'toolkit.pdf'"
+    )
+
+
+def test_chapters_sharing_a_file_must_agree_on_its_first_page() -> None:
+    text = SHARED.replace("pages: 1-14", "pages: 1-14\n    first_page: 1").replace(
+        "pages: 55-76", "pages: 55-76\n    first_page: 3"
+    )
+    assert only_problem(text) == (
+        "chapters[1].first_page (line 11): 3 disagrees with chapter 1's first_page 1 for the same file "
+        "'toolkit.pdf'"
+    )
+    agreeing = text.replace("first_page: 3", "first_page: 1")
+    assert [c.first_page for c in parse_config(agreeing.encode()).chapters] == [1, 1]
+
+
+def test_a_start_page_written_as_and_is_checked_against_the_files_labels() -> None:
+    """A start spelled out in number words ("seventy-four") is reported once, as words, not
+    also as missing from the file; "and" alone is no number, so it is checked as a label."""
+    labels = {"toolkit.pdf": [str(n) for n in range(1, 77)]}
+    assert only_problem_with_labels(SHARED.replace("start: 74", "start: and"), labels) == (
+        "chapters[1].sections[0].start (line 11): printed page and (Pharmacies) is not in toolkit.pdf, "
+        "whose pages are 1-76 (as last ingested)"
+    )
+    assert only_problem_with_labels(SHARED.replace("start: 74", "start: seventy-four"), labels) == (
+        "chapters[1].sections[0].start (line 11): 'seventy-four' is a page number in words; write it "
+        "as printed on the page (e.g. 74)"
+    )
+
+
+def only_problem_with_labels(text: str, labels: dict[str, list[str]]) -> str:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text.encode(), "toolkit.yaml", page_labels=labels)
+    assert len(caught.value.problems) == 1, caught.value.problems
+    return caught.value.problems[0]
+
+
+# --------------------------------------------------------------------------- the `ocr:` config key
+def config_problems(text: str) -> list[str]:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text.encode(), "toolkit.yaml", SAMPLE_PDFS)
+    return caught.value.problems
+
+
+def test_config_ocr_mode_must_be_known() -> None:
+    assert config_problems("chapters: []\nocr: sometimes\n") == [
+        "ocr (line 2): 'sometimes' is not an OCR mode (use one of: auto, always, never)"
+    ]
+
+
+def test_config_ocr_unknown_key_is_an_error() -> None:
+    assert config_problems("chapters: []\nocr:\n  langs: [eng]\n") == [
+        "ocr.langs (line 3): unknown key (allowed: languages, mode, seconds_per_page)"
+    ]
+
+
+def test_config_ocr_settings_are_read() -> None:
+    text = "chapters: []\nocr:\n  mode: always\n  languages: [eng]\n  seconds_per_page: 20\n"
+    settings = parse_config(text.encode(), "toolkit.yaml", SAMPLE_PDFS).ocr
+    assert (settings.mode, settings.languages, settings.seconds_per_page) == ("always", ("eng",), 20)
+
+
+@pytest.mark.skipif(installed_languages() is None, reason="Tesseract is not installed")
+def test_config_language_not_installed_names_the_key_and_the_package() -> None:
+    installed = ", ".join(sorted(installed_languages() or ()))
+    problems = config_problems("chapters: []\nocr:\n  languages: [eng, zzz]\n")
+    assert problems == [
+        f"ocr.languages[1] (line 3): Tesseract has no 'zzz' language installed (installed: {installed}); "
+        "install it with: apt-get install -y tesseract-ocr-zzz"
+    ]
+
+
+def test_config_every_ocr_problem_is_listed_at_once() -> None:
+    problems = config_problems("chapters: []\nocr:\n  mode: often\n  seconds_per_page: 0\n  extra: 1\n")
+    assert problems == [
+        "ocr.extra (line 5): unknown key (allowed: languages, mode, seconds_per_page)",
+        "ocr.mode (line 3): 'often' is not an OCR mode (use one of: auto, always, never)",
+        "ocr.seconds_per_page (line 4): must be 1 or more, got '0'",
+    ]
+
+
+def test_config_ocr_languages_must_be_tesseract_names_and_at_least_one() -> None:
+    assert config_problems("chapters: []\nocr:\n  mode: never\n  languages: [eng, 'en gb']\n") == [
+        "ocr.languages[1] (line 4): 'en gb' is not a Tesseract language name (such as eng, cym, chi_sim)"
+    ]
+    assert config_problems("chapters: []\nocr:\n  languages: []\n") == [
+        "ocr.languages (line 3): give at least one language (for example [eng])"
+    ]
+
+
+def test_config_ocr_languages_are_not_looked_up_when_ocr_is_off_or_no_pdfs_are_read() -> None:
+    """`mode: never` reads no page by OCR, and a config checked without its PDFs (the web
+    page's start) reads none: a language Tesseract lacks is no problem then."""
+    never = "chapters: []\nocr:\n  mode: never\n  languages: [eng, zzz]\n"
+    assert parse_config(never.encode(), "toolkit.yaml", SAMPLE_PDFS).ocr == OcrSettings(
+        "never", ("eng", "zzz")
+    )
+    auto = never.replace("mode: never", "mode: auto")
+    assert parse_config(auto.encode(), "toolkit.yaml").ocr == OcrSettings("auto", ("eng", "zzz"))
+
+
+def test_config_ocr_as_one_word_and_its_defaults() -> None:
+    assert parse_config(b"chapters: []\nocr: always\n").ocr == OcrSettings("always")
+    assert parse_config(b"chapters: []\n").ocr == OcrSettings()
+    assert parse_config(b"chapters: []\nocr:\n  seconds_per_page: 45\n").ocr == OcrSettings(
+        seconds_per_page=45
+    )
+
+
+def test_the_sample_config_is_unchanged_by_ocr_defaults() -> None:
+    settings = parse_config(SAMPLE_CONFIG.read_bytes(), "toolkit.yaml", SAMPLE_PDFS).ocr
+    assert (settings.mode, settings.languages) == ("auto", ("eng",))
+
+
+# --------------------------------------------------------------------------- the `edition:` key
+def edition(value: str) -> EditionKey | None:
+    return parse_config(f"chapters: []\nedition: {value}\n".encode()).edition
+
+
+def edition_problem(value: str) -> str:
+    return only_problem(f"chapters: []\nedition: {value}\n")
+
+
+def test_edition_date_and_note_are_read() -> None:
+    assert edition("{date: 2026-12-06, note: Spring update}") == EditionKey("2026-12-06", "Spring update")
+    assert edition("{date: '2026-12-06'}") == EditionKey("2026-12-06", "")
+    assert edition("{note: Contacts checked}") == EditionKey(None, "Contacts checked")
+    assert parse_config(b"chapters: []\n").edition is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2026-13-01", "2026-12-6", "'2026-02-30'", "'6 December'", "'2026-12-06T10:30'", "2026-12-06 10:30:00"],
+)
+def test_edition_date_must_be_a_calendar_date_written_yyyy_mm_dd(value: str) -> None:
+    shown = value.strip("'")
+    assert edition_problem(f"{{date: {value}, note: Spring}}") == (
+        f"edition.date (line 2): expected a date written YYYY-MM-DD (e.g. 2026-12-06), got '{shown}'"
+    )
+
+
+def test_edition_date_as_a_list_is_named_as_such() -> None:
+    assert (
+        edition_problem("{date: [2026, 12, 6]}")
+        == "edition.date (line 2): expected a single value, got a list"
+    )
+
+
+def test_edition_needs_a_date_or_a_note() -> None:
+    assert edition_problem("{}") == "edition (line 2): give its date (YYYY-MM-DD), a note, or both"
+    assert edition_problem("{note: [a, b]}") == "edition.note (line 2): expected a single value, got a list"

@@ -30,11 +30,8 @@ import pytest
 from click.testing import Result
 from pypdf import PdfReader, PdfWriter
 
-from pipeline.config.load import parse_config
-from pipeline.config.tesseract import installed_languages
-from pipeline.errors import ConfigError
 from pipeline.ingest import ocr, stopping
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, corpus_dir, toolkit
+from tests.conftest import SAMPLE_PDFS, Place, corpus_dir, toolkit
 
 CHAPTER_4 = SAMPLE_PDFS / "chapter-4-health-services.pdf"
 PARAMEDICS, PHARMACIES = 18, 19  # 0-based PDF pages of printed pages 73 and 74
@@ -230,51 +227,6 @@ def test_ocr_never_in_the_config_is_used_without_the_option(tmp_path: Path) -> N
 def test_results_from_text_layers_are_marked_not_ocr(cse_search: Any) -> None:
     answer = json.loads(cse_search("pharmacies", "--json").stdout)
     assert {r["ocr"] for r in answer["results"]} == {False}
-
-
-# --------------------------------------------------------------------------- the `ocr:` config key
-def config_problems(text: str) -> list[str]:
-    with pytest.raises(ConfigError) as caught:
-        parse_config(text.encode(), "toolkit.yaml", SAMPLE_PDFS)
-    return caught.value.problems
-
-
-def test_config_ocr_mode_must_be_known() -> None:
-    assert config_problems("chapters: []\nocr: sometimes\n") == [
-        "ocr (line 2): 'sometimes' is not an OCR mode (use one of: auto, always, never)"
-    ]
-
-
-def test_config_ocr_unknown_key_is_an_error() -> None:
-    assert config_problems("chapters: []\nocr:\n  langs: [eng]\n") == [
-        "ocr.langs (line 3): unknown key (allowed: languages, mode, seconds_per_page)"
-    ]
-
-
-def test_config_ocr_settings_are_read() -> None:
-    text = "chapters: []\nocr:\n  mode: always\n  languages: [eng]\n  seconds_per_page: 20\n"
-    settings = parse_config(text.encode(), "toolkit.yaml", SAMPLE_PDFS).ocr
-    assert (settings.mode, settings.languages, settings.seconds_per_page) == ("always", ("eng",), 20)
-
-
-@pytest.mark.skipif(installed_languages() is None, reason="Tesseract is not installed")
-def test_config_language_not_installed_names_the_key_and_the_package() -> None:
-    installed = ", ".join(sorted(installed_languages() or ()))
-    problems = config_problems("chapters: []\nocr:\n  languages: [eng, zzz]\n")
-    assert problems == [
-        f"ocr.languages[1] (line 3): Tesseract has no 'zzz' language installed (installed: {installed}); "
-        "install it with: apt-get install -y tesseract-ocr-zzz"
-    ]
-
-
-def test_config_every_ocr_problem_is_listed_at_once() -> None:
-    problems = config_problems("chapters: []\nocr:\n  mode: often\n  seconds_per_page: 0\n  extra: 1\n")
-    assert len(problems) == 3, problems
-
-
-def test_the_sample_config_is_unchanged_by_ocr_defaults() -> None:
-    settings = parse_config(SAMPLE_CONFIG.read_bytes(), "toolkit.yaml", SAMPLE_PDFS).ocr
-    assert (settings.mode, settings.languages) == ("auto", ("eng",))
 
 
 # --------------------------------------------------------------------------- a real scan

@@ -487,10 +487,7 @@ class _Validator:
         if None in ends:
             return None
         first, last = ends[0], ends[1]
-        assert first is not None and last is not None
-        if first == 0 or last == 0:
-            self.problems.add(place, node, f"invalid page range '{first}-{last}' (pages start at 1)")
-            return None
+        assert first is not None and last is not None  # page 0 was refused by _printed
         if _before(last, first):
             self.problems.add(place, node, f"invalid page range '{first}-{last}' (last before first)")
             return None
