@@ -47,7 +47,11 @@ GROUPS: dict[str, Group] = {
     # test_printed_pages ingests whole documents for each mutant: its cases are in
     # test_pages as PDFs numbered directly, which is 10x faster per mutant.
     "pages": Group(("pipeline/ingest/pages.py",), ("tests/test_pages.py",)),
-    "sections": Group(("pipeline/ingest/sections.py",), ("tests/test_sections.py",)),
+    # test_one_file's cases of a file holding several chapters are in test_split_file, fed
+    # the pages directly: milliseconds per case rather than an ingest.
+    "sections": Group(
+        ("pipeline/ingest/sections.py",), ("tests/test_split_file.py", "tests/test_sections.py")
+    ),
     "scope": Group(("pipeline/engine/scope.py",), ("tests/test_scope.py", "tests/test_filters.py")),
     "snippets": Group(("pipeline/engine/snippets.py",), ("tests/test_snippets.py", "tests/test_output.py")),
     # The real server runs as a subprocess, where mutmut cannot see which test reached a

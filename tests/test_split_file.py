@@ -1,0 +1,354 @@
+"""`split_file` on one file holding several chapters (SPEC, "Configuration": `pages:`), and
+on a file the config does not name, fed its direct input: pages as extraction gives them
+(lines with their places), so each case takes milliseconds and `make mutate` can run
+them for every mutant. The same cases through a whole ingest of real PDFs are in
+test_one_file.py and test_printed_pages.py."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.config import ChapterSpec, SectionSpec, Toolkit
+from pipeline.engine.documents import PageKind
+from pipeline.ingest.extract import ExtractedPdf, Line, PageText
+from pipeline.ingest.sections import NOT_IN_CONFIG, ChapterPages, FileSplit, split_file
+
+FILE = "toolkit.pdf"
+HEIGHT = 800.0  # the top and bottom 12% are the margins where numbers and running headers stand
+
+
+def page(
+    body: Sequence[str], footer: str | None = None, header: str | None = None, *, ocr: bool = False
+) -> PageText:
+    """A page: an optional running header, the body lines, an optional footer (the number)."""
+    lines = [Line(header, 30, 42, 50)] if header else []
+    lines += [Line(text, 120 + 20 * k, 132 + 20 * k, 50) for k, text in enumerate(body)]
+    if footer:
+        lines.append(Line(footer, 760, 772, 280))
+    return PageText(0, tuple(lines), 600.0, HEIGHT, ocr=ocr)
+
+
+def pdf(*pages: PageText, labels: Sequence[str] = (), name: str = FILE) -> ExtractedPdf:
+    """The file, its pages numbered 1..n; `labels`: the PDF's own page labels, if any."""
+    numbered = tuple(
+        PageText(n, p.lines, p.width, p.height, labels[n - 1] if labels else "", ocr=p.ocr)
+        for n, p in enumerate(pages, start=1)
+    )
+    return ExtractedPdf(name, "0" * 64, numbered)
+
+
+def chapter(
+    number: int,
+    pages: tuple[int | str, int | str] | None,
+    *sections: SectionSpec,
+    first_page: int | None = None,
+    file: str = FILE,
+) -> ChapterSpec:
+    return ChapterSpec(number, f"Chapter {number}", file, first_page, sections, pages)
+
+
+def split(document: ExtractedPdf, *chapters: ChapterSpec) -> FileSplit:
+    return split_file(Toolkit(chapters=chapters), document)
+
+
+def owners(result: FileSplit) -> list[tuple[int, str, int | None, str]]:
+    """Each unit: (PDF page, printed page, chapter, section id), in the order given."""
+    return [(u.pdf_page, u.page, u.chapter, u.section) for u in result.split.pages]
+
+
+def whole_toolkit() -> ExtractedPdf:
+    """A cover and a contents page (i, ii), chapter 1 on printed pages 1-3 and chapter 2 on
+    4-6, each with its own running header, and a back page (7) with no header."""
+    front = [
+        page(["Tackling the toolkit", "Front matter"], "i", header="The toolkit"),
+        page(["Contents", "Referral 1, Health 4"], "ii", header="The toolkit"),
+    ]
+    one = [
+        page(["Referral", "How to refer a young person."], "Page 1", header="Chapter 1 Referral"),
+        page(["Making a referral", "Call the front door team."], "Page 2", header="Chapter 1 Referral"),
+        page(["Write down what was said.", "Keep it factual."], "Page 3", header="Chapter 1 Referral"),
+    ]
+    two = [
+        page(["Health", "Health services see young people."], "Page 4", header="Chapter 2 Health"),
+        page(["School nurses", "Nurses in schools listen."], "Page 5", header="Chapter 2 Health"),
+        page(["Pharmacies", "Pharmacists notice patterns."], "Page 6", header="Chapter 2 Health"),
+    ]
+    back = [page(["Published by the board."], "Page 7")]
+    return pdf(*front, *one, *two, *back)
+
+
+REFERRAL = SectionSpec("making-a-referral", "Making a referral", 2)
+NURSES = SectionSpec("school-nurses", "School nurses", 5)
+PHARMACIES = SectionSpec("pharmacies", "Pharmacies", 6)
+
+
+# ------------------------------------------------------------------- chapters sharing a file
+def test_each_chapter_owns_its_pages_and_the_rest_is_front_matter() -> None:
+    result = split(whole_toolkit(), chapter(1, (1, 3), REFERRAL), chapter(2, (4, 6), NURSES, PHARMACIES))
+
+    assert owners(result) == [
+        (1, "i", None, ""),
+        (2, "ii", None, ""),
+        (3, "1", 1, "chapter-1-introduction"),
+        (4, "2", 1, "making-a-referral"),
+        (5, "3", 1, "making-a-referral"),
+        (6, "4", 2, "chapter-2-introduction"),
+        (7, "5", 2, "school-nurses"),
+        (8, "6", 2, "pharmacies"),
+        (9, "7", None, ""),
+    ]
+    assert [u.kind for u in result.split.pages][:3] == [PageKind.DOCUMENT, PageKind.DOCUMENT, PageKind.INTRO]
+    assert result.chapters == (ChapterPages(1, 3, 5), ChapterPages(2, 6, 8))
+    assert result.warnings == ()
+    assert result.split.problems == ()
+    assert [(s.id, s.first_page, s.last_page) for s in result.split.sections] == [
+        ("chapter-1-introduction", "1", "1"),
+        ("making-a-referral", "2", "3"),
+        ("chapter-2-introduction", "4", "4"),
+        ("school-nurses", "5", "5"),
+        ("pharmacies", "6", "6"),
+    ]
+
+
+def test_each_chapters_running_header_and_the_front_matters_stay_out_of_the_text() -> None:
+    result = split(whole_toolkit(), chapter(1, (1, 3), REFERRAL), chapter(2, (4, 6), NURSES))
+
+    texts = {u.pdf_page: u.text for u in result.split.pages}
+    assert texts[1] == "Tackling the toolkit\nFront matter"
+    assert texts[4] == "Making a referral\nCall the front door team."
+    assert texts[7] == "School nurses\nNurses in schools listen."
+    assert texts[9] == "Published by the board."
+    assert result.numbering.furniture[0] == frozenset({0, 3})  # "The toolkit" and "i"
+    assert result.numbering.furniture[2] == frozenset({0, 3})  # "Chapter 1 Referral" and "Page 1"
+
+
+def test_front_matter_in_two_stretches_finds_each_stretchs_own_running_header() -> None:
+    """The two pages before chapter 1 share a header; the four after chapter 1 have their
+    own. Judged as one group, the first header (on two pages of six) would not repeat
+    often enough to be furniture."""
+    document = pdf(
+        page(["Cover words"], "i", header="Front"),
+        page(["Contents words"], "ii", header="Front"),
+        page(["Referral", "How to refer."], "Page 1", header="Chapter 1"),
+        page(["More on referral."], "Page 2", header="Chapter 1"),
+        *(page([f"Appendix {k} text"], f"Page {k}", header="Appendices") for k in range(3, 7)),
+    )
+    result = split(document, chapter(1, (1, 2)))
+
+    texts = {u.pdf_page: u.text for u in result.split.pages}
+    assert (texts[1], texts[2]) == ("Cover words", "Contents words")
+    assert texts[5] == "Appendix 3 text"
+    assert result.chapters == (ChapterPages(1, 3, 4),)
+
+
+def test_a_page_at_a_range_edge_belongs_to_that_chapter() -> None:
+    """`pages: 1-3` holds printed pages 1 and 3 themselves; pages after 3 are not chapter 1's."""
+    result = split(whole_toolkit(), chapter(1, (1, 3)))
+
+    assert [(p, c) for p, _, c, _ in owners(result)] == [
+        (1, None),
+        (2, None),
+        (3, 1),
+        (4, 1),
+        (5, 1),
+        (6, None),
+        (7, None),
+        (8, None),
+        (9, None),
+    ]
+    assert result.chapters == (ChapterPages(1, 3, 5),)
+
+
+def test_a_range_the_file_does_not_have_is_a_problem_naming_the_key_and_the_other_chapters_still_split() -> (
+    None
+):
+    result = split(whole_toolkit(), chapter(3, (20, 25)), chapter(2, (4, 6), NURSES))
+
+    assert result.split.problems == (
+        "chapters[0].pages: printed pages 20-25 (chapter 3) are not in toolkit.pdf, whose pages are i-7",
+    )
+    assert result.chapters == (ChapterPages(2, 6, 8),)
+    assert (7, "5", 2, "school-nurses") in owners(result)
+
+
+def test_a_range_starting_before_the_file_or_running_past_its_end_is_warned_about() -> None:
+    result = split(whole_toolkit(), chapter(1, (0, 3)), chapter(2, (4, 9)))
+
+    assert result.warnings == (
+        "chapter 1's pages 0-3 start before toolkit.pdf does: its first printed page is 1",
+        "chapter 2's pages 4-9 run past the end of toolkit.pdf: its last printed page is 7",
+    )
+    assert result.chapters == (ChapterPages(1, 3, 5), ChapterPages(2, 6, 9))
+
+
+def test_a_roman_range_is_compared_with_the_roman_pages_only() -> None:
+    """Front matter i-ii as a chapter of its own: its range i-iii runs past the last roman
+    page (ii), though arabic pages follow."""
+    result = split(whole_toolkit(), chapter(1, ("i", "iii")), chapter(2, (1, 7)))
+
+    assert result.warnings == (
+        "chapter 1's pages i-iii run past the end of toolkit.pdf: its last printed page is ii",
+    )
+    assert result.chapters == (ChapterPages(1, 1, 2), ChapterPages(2, 3, 9))
+
+
+def test_labels_without_an_order_are_found_by_their_two_ends() -> None:
+    """Page labels such as A-1 have no order to compare: a range runs from the page
+    labelled as its first end to the page labelled as its last."""
+    labels = ["Cover", "A-1", "A-2", "A-3", "B-1", "B-2"]
+    document = pdf(*(page([f"Text of {label}"]) for label in labels), labels=labels)
+
+    result = split(document, chapter(1, ("A-2", "A-3")), chapter(2, ("B-1", "B-9")))
+
+    assert result.chapters == (ChapterPages(1, 3, 4),)
+    assert result.split.problems == (
+        "chapters[1].pages: printed pages B-1-B-9 (chapter 2) are not in toolkit.pdf, whose pages are Cover-B-2",
+    )
+    assert [(p, c) for p, _, c, _ in owners(result)] == [
+        (1, None),
+        (2, None),
+        (3, 1),
+        (4, 1),
+        (5, None),
+        (6, None),
+    ]
+
+
+# -------------------------------------------------------------------- gaps in the numbering
+def gappy() -> ExtractedPdf:
+    """Printed 1, 2, 6, 7, 10, 11, 13: pages 3-5, 8-9 and 12 are missing."""
+    return pdf(*(page([f"Text on page {n}"], f"Page {n}") for n in (1, 2, 6, 7, 10, 11, 13)))
+
+
+def test_gaps_are_reported_per_chapter_and_only_inside_its_range() -> None:
+    """Pages 3-5 are missing across chapter 1's end (1-4) and chapter 2's start (5-7);
+    8-9 lie between chapter 2 and chapter 3 (10-13), no gap; 12 is inside chapter 3."""
+    result = split(gappy(), chapter(1, (1, 4)), chapter(2, (5, 7)), chapter(3, (10, 13)))
+
+    assert result.warnings == (
+        "printed pages 3-4 of chapter 1 are missing from toolkit.pdf (the file goes from p. 2 on "
+        "PDF page 2 to p. 6 on PDF page 3)",
+        "printed page 5 of chapter 2 is missing from toolkit.pdf (the file goes from p. 2 on "
+        "PDF page 2 to p. 6 on PDF page 3)",
+        "printed page 12 of chapter 3 is missing from toolkit.pdf (the file goes from p. 11 on "
+        "PDF page 6 to p. 13 on PDF page 7)",
+    )
+
+
+def test_a_chapter_without_a_range_reports_every_gap_of_its_file() -> None:
+    result = split(gappy(), chapter(1, None))
+
+    assert result.warnings == (
+        "printed pages 3-5 are missing from toolkit.pdf (the file goes from p. 2 on PDF page 2 to p. 6 "
+        "on PDF page 3)",
+        "printed pages 8-9 are missing from toolkit.pdf (the file goes from p. 7 on PDF page 4 to p. 10 "
+        "on PDF page 5)",
+        "printed page 12 is missing from toolkit.pdf (the file goes from p. 11 on PDF page 6 to p. 13 "
+        "on PDF page 7)",
+    )
+    assert result.chapters == (ChapterPages(1, 1, 7),)
+
+
+def test_a_range_from_roman_to_arabic_pages_reports_the_gaps_of_both_kinds() -> None:
+    """Chapter 1 runs ii-3: roman iii and arabic 2 are missing inside it; roman i is not."""
+    document = pdf(*(page([f"Text on page {n}"], n) for n in ("i", "ii", "iv", "1", "3", "4")))
+
+    result = split(document, chapter(1, ("ii", 3)), chapter(2, (4, 4)))
+
+    assert result.warnings == (
+        "printed page iii of chapter 1 is missing from toolkit.pdf (the file goes from p. ii on PDF "
+        "page 2 to p. iv on PDF page 3)",
+        "printed page 2 of chapter 1 is missing from toolkit.pdf (the file goes from p. 1 on PDF "
+        "page 4 to p. 3 on PDF page 5)",
+    )
+
+
+def test_a_gap_outside_every_range_of_the_gaps_kind_is_not_reported() -> None:
+    """A roman gap (iii) when every range is arabic, or lies past a roman range's end; an
+    arabic gap (2) before an arabic range's start."""
+    document = pdf(*(page([f"Text on page {n}"], n) for n in ("i", "ii", "iv", "1", "3", "4")))
+
+    assert split(document, chapter(1, (1, 1)), chapter(2, (4, 4))).warnings == ()
+    assert split(document, chapter(1, ("i", "ii")), chapter(2, (4, 4))).warnings == ()
+
+
+# -------------------------------------------------------------- first_page and one chapter
+def test_first_page_of_any_chapter_of_the_file_numbers_it() -> None:
+    """No printed numbers: the first `first_page` the file's chapters give numbers it."""
+    document = pdf(*(page([f"Text {k}"]) for k in range(4)))
+
+    result = split(document, chapter(1, (10, 11)), chapter(2, (12, 13), first_page=10))
+
+    assert [u.page for u in result.split.pages] == ["10", "11", "12", "13"]
+    assert result.chapters == (ChapterPages(1, 1, 2), ChapterPages(2, 3, 4))
+    assert result.numbering.source == "first_page"
+
+
+def test_one_chapter_without_a_range_is_the_whole_file() -> None:
+    result = split(whole_toolkit(), chapter(1, None, REFERRAL))
+
+    assert result.chapters == (ChapterPages(1, 1, 9),)
+    assert {c for _, _, c, _ in owners(result)} == {1}
+
+
+# ------------------------------------------------------------------- a file not in the config
+def test_a_file_the_config_does_not_name_is_split_into_one_unit_per_page() -> None:
+    document = pdf(
+        page(["A leaflet", "About referrals."], "Page 1"),
+        page([], "Page 2"),  # only its number: nothing to index
+        page(["Read by OCR."], "Page 4", ocr=True),
+        name="leaflet.pdf",
+    )
+
+    result = split(document, chapter(1, None))
+
+    assert [
+        (u.pdf_page, u.page, u.chapter, u.section, u.kind, u.text, u.ocr) for u in result.split.pages
+    ] == [
+        (1, "1", None, "", PageKind.DOCUMENT, "A leaflet\nAbout referrals.", False),
+        (3, "4", None, "", PageKind.DOCUMENT, "Read by OCR.", True),
+    ]
+    assert result.split.sections == ()
+    assert result.chapters == ()
+    assert result.warnings == (
+        "printed page 3 is missing from leaflet.pdf (the file goes from p. 2 on PDF page 2 to p. 4 on "
+        "PDF page 3)",
+    )
+    assert NOT_IN_CONFIG.startswith(": not named in the config")
+
+
+# ----------------------------------------------- headings off their page, in one chapter
+def test_a_heading_found_twice_elsewhere_is_not_followed_and_the_warning_names_the_key() -> None:
+    document = pdf(
+        page(["Introduction", "Words."], "Page 1"),
+        page(["No heading here."], "Page 2"),
+        page(["Consent", "Once."], "Page 3"),
+        page(["Consent", "Twice."], "Page 4"),
+    )
+
+    result = split(document, chapter(1, None, SectionSpec("consent", "Consent", 2)))
+
+    assert result.warnings == (
+        "toolkit.pdf: heading 'Consent' (section consent) is not on printed page 2 but on page 3; "
+        "check chapters[0].sections[0].start",
+    )
+    assert [s for _, _, _, s in owners(result)] == ["chapter-1-introduction"] + ["consent"] * 3
+
+
+def test_a_heading_on_the_second_page_printed_with_its_number_says_the_numbers_restart() -> None:
+    labels = ["1", "2", "1", "2"]
+    document = pdf(
+        page(["Part one", "Words."]),
+        page(["Nothing to see."]),
+        page(["Part two", "Words."]),
+        page(["Consent", "Here."]),
+        labels=labels,
+    )
+
+    result = split(document, chapter(1, None, SectionSpec("consent", "Consent", 2)))
+
+    assert result.warnings == (
+        "toolkit.pdf: heading 'Consent' (section consent) is not on the page printed 2 at PDF page 2 "
+        "but on another page printed 2, at PDF page 4 (the file's page numbers restart); check "
+        "chapters[0].sections[0].start",
+    )
