@@ -13,6 +13,7 @@ from pathlib import Path
 from click.testing import Result
 
 from pipeline.config import load_config
+from pipeline.engine.inflections import INFLECTIONS
 from pipeline.engine.lay_terms import LAY_TERMS
 from pipeline.engine.search import match_spans
 from pipeline.engine.store import IndexStore
@@ -94,3 +95,12 @@ def test_a_several_word_lay_form_is_marked_only_where_it_stands_whole(
     shown = cse_search("much older boyfriend", "--limit", "3", "--color", "always", "--no-pager").stdout
     marked = {m.lower() for m in re.findall(r"\x1b\[1m([^\x1b]*)\x1b\[", shown) if " — Chapter" not in m}
     assert "older boyfriend" in marked and not marked & {"see", "with", "going", "out", "someone"}, marked
+
+
+def test_irregular_verb_forms_are_each_in_one_group_and_apart_from_the_lay_words() -> None:
+    """An irregular form joins one verb only, and no lay group holds it (a form in two
+    groups would be searched with the other group's words)."""
+    lay_keys = {_key(form) for term in LAY_TERMS for form in term.forms}
+    keys = Counter(_key(form) for group in INFLECTIONS for form in set(group))
+    assert sorted(key for key, count in keys.items() if count > 1) == []
+    assert sorted(set(keys) & lay_keys) == []

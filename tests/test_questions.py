@@ -138,3 +138,13 @@ def test_a_synonym_form_standing_in_the_question_counts_as_typed(cse_search: Sea
         "school-nurses",
         "58",
     )
+
+
+def test_an_irregular_form_of_a_verb_finds_the_pages_of_its_base_form(cse_search: Search) -> None:
+    """The stemmer joins "teaching" and "teach" but not "taught": a parent asking what
+    children are taught about consent gets the Teaching page first, and "gave" is not
+    reported as a word no page holds (the pages say "give")."""
+    taught = answer(cse_search, "what are children taught about consent")
+    assert taught["results"][0]["section"] == "teaching-about-relationships"  # type: ignore[index]
+    assert taught["unmatched"] == [] and taught["corrected"] is None
+    assert answer(cse_search, "he gave her a phone")["unmatched"] == []

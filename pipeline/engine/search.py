@@ -588,11 +588,12 @@ def _word_unit(
     alternatives = [Alternative(stems)]
     if ranking.synonyms:
         seen = {stems}
+        weight = expander.lay_weight(word, ranking.synonyms)
         for form in expander.lay_forms(word):
             form_stems = _stems(form)
             if form_stems and form_stems not in seen:  # "blackmailed" and "blackmail": one stem, counted once
                 seen.add(form_stems)
-                alternatives.append(Alternative(form_stems, ranking.synonyms))
+                alternatives.append(Alternative(form_stems, weight))
     everyday = all(s in _stemmed_everyday_words() for s in stems)
     typed = tuple(re.findall(r"[\w&]+", word))
     return Unit(tuple(alternatives), stop=stop, exact=exact, everyday=everyday, typed=typed)

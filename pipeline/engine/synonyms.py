@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.config.model import Toolkit
+from pipeline.engine.inflections import INFLECTIONS
 from pipeline.engine.lay_terms import LAY, LAY_TERMS
 from pipeline.ondisk import dump, read_record, sha1_hex, sha256_hex, write_atomic
 
@@ -189,11 +190,17 @@ def _is_abbreviation(form: str) -> bool:
 
 # Lay forms by their lookup key, and one pattern for finding them in a query: built once.
 # The toolkit's terms of one-way entries: typed, they are searched as they are.
+# An irregular form of a verb ("told" ~ "tell", inflections.py) is looked up as a lay form
+# is, and searched as much as the word typed.
 LAY_HEADS = frozenset(_key(term.forms[0]) for term in LAY_TERMS if term.one_way)
-_LAY_BY_KEY: dict[str, tuple[str, ...]] = {_key(form): group for group in reversed(LAY) for form in group}
+_EVERY_LAY = (*LAY, *INFLECTIONS)
+_LAY_BY_KEY: dict[str, tuple[str, ...]] = {
+    _key(form): group for group in reversed(_EVERY_LAY) for form in group
+}
+_INFLECTED = frozenset(_key(form) for group in INFLECTIONS for form in group)
 _LAY_PATTERN = re.compile(
     r"(?<![\w&])("
-    + "|".join(_form_pattern(f) for f in sorted({f for g in LAY for f in g}, key=len, reverse=True))
+    + "|".join(_form_pattern(f) for f in sorted({f for g in _EVERY_LAY for f in g}, key=len, reverse=True))
     + r")(?![\w&])",
     re.I,
 )
@@ -259,6 +266,11 @@ class Synonyms:
         group = self.lay.get(_key(word), ())
         return tuple(f for f in group if _key(f) != _key(word))
 
+    def lay_weight(self, form: str, lay_weight: float) -> float:
+        """What the other forms of a typed form's group count: an irregular form of the
+        same verb as much as the word typed, a lay synonym `lay_weight`."""
+        return 1.0 if _key(form) in _INFLECTED else lay_weight
+
     def lay_group(self, form: str) -> tuple[str, ...] | None:
         """The lay group a form typed in a query belongs to, if any."""
         return self.lay.get(_key(form))
@@ -271,9 +283,10 @@ class Synonyms:
                 return typed
             others = [f for f in group if _key(f) != _key(typed)]
             used.extend(others)
+            boost = None if self.lay_weight(typed, weight) >= 1 else weight
             return (
                 "("
-                + " OR ".join([_lay_alternative(typed), *(_lay_alternative(f, weight) for f in others)])
+                + " OR ".join([_lay_alternative(typed), *(_lay_alternative(f, boost) for f in others)])
                 + ")"
             )
 

@@ -1,0 +1,61 @@
+"""Irregular forms of everyday verbs, which the stemmer cannot join to their base.
+
+The English stemmer joins "telling", "tells" and "tell", but not "told": a parent who
+types "she told me" finds no page that says "if a child tells you". Each group here is one
+word's forms, searched as the word typed (full weight, unlike a lay synonym: "told" is
+the same word as "tell", not another way of saying it). Regular forms are left to the
+stemmer, and so are forms that the stemmer already joins ("paid" ~ "pay" is not one).
+
+The forms are the principal parts of English irregular verbs as grammars list them
+(Cambridge Dictionary, "Irregular verbs", dictionary.cambridge.org/grammar). Left out:
+forms that are also common words of another meaning in safeguarding text ("left", "met",
+"found", "lay", "saw", "felt", "led", "fed"), and verbs a lay group already holds (drink, speak, sell).
+"""
+
+from __future__ import annotations
+
+SOURCE = "Cambridge Dictionary (dictionary.cambridge.org/grammar), 'Irregular verbs'"
+
+INFLECTIONS: tuple[tuple[str, ...], ...] = (
+    ("tell", "told"),
+    ("say", "said"),
+    ("buy", "bought"),
+    ("bring", "brought"),
+    ("think", "thought"),
+    ("teach", "taught"),
+    ("catch", "caught"),
+    ("fight", "fought"),
+    ("keep", "kept"),
+    ("sleep", "slept"),
+    ("send", "sent"),
+    ("spend", "spent"),
+    ("give", "gave", "given"),
+    ("take", "took", "taken"),
+    ("go", "went", "gone"),
+    ("come", "came"),
+    ("know", "knew", "known"),
+    ("hear", "heard"),
+    ("hide", "hid", "hidden"),
+    ("steal", "stole", "stolen"),
+    ("lose", "lost"),
+    ("run", "ran"),
+    ("write", "wrote", "written"),
+    ("drive", "drove", "driven"),
+    ("ride", "rode", "ridden"),
+    ("throw", "threw", "thrown"),
+    ("wear", "wore", "worn"),
+    ("forget", "forgot", "forgotten"),
+    ("choose", "chose", "chosen"),
+    ("get", "got", "gotten"),
+    ("make", "made"),
+    ("hold", "held"),
+    ("stand", "stood"),
+    ("understand", "understood"),
+    ("begin", "began", "begun"),
+    ("break", "broke", "broken"),
+    ("fall", "fell", "fallen"),
+    ("eat", "ate", "eaten"),
+    ("wake", "woke", "woken"),
+    ("shake", "shook", "shaken"),
+    ("seek", "sought"),
+)
