@@ -14,9 +14,8 @@ from typing import Any
 
 import pypdf
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from pipeline.cli import search_command
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.history import read_history
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
@@ -232,9 +231,7 @@ def test_search_hit_in_the_changed_section_carries_the_new_editions_date(republi
         first_date,
         1,
     )
-    text = CliRunner().invoke(
-        search_command, ["zymurgy", "--config", str(republished.config), "--index", str(republished.index)]
-    )
+    text = republished.text_search("zymurgy")
     assert "changed in edition 2 of 6 December 2026" in text.stdout  # two editions may share a day
 
 

@@ -19,10 +19,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from pipeline.cli import search_command
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, cli_search, toolkit
 from tests.helpers import tree_state
 from tests.hostile_pdfs import labelled_pdf, run_toolkit, simple_pdf
 from tools.webserver import start_server
@@ -32,10 +31,7 @@ CH4 = "chapter-4-health-services.pdf"
 
 class Sample(Place):
     def pharmacies(self) -> tuple[str, str]:
-        result = CliRunner().invoke(
-            search_command,
-            ["pharmacies", "--json", "--config", str(SAMPLE_CONFIG), "--index", str(self.root / "index")],
-        )
+        result = cli_search(SAMPLE_CONFIG, self.index, "pharmacies", "--json")
         assert result.exit_code == 0, result.output
         top = json.loads(result.stdout)["results"][0]
         return top["section"], top["page"]
@@ -530,13 +526,8 @@ def test_a_printed_label_shaped_like_an_unnumbered_page_is_cited_as_printed(samp
     assert ingested.exit_code == 0, ingested.output
     assert "not in" not in ingested.output and "HEADING" not in ingested.output
 
-    text = CliRunner().invoke(
-        search_command, ["pharmacies", "--config", str(sample.config), "--index", str(sample.root / "index")]
-    )
-    as_json = CliRunner().invoke(
-        search_command,
-        ["pharmacies", "--json", "--config", str(sample.config), "--index", str(sample.root / "index")],
-    )
+    text = sample.text_search("pharmacies")
+    as_json = sample.text_search("pharmacies", "--json")
     pack = sample.run("pack", "pharmacist", "--format", "md", "--out", str(sample.root / "packs"))
 
     assert "p. 57+1" in text.stdout and "unnumbered" not in text.stdout

@@ -5,12 +5,13 @@ part-way down a page, and a leaflet the config does not name."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
 import yaml
 
-from tests.conftest import search_answer, toolkit
+from tests.conftest import Place, search_answer
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 CONFIG = """
@@ -30,7 +31,7 @@ roles:
 
 
 @pytest.fixture(scope="module")
-def layout(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def layout(tmp_path_factory: pytest.TempPathFactory) -> Place:
     root = tmp_path_factory.mktemp("layout")
     (root / "pdfs" / "health").mkdir(parents=True)
     pages = [
@@ -55,54 +56,42 @@ def layout(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     write_pdf(root / "pdfs" / "health" / "ch4.pdf", pages, page_labels=[(0, "D", 55, "")])
     write_pdf(root / "pdfs" / "leaflet.pdf", [PageSpec(blocks=(Block("para", "A leaflet about grooming."),))])
     (root / "toolkit.yaml").write_text(CONFIG, encoding="utf-8")
-    paths = {"config": str(root / "toolkit.yaml"), "pdfs": str(root / "pdfs"), "index": str(root / "index")}
-    result = toolkit("ingest", *_options(paths))
+    place = Place.under(root)
+    result = place.ingest()
     assert result.exit_code == 0, result.output
     assert "leaflet.pdf: not named in the config" in result.output
-    paths["root"] = str(root)
-    return paths
+    return place
 
 
-def _options(paths: dict[str, str], with_pdfs: bool = True) -> list[str]:
-    options = ["--config", paths["config"], "--index", paths["index"]]
-    return [*options, "--pdfs", paths["pdfs"]] if with_pdfs else options
+def _search(place: Place, *args: str) -> dict[str, Any]:
+    return search_answer(place.text_search(*args, "--json"))
 
 
-def _search(paths: dict[str, str], *args: str) -> dict[str, object]:
-    from click.testing import CliRunner
-
-    from pipeline.cli import search_command
-
-    return search_answer(
-        CliRunner().invoke(search_command, [*args, "--json", *_options(paths, with_pdfs=False)])
-    )
-
-
-def test_page_labels_give_printed_pages_and_numbered_headings_are_found(layout: dict[str, str]) -> None:
-    top = _search(layout, "chemist")["results"][0]  # type: ignore[index]
+def test_page_labels_give_printed_pages_and_numbered_headings_are_found(layout: Place) -> None:
+    top = _search(layout, "chemist")["results"][0]
     assert (top["file"], top["section"], top["page"], top["pdf_page"]) == (
         "health/ch4.pdf",
         "pharmacies",
         "58",
         4,
     )
-    result = toolkit("sections", *_options(layout))
+    result = layout.run("sections")
     assert (
         "school-nurses                    pp. 56-57     PDF 2-3     heading found on p. 56" in result.output
     )
     assert "health/ch4.pdf: 4 PDF pages, printed pages 55-58 (from page labels)" in result.output
 
 
-def test_text_above_a_mid_page_heading_stays_in_the_introduction(layout: dict[str, str]) -> None:
+def test_text_above_a_mid_page_heading_stays_in_the_introduction(layout: Place) -> None:
     hits = _search(layout, "quokkas")["results"]
-    assert [(h["section"], h["page"]) for h in hits] == [("chapter-4-introduction", "56")]  # type: ignore[index]
+    assert [(h["section"], h["page"]) for h in hits] == [("chapter-4-introduction", "56")]
     hits = _search(layout, "drop-in")["results"]
-    assert [(h["section"], h["page"]) for h in hits] == [("school-nurses", "56")]  # type: ignore[index]
+    assert [(h["section"], h["page"]) for h in hits] == [("school-nurses", "56")]
 
 
-def test_role_scope_and_uncatalogued_documents(layout: dict[str, str]) -> None:
+def test_role_scope_and_uncatalogued_documents(layout: Place) -> None:
     assert _search(layout, "drop-in", "--role", "pharmacist")["total"] == 0
-    leaflet = _search(layout, "grooming")["results"][0]  # type: ignore[index]
+    leaflet = _search(layout, "grooming")["results"][0]
     assert (leaflet["file"], leaflet["chapter"], leaflet["section"], leaflet["page"]) == (
         "leaflet.pdf",
         None,
@@ -111,13 +100,13 @@ def test_role_scope_and_uncatalogued_documents(layout: dict[str, str]) -> None:
     )
 
 
-def test_pack_keeps_the_page_label_and_suggest_keeps_the_configured_ids(layout: dict[str, str]) -> None:
-    out = Path(layout["root"]) / "packs"
-    result = toolkit("pack", "chemist", "--out", str(out), *_options(layout))
+def test_pack_keeps_the_page_label_and_suggest_keeps_the_configured_ids(layout: Place) -> None:
+    out = layout.root / "packs"
+    result = layout.run("pack", "chemist", "--out", str(out))
     assert result.exit_code == 0, result.output
     reader = pypdf.PdfReader(out / "pharmacist.pdf")
     assert reader.page_labels == ["Cover", "Contents", "58", "Sources"]
-    suggestion = toolkit("sections", "health/ch4.pdf", "--suggest", *_options(layout))
+    suggestion = layout.run("sections", "health/ch4.pdf", "--suggest")
     assert yaml.safe_load(suggestion.output)["sections"] == [
         {"id": "school-nurses", "title": "School Nurses", "start": 56},
         {"id": "pharmacies", "title": "Pharmacies", "start": 58},
@@ -140,14 +129,14 @@ def test_a_section_can_start_on_a_roman_front_matter_page(tmp_path: Path) -> Non
         "      - {id: foreword, title: Foreword, start: ii}\n      - {id: definitions, title: Definitions, start: 1}\n",
         encoding="utf-8",
     )
-    paths = {"config": str(config), "pdfs": str(pdfs), "index": str(tmp_path / "index")}
-    result = toolkit("ingest", *_options(paths))
+    place = Place(config, pdfs, tmp_path / "index")
+    result = place.ingest()
     assert result.exit_code == 0, result.output
-    hits = _search(paths, "wombats")["results"]
-    assert [(h["section"], h["page"], h["pdf_page"]) for h in hits] == [("foreword", "ii", 2)]  # type: ignore[index]
+    hits = _search(place, "wombats")["results"]
+    assert [(h["section"], h["page"], h["pdf_page"]) for h in hits] == [("foreword", "ii", 2)]
     backwards = config.read_text(encoding="utf-8").replace("start: ii", "start: 2")
     config.write_text(backwards, encoding="utf-8")
-    refused = toolkit("ingest", *_options(paths))
+    refused = place.ingest()
     assert refused.exit_code == 2
     assert "sections must be in page order" in refused.output
 
@@ -160,7 +149,7 @@ def test_many_pdfs_outside_the_config_make_one_warning(tmp_path: Path) -> None:
         write_pdf(pdfs / f"leaflet-{n}.pdf", [PageSpec(blocks=(Block("para", f"Leaflet {n} text."),))])
     config = tmp_path / "c.yaml"
     config.write_text("chapters:\n  - {number: 1, title: One, file: ch1.pdf}\n", encoding="utf-8")
-    result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(tmp_path / "i"))
+    result = Place(config, pdfs, tmp_path / "i").ingest()
     assert result.exit_code == 0, result.output
     assert "7 PDFs are not named in the config" in result.output
     assert (

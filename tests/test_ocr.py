@@ -31,7 +31,7 @@ from click.testing import Result
 from pypdf import PdfReader, PdfWriter
 
 from pipeline.ingest import ocr, stopping
-from tests.conftest import SAMPLE_PDFS, Place, corpus_dir, toolkit
+from tests.conftest import SAMPLE_PDFS, Place, corpus_dir
 
 CHAPTER_4 = SAMPLE_PDFS / "chapter-4-health-services.pdf"
 PARAMEDICS, PHARMACIES = 18, 19  # 0-based PDF pages of printed pages 73 and 74
@@ -160,15 +160,7 @@ def test_ocr_always_reads_the_text_page_too_and_reuses_the_cached_scan(
 @needs_ocr
 def test_audit_after_ingesting_a_scan_finds_nothing_changed(scanned: tuple[Path, Result]) -> None:
     root = scanned[0]
-    result = toolkit(
-        "audit",
-        "--config",
-        str(root / "toolkit.yaml"),
-        "--pdfs",
-        str(root / "pdfs"),
-        "--index",
-        str(root / "index"),
-    )
+    result = Place.under(root).run("audit")
     assert result.exit_code == 0, result.output
 
 
@@ -179,15 +171,7 @@ def test_ocr_page_ranges_are_compact() -> None:
 @needs_ocr
 def test_sections_view_finds_the_heading_on_the_scanned_page(scanned: tuple[Path, Result]) -> None:
     root = scanned[0]
-    result = toolkit(
-        "sections",
-        "--config",
-        str(root / "toolkit.yaml"),
-        "--pdfs",
-        str(root / "pdfs"),
-        "--index",
-        str(root / "index"),
-    )
+    result = Place.under(root).run("sections")
     line = next(line for line in result.output.splitlines() if line.strip().startswith("pharmacies"))
     assert line.endswith("heading found on p. 74"), result.output
 
@@ -276,13 +260,7 @@ def test_a_stopped_ingest_stops_every_process_it_started(tmp_path: Path, how: st
             sys.executable,
             "-c",
             "from pipeline.cli import toolkit_main; toolkit_main()",
-            "ingest",
-            "--config",
-            "toolkit.yaml",
-            "--pdfs",
-            "pdfs",
-            "--index",
-            "index",
+            *Place.under(root).args("ingest"),
         ],
         cwd=root,
         env={**os.environ, "TMPDIR": str(temporary)},

@@ -153,8 +153,7 @@ def bomb_workspace(root: Path, make_bomb: Callable[[Path], None]) -> tuple[Path,
     (root / "toolkit.yaml").write_text(
         "chapters: []\nlimits:\n  max_memory_mb: 512\n  seconds_per_file: 60\n", encoding="utf-8"
     )
-    args = ["ingest", "--config", "toolkit.yaml", "--pdfs", "pdfs", "--index", "index"]
-    first = run_limited(args, root)
+    first = run_limited(Place.under(root).args("ingest"), root)
     assert first.returncode == 0, first.stderr
     make_bomb(pdfs / "bomb.pdf")
     return pdfs, root / "index"
@@ -172,9 +171,7 @@ def test_a_memory_bomb_is_stopped_at_the_memory_limit_and_named(
     limits.max_memory_mb, the file is named with that limit, the good PDF stays searchable."""
     _, index = bomb_workspace(tmp_path, make_bomb)
 
-    result = run_limited(
-        ["ingest", "--config", "toolkit.yaml", "--pdfs", "pdfs", "--index", "index"], tmp_path
-    )
+    result = run_limited(Place.under(tmp_path).args("ingest"), tmp_path)
 
     assert result.returncode == 3, result.stdout + result.stderr
     assert "bomb.pdf: needed more memory than its limit of 512 MB (limits.max_memory_mb)" in result.stdout
@@ -198,17 +195,7 @@ def test_suggest_reads_headings_under_the_time_limit_and_names_it(tmp_path: Path
     (tmp_path / "toolkit.yaml").write_text("chapters: []\nlimits:\n  seconds_per_file: 1\n", encoding="utf-8")
 
     result = run_limited(
-        [
-            "sections",
-            "long.pdf",
-            "--suggest",
-            "--config",
-            "toolkit.yaml",
-            "--pdfs",
-            "pdfs",
-            "--index",
-            "index",
-        ],
+        Place.under(tmp_path).args("sections", "long.pdf", "--suggest"),
         tmp_path,
     )
 
@@ -227,17 +214,7 @@ def test_a_bomb_in_sections_suggest_is_named_without_a_fault_dump(
     monkeypatch.setenv("PYTHONFAULTHANDLER", "1")
 
     result = run_limited(
-        [
-            "sections",
-            "bomb.pdf",
-            "--suggest",
-            "--config",
-            "toolkit.yaml",
-            "--pdfs",
-            "pdfs",
-            "--index",
-            "index",
-        ],
+        Place.under(tmp_path).args("sections", "bomb.pdf", "--suggest"),
         tmp_path,
     )
 

@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from pipeline.cli import search_command
 from pipeline.config import load_config
 from pipeline.ingest.extract import extract_pdf
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, exited
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, cli_search, exited
 
 Search = Callable[..., Result]
 # The keys of `cse-search --json`, in order (SPEC, "Commands").
@@ -231,9 +230,7 @@ def test_unknown_audience_exits_2(cse_search: Search) -> None:
 
 
 def test_no_index_exits_2_saying_to_ingest(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        search_command, ["pharmacies", "--config", str(SAMPLE_CONFIG), "--index", str(tmp_path / "index")]
-    )
+    result = cli_search(SAMPLE_CONFIG, tmp_path / "index", "pharmacies")
     assert result.exit_code == 2, result.output
     assert "no search index yet: run `cse-toolkit ingest`" in result.stderr
     assert "Traceback" not in result.output

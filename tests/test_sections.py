@@ -20,7 +20,7 @@ from pipeline.ingest.extract import extract_pdf
 from pipeline.ingest.manifest import Manifest, load_manifest
 from pipeline.ingest.pages import number_pages
 from pipeline.ingest.sections import Split, split_chapter
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 CH4 = "chapter-4-health-services.pdf"
@@ -274,16 +274,7 @@ def test_uncatalogued_pdf_is_indexed_with_warning_and_searchable(tmp_path: Path)
 
 # --------------------------------------------------------------------------- cse-toolkit sections
 def test_sections_command_lists_ids_with_printed_pages_and_headings(tmp_path: Path) -> None:
-    result = toolkit(
-        "sections",
-        CH4,
-        "--config",
-        str(SAMPLE_CONFIG),
-        "--pdfs",
-        str(SAMPLE_PDFS),
-        "--index",
-        str(tmp_path / "ix"),
-    )
+    result = Place(SAMPLE_CONFIG, SAMPLE_PDFS, tmp_path / "ix").run("sections", CH4)
     assert result.exit_code == 0, result.output
     lines = [" ".join(line.split()) for line in result.stdout.splitlines() if line.strip()]
     assert lines == [
@@ -309,9 +300,7 @@ def test_sections_command_shows_moved_and_missing_headings(tmp_path: Path) -> No
         section_spec(chapter, "pharmacies")["title"] = "Community Pharmacy Services"
 
     pdfs, config = chapter4_only(tmp_path, change)
-    result = toolkit(
-        "sections", "--config", str(config), "--pdfs", str(pdfs), "--index", str(tmp_path / "ix")
-    )
+    result = Place(config, pdfs, tmp_path / "ix").run("sections")
     assert result.exit_code == 0, result.output
     lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
     # A heading found nowhere keeps its configured page; one found once elsewhere, in the

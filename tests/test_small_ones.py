@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import search_command, toolkit_group
-from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, Place, toolkit
 from tests.helpers import edited_chapter4, write_chapter
 
 CH4 = "chapter-4-health-services.pdf"
@@ -38,8 +38,7 @@ def test_sections_takes_a_path_into_the_pdfs_directory(
 def test_sections_refuses_a_path_outside_the_pdfs_directory(tmp_path: Path) -> None:
     outside = tmp_path / CH4
     shutil.copy(SAMPLE_PDFS / CH4, outside)
-    paths = ["--config", str(SAMPLE_CONFIG), "--pdfs", str(SAMPLE_PDFS), "--index", str(tmp_path / "index")]
-    result = toolkit("sections", str(outside), *paths)
+    result = Place(SAMPLE_CONFIG, SAMPLE_PDFS, tmp_path / "index").run("sections", str(outside))
     assert (result.exit_code, result.stderr) == (
         2,
         f"error: {outside} is not in the PDFs directory {SAMPLE_PDFS}: copy it there, or pass --pdfs DIR\n",
@@ -67,7 +66,7 @@ def test_make_audit_reports_changes_as_a_finding(tmp_path: Path, sample_copy: tu
         pytest.skip("make is not installed")
     pdfs, config = sample_copy
     index = tmp_path / "index"
-    ingest = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+    ingest = Place(config, pdfs, index).ingest()
     assert ingest.exit_code == 0, ingest.output
     write_chapter(edited_chapter4(), pdfs / CH4)
     env = {**os.environ, "CSE_CONFIG": str(config), "CSE_PDFS": str(pdfs), "CSE_INDEX": str(index)}
