@@ -57,7 +57,8 @@ GROUPS: dict[str, Group] = {
     # The real server runs as a subprocess, where mutmut cannot see which test reached a
     # function: test_links calls the same functions in the test process.
     "marking": Group(("pipeline/web/links.py",), ("tests/test_links.py", "tests/test_web_hostile_text.py")),
-    "audit": Group(("pipeline/ingest/audit.py",), ("tests/test_audit.py",)),
+    # test_audit_compare feeds compare() two manifests (milliseconds); test_audit ingests.
+    "audit": Group(("pipeline/ingest/audit.py",), ("tests/test_audit_compare.py", "tests/test_audit.py")),
     "check": Group(("pipeline/config/check.py",), ("tests/test_config.py", "tests/test_hostile_config.py")),
 }
 

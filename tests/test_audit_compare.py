@@ -1,0 +1,289 @@
+"""`audit.compare`, the comparison behind `cse-toolkit audit` and every ingest's summary,
+fed two manifests directly: what changed, moved or went missing, whose packs are stale,
+and the report's JSON (SPEC, "audit"). Each case takes milliseconds, so `make mutate` runs
+them for every mutant; test_audit.py runs the same questions through real ingests."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from typing import Any
+
+from pipeline.config import ChapterSpec, SectionSpec, Toolkit
+from pipeline.config.model import Audience, Role
+from pipeline.engine.documents import PageKind
+from pipeline.ingest.audit import AuditReport, SectionStatus, compare
+from pipeline.ingest.manifest import FileRecord, Manifest
+from pipeline.ingest.sections import SectionInfo
+
+CH4, CH5 = "ch4.pdf", "ch5.pdf"
+
+TOOLKIT = Toolkit(
+    chapters=(
+        ChapterSpec(
+            4,
+            "Health Services",
+            CH4,
+            sections=(
+                SectionSpec("nurses", "School Nurses", 56),
+                SectionSpec("midwifery", "Midwifery", 57),
+                SectionSpec("pharmacies", "Pharmacies", 58),
+            ),
+        ),
+        ChapterSpec(5, "Social Care", CH5, sections=(SectionSpec("foster-care", "Foster Care", 90),)),
+    ),
+    audiences=(Audience("health", "Health", read=(4,)), Audience("social", "Social Care", read=(5,))),
+    roles=(
+        Role("pharmacist", "Pharmacist", "health", sections=("pharmacies",)),
+        Role("nurse", "School nurse", "health", sections=("nurses",)),
+        Role("carer", "Foster carer", "social"),  # no section of its own: its pack is chapter 5
+    ),
+)
+
+
+def info(section_id: str, file: str, pdf_page: int, page: str, text: str = "", **changes: Any) -> SectionInfo:
+    """A section as an ingest records it: one page, its heading found where configured."""
+    intro = section_id.endswith("-introduction")
+    found = SectionInfo(
+        id=section_id,
+        title=section_id.title(),
+        chapter=4 if file == CH4 else 5,
+        file=file,
+        kind=PageKind.INTRO if intro else PageKind.SECTION,
+        configured_start="" if intro else page,
+        first_page=page,
+        last_page=page,
+        first_pdf_page=pdf_page,
+        last_pdf_page=pdf_page,
+        heading_found=True,
+        heading_page=None if intro else page,
+        heading_line=None if intro else 0,
+        text=text or f"The text of {section_id}.",
+    )
+    found = dataclasses.replace(found, **changes)
+    return dataclasses.replace(found, text_hash=hashlib.sha256(found.text.encode()).hexdigest())
+
+
+def record(file: str, sha: str = "a", labels: tuple[str, ...] | None = None, **changes: Any) -> FileRecord:
+    labels = labels or (("55", "56", "57", "58") if file == CH4 else ("89", "90"))
+    return FileRecord(
+        file, sha * 64, len(labels), labels, "printed numbers", 4 if file == CH4 else 5, **changes
+    )
+
+
+SECTIONS = (
+    info("chapter-4-introduction", CH4, 1, "55"),
+    info("nurses", CH4, 2, "56"),
+    info("midwifery", CH4, 3, "57", "Line a\nLine b"),
+    info("pharmacies", CH4, 4, "58"),
+    info("chapter-5-introduction", CH5, 1, "89"),
+    info("foster-care", CH5, 2, "90"),
+)
+OLD = Manifest(
+    "2026-12-06T10:00:00Z", "inputs", "config-1", "1", {CH4: record(CH4), CH5: record(CH5)}, SECTIONS
+)
+
+
+def now(
+    *replaced: SectionInfo, files: dict[str, FileRecord] | None = None, config: str = "config-1"
+) -> Manifest:
+    """OLD with some sections replaced (by id) and maybe other files or config."""
+    by_id = {s.id: s for s in replaced}
+    sections = tuple(by_id.get(s.id, s) for s in OLD.sections if files is None or s.file in files)
+    return dataclasses.replace(
+        OLD, sections=sections, files=files if files is not None else OLD.files, config_digest=config
+    )
+
+
+def statuses(report: AuditReport) -> dict[str, str]:
+    return {s.id: s.status.value for s in report.sections}
+
+
+# ------------------------------------------------------------------------------ no change
+def test_nothing_changed_is_an_empty_report() -> None:
+    report = compare(OLD, now(), TOOLKIT)
+
+    assert report.changed is False
+    assert report.as_json() == {
+        "added_files": [],
+        "removed_files": [],
+        "changed_files": [],
+        "sections": [],
+        "roles_affected": [],
+        "roles_affected_full": [],
+        "config_changed": False,
+        "unreadable_files": {},
+        "unnoticed_files": [],
+        "repeated_pages": {},
+        "config_behind": [],
+    }
+
+
+def test_only_the_config_changed_is_a_change() -> None:
+    report = compare(OLD, now(config="config-2"), TOOLKIT)
+
+    assert (report.config_changed, report.changed, report.sections) == (True, True, ())
+
+
+def test_the_first_ingest_adds_every_file_and_lists_no_section() -> None:
+    report = compare(None, OLD, TOOLKIT)
+
+    assert (report.added_files, report.removed_files, report.changed_files) == ((CH4, CH5), (), ())
+    assert (report.sections, report.config_changed) == ((), False)
+    assert report.roles_affected == ("carer", "nurse", "pharmacist")
+
+
+# ------------------------------------------------------------------------- a changed text
+def changed_midwifery() -> AuditReport:
+    edited = info("midwifery", CH4, 3, "57", "Line a\nLine c\n\nLine d")
+    return compare(OLD, now(edited, files={CH4: record(CH4, "b"), CH5: record(CH5)}), TOOLKIT)
+
+
+def test_a_changed_section_counts_its_lines_and_the_files_other_sections_are_listed_unchanged() -> None:
+    report = changed_midwifery()
+
+    assert report.changed_files == (CH4,)
+    assert statuses(report) == {
+        "chapter-4-introduction": "unchanged",
+        "nurses": "unchanged",
+        "midwifery": "changed",
+        "pharmacies": "unchanged",
+    }
+    midwifery = report.sections[2]
+    assert (midwifery.added_lines, midwifery.removed_lines) == (2, 1)  # the blank line is no line
+    assert midwifery.diff == (
+        "--- ingested",
+        "+++ now",
+        "@@ -1,2 +1,4 @@",
+        " Line a",
+        "-Line b",
+        "+Line c",
+        "+",
+        "+Line d",
+    )
+
+
+def test_a_changed_section_makes_stale_only_the_packs_holding_its_pages() -> None:
+    """Midwifery is in no role's own pack; chapter 4 whole (--full) holds it."""
+    report = changed_midwifery()
+
+    assert report.roles_affected == ()
+    assert report.roles_affected_full == ("nurse", "pharmacist")
+
+
+def test_a_changed_section_in_json_names_its_pages_as_numbers() -> None:
+    entry = changed_midwifery().as_json()["sections"][2]
+
+    assert entry == {
+        "id": "midwifery",
+        "status": "changed",
+        "configured_start": 57,
+        "found_start": 57,
+        "added_lines": 2,
+        "removed_lines": 1,
+        "previous_start": None,
+        "file": CH4,
+        "chapter": 4,
+        "title": "Midwifery",
+    }
+
+
+# ------------------------------------------------------------------ moved, missing, followed
+def test_a_heading_elsewhere_is_moved_and_nowhere_is_missing() -> None:
+    moved = info("pharmacies", CH4, 4, "58", heading_found=False, heading_page="57")
+    missing = info("nurses", CH4, 2, "56", heading_found=False, heading_page=None)
+
+    report = compare(OLD, now(moved, missing), TOOLKIT)
+
+    assert statuses(report) == {"nurses": "missing", "pharmacies": "moved"}
+    assert [(s.configured_start, s.found_start) for s in report.sections] == [("56", None), ("58", "57")]
+    assert report.roles_affected == ("nurse", "pharmacist")
+    assert report.changed is True
+
+
+def test_an_introduction_is_never_missing() -> None:
+    """An introduction has no heading to find: it is compared by its text only."""
+    intro = info("chapter-4-introduction", CH4, 1, "55", heading_found=False)
+
+    assert compare(OLD, now(intro), TOOLKIT).sections == ()
+
+
+def test_a_section_followed_to_the_same_place_as_last_time_is_no_news() -> None:
+    """The last ingest already split it where its heading stands (and warned of the key):
+    compared by its text, unchanged."""
+    followed = info("pharmacies", CH4, 4, "58", heading_found=False, heading_page="58", followed=True)
+    before = dataclasses.replace(
+        OLD, sections=tuple(followed if s.id == "pharmacies" else s for s in OLD.sections)
+    )
+
+    assert compare(before, now(followed), TOOLKIT).sections == ()
+
+
+def test_a_section_followed_now_but_not_before_or_elsewhere_than_before_is_moved() -> None:
+    followed = info("pharmacies", CH4, 4, "58", heading_found=False, heading_page="58", followed=True)
+    elsewhere = dataclasses.replace(followed, heading_page="57")
+    before = dataclasses.replace(
+        OLD, sections=tuple(elsewhere if s.id == "pharmacies" else s for s in OLD.sections)
+    )
+
+    assert statuses(compare(OLD, now(followed), TOOLKIT)) == {"pharmacies": "moved"}
+    assert statuses(compare(before, now(followed), TOOLKIT)) == {"pharmacies": "moved"}
+
+
+def test_a_followed_section_is_a_config_key_to_update() -> None:
+    followed = info("pharmacies", CH4, 4, "59", heading_found=False, heading_page="59", followed=True)
+    stray = info("foster-care", CH5, 2, "90", followed=True, heading_page="91", chapter=6)
+
+    report = compare(OLD, now(dataclasses.replace(followed, configured_start="58"), stray), TOOLKIT)
+
+    assert report.config_behind == ("chapters[0].sections[2].start: 58 -> 59",)
+    assert report.as_json()["config_behind"] == ["chapters[0].sections[2].start: 58 -> 59"]
+
+
+def test_a_section_printed_on_another_page_now_names_where_it_was_and_stales_its_pack() -> None:
+    """A page inserted before it, the config fixed: same text, found where configured, but
+    printed on 57 now, not 56; the pack cites the old number."""
+    shifted = info("nurses", CH4, 3, "57", configured_start="57")
+
+    report = compare(OLD, now(shifted, files={CH4: record(CH4, "b"), CH5: record(CH5)}), TOOLKIT)
+
+    nurses = next(s for s in report.sections if s.id == "nurses")
+    assert (nurses.status, nurses.previous_start) == (SectionStatus.UNCHANGED, "56")
+    assert report.as_json()["sections"][1]["previous_start"] == 56
+    assert report.roles_affected == ("nurse",)
+    assert [s.previous_start for s in report.sections if s.id != "nurses"] == [None, None, None]
+
+
+# ----------------------------------------------------------------------- files come and go
+def test_a_new_file_is_added_its_sections_unlisted_and_its_readers_stale() -> None:
+    before = dataclasses.replace(OLD, files={CH4: record(CH4)}, sections=OLD.sections[:4])
+
+    report = compare(before, OLD, TOOLKIT)
+
+    assert (report.added_files, report.sections) == ((CH5,), ())
+    assert (report.roles_affected, report.roles_affected_full) == (("carer",), ("carer",))
+
+
+def test_a_removed_file_stales_the_packs_that_held_it() -> None:
+    report = compare(OLD, now(files={CH4: record(CH4)}), TOOLKIT)
+
+    assert (report.removed_files, report.sections) == ((CH5,), ())
+    assert report.roles_affected == ("carer",)
+
+
+def test_repeated_pages_are_reported_for_added_and_changed_files_only() -> None:
+    whole = record("whole.pdf", labels=tuple(str(n) for n in range(1, 11)), repeated_pages=3)
+    files = {CH4: record(CH4, "b", repeated_pages=0), CH5: record(CH5, repeated_pages=2), "whole.pdf": whole}
+
+    report = compare(OLD, now(files=files), TOOLKIT)
+
+    assert report.repeated_pages == {"whole.pdf": (3, 10)}
+    assert report.as_json()["repeated_pages"] == {"whole.pdf": 3}
+
+
+def test_page_labels_that_are_not_numbers_stay_text_in_json() -> None:
+    moved = info("nurses", CH4, 2, "iv", configured_start="iv", heading_found=False, heading_page="v")
+
+    entry = compare(OLD, now(moved), TOOLKIT).as_json()["sections"][0]
+
+    assert (entry["configured_start"], entry["found_start"], entry["previous_start"]) == ("iv", "v", 56)
