@@ -148,3 +148,10 @@ def test_an_irregular_form_of_a_verb_finds_the_pages_of_its_base_form(cse_search
     assert taught["results"][0]["section"] == "teaching-about-relationships"  # type: ignore[index]
     assert taught["unmatched"] == [] and taught["corrected"] is None
     assert answer(cse_search, "he gave her a phone")["unmatched"] == []
+
+
+def test_a_contraction_typed_without_its_apostrophe_is_a_question_word(cse_search: Search) -> None:
+    """On a phone "I'm" is typed "im": it is not "a word no page mentions", nor evidence."""
+    data = answer(cse_search, "how do i know if im being groomed")
+    assert data["unmatched"] == []
+    assert data["results"][0]["section"] == "grooming"  # type: ignore[index]

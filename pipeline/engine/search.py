@@ -59,6 +59,9 @@ QUESTION_WORDS = frozenset(
     # What is left of "won't", "don't", "I'm", "she's" once the apostrophe splits them.
     + "t s d m ll re ve don won isn aren wasn weren hasn haven hadn doesn didn couldn "
     "shouldn wouldn cannot".split()
+    # The same typed without the apostrophe, as on a phone: "im", "dont", "wont", "shes".
+    + "im ive youre theyre hes shes dont wont cant isnt arent wasnt werent hasnt havent "
+    "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres".split()
 )
 # Everyday verbs and adjectives: they may help find a page, but a section title that shares
 # only such a word with the query is no sign of its subject ("my daughter keeps going
