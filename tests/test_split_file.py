@@ -308,6 +308,7 @@ def test_a_file_the_config_does_not_name_is_split_into_one_unit_per_page() -> No
         (1, "1", None, "", PageKind.DOCUMENT, "A leaflet\nAbout referrals.", False),
         (3, "4", None, "", PageKind.DOCUMENT, "Read by OCR.", True),
     ]
+    assert {(u.chapter_title, u.section_title) for u in result.split.pages} == {("", "")}
     assert result.split.sections == ()
     assert result.chapters == ()
     assert result.warnings == (
@@ -351,4 +352,55 @@ def test_a_heading_on_the_second_page_printed_with_its_number_says_the_numbers_r
         "toolkit.pdf: heading 'Consent' (section consent) is not on the page printed 2 at PDF page 2 "
         "but on another page printed 2, at PDF page 4 (the file's page numbers restart); check "
         "chapters[0].sections[0].start",
+    )
+
+
+def test_a_range_from_a_label_to_a_number_is_found_by_its_two_ends() -> None:
+    """ "Cover" has no order, so neither end is compared: the range runs from the page
+    labelled Cover to the page labelled 2."""
+    labels = ["Cover", "1", "2", "3"]
+    document = pdf(*(page([f"Text of {label}"]) for label in labels), labels=labels)
+
+    result = split(document, chapter(1, ("Cover", 2)))
+
+    assert result.chapters == (ChapterPages(1, 1, 3),)
+    assert result.warnings == ()
+
+
+def test_a_roman_start_in_a_file_without_roman_pages_is_not_said_to_start_before_it() -> None:
+    """Pages i-3 of a file printed 1-7: the roman end has no roman page to compare with."""
+    result = split(gappy_free(), chapter(1, ("i", 3)), chapter(2, (4, "x")))
+
+    assert result.chapters == (ChapterPages(1, 1, 3),)
+    assert result.split.problems == (
+        "chapters[1].pages: printed pages 4-x (chapter 2) are not in toolkit.pdf, whose pages are 1-7",
+    )
+    assert result.warnings == ()
+
+
+def gappy_free() -> ExtractedPdf:
+    return pdf(*(page([f"Text on page {n}"], f"Page {n}") for n in range(1, 8)))
+
+
+def test_a_start_page_the_file_lacks_is_a_problem_and_its_heading_is_looked_for_everywhere() -> None:
+    """Printed page 9 is not in a file printed 1-4: the config is wrong; where its heading
+    stands (page 3) is still shown by `cse-toolkit sections`."""
+    document = pdf(
+        page(["Introduction", "Words."], "Page 1"),
+        page(["Other words."], "Page 2"),
+        page(["Consent", "Here."], "Page 3"),
+        page(["Consent matters", "Not the heading."], "Page 4"),
+    )
+
+    result = split(document, chapter(1, None, SectionSpec("consent", "Consent", 9)))
+
+    assert result.split.problems == (
+        "chapters[0].sections[0].start: printed page 9 (Consent) is not in toolkit.pdf, whose pages are 1-4",
+    )
+    consent = result.split.sections[-1]
+    assert (consent.id, consent.heading_found, consent.heading_page, consent.heading_line) == (
+        "consent",
+        False,
+        "3",
+        0,
     )

@@ -133,10 +133,12 @@ def _loose(text: str) -> str:
     return " ".join(text.replace("&", " and ").replace("'", "").split())
 
 
-def uncatalogued(pdf: ExtractedPdf, numbering: PageNumbering, only: Sequence[int] | None = None) -> Split:
+def uncatalogued(
+    pdf: ExtractedPdf, numbering: PageNumbering, only: Sequence[int] | None = None
+) -> tuple[SectionPage, ...]:
     """A PDF the config does not name (or the front matter of a shared file, `only` those
     pages): every page is its own unit, with no chapter and no section."""
-    pages = tuple(
+    return tuple(
         SectionPage(
             pdf.file,
             None,
@@ -152,7 +154,6 @@ def uncatalogued(pdf: ExtractedPdf, numbering: PageNumbering, only: Sequence[int
         for i in (only if only is not None else range(len(pdf.pages)))
         if (lines := body_lines(pdf, numbering, i))
     )
-    return Split(pages, (), (), ())
 
 
 def split_chapter(
@@ -192,7 +193,7 @@ def split_chapter(
             problems.append(
                 f"{place}.sections[{s_index}].start: printed page {spec.start} ({spec.title}) {where}"
             )
-            anywhere = _search_heading(pdf, numbering, spec.title, skip=-1, span=span)
+            anywhere = _search_heading(pdf, numbering, spec.title, span)
             found_at[spec.id] = (
                 (numbering.labels[anywhere[0]], anywhere[1], False) if anywhere else (None, None, False)
             )
@@ -334,11 +335,10 @@ def _headings(
 
 
 def _search_heading(
-    pdf: ExtractedPdf, numbering: PageNumbering, title: str, skip: int, span: range
+    pdf: ExtractedPdf, numbering: PageNumbering, title: str, span: range
 ) -> tuple[int, int] | None:
+    """The first page of `span` holding the heading `title`: (page index, line index)."""
     for index in span:
-        if index == skip:
-            continue
         line = find_heading(body_lines(pdf, numbering, index), title)
         if line is not None:
             return index, line
@@ -432,9 +432,8 @@ def split_file(toolkit: Toolkit, pdf: ExtractedPdf) -> FileSplit:
     first_page = next((c.first_page for c in chapters if c.first_page is not None), None)
     numbering = number_pages(pdf, first_page)
     if not chapters:
-        split = uncatalogued(pdf, numbering)
         gaps = tuple(numbering.gap_message(g, pdf.file) for g in numbering.gaps)
-        return FileSplit(numbering, Split(split.pages, (), gaps, ()))
+        return FileSplit(numbering, Split(uncatalogued(pdf, numbering), (), gaps, ()))
     spans, problems, edges = _spans(toolkit, chapters, pdf, numbering)
     ranged = any(c.pages is not None for c in chapters)
     inside = sorted({i for span in spans.values() for i in span})
@@ -457,7 +456,7 @@ def split_file(toolkit: Toolkit, pdf: ExtractedPdf) -> FileSplit:
         problems.extend(split.problems)
         placed.append(ChapterPages(chapter.number, span.start + 1, span.stop))
     if ranged and front:
-        units.extend(uncatalogued(pdf, numbering, front).pages)
+        units.extend(uncatalogued(pdf, numbering, front))
         units.sort(key=lambda unit: unit.pdf_page)
     return FileSplit(
         numbering, Split(tuple(units), tuple(infos), tuple(warnings), tuple(problems)), tuple(placed)
