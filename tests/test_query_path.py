@@ -68,6 +68,11 @@ QUERIES = [
     "grooming AND online",
     "CSE NOT online",
     "drunk daughter",
+    # Phrases of common words: each word's positions are read only
+    # where the words before it stand together.
+    '"risk of sexual exploitation"',
+    '"if you are worried" OR "refer to the mash"',
+    '"not coming home" OR "going missing"',
 ]
 
 

@@ -114,28 +114,35 @@ def _evaluate(top: Searcher, leaf: Searcher, leaf_number: int, query: wq.Query) 
 
 def _phrase(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str, words: Sequence[str]) -> Scores:
     """Pages holding the words side by side in this order, scored as Whoosh scores a
-    phrase: the sum of its words' scores. Positions are read only for the pages that
-    hold every word."""
+    phrase: the sum of its words' scores. Only the pages holding every word are scored, and
+    each word's positions are read only where the words before it stand together."""
     field = top.schema[fieldname] if fieldname in top.schema else None  # noqa: SIM401 (a Schema has no get)
     if field is None or not words or not field.format or not field.format.supports("positions"):
         return _by_whoosh(top, leaf, wq.Phrase(fieldname, list(words)))
-    parts = [_term(top, leaf, leaf_number, fieldname, word) for word in words]
+    held = _pages_holding_all(top, leaf, fieldname, words)
+    parts = [_term(top, leaf, leaf_number, fieldname, word, held) for word in words]
     smallest = min(parts, key=len)
     common = sorted(set(smallest).intersection(*(part for part in parts if part is not smallest)))
     if not common:
         return {}
     reader = leaf.reader()
-    positions: list[dict[int, frozenset[int]]] = []
-    for word in words:
-        positions.append(
-            {doc: frozenset(positions_at(m)) for doc, m in at_docs(reader, fieldname, word, common)}
-        )
+    # Word by word, where the words so far stand side by side: each next word's positions
+    # are read only in the pages still holding the phrase's start (a deleted page is not
+    # read at all, so it drops out).
+    starts = {doc: set(positions_at(m)) for doc, m in at_docs(reader, fieldname, words[0], common)}
+    for offset, word in enumerate(words[1:], start=1):
+        if not starts:
+            break
+        following: dict[int, set[int]] = {}
+        for doc, m in at_docs(reader, fieldname, word, sorted(starts)):
+            at = frozenset(positions_at(m))
+            kept = {p for p in starts[doc] if p + offset in at}
+            if kept:
+                following[doc] = kept
+        starts = following
     scores: Scores = {}
     for doc in common:
-        if any(doc not in found for found in positions):  # a deleted page: its positions are not read
-            continue
-        later = [found[doc] for found in positions[1:]]
-        if any(all(p + i in at for i, at in enumerate(later, start=1)) for p in positions[0][doc]):
+        if doc in starts:
             total = 0.0
             for part in parts:  # added in the phrase's order
                 total += part[doc]
@@ -190,8 +197,53 @@ def _by_whoosh(top: Searcher, leaf: Searcher, query: wq.Query) -> Scores:
     return scores
 
 
-def _term(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str, text: object) -> Scores:
-    """BM25F of one term in every page of the segment that holds it (Whoosh's formula)."""
+def _pages_holding_all(
+    top: Searcher, leaf: Searcher, fieldname: str, words: Sequence[str]
+) -> list[int] | None:
+    """The segment's pages holding every word (ascending), from their page lists
+    (counts.py), rarest word first, each later one searched by bisection; None when a
+    word's pages are only in Whoosh's blocks."""
+    reader = leaf.reader()
+    field = top.schema[fieldname]
+    lists = []
+    for word in words:
+        try:
+            btext = field.to_bytes(word)
+        except ValueError:
+            return []
+        if (fieldname, btext) not in reader:
+            return []
+        kept = pages_and_freqs(reader, fieldname, btext)
+        if kept is None:
+            return None
+        lists.append(kept[0])
+    lists.sort(key=len)
+    common = list(lists[0])
+    for pages in lists[1:]:
+        at, end, kept_here = 0, len(pages), []
+        for doc in common:
+            at = bisect.bisect_left(pages, doc, at, end)
+            if at == end:
+                break
+            if pages[at] == doc:
+                kept_here.append(doc)
+        common = kept_here
+        if not common:
+            break
+    return common
+
+
+def _term(
+    top: Searcher,
+    leaf: Searcher,
+    leaf_number: int,
+    fieldname: str,
+    text: object,
+    only: list[int] | None = None,
+) -> Scores:
+    """BM25F of one term in every page of the segment that holds it (Whoosh's formula);
+    with `only` (ascending), in those of its pages only (a phrase's pages holding every
+    word: a common word's thousands of other pages are never scored)."""
     schema = top.schema
     if fieldname not in schema:
         return {}
@@ -210,6 +262,16 @@ def _term(top: Searcher, leaf: Searcher, leaf_number: int, fieldname: str, text:
     k1_plus = weighting.K1 + 1
     raw, norm = _norms(top, leaf, leaf_number, fieldname)
     kept = pages_and_freqs(reader, fieldname, btext)
+    if kept is not None and only is not None:
+        pages, freqs = kept
+        scores: Scores = {}
+        at, end = 0, len(pages)
+        for doc in only:
+            at = bisect.bisect_left(pages, doc, at, end)
+            if at < end and pages[at] == doc:
+                tf = freqs[at]
+                scores[doc] = idf * ((tf * k1_plus) / (tf + norm[raw[doc]]))
+        return scores
     if kept is not None:  # pages and frequencies without positions (counts.py)
         return {doc: idf * ((tf * k1_plus) / (tf + norm[raw[doc]])) for doc, tf in zip(*kept, strict=True)}
     found = matcher(reader, fieldname, btext, field.format)
