@@ -155,3 +155,22 @@ def test_a_contraction_typed_without_its_apostrophe_is_a_question_word(cse_searc
     data = answer(cse_search, "how do i know if im being groomed")
     assert data["unmatched"] == []
     assert data["results"][0]["section"] == "grooming"  # type: ignore[index]
+
+
+def test_an_adults_age_beside_a_partner_is_read_as_an_older_partner(cse_search: Search) -> None:
+    """A midwife writes the partner's age, which no page holds; the guidance speaks of a
+    partner who is much older. Her own section's page on it comes first, the number written
+    in figures or in words."""
+    for question in ("she says her boyfriend is 30", "she says her boyfriend is thirty"):
+        first = answer(cse_search, question, "--role", "midwife")["results"][0]  # type: ignore[index]
+        assert (first["section"], first["page"]) == ("midwifery", "61"), question
+
+
+def test_the_age_gap_is_read_only_from_an_adults_age_beside_a_partner() -> None:
+    from pipeline.engine.search import with_age_gap
+
+    assert with_age_gap("going out with a 25 year old") == "going out with a 25 year old older"
+    assert with_age_gap("my 14 year old has a boyfriend") == "my 14 year old has a boyfriend"
+    assert with_age_gap("boyfriend for 18 months") == "boyfriend for 18 months"
+    assert with_age_gap('"boyfriend" 30') == '"boyfriend" 30'
+    assert with_age_gap("much older boyfriend of 30") == "much older boyfriend of 30"

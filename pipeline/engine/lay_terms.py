@@ -213,8 +213,9 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
-        ("boyfriend", "girlfriend", "seeing someone", "going out with"),
-        f"{CAMBRIDGE}: go out with, see someone (to have a romantic relationship)",
+        ("boyfriend", "girlfriend", "seeing someone", "going out with", "partner"),
+        f"{CAMBRIDGE}: go out with, see someone (to have a romantic relationship); partner (the "
+        "person you live with or have a sexual relationship with)",
     ),
     LayTerm(
         (

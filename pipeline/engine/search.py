@@ -289,6 +289,8 @@ def search(
         if rewritten != text:
             corrected = text = rewritten
     parser = make_parser(searcher.schema, ranking=ranking)
+    typed_text = text
+    text = with_age_gap(text)
     expanded, forms = expander.expand(text, lay_weight=ranking.synonyms)
     capped: list[str] = []
     # Plain words are matched softly: any page with one of the words is a candidate, and
@@ -320,7 +322,9 @@ def search(
         outside_both = _count(searcher, candidates, None, None) - total - outside_scope - outside_chapter
     # Offered for a misspelt word inside quotes (outside them it was corrected), and only
     # if the corrected phrase has hits.
-    suggestion = None if as_typed else _suggest(searcher, parser, expander, speller, text, scope, chapter)
+    suggestion = (
+        None if as_typed else _suggest(searcher, parser, expander, speller, typed_text, scope, chapter)
+    )
     return SearchResult(
         query_text,
         total,
@@ -487,6 +491,31 @@ _AGE = re.compile(
     r"(?:year|yr)[\s-]*\d{1,2}s?)\b",
     re.I,
 )
+
+
+# An adult's age beside a partner ("her boyfriend is 30", "going out with a 25 year old"):
+# what the question is about is the age gap, which the guidance calls an "older" partner;
+# the number itself is on no page.
+_ADULT_AGE = re.compile(
+    r"\b(?:1[89]|[2-9][0-9]|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)\b"
+    r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|times?|pounds?|quid))",
+    re.I,
+)
+_PARTNER = re.compile(
+    r"\b(?:boy ?friends?|girl ?friends?|partners?|man|men|guy|guys|bloke|fella|dating|"
+    r"going out with|seeing|relationship)\b",
+    re.I,
+)
+
+
+def with_age_gap(text: str) -> str:
+    """The question with "older" added when it gives an adult's age beside a partner and
+    has no operators or quotes of its own (those are searched as typed)."""
+    if not _is_plain_words(text) or "older" in text.lower():
+        return text
+    if _ADULT_AGE.search(text) and _PARTNER.search(text):
+        return f"{text} older"
+    return text
 
 
 def query_units(
