@@ -570,6 +570,27 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{CAMBRIDGE} thesaurus: debt, owe, pay back",
     ),
     LayTerm(
+        (
+            "confidentiality",
+            "confidential",
+            "in confidence",
+            "without the parents knowing",
+            "without her parents knowing",
+            "without his parents knowing",
+            "without their parents knowing",
+            "without parents knowing",
+            "without them knowing",
+            "without telling",
+            "behind their back",
+            "keep it between us",
+            "keep it secret",
+        ),
+        f"{CAMBRIDGE}: in confidence (told to someone who will keep it secret), behind "
+        "someone's back (without them knowing)",
+        one_way=True,
+    ),
+    LayTerm(("information", "info"), f"{CAMBRIDGE}: info (informal: information)"),
+    LayTerm(
         ("hotel", "hotels", "motel", "B&B", "bed and breakfast", "airbnb", "guest house", "guest houses"),
         f"{CAMBRIDGE}: B&B (bed and breakfast: a small hotel or private house), motel, guest house",
     ),
