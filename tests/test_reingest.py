@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pipeline.engine.english import ENGLISH_NAME, SOURCE_NAME, list_source
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.manifest import load_manifest
 from pipeline.ingest.sections import NOT_IN_CONFIG
@@ -114,6 +115,37 @@ def test_republished_chapter_and_the_unchanged_files_answer_from_their_pages(
         "wombat sanctuary": (EXTRA, "1"),
         "Models of exploitation": (CH1, "7"),
     }
+
+
+@pytest.mark.parametrize("same_wordfreq", [True, False])
+def test_the_english_word_list_is_carried_over_unless_wordfreq_changed(
+    sample: Place, edited: bytes, same_wordfreq: bool
+) -> None:
+    """A republished chapter does not import wordfreq to write its list again (0.1 s of
+    every re-ingest): the previous generation's is copied. A marked copy shows which; a
+    list made from another wordfreq (an upgrade) is made again."""
+    before = IndexStore(sample.index).current()
+    assert before is not None
+    marked = (before / ENGLISH_NAME).read_bytes() + b"zzmarkerword\t7.00\n"
+    (before / ENGLISH_NAME).write_bytes(marked)
+    if not same_wordfreq:
+        (before / SOURCE_NAME).write_text("an older wordfreq\n", encoding="utf-8")
+    (sample.pdfs / CH4).write_bytes(edited)
+
+    assert sample.run("ingest").exit_code == 0
+
+    after = IndexStore(sample.index).current()
+    assert after is not None and after != before
+    kept = (after / ENGLISH_NAME).read_bytes()
+    assert (
+        kept == marked,
+        b"\nzzmarkerword\t" in kept,
+        (after / SOURCE_NAME).read_text() == list_source(),
+    ) == (
+        same_wordfreq,
+        same_wordfreq,
+        True,
+    )
 
 
 def test_carried_file_keeps_its_warning(sample: Place, edited: bytes) -> None:

@@ -15,6 +15,7 @@ existed has the list read from wordfreq itself, once, when first needed.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import math
 import threading
 from pathlib import Path
@@ -22,6 +23,8 @@ from pathlib import Path
 from pipeline.ondisk import write_atomic
 
 ENGLISH_NAME = "english.tsv"
+SOURCE_NAME = "english.source"  # which wordfreq list english.tsv was made from (list_source)
+LIST_FORMAT = "1"  # english_lines' format: changing it makes every kept list be made again
 COMMON = 3.0  # Zipf frequency of a common English word: at least once per million words
 KNOWN_WORDS = 50_000  # words whose frequency a process remembers (in memory only, never logged)
 
@@ -36,9 +39,43 @@ def english_lines() -> str:
     return "\n" + "\n".join(row for row in rows if "\n" not in row) + "\n"
 
 
-def save_english(directory: Path) -> None:
-    """Keep the word list with an index generation, so a search never imports wordfreq."""
+def list_source() -> str | None:
+    """Which wordfreq list english_lines would read, without importing wordfreq (its import
+    and the list cost an ingest about 0.11 s of CPU): the installed package's list file
+    and module, by path, size and modification time (an upgrade replaces both); None
+    when wordfreq is not found."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return None
+    package = Path(spec.origin)
+    parts = [LIST_FORMAT]
+    for path in (package, package.parent / "data" / "small_en.msgpack.gz"):
+        try:
+            status = path.stat()
+        except OSError:
+            return None
+        parts.append(f"{path} {status.st_size} {status.st_mtime_ns}")
+    return "\n".join(parts) + "\n"
+
+
+def save_english(directory: Path, previous: Path | None = None) -> None:
+    """Keep the word list with an index generation, so a search never imports wordfreq.
+    The `previous` generation's list is copied when it was made from the same wordfreq
+    list (every ingest but the first after an upgrade), so wordfreq is not imported."""
+    source = list_source()
+    if previous is not None and previous != directory and source is not None:
+        try:
+            if (previous / SOURCE_NAME).read_text(encoding="utf-8") == source:
+                kept = (previous / ENGLISH_NAME).read_bytes()
+                if kept.startswith(b"\n") and kept.endswith(b"\n") and len(kept) > 1:  # whole
+                    write_atomic(directory / ENGLISH_NAME, kept)
+                    write_atomic(directory / SOURCE_NAME, source)
+                    return
+        except (OSError, UnicodeDecodeError):
+            pass  # no list kept there: made again below
     write_atomic(directory / ENGLISH_NAME, english_lines())
+    if source is not None:
+        write_atomic(directory / SOURCE_NAME, source)
 
 
 class English:

@@ -515,7 +515,7 @@ def ingest(
             save_manifest(manifest, generation)
             save_snapshot(toolkit, generation)
             save_merged(from_toolkit(toolkit), generation)
-            save_english(generation)
+            save_english(generation, store.current())
             report.changes = compare(previous, manifest, toolkit)
             report.edition, editions = _edition(toolkit, store, previous, manifest, report)
             # Also without a new edition: a config fixed after an ingest moves no text, but
