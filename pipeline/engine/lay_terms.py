@@ -589,6 +589,26 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "someone's back (without them knowing)",
         one_way=True,
     ),
+    LayTerm(
+        (
+            "warning notice",
+            "child abduction warning notice",
+            "CAWN",
+            "abduction notice",
+            "civil order",
+            "restraining order",
+            "keep away order",
+            "stay away order",
+            "banning order",
+            "injunction",
+            "keep him away",
+            "keep a man away",
+            "keep them away",
+            "keep away from",
+        ),
+        "College of Policing (college.police.uk), 'Child abduction warning notices'; "
+        f"{CAMBRIDGE}: restraining order, injunction (an official order to stop someone doing something)",
+    ),
     LayTerm(("information", "info"), f"{CAMBRIDGE}: info (informal: information)"),
     LayTerm(
         ("hotel", "hotels", "motel", "B&B", "bed and breakfast", "airbnb", "guest house", "guest houses"),
