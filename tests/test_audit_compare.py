@@ -74,7 +74,7 @@ def record(file: str, sha: str = "a", labels: tuple[str, ...] | None = None, **c
 SECTIONS = (
     info("chapter-4-introduction", CH4, 1, "55"),
     info("nurses", CH4, 2, "56"),
-    info("midwifery", CH4, 3, "57", "Line a\nLine b"),
+    info("midwifery", CH4, 3, "57", "Line a\nLine b\nLine c\nLine d\nLine e"),
     info("pharmacies", CH4, 4, "58"),
     info("chapter-5-introduction", CH5, 1, "89"),
     info("foster-care", CH5, 2, "90"),
@@ -135,7 +135,7 @@ def test_the_first_ingest_adds_every_file_and_lists_no_section() -> None:
 
 # ------------------------------------------------------------------------- a changed text
 def changed_midwifery() -> AuditReport:
-    edited = info("midwifery", CH4, 3, "57", "Line a\nLine c\n\nLine d")
+    edited = info("midwifery", CH4, 3, "57", "Line a\nLine b\nLine C\n\nLine D\nLine e")
     return compare(OLD, now(edited, files={CH4: record(CH4, "b"), CH5: record(CH5)}), TOOLKIT)
 
 
@@ -150,16 +150,18 @@ def test_a_changed_section_counts_its_lines_and_the_files_other_sections_are_lis
         "pharmacies": "unchanged",
     }
     midwifery = report.sections[2]
-    assert (midwifery.added_lines, midwifery.removed_lines) == (2, 1)  # the blank line is no line
-    assert midwifery.diff == (
+    assert (midwifery.added_lines, midwifery.removed_lines) == (2, 2)  # the blank line is no line
+    assert midwifery.diff == (  # one line of context either side
         "--- ingested",
         "+++ now",
-        "@@ -1,2 +1,4 @@",
-        " Line a",
-        "-Line b",
-        "+Line c",
+        "@@ -2,4 +2,5 @@",
+        " Line b",
+        "-Line c",
+        "-Line d",
+        "+Line C",
         "+",
-        "+Line d",
+        "+Line D",
+        " Line e",
     )
 
 
@@ -180,7 +182,7 @@ def test_a_changed_section_in_json_names_its_pages_as_numbers() -> None:
         "configured_start": 57,
         "found_start": 57,
         "added_lines": 2,
-        "removed_lines": 1,
+        "removed_lines": 2,
         "previous_start": None,
         "file": CH4,
         "chapter": 4,
@@ -287,3 +289,31 @@ def test_page_labels_that_are_not_numbers_stay_text_in_json() -> None:
     entry = compare(OLD, now(moved), TOOLKIT).as_json()["sections"][0]
 
     assert (entry["configured_start"], entry["found_start"], entry["previous_start"]) == ("iv", "v", 56)
+
+
+def test_a_section_new_to_the_config_is_all_added_lines() -> None:
+    """A section the last ingest did not have (its file changed and the config gained it)."""
+    before = dataclasses.replace(OLD, sections=tuple(s for s in OLD.sections if s.id != "midwifery"))
+
+    report = compare(before, now(files={CH4: record(CH4, "b"), CH5: record(CH5)}), TOOLKIT)
+
+    midwifery = next(s for s in report.sections if s.id == "midwifery")
+    assert (midwifery.status, midwifery.added_lines, midwifery.removed_lines) == (SectionStatus.CHANGED, 5, 0)
+    assert (midwifery.previous_start, midwifery.found_start) == (None, "57")
+    assert midwifery.diff[2:4] == ("@@ -0,0 +1,5 @@", "+Line a")
+
+
+def test_lines_that_begin_with_dashes_or_pluses_are_counted_like_any_other() -> None:
+    """A removed line "-- Signed off" shows in the diff as "--- Signed off", an added "++ New"
+    as "+++ New": they are lines of text, not the diff's header."""
+    signed = info("midwifery", CH4, 3, "57", "Line a\n-- Signed off\nLine e")
+    edited = info("midwifery", CH4, 3, "57", "Line a\n++ New\n++ Newer\nLine e")
+    before = dataclasses.replace(
+        OLD, sections=tuple(signed if s.id == "midwifery" else s for s in OLD.sections)
+    )
+
+    report = compare(before, now(edited, files={CH4: record(CH4, "b"), CH5: record(CH5)}), TOOLKIT)
+
+    midwifery = next(s for s in report.sections if s.id == "midwifery")
+    assert (midwifery.added_lines, midwifery.removed_lines) == (2, 1)
+    assert midwifery.diff[3:] == (" Line a", "--- Signed off", "+++ New", "+++ Newer", " Line e")

@@ -866,3 +866,31 @@ def test_edition_date_as_a_list_is_named_as_such() -> None:
 def test_edition_needs_a_date_or_a_note() -> None:
     assert edition_problem("{}") == "edition (line 2): give its date (YYYY-MM-DD), a note, or both"
     assert edition_problem("{note: [a, b]}") == "edition.note (line 2): expected a single value, got a list"
+
+
+def test_a_config_nested_deeply_and_broken_too_is_named_too_deep() -> None:
+    """libyaml reads 2,000 nested lists and stops at the syntax error after them; the
+    pure-Python reader, asked again for a better wording of that error, runs out of stack:
+    the message is still the file's, saying what is wrong."""
+    text = "chapters: " + "[" * 2000 + "]" * 2000 + " ]]\n"
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text.encode(), "toolkit.yaml")
+    assert str(caught.value) == (
+        "toolkit.yaml: 1 problem; nothing was changed:\n"
+        "  - nested too deeply (YAML lists and mappings more than about 1,000 levels deep)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("[1, 14]", "expected a single value, got a list"),
+        ("0", "must be 1 or more, got '0'"),
+        ('""', "expected printed pages FIRST-LAST (such as 55-76 or i-iv), got ''"),
+    ],
+)
+def test_pages_that_are_no_range_name_the_key(value: str, message: str) -> None:
+    assert (
+        only_problem(SHARED.replace("pages: 1-14", f"pages: {value}"))
+        == f"chapters[0].pages (line 5): {message}"
+    )

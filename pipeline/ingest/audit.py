@@ -168,7 +168,7 @@ def _section_change(info: SectionInfo, previous: SectionInfo | None) -> SectionC
         chapter=info.chapter,
         status=SectionStatus.UNCHANGED,
         configured_start=info.configured_start or None,
-        found_start=info.heading_page if info.kind != PageKind.INTRO else None,
+        found_start=info.heading_page,  # None for an introduction: it has no heading to find
         previous_start=then if then is not None and then != now else None,
     )
     if info.kind != PageKind.INTRO and not info.heading_found and not _followed_before(info, previous):
@@ -179,8 +179,10 @@ def _section_change(info: SectionInfo, previous: SectionInfo | None) -> SectionC
         return base
     old_lines = previous.text.splitlines() if previous else []
     diff = tuple(difflib.unified_diff(old_lines, info.text.splitlines(), "ingested", "now", lineterm="", n=1))
-    # Lines of text only, as editions count them: not the blank line between two pages.
-    body = [line for line in diff if not line.startswith(("---", "+++", "@@")) and line[1:].strip()]
+    # Lines of text only, as editions count them: not the two header lines ("--- ingested",
+    # "+++ now", told by their place: a removed line "-- signed" reads "--- signed"), not the
+    # "@@" lines, not the blank line between two pages.
+    body = [line for line in diff[2:] if not line.startswith("@@") and line[1:].strip()]
     return replace(
         base,
         status=SectionStatus.CHANGED,
