@@ -609,6 +609,30 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "College of Policing (college.police.uk), 'Child abduction warning notices'; "
         f"{CAMBRIDGE}: restraining order, injunction (an official order to stop someone doing something)",
     ),
+    LayTerm(
+        (
+            "referral",
+            "refer",
+            "report it",
+            "report this",
+            "report a concern",
+            "who do i tell",
+            "who should i tell",
+            "who to tell",
+            "who do i call",
+            "who should i call",
+            "who to call",
+            "who do i ring",
+            "who do i contact",
+            "who should i contact",
+            "who to contact",
+            "where do i report",
+            "how do i report",
+        ),
+        f"{CAMBRIDGE}: refer (to send someone to a person or service for help), report "
+        "(to tell someone in authority about something)",
+        one_way=True,
+    ),
     LayTerm(("information", "info"), f"{CAMBRIDGE}: info (informal: information)"),
     LayTerm(
         ("hotel", "hotels", "motel", "B&B", "bed and breakfast", "airbnb", "guest house", "guest houses"),
