@@ -199,6 +199,8 @@ def test_a_heading_elsewhere_is_moved_and_nowhere_is_missing() -> None:
 
     assert statuses(report) == {"nurses": "missing", "pharmacies": "moved"}
     assert [(s.configured_start, s.found_start) for s in report.sections] == [("56", None), ("58", "57")]
+    # where each starts now: its heading's page, else its first page (nurses: still 56)
+    assert [s.previous_start for s in report.sections] == [None, "58"]
     assert report.roles_affected == ("nurse", "pharmacist")
     assert report.changed is True
 

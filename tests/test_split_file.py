@@ -6,12 +6,13 @@ test_one_file.py and test_printed_pages.py."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from pipeline.config import ChapterSpec, SectionSpec, Toolkit
 from pipeline.engine.documents import PageKind
 from pipeline.ingest.extract import ExtractedPdf, Line, PageText
-from pipeline.ingest.sections import NOT_IN_CONFIG, ChapterPages, FileSplit, split_file
+from pipeline.ingest.sections import NOT_IN_CONFIG, ChapterPages, FileSplit, find_heading, split_file
 
 FILE = "toolkit.pdf"
 HEIGHT = 800.0  # the top and bottom 12% are the margins where numbers and running headers stand
@@ -404,3 +405,166 @@ def test_a_start_page_the_file_lacks_is_a_problem_and_its_heading_is_looked_for_
         "3",
         0,
     )
+
+
+# ------------------------------------------------------------------------- finding a heading
+def lines(*texts: str) -> list[Line]:
+    return [Line(text, 120 + 20 * k, 132 + 20 * k, 50) for k, text in enumerate(texts)]
+
+
+def test_a_heading_is_found_numbered_page_cited_or_with_and_for_an_ampersand() -> None:
+    assert find_heading(lines("Words above.", "4.2 Pharmacies"), "Pharmacies") == 1
+    assert find_heading(lines("Pharmacies (p74)", "Words."), "Pharmacies") == 0
+    assert find_heading(lines("Children's Services"), "Childrens Services") == 0
+    assert find_heading(lines("Accident & Emergency"), "Accident and Emergency") == 0
+    assert find_heading(lines("Pharmacies and more"), "Pharmacies") is None
+    assert find_heading(lines("Pharmacies"), "") is None
+
+
+def test_a_heading_wrapped_over_two_lines_is_found_on_its_first() -> None:
+    assert (
+        find_heading(
+            lines("Child Sexual", "Exploitation Services", "Body."), "Child Sexual Exploitation Services"
+        )
+        == 0
+    )
+    assert find_heading(lines("Body.", "Age", "Assessments"), "Age Assessments") == 1  # at the page's foot
+
+
+def test_a_wrapped_heading_needs_three_letters_and_its_second_line() -> None:
+    """A first line of one or two letters ("An") starts too many lines to be trusted; a
+    heading's first half on the page's last line is not the heading."""
+    assert find_heading(lines("An", "Overview"), "An Overview") is None
+    assert find_heading(lines("Body.", "Child Sexual"), "Child Sexual Exploitation") is None
+
+
+# -------------------------------------------------------- headings followed to where they are
+def four_pages(*bodies: Sequence[str]) -> ExtractedPdf:
+    return pdf(*(page(body, f"Page {n}") for n, body in enumerate(bodies, start=1)))
+
+
+A = SectionSpec("a", "Alpha", 2)
+B = SectionSpec("b", "Bravo", 3)
+
+
+def starts(result: FileSplit) -> dict[str, tuple[str, bool]]:
+    """Each section's first printed page and whether it was followed to its heading."""
+    return {s.id: (s.first_page, s.followed) for s in result.split.sections if s.kind == PageKind.SECTION}
+
+
+def test_headings_moved_by_an_inserted_page_are_followed_in_order() -> None:
+    document = four_pages(["Intro."], ["Inserted page."], ["Alpha", "Text."], ["Bravo", "Text."])
+
+    result = split(document, chapter(1, None, A, B))
+
+    assert starts(result) == {"a": ("3", True), "b": ("4", True)}
+    assert result.warnings == (
+        "toolkit.pdf: heading 'Alpha' (section a) is not on printed page 2 but on page 3; the section is "
+        "indexed from there, where its heading stands. Update the config: chapters[0].sections[0].start: 2 -> 3",
+        "toolkit.pdf: heading 'Bravo' (section b) is not on printed page 3 but on page 4; the section is "
+        "indexed from there, where its heading stands. Update the config: chapters[0].sections[1].start: 3 -> 4",
+    )
+
+
+def test_a_heading_found_past_the_next_sections_start_is_not_followed() -> None:
+    """Alpha's heading stands after Bravo's: following it would put the sections out of the
+    config's order, so Alpha keeps its configured page."""
+    document = four_pages(["Intro."], ["No heading."], ["Bravo", "Text."], ["Alpha", "Text."])
+
+    result = split(document, chapter(1, None, A, B))
+
+    assert starts(result) == {"a": ("2", False), "b": ("3", False)}
+    assert result.warnings == (
+        "toolkit.pdf: heading 'Alpha' (section a) is not on printed page 2 but on page 4; "
+        "check chapters[0].sections[0].start",
+    )
+
+
+def test_a_heading_found_before_the_previous_sections_start_is_not_followed() -> None:
+    document = four_pages(["Intro."], ["Bravo", "Alpha", "Text."], ["No heading."], ["More."])
+
+    result = split(document, chapter(1, None, SectionSpec("a", "Alpha", 2), SectionSpec("b", "Bravo", 3)))
+
+    assert starts(result) == {"a": ("2", False), "b": ("3", False)}
+    assert result.warnings[0].startswith(
+        "toolkit.pdf: heading 'Bravo' (section b) is not on printed page 3 but on page 2;"
+    )
+
+
+def test_a_heading_found_exactly_where_a_neighbour_starts_is_not_followed() -> None:
+    """Alpha's heading is missing, so Alpha starts at the top of page 2; Bravo's heading
+    stands at that very place: following it would leave Alpha nothing."""
+    document = four_pages(["Intro."], ["Bravo", "Text."], ["No heading."], ["More."])
+
+    result = split(document, chapter(1, None, A, B))
+
+    assert starts(result) == {"a": ("2", False), "b": ("3", False)}
+
+
+def test_a_moved_heading_found_where_the_next_section_starts_is_not_followed() -> None:
+    """Alpha's heading moved onto page 3, where Bravo (its heading missing) starts."""
+    document = four_pages(["Intro."], ["No heading."], ["Alpha", "Text."], ["More."])
+
+    result = split(document, chapter(1, None, A, B))
+
+    assert starts(result) == {"a": ("2", False), "b": ("3", False)}
+
+
+# ------------------------------------------------------------------- each section's summary
+def test_the_summaries_say_where_each_section_runs_and_what_it_holds() -> None:
+    result = split(whole_toolkit(), chapter(1, (1, 3), REFERRAL))
+
+    intro, referral = result.split.sections
+    assert (intro.id, intro.title, intro.kind, intro.configured_start) == (
+        "chapter-1-introduction",
+        "Introduction",
+        PageKind.INTRO,
+        "",
+    )
+    assert (intro.heading_found, intro.heading_page, intro.heading_line) == (True, None, None)
+    assert (referral.heading_found, referral.heading_page, referral.heading_line) == (True, "2", 0)
+    assert (referral.first_pdf_page, referral.last_pdf_page, referral.file, referral.chapter) == (
+        4,
+        5,
+        FILE,
+        1,
+    )
+    assert referral.text == (
+        "Making a referral\nCall the front door team.\n\nWrite down what was said.\nKeep it factual."
+    )
+    assert referral.text_hash == hashlib.sha256(referral.text.encode()).hexdigest()
+
+
+def test_each_unit_carries_its_chapter_its_section_and_whether_ocr_read_it() -> None:
+    document = pdf(
+        page(["Health", "Intro words."], "Page 1", header="Chapter 2"),
+        page(["School nurses", "Nurses listen."], "Page 2", header="Chapter 2", ocr=True),
+        page(["More words."], "Page 3", header="Chapter 2"),
+    )
+
+    result = split(document, chapter(2, None, SectionSpec("school-nurses", "School nurses", 2)))
+
+    assert [(u.chapter, u.chapter_title, u.section_title, u.kind, u.ocr) for u in result.split.pages] == [
+        (2, "Chapter 2", "Introduction", PageKind.INTRO, False),
+        (2, "Chapter 2", "School nurses", PageKind.SECTION, True),
+        (2, "Chapter 2", "School nurses", PageKind.SECTION, False),
+    ]
+
+
+def test_a_chapter_starting_with_a_section_has_no_introduction_and_a_blank_section_no_pages() -> None:
+    """The first section's heading tops the first page: no introduction. "Blank" starts on
+    an empty page and the next section on the page after: it holds no text."""
+    document = four_pages(["Alpha", "Text."], [], ["Bravo", "Text."], ["More."])
+    blank = SectionSpec("blank", "Blank", 2)
+
+    result = split(
+        document, chapter(1, None, SectionSpec("a", "Alpha", 1), blank, SectionSpec("b", "Bravo", 3))
+    )
+
+    assert [
+        (s.id, s.first_page, s.last_page, s.first_pdf_page, s.last_pdf_page) for s in result.split.sections
+    ] == [
+        ("a", "1", "1", 1, 1),
+        ("blank", "2", "2", 0, 0),
+        ("b", "3", "4", 3, 4),
+    ]
