@@ -31,7 +31,7 @@ INFLECTIONS: tuple[tuple[str, ...], ...] = (
     ("spend", "spent"),
     ("give", "gave", "given"),
     ("take", "took", "taken"),
-    ("go", "went", "gone"),
+    ("go", "goes", "went", "gone"),  # "goes": the stemmer makes it "goe"
     ("come", "came"),
     ("know", "knew", "known"),
     ("hear", "heard"),

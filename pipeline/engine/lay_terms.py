@@ -633,6 +633,25 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "(to tell someone in authority about something)",
         one_way=True,
     ),
+    LayTerm(
+        (
+            "controlling",
+            "controlled",
+            "possessive",
+            "jealous",
+            "goes through my phone",
+            "checks my phone",
+            "checking my phone",
+            "goes through her phone",
+            "checks her phone",
+            "tracks my location",
+            "tracking my location",
+            "won't let me",
+            "doesn't let me",
+        ),
+        f"{CAMBRIDGE}: controlling, possessive, jealous; NSPCC (nspcc.org.uk), 'Healthy "
+        "relationships': checking your phone, tracking where you are",
+    ),
     LayTerm(("information", "info"), f"{CAMBRIDGE}: info (informal: information)"),
     LayTerm(
         ("hotel", "hotels", "motel", "B&B", "bed and breakfast", "airbnb", "guest house", "guest houses"),
