@@ -140,3 +140,17 @@ def test_pack_suggests_the_nearest_roles(tmp_path: Path) -> None:
         "error: unknown role 'nurses'; did you mean school-nurse or health-visitor? "
         "(`cse-toolkit roles` lists them all)\n"
     )
+
+
+def test_a_short_word_is_never_read_as_a_misspelt_role(cse_search: Search) -> None:
+    """'door' is two letters from 'doctor': door staff were once given a GP's reading.
+    A short word is taken only as it is, so an unknown one is asked back."""
+    result = cse_search("consent", "--role", "door supervisor")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: unknown role 'door supervisor'")
+
+
+def test_door_staff_are_the_licensed_premises_role(cse_search: Search) -> None:
+    result = cse_search("consent", "--role", "door staff", "--json")
+    assert role_of(result) == "licensed-premises"
+    assert result.stderr == ""

@@ -3956,7 +3956,7 @@ _READER_TABLE: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...
         "Licensed Premises (Pubs, Bars and Clubs)",
         "hospitality",
         ("licensed-premises",),
-        ("pub", "pub staff", "bar staff", "licensed premises"),
+        ("pub", "pub staff", "bar staff", "licensed premises", "door staff", "bouncer", "nightclub"),
     ),
     (
         "takeaway-staff",

@@ -31,6 +31,9 @@ FILLER = frozenset(
 )
 SUGGESTIONS = 3
 CLOSE_ENOUGH = 0.75  # difflib ratio above which a misspelt word counts as the same word
+# A word shorter than this is taken only as it is: "door" is two letters from "doctor", and
+# a bouncer given a GP's reading is worse than a question back.
+SHORTEST_MISSPELT = 5
 
 
 @dataclass(frozen=True)
@@ -102,12 +105,18 @@ def _audience_words(audience: Audience) -> set[str]:
     return _meaningful((*fold(audience.id), *fold(short)))
 
 
-def _contains(words: set[str], typed: set[str]) -> bool:
-    """Every typed word is (or is close to) one of `words`."""
+def _contains(words: set[str], typed: set[str], misspelt: bool = True) -> bool:
+    """Every typed word is one of `words` (or, with `misspelt`, close to one)."""
     import difflib  # here, not at the top: only a role or audience name loads it
 
     return bool(typed) and all(
-        t in words or difflib.get_close_matches(t, words, n=1, cutoff=CLOSE_ENOUGH) for t in typed
+        t in words
+        or (
+            misspelt
+            and len(t) >= SHORTEST_MISSPELT
+            and difflib.get_close_matches(t, words, n=1, cutoff=CLOSE_ENOUGH)
+        )
+        for t in typed
     )
 
 
@@ -124,7 +133,10 @@ def resolve_role(toolkit: Toolkit, name: str) -> Chosen:
             )
             return Chosen(audience_scope(toolkit, audience), "role", (note,))
     words = _meaningful(typed)
-    containing = [r for r in toolkit.roles if _contains(_role_words(r), words)]
+    # Roles with the words as typed first; a misspelt word only when no role has them.
+    containing = [r for r in toolkit.roles if _contains(_role_words(r), words, misspelt=False)] or [
+        r for r in toolkit.roles if _contains(_role_words(r), words)
+    ]
     if len(containing) == 1:
         role = containing[0]
         note = f"taking {name.strip()!r} as the role {role.id} ({role.title})"
