@@ -301,6 +301,7 @@ def test_a_section_new_to_the_config_is_all_added_lines() -> None:
 
     midwifery = next(s for s in report.sections if s.id == "midwifery")
     assert (midwifery.status, midwifery.added_lines, midwifery.removed_lines) == (SectionStatus.CHANGED, 5, 0)
+    assert (report.roles_affected, report.roles_affected_full) == ((), ("nurse", "pharmacist"))
     assert (midwifery.previous_start, midwifery.found_start) == (None, "57")
     assert midwifery.diff[2:4] == ("@@ -0,0 +1,5 @@", "+Line a")
 
@@ -319,3 +320,46 @@ def test_lines_that_begin_with_dashes_or_pluses_are_counted_like_any_other() -> 
     midwifery = next(s for s in report.sections if s.id == "midwifery")
     assert (midwifery.added_lines, midwifery.removed_lines) == (2, 1)
     assert midwifery.diff[3:] == (" Line a", "--- Signed off", "+++ New", "+++ Newer", " Line e")
+
+
+def test_sections_of_an_added_file_listed_first_do_not_hide_the_changes_after_them() -> None:
+    edited = info("midwifery", CH4, 3, "57", "Line a\nLine b\nLine c\nLine d\nLine e\nLine f")
+    before = dataclasses.replace(OLD, files={CH4: record(CH4)}, sections=OLD.sections[:4])
+    after = dataclasses.replace(
+        OLD,
+        files={CH5: record(CH5), CH4: record(CH4, "b")},
+        sections=(*OLD.sections[4:], *(edited if s.id == "midwifery" else s for s in OLD.sections[:4])),
+    )
+
+    report = compare(before, after, TOOLKIT)
+
+    assert report.added_files == (CH5,)
+    assert statuses(report)["midwifery"] == "changed"
+    assert CH5 not in {s.file for s in report.sections}
+
+
+def test_a_line_of_one_character_is_a_line() -> None:
+    edited = info("midwifery", CH4, 3, "57", "Line a\nLine b\nLine c\nLine d\nLine e\n7")
+
+    midwifery = changed_one(edited)
+
+    assert (midwifery.added_lines, midwifery.removed_lines) == (1, 0)
+
+
+def changed_one(edited: SectionInfo) -> Any:
+    report = compare(OLD, now(edited, files={CH4: record(CH4, "b"), CH5: record(CH5)}), TOOLKIT)
+    return next(s for s in report.sections if s.id == edited.id)
+
+
+def test_a_removed_file_stales_a_full_pack_that_held_it_and_the_plain_one_that_did_not() -> None:
+    """A nurse for looked-after children: her own section is in chapter 4, her audience
+    reads chapter 5 whole; with chapter 5's file gone only her --full pack is stale."""
+    nurse = Role("looked-after-nurse", "Looked-after children's nurse", "social", sections=("nurses",))
+    toolkit = dataclasses.replace(TOOLKIT, roles=(*TOOLKIT.roles, nurse))
+
+    report = compare(OLD, now(files={CH4: record(CH4)}), toolkit)
+
+    assert (report.roles_affected, report.roles_affected_full) == (
+        ("carer",),
+        ("carer", "looked-after-nurse"),
+    )
