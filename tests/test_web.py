@@ -19,7 +19,7 @@ from click.testing import Result
 from PIL import Image
 
 from pipeline.web.pages import MARK_EDGE
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, corpus_dir
 from tools.sample_text import CHAPTERS, SUBHEADING_PREFIX
 from tools.webserver import Server, start_server
 
@@ -137,6 +137,24 @@ def test_page_image_marks_the_matched_words(server: Server) -> None:
     marked = server.get(image_url)[2]
     plain = server.get(image_url.split("?")[0])[2]
     assert (_mark_pixels(marked) > 200, _mark_pixels(plain)) == (True, 0)
+
+
+def test_a_page_in_black_and_white_is_a_greyscale_png_of_the_same_pixels() -> None:
+    """A page image is kept as PDFium draws it; one with no colour is encoded with one
+    channel (half the time and bytes), and a page in colour keeps its three."""
+    import pypdfium2 as pdfium
+
+    from pipeline.web.renderer import _draw, page_scale
+
+    pdf = corpus_dir("readable") / "pdfminer__dmca.pdf"  # page 1 has colour, page 2 has none
+    modes, same = [], []
+    for number in (1, 2):
+        png = Image.open(io.BytesIO(_draw(str(pdf), number)))
+        page = pdfium.PdfDocument(str(pdf))[number - 1]
+        drawn = page.render(scale=page_scale(*page.get_size())).to_pil().convert("RGB")
+        modes.append(png.mode)
+        same.append(png.convert("RGB").tobytes() == drawn.tobytes())
+    assert (modes, same) == (["RGB", "L"], [True, True])
 
 
 def _marks_url(server: Server, query: str = "pharmacies", width: str = "800") -> str:
