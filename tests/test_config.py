@@ -894,3 +894,42 @@ def test_pages_that_are_no_range_name_the_key(value: str, message: str) -> None:
         only_problem(SHARED.replace("pages: 1-14", f"pages: {value}"))
         == f"chapters[0].pages (line 5): {message}"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("December 2026", "edition (line 2): expected a mapping, got 'December 2026'"),
+        ("{when: 2026-12-06}", "edition.when (line 2): unknown key (allowed: date, note)"),
+        ("{date: !!timestamp [2026]}", "edition.date (line 2): expected a single value, got a list"),
+        (
+            "{date: '2026-W49-7'}",
+            "edition.date (line 2): expected a date written YYYY-MM-DD (e.g. 2026-12-06), got '2026-W49-7'",
+        ),
+        (
+            "{date: 20261206}",
+            "edition.date (line 2): expected a date written YYYY-MM-DD (e.g. 2026-12-06), got '20261206'",
+        ),
+    ],
+)
+def test_an_edition_that_is_no_date_and_note_names_its_key(value: str, message: str) -> None:
+    """A week date ("2026-W49-7") or digits alone are dates to Python, not as the key is written."""
+    assert edition_problem(value) == message
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        ("  mode: [auto]\n", ["ocr.mode (line 3): expected a single value, got a list"]),
+        ("  languages: eng\n", ["ocr.languages (line 3): expected a list, got 'eng'"]),
+        (
+            "  mode: never\n  languages: [[eng], 'en gb']\n",
+            [
+                "ocr.languages[0] (line 4): expected a single value, got a list",
+                "ocr.languages[1] (line 4): 'en gb' is not a Tesseract language name (such as eng, cym, chi_sim)",
+            ],
+        ),
+    ],
+)
+def test_ocr_settings_of_the_wrong_shape_name_their_key(ocr: str, expected: list[str]) -> None:
+    assert problems(f"chapters: []\nocr:\n{ocr}") == expected

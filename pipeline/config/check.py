@@ -785,28 +785,23 @@ class _Validator:
             return None
         date = self._date(keys["date"], "edition.date") if "date" in keys else None
         note = self._str(keys["note"], "edition.note") if "note" in keys else None
-        if ("date" in keys and date is None) or ("note" in keys and note is None):
-            return None
-        return EditionKey(date, note or "")
+        return EditionKey(date, note or "")  # with a bad date or note, a problem is noted already
 
     def _date(self, node: yaml.Node, place: str) -> str | None:
-        """A calendar date, written 2026-12-06 (YAML reads that as a date; quoted, as text)."""
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
-            match = re.match(r"^\d{4}-\d{2}-\d{2}$", node.value.strip())
-            try:
-                value: Any = datetime.date.fromisoformat(node.value.strip()) if match else None
-            except ValueError:
-                value = None
-        else:
-            value = self._scalar(node, place)
-        if isinstance(value, datetime.datetime):
-            value = None  # a time of day too: not what an edition is dated by
-        elif isinstance(value, str):
-            try:
-                value = datetime.date.fromisoformat(value.strip()) if len(value.strip()) == 10 else None
-            except ValueError:
-                value = None
-        if not isinstance(value, datetime.date):
+        """A calendar date, written 2026-12-06 (YAML reads that as a date; quoted, as text).
+        Read as written, not as YAML or Python would: no time of day, no week date."""
+        timestamp = isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp"
+        value = node.value if timestamp else self._scalar(node, place)
+        text = value.strip() if isinstance(value, str) else ""
+        try:
+            date = (
+                datetime.date.fromisoformat(text)
+                if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text)
+                else None
+            )
+        except ValueError:  # 2026-02-30
+            date = None
+        if date is None:
             if isinstance(node, yaml.ScalarNode):
                 self.problems.add(
                     place,
@@ -814,7 +809,7 @@ class _Validator:
                     f"expected a date written YYYY-MM-DD (e.g. 2026-12-06), got {_shown(node.value)}",
                 )
             return None
-        return value.isoformat()
+        return date.isoformat()
 
     # -- the board (the pack's cover) -----------------------------------------------
     def _board(self, node: yaml.Node) -> Board | None:
