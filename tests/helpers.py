@@ -86,3 +86,10 @@ def tree_state(root: Path) -> dict[str, str]:
         else:
             state[rel] = "dir"
     return state
+
+
+def small_png(path: Path) -> None:
+    """A real 120 x 40 PNG (a logo a config may name)."""
+    from PIL import Image
+
+    Image.new("RGB", (120, 40), (11, 87, 164)).save(path)

@@ -13,7 +13,7 @@ from pipeline.config.model import EditionKey, OcrSettings
 from pipeline.config.tesseract import installed_languages
 from pipeline.errors import ConfigError
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
-from tests.helpers import tree_state
+from tests.helpers import small_png, tree_state
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 # Line numbers in the assertions below count from the first line of each YAML text.
@@ -933,3 +933,88 @@ def test_an_edition_that_is_no_date_and_note_names_its_key(value: str, message: 
 )
 def test_ocr_settings_of_the_wrong_shape_name_their_key(ocr: str, expected: list[str]) -> None:
     assert problems(f"chapters: []\nocr:\n{ocr}") == expected
+
+
+# ------------------------------------------------ the board's logo and contacts, YAML errors
+def logo_problems(tmp_path: Path, logo: str) -> list[str]:
+    config = tmp_path / "toolkit.yaml"
+    config.write_text(BOARD + f"  logo: {logo}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(config)
+    return caught.value.problems
+
+
+def test_board_logo_is_read_from_beside_the_config_also_written_with_backslashes(tmp_path: Path) -> None:
+    (tmp_path / "images").mkdir()
+    small_png(tmp_path / "images" / "logo.png")
+    config = tmp_path / "toolkit.yaml"
+    for written in ("images/logo.png", "'images\\logo.png'"):
+        config.write_text(BOARD + f"  logo: {written}\n", encoding="utf-8")
+        board = load_config(config).board
+        assert board is not None and board.logo == str((tmp_path / "images" / "logo.png").resolve())
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("'C:\\logo.png'", "C:\\logo.png"),
+        ("c:logo.png", "c:logo.png"),
+        ("/etc/logo.png", "/etc/logo.png"),
+        ("../logo.png", "../logo.png"),
+    ],
+)
+def test_board_logo_outside_the_configs_folder_is_refused(tmp_path: Path, written: str, value: str) -> None:
+    assert logo_problems(tmp_path, written) == [
+        f"board.logo (line 4): {value!r} points outside the config's folder; put the image "
+        f"in {tmp_path.resolve()} and give its name there"
+    ]
+
+
+def test_board_logo_that_is_no_image_says_so_without_where_it_looked(tmp_path: Path) -> None:
+    (tmp_path / "logo.txt").write_text("not an image", encoding="utf-8")
+    assert logo_problems(tmp_path, "logo.txt") == [
+        "board.logo (line 4): 'logo.txt' is not a PNG or JPEG file name"
+    ]
+    assert logo_problems(tmp_path, "[logo.png]") == [
+        "board.logo (line 4): expected a single value, got a list"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("contact", "message"),
+    [
+        ("[MASH]", "board.contacts[0] (line 5): expected a mapping, got a list"),
+        ('{phone: "01632 960001"}', "board.contacts[0].name (line 5): missing (required)"),
+        ("{name: MASH}", "board.contacts[0].phone (line 5): missing (required)"),
+        (
+            '{name: [MASH], phone: "01632 960001"}',
+            "board.contacts[0].name (line 5): expected a single value, got a list",
+        ),
+        ("{name: MASH, phone: [1]}", "board.contacts[0].phone (line 5): expected a single value, got a list"),
+        (
+            '{name: MASH, phone: "01632 960001", note: [a]}',
+            "board.contacts[0].note (line 5): expected a single value, got a list",
+        ),
+    ],
+)
+def test_a_board_contact_of_the_wrong_shape_names_its_key(contact: str, message: str) -> None:
+    assert only_problem(BOARD + f"  contacts:\n    - {contact}\n") == message
+
+
+def test_a_yaml_error_without_a_place_is_reported_as_pyyaml_words_it() -> None:
+    """A control character is refused by YAML's reader, which gives an offset, not a line."""
+    with pytest.raises(ConfigError) as caught:
+        parse_config(b"chapters: []\ntitle: a\x07b\n", "toolkit.yaml")
+    assert str(caught.value) == (
+        "toolkit.yaml: 1 problem; nothing was changed:\n  - YAML error: unacceptable character #x0007: "
+        'special characters are not allowed\n  in "<unicode string>", position 21'
+    )
+
+
+def test_a_yaml_syntax_error_names_the_file() -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(b"chapters: [\n", "toolkit.yaml")
+    assert str(caught.value) == (
+        "toolkit.yaml: 1 problem; nothing was changed:\n"
+        "  - YAML syntax error at line 2, column 1: expected the node content, but found '<stream end>'"
+    )

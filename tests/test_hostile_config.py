@@ -22,7 +22,7 @@ import yaml
 from click.testing import Result
 
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, cli_search, toolkit
-from tests.helpers import tree_state
+from tests.helpers import small_png, tree_state
 from tests.hostile_pdfs import labelled_pdf, run_toolkit, simple_pdf
 from tools.webserver import start_server
 
@@ -268,12 +268,6 @@ def png(width: int, height: int) -> bytes:
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     chunk = b"IHDR" + ihdr
     return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk + struct.pack(">I", zlib.crc32(chunk))
-
-
-def small_png(path: Path) -> None:
-    from PIL import Image
-
-    Image.new("RGB", (120, 40), (11, 87, 164)).save(path)
 
 
 @pytest.mark.parametrize(
