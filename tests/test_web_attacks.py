@@ -24,7 +24,7 @@ from PIL import Image
 
 from pipeline.web.guard import PER_CLIENT, REQUEST_SECONDS
 from pipeline.web.renderer import MAX_PIXELS
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.hostile_pdfs import HELVETICA, build_pdf, stream, text_content
 from tools.webserver import Server, start_server
 
@@ -182,7 +182,7 @@ def hostile_pages(tmp_path: Path) -> Iterator[Server]:
     dense = text_content([b"Numbat survey notes."]) + b"\n" + b"0.5 g 10 10 500 700 re f\n" * 30_000
     one_page_pdf(pdfs / "dense.pdf", dense)
     index = tmp_path / "index"
-    result = toolkit("ingest", "--config", str(SAMPLE_CONFIG), "--pdfs", str(pdfs), "--index", str(index))
+    result = Place(SAMPLE_CONFIG, pdfs, index).ingest()
     assert result.exit_code == 0, result.output
     running = start_server(SAMPLE_CONFIG, pdfs, index, tmp_path / "logs", env={"CSE_WEB_RENDER_SECONDS": "3"})
     yield running

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tools.pdfgen import Block, PageSpec, write_pdf
 from tools.webserver import Server, start_server
 
@@ -24,7 +24,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     shutil.copytree(SAMPLE_PDFS, pdfs)
     write_pdf(pdfs / HOSTILE_NAME, [PageSpec(blocks=(Block("para", HOSTILE_TEXT),))])
     index = root / "index"
-    ingested = toolkit("ingest", "--config", str(SAMPLE_CONFIG), "--pdfs", str(pdfs), "--index", str(index))
+    ingested = Place(SAMPLE_CONFIG, pdfs, index).ingest()
     assert ingested.exit_code == 0, ingested.output
     running = start_server(SAMPLE_CONFIG, pdfs, index, root / "logs")
     yield running

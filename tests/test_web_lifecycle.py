@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import quote
 
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.helpers import NEW_SENTENCE, chapter4_with_inserted_page, edited_chapter4, write_chapter
 from tools.webserver import running_server, start_server
 
@@ -23,14 +23,12 @@ def test_before_the_first_ingest_the_page_says_to_run_it(tmp_path: Path) -> None
 def test_a_new_generation_is_served_without_a_restart(sample_copy: tuple[Path, Path], tmp_path: Path) -> None:
     pdfs, config = sample_copy
     index = tmp_path / "index"
-    assert (
-        toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index)).exit_code == 0
-    )
+    assert Place(config, pdfs, index).ingest().exit_code == 0
     query = "/api/search?q=" + quote(f'"{NEW_SENTENCE.rstrip(".")}"')
     with running_server(config, pdfs, index, tmp_path / "logs") as server:
         before = json.loads(server.get(query)[2])["total"]
         write_chapter(edited_chapter4(), pdfs / "chapter-4-health-services.pdf")
-        result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+        result = Place(config, pdfs, index).ingest()
         assert result.exit_code == 0, result.output
         after = json.loads(server.get(query)[2])["results"]
         alive = server.process.poll() is None
@@ -61,9 +59,7 @@ def test_a_config_edit_reaches_every_pack_at_once(sample_copy: tuple[Path, Path]
     before) kept the old number while the GP's (made after) had the new one."""
     pdfs, config = sample_copy
     index = tmp_path / "index"
-    assert (
-        toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index)).exit_code == 0
-    )
+    assert Place(config, pdfs, index).ingest().exit_code == 0
     with running_server(config, pdfs, index, tmp_path / "logs") as server:
         before = server.get("/packs/pharmacist.md")[2].decode()
         config.write_text(config.read_text(encoding="utf-8").replace("01632 960001", "01632 960999"))
@@ -89,7 +85,7 @@ def test_a_result_link_keeps_working_after_the_file_is_republished(
     index = tmp_path / "index"
 
     def ingest() -> None:
-        result = toolkit("ingest", "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+        result = Place(config, pdfs, index).ingest()
         assert result.exit_code == 0, result.output
 
     ingest()
