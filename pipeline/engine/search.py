@@ -549,13 +549,14 @@ def query_units(
             placed.append((match.start(), Unit(alternatives, concept=concept_id(group), typed=typed)))
         plain = pattern.sub(lambda m: " " * len(m.group(0)), plain)
     if ranking.synonyms:  # a lay form of several words ("social media") is one unit
-        for match in expander.lay_pattern.finditer(plain):
+        lay = expander.lay_pattern(plain)
+        for match in lay.finditer(plain):
             if " " not in match.group(0).strip() and "-" not in match.group(0):
                 continue  # one word: below, with its punctuation and stop-word checks
             placed.append(
                 (match.start(), _word_unit(_stems(match.group(0)), False, expander, match.group(0), ranking))
             )
-        plain = expander.lay_pattern.sub(
+        plain = lay.sub(
             lambda m: (
                 " " * len(m.group(0)) if (" " in m.group(0).strip() or "-" in m.group(0)) else m.group(0)
             ),

@@ -183,7 +183,7 @@ class Speller:
         """The words of the synonym and lay forms found in the text ("bunking" in
         "bunking off"): each is searched with its group, never corrected."""
         found: set[str] = set()
-        patterns = [self.expander.lay_pattern, self.expander.query_pattern(text)]
+        patterns = [self.expander.lay_pattern(text), self.expander.query_pattern(text)]
         for pattern in patterns:
             if pattern is None:
                 continue

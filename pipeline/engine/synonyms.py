@@ -188,7 +188,7 @@ def _is_abbreviation(form: str) -> bool:
     return " " not in form and sum(1 for c in form if c.isupper()) >= 2
 
 
-# Lay forms by their lookup key, and one pattern for finding them in a query: built once.
+# Lay forms by their lookup key, and by their first word for finding them in a query.
 # The toolkit's terms of one-way entries: typed, they are searched as they are.
 # An irregular form of a verb ("told" ~ "tell", inflections.py) is looked up as a lay form
 # is, and searched as much as the word typed.
@@ -198,12 +198,28 @@ _LAY_BY_KEY: dict[str, tuple[str, ...]] = {
     _key(form): group for group in reversed(_EVERY_LAY) for form in group
 }
 _INFLECTED = frozenset(_key(form) for group in INFLECTIONS for form in group)
-_LAY_PATTERN = re.compile(
-    r"(?<![\w&])("
-    + "|".join(_form_pattern(f) for f in sorted({f for g in _EVERY_LAY for f in g}, key=len, reverse=True))
-    + r")(?![\w&])",
-    re.I,
-)
+_LAY_BY_FIRST_WORD: dict[str, list[str]] = {}
+for _form in sorted({f for g in _EVERY_LAY for f in g}, key=lambda f: (-len(f), f)):
+    _LAY_BY_FIRST_WORD.setdefault(_loose(re.split(r"[\s-]+", _form.strip())[0]), []).append(_form)
+_NO_FORM = re.compile(r"(?!)")
+
+
+def lay_pattern(query: str) -> re.Pattern[str]:
+    """The lay forms that could occur in `query` (their first word does), longest first,
+    as one pattern. One pattern of all ~600 forms took 60 ms to compile, at every start of
+    cse-search; a query's own few compile in well under a millisecond, and are cached."""
+    words = {_loose(piece) for piece in re.split(r"[\s\-()\"]+", query)}
+    words.update(_loose(token) for token in re.findall(r"[\w&'’]+", query))
+    forms = {form for word in words for form in _LAY_BY_FIRST_WORD.get(word, ())}
+    return _lay_compiled(tuple(sorted(forms, key=lambda f: (-len(f), f))))
+
+
+@functools.lru_cache(maxsize=256)
+def _lay_compiled(forms: tuple[str, ...]) -> re.Pattern[str]:
+    if not forms:
+        return _NO_FORM
+    alternatives = "|".join(_form_pattern(form) for form in forms)
+    return re.compile(rf"(?<![\w&])({alternatives})(?![\w&])", re.I)
 
 
 class Synonyms:
@@ -231,7 +247,7 @@ class Synonyms:
             first = re.split(r"[\s-]+", form.strip())[0]
             self.by_first_word.setdefault(_loose(first), []).append(form)
         self.lay = _LAY_BY_KEY
-        self.lay_pattern = _LAY_PATTERN
+        self.lay_pattern = lay_pattern
 
     @functools.cached_property
     def text_pattern(self) -> re.Pattern[str] | None:
@@ -292,7 +308,7 @@ class Synonyms:
 
         parts = query.split('"')
         for i in range(0, len(parts), 2):  # even parts are outside quotes
-            parts[i] = self.lay_pattern.sub(replace, parts[i])
+            parts[i] = self.lay_pattern(parts[i]).sub(replace, parts[i])
         return '"'.join(parts)
 
     @functools.cached_property
