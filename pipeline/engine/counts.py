@@ -138,7 +138,7 @@ PARALLEL_FROM_BYTES = 4 << 20
 
 def _segments(path: Path) -> list[tuple[str, bool]]:
     """Each segment of the index (by id), and whether it lacks its file."""
-    ix = whoosh_index.open_dir(str(path))
+    ix = postings.open_unmapped(path)
     try:
         with ix.searcher() as searcher:
             found = []

@@ -27,6 +27,7 @@ from whoosh.writing import IndexWriter
 from pipeline import PIPELINE_VERSION
 from pipeline.engine import counts, startup
 from pipeline.engine.documents import SectionPage
+from pipeline.engine.postings import open_unmapped
 from pipeline.errors import UsageError
 from pipeline.ondisk import dump, read_record, write_atomic
 
@@ -210,7 +211,7 @@ def update_index(
     generation stays intact while the new one costs only what changed.
     """
     _link_tree(base, path)
-    ix = whoosh_index.open_dir(str(path))
+    ix = open_unmapped(path)  # it deletes one file's pages and adds a segment: reads little
     writer = ix.writer(limitmb=128)
     try:
         for name in sorted(files):
@@ -360,7 +361,7 @@ def index_problem(path: Path | None) -> str | None:
             f"this version's is {SCHEMA_VERSION})"
         )
     try:
-        ix = whoosh_index.open_dir(str(path))
+        ix = open_unmapped(path)
         try:
             with ix.searcher() as searcher:
                 searcher.doc_count_all()

@@ -240,6 +240,16 @@ def term_postings(
     return int(info.extent()[0])
 
 
+def open_unmapped(path: Path) -> Any:
+    """The index at `path` with its files read as needed rather than memory-mapped: Whoosh
+    copies each mapped file it opens into memory (BytesIO), which a long-lived searcher
+    pays once, but a short look (which segments there are, whether the index opens, a
+    republished chapter's deletions) would pay for every segment's term table."""
+    from whoosh.filedb.filestore import FileStorage
+
+    return FileStorage(str(path), supports_mmap=False).open_index()
+
+
 def segment_file(reader: Any, suffix: str) -> Path | None:
     """A file of the engine's own beside the reader's segment, named as Whoosh names the
     segment's files (so that Whoosh deletes it with the segment); None for a segment that
