@@ -1018,3 +1018,20 @@ def test_a_yaml_syntax_error_names_the_file() -> None:
         "toolkit.yaml: 1 problem; nothing was changed:\n"
         "  - YAML syntax error at line 2, column 1: expected the node content, but found '<stream end>'"
     )
+
+
+def test_board_website_that_starts_like_one_says_what_is_wrong_with_it() -> None:
+    assert only_problem(BOARD + '  website: "https://example"\n') == (
+        "board.website (line 4): 'https://example' is not a web address (https://...) a reader can type: a host "
+        "name with a dot, and no spaces, quotes, angle brackets or letters outside ASCII (write those "
+        "%-encoded, as a browser's address bar shows them)"
+    )
+    assert only_problem(BOARD + "  website: [https://www.example.org]\n") == (
+        "board.website (line 4): expected a single value, got a list"
+    )
+
+
+def test_board_contact_without_a_note_has_an_empty_one() -> None:
+    board = parse_config((BOARD + '  contacts:\n    - {name: MASH, phone: "01632 960001"}\n').encode()).board
+    assert board is not None
+    assert [(c.name, c.phone, c.note) for c in board.contacts] == [("MASH", "01632 960001", "")]
