@@ -210,3 +210,46 @@ def test_a_word_inside_another_word_is_not_marked(before: str) -> None:
     assert (
         got == f"{before}Page and usage, {MATCH_START}A&E{MATCH_END} and A&Eing, {MATCH_START}age{MATCH_END}."
     )
+
+
+# ------------------------------------------------------- where a window starts and ends
+def window_at_1(prefix_word: str) -> str:
+    """A snippet whose window starts at the text's second character: the match stands at
+    character WIDTH // 4 + 1, and the window opens a quarter of WIDTH before it."""
+    head = "A" + prefix_word + " "
+    room = WIDTH // 4 + 1 - len(head)  # filled with words, each followed by one space
+    words = ["word"] * (room // 5)
+    words[-1] += "s" * (room % 5)
+    prefix = head + "".join(w + " " for w in words)
+    assert len(prefix) == WIDTH // 4 + 1
+    text = prefix + "consent " + "tail " * 80
+    return snippeter("consent").snippet(text, text)
+
+
+def test_a_window_opening_inside_a_word_starts_after_it() -> None:
+    assert window_at_1("b").startswith("… word word")
+
+
+def test_a_window_opening_inside_a_long_word_starts_inside_it() -> None:
+    """No space within 20 characters of the window's start: it starts where it is rather
+    than lose the words around the match (20 is the most skipped)."""
+    assert window_at_1("b" * 25).startswith("… " + "b" * 25 + " word")
+    assert window_at_1("b" * 20).startswith("… " + "b" * 20 + " word")  # its space is the 21st
+    assert window_at_1("b" * 18).startswith("… word")  # its space is the 19th
+
+
+def test_a_text_no_longer_than_the_window_is_shown_whole() -> None:
+    text = ("word " * (WIDTH // 5))[: WIDTH - 3] + "end"
+    assert len(text) == WIDTH
+    assert snippeter("consent").snippet(text) == text
+
+
+def test_a_window_ends_at_the_last_space_or_line_break_inside_it() -> None:
+    text = "word\n" + "word " * (WIDTH // 5 - 3) + "last\nbeyond the window " + "\nmore" * 40
+    cut = text.rindex("\n", 0, WIDTH)
+    assert snippeter("consent").snippet(text, text) == text[:cut] + " …"  # text as flowed
+
+
+def test_a_window_of_one_long_word_is_cut_at_its_width() -> None:
+    text = "x" * (WIDTH + 40)
+    assert snippeter("consent").snippet(text) == "x" * WIDTH + " …"
