@@ -1,7 +1,8 @@
 """The page view's "Text of this page": the page's sections as paragraphs, list items and
 headings, shaped by the rule the Markdown and HTML packs use (board/paragraphs.py: a wider
 gap between lines starts a paragraph), without the running header and footer the index
-leaves out. Shaped once per file and edition, from the ingest's extraction cache."""
+leaves out. Split once per file and edition, from the ingest's extraction cache; each page
+shaped when it is shown."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from pipeline.board.paragraphs import HEADING, ITEM, Block, file_blocks
+from pipeline.board.paragraphs import HEADING, ITEM, Block, FileShape
 from pipeline.web.links import marked_text
 from pipeline.web.site import Edition
 from pipeline.web.state import web_state
@@ -19,17 +20,12 @@ def page_blocks(current: Edition, file: str, sha256: str, pdf_page: int) -> list
     """The page's blocks, in reading order; None when the extraction cache no longer holds
     the file (the caller then flows the page's plain text)."""
 
-    def build() -> dict[int, list[Block]] | None:
+    def build() -> FileShape | None:
         pdf = web_state().site.cache.get(sha256, file)
-        if pdf is None:
-            return None
-        return {
-            page: [block for _, found in units for block in found]
-            for page, units in file_blocks(current.toolkit, pdf).items()
-        }
+        return None if pdf is None else FileShape(current.toolkit, pdf)
 
-    shaped = web_state().memo.get(current, f"blocks:{sha256}", build)
-    return None if shaped is None else shaped.get(pdf_page, [])
+    shape = web_state().memo.get(current, f"shape:{sha256}", build)
+    return None if shape is None else [block for _, found in shape.page(pdf_page) for block in found]
 
 
 def as_text(found: Sequence[Block]) -> str:
