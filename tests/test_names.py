@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from tests.conftest import SAMPLE_CONFIG, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 
 Search = Callable[..., Result]
 
@@ -134,7 +134,7 @@ def test_role_and_its_own_audience_search_as_the_role(cse_search: Search) -> Non
 
 
 def test_pack_suggests_the_nearest_roles(tmp_path: Path) -> None:
-    result = toolkit("pack", "nurses", "--config", str(SAMPLE_CONFIG), "--index", str(tmp_path / "index"))
+    result = Place(SAMPLE_CONFIG, SAMPLE_PDFS, tmp_path / "index").run("pack", "nurses")
     assert result.exit_code == 2, result.output
     assert result.stderr == (
         "error: unknown role 'nurses'; did you mean school-nurse or health-visitor? "

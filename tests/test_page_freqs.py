@@ -90,20 +90,17 @@ def test_a_search_answers_alike_without_the_files(sample_index: Path, tmp_path: 
 def test_a_republished_chapter_gets_its_segments_file_and_whoosh_removes_a_dropped_ones(
     tmp_path: Path,
 ) -> None:
-    from click.testing import CliRunner
-
-    from pipeline.cli import toolkit_group
-    from tests.conftest import SAMPLE_PDFS
+    from tests.conftest import SAMPLE_PDFS, Place
 
     pdfs, index = tmp_path / "pdfs", tmp_path / "index"
     shutil.copytree(SAMPLE_PDFS, pdfs)
-    options = ["--config", str(SAMPLE_CONFIG), "--pdfs", str(pdfs), "--index", str(index)]
-    assert CliRunner().invoke(toolkit_group, ["ingest", *options]).exit_code == 0
+    place = Place(SAMPLE_CONFIG, pdfs, index)
+    assert place.ingest().exit_code == 0
     first = IndexStore(index).search_dir()
     assert first is not None
     before = _files(first)
     write_chapter(edited_chapter4(), pdfs / "chapter-4-health-services.pdf")
-    result = CliRunner().invoke(toolkit_group, ["ingest", *options])
+    result = place.ingest()
     assert result.exit_code == 0, result.output
     second = IndexStore(index).search_dir()
     assert second is not None and second != first

@@ -15,9 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from pipeline.cli import search_command
 from pipeline.config import load_config
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.extract import sha256_file
@@ -175,19 +173,7 @@ def test_damaged_config_snapshot_is_named_and_the_config_read_instead(ws: Worksp
     data["roles"] = "pharmacist"
     path.write_text(json.dumps(data), encoding="utf-8")
 
-    result = CliRunner().invoke(
-        search_command,
-        [
-            "pharmacies",
-            "--role",
-            "pharmacist",
-            "--json",
-            "--config",
-            str(ws.config),
-            "--index",
-            str(ws.index),
-        ],
-    )
+    result = ws.text_search("pharmacies", "--role", "pharmacist", "--json")
 
     assert result.exit_code == 0, result.output
     assert (
