@@ -568,3 +568,54 @@ def test_a_chapter_starting_with_a_section_has_no_introduction_and_a_blank_secti
         ("blank", "2", "2", 0, 0),
         ("b", "3", "4", 3, 4),
     ]
+
+
+# ------------------------------------------------ gaps and ranges of both kinds (mutants)
+def printed(*labels: str | int) -> ExtractedPdf:
+    return pdf(*(page([f"Text on page {n}"], f"Page {n}" if isinstance(n, int) else n) for n in labels))
+
+
+def test_a_roman_gap_is_not_reported_for_an_arabic_range_holding_its_number() -> None:
+    """Front matter i, ii, iv lacks iii; chapter 1 runs 1-5, which holds a 3, not a iii."""
+    result = split(printed("i", "ii", "iv", 1, 2, 3, 4, 5), chapter(1, (1, 5)))
+
+    assert result.warnings == ()
+
+
+def test_a_gap_is_checked_against_every_ranged_chapter_of_the_file() -> None:
+    """Chapter 1 (roman) cannot hold the arabic gap; chapter 2, after it, does."""
+    result = split(printed("i", "ii", 1, 2, 4, 5), chapter(1, ("i", "ii")), chapter(2, (1, 5)))
+
+    assert result.warnings == (
+        "printed page 3 of chapter 2 is missing from toolkit.pdf (the file goes from p. 2 on PDF page 4 "
+        "to p. 4 on PDF page 5)",
+    )
+
+
+def test_an_arabic_gap_in_a_range_that_starts_roman_is_reported_from_its_first_page() -> None:
+    """Chapter 1 runs iv-5: all of the arabic gap 2-3 is inside it (from arabic page 1),
+    though iv is 4."""
+    result = split(printed("i", "ii", "iii", "iv", 1, 4, 5), chapter(1, ("iv", 5)))
+
+    assert result.warnings == (
+        "printed pages 2-3 of chapter 1 are missing from toolkit.pdf (the file goes from p. 1 on PDF "
+        "page 5 to p. 4 on PDF page 6)",
+    )
+
+
+def test_a_range_with_an_unordered_end_reports_no_gap() -> None:
+    labels = ["Cover", "1", "2", "4"]
+    document = pdf(*(page([f"Text of {label}"]) for label in labels), labels=labels)
+
+    result = split(document, chapter(1, ("Cover", 4)))
+
+    assert result.warnings == ()
+    assert result.chapters == (ChapterPages(1, 1, 4),)
+
+
+def test_an_arabic_end_in_a_file_of_roman_pages_only_is_not_said_to_run_past_it() -> None:
+    """Pages i-5 of a file printed i-iv: there is no arabic page to compare 5 with."""
+    result = split(printed("i", "ii", "iii", "iv"), chapter(1, ("i", 5)))
+
+    assert result.warnings == ()
+    assert result.chapters == (ChapterPages(1, 1, 4),)
