@@ -2,7 +2,7 @@
 a safeguarding toolkit names otherwise, shipped as data.
 
 Each entry is a group of forms searched as one: a form typed in a query finds pages with
-any of the others, each counting `Ranking.synonyms` (half) of the word typed, so a page
+any of the others, each counting `Ranking.synonyms` (0.65) of the word typed, so a page
 that says the word typed still comes first. The groups were written from everyday, slang
 and professional usage as the named public glossaries and dictionaries record it, not from
 any toolkit's pages; the toolkit's own term is listed so that the everyday word reaches it.
