@@ -322,7 +322,7 @@ def test_heading_matches_with_and_for_ampersand(tmp_path: Path) -> None:
     )
     chapter = ChapterSpec(4, "Health", "ch.pdf", None, (SectionSpec("ae", "Accident and Emergency", 2),))
     pdf = extract_pdf(path, "ch.pdf")
-    split = split_chapter(chapter, pdf, number_pages(pdf))
+    split = split_chapter(chapter, pdf, number_pages(pdf), "chapters[0]")
     assert split.warnings == ()
     assert [s.heading_found for s in split.sections if s.id == "ae"] == [True]
 

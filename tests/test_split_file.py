@@ -619,3 +619,108 @@ def test_an_arabic_end_in_a_file_of_roman_pages_only_is_not_said_to_run_past_it(
 
     assert result.warnings == ()
     assert result.chapters == (ChapterPages(1, 1, 4),)
+
+
+# ------------------------------------------------- start and end pages the file lacks or moves
+def test_a_start_page_in_a_gap_says_where_the_file_jumps_and_later_sections_still_split() -> None:
+    sections = (SectionSpec("a", "Alpha", 3), SectionSpec("b", "Bravo", 4))
+    document = pdf(
+        page(["Intro."], "Page 1"),
+        page(["More."], "Page 2"),
+        page(["Bravo", "Text."], "Page 4"),
+        page(["End."], "Page 5"),
+    )
+
+    result = split(document, chapter(1, None, *sections))
+
+    assert result.split.problems == (
+        "chapters[0].sections[0].start: printed page 3 (Alpha) is missing from toolkit.pdf (the file goes "
+        "from p. 2 on PDF page 2 to p. 4 on PDF page 3)",
+    )
+    alpha, bravo = result.split.sections[1:]
+    assert (alpha.heading_found, alpha.heading_page, alpha.heading_line) == (False, None, None)
+    assert (bravo.first_page, bravo.last_page, bravo.heading_found) == ("4", "5", True)
+
+
+def test_a_last_section_ending_before_the_file_does_gives_the_rest_back_to_the_chapter() -> None:
+    document = four_pages(["Intro."], ["Alpha", "Text."], ["Alpha more."], ["Chapter notes."])
+
+    result = split(document, chapter(1, None, SectionSpec("a", "Alpha", 2, end=3)))
+
+    assert [s for _, _, _, s in owners(result)] == [
+        "chapter-1-introduction",
+        "a",
+        "a",
+        "chapter-1-introduction",
+    ]
+    assert result.warnings == ()
+
+
+def test_an_end_past_the_next_sections_start_lets_the_section_run_to_it() -> None:
+    document = four_pages(["Intro."], ["Alpha", "Text."], ["Bravo", "Text."], ["Bravo more."])
+
+    result = split(
+        document, chapter(1, None, SectionSpec("a", "Alpha", 2, end=4), SectionSpec("b", "Bravo", 3))
+    )
+
+    assert [s for _, _, _, s in owners(result)] == ["chapter-1-introduction", "a", "b", "b"]
+
+
+def test_an_end_in_a_gap_ends_the_section_before_the_gap() -> None:
+    """End 3 is missing (the file goes from 2 to 4): Alpha ends on 2, as if its end page
+    had been there; 4 and 5 go back to the chapter."""
+    document = pdf(
+        page(["Intro."], "Page 1"),
+        page(["Alpha", "Text."], "Page 2"),
+        page(["After."], "Page 4"),
+        page(["End."], "Page 5"),
+    )
+
+    result = split(document, chapter(1, None, SectionSpec("a", "Alpha", 2, end=3)))
+
+    assert result.warnings[1:] == (
+        "toolkit.pdf: section a ends at printed page 3, which is missing from the file; it ends at p. 2",
+    )
+    assert [s for _, _, _, s in owners(result)] == [
+        "chapter-1-introduction",
+        "a",
+        "chapter-1-introduction",
+        "chapter-1-introduction",
+    ]
+
+
+def test_an_end_before_a_heading_followed_past_it_is_a_key_to_update() -> None:
+    """Alpha's heading moved from 2 to 3 (a page inserted), its end still says 2; Bravo's end
+    is still honoured after it."""
+    document = pdf(
+        *(
+            page(body, f"Page {n}")
+            for n, body in enumerate(
+                [
+                    ["Intro."],
+                    ["Inserted."],
+                    ["Alpha", "Text."],
+                    ["Bravo", "Text."],
+                    ["Bravo more."],
+                    ["Notes."],
+                ],
+                start=1,
+            )
+        )
+    )
+    sections = (SectionSpec("a", "Alpha", 2, end=2), SectionSpec("b", "Bravo", 4, end=5))
+
+    result = split(document, chapter(1, None, *sections))
+
+    assert (
+        "toolkit.pdf: section a ends at printed page 2, before its heading on p. 3; it runs to the next "
+        "section. Update the config: chapters[0].sections[0].end"
+    ) in result.warnings
+    assert [s for _, _, _, s in owners(result)] == [
+        "chapter-1-introduction",
+        "chapter-1-introduction",
+        "a",
+        "b",
+        "b",
+        "chapter-1-introduction",
+    ]

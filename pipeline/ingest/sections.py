@@ -160,7 +160,7 @@ def split_chapter(
     chapter: ChapterSpec,
     pdf: ExtractedPdf,
     numbering: PageNumbering,
-    place: str = "chapters[?]",
+    place: str,
     span: range | None = None,
 ) -> Split:
     """Cut a chapter (the whole file, or its `span` of 0-based page indexes) into its
@@ -193,7 +193,7 @@ def split_chapter(
             problems.append(
                 f"{place}.sections[{s_index}].start: printed page {spec.start} ({spec.title}) {where}"
             )
-            anywhere = _search_heading(pdf, numbering, spec.title, span)
+            anywhere = next(iter(_headings(pdf, numbering, spec.title, span)), None)
             found_at[spec.id] = (
                 (numbering.labels[anywhere[0]], anywhere[1], False) if anywhere else (None, None, False)
             )
@@ -204,7 +204,7 @@ def split_chapter(
             found_at[spec.id] = (numbering.labels[index], line, True)
             starts.append((index, line, spec, s_index))
             continue
-        found = _headings(pdf, numbering, spec.title, skip=index, span=span)
+        found = _headings(pdf, numbering, spec.title, span)  # not on page `index`, as just seen
         if not found:
             notes[s_index] = (
                 f"{pdf.file}: heading {spec.title!r} (section {spec.id}) not found on printed page "
@@ -320,29 +320,14 @@ def _off_page(file: str, spec: SectionSpec, key: str, index: int, page_index: in
     return f"{file}: heading {spec.title!r} (section {spec.id}) {where}; check {key}.start"
 
 
-def _headings(
-    pdf: ExtractedPdf, numbering: PageNumbering, title: str, skip: int, span: range
-) -> list[tuple[int, int]]:
-    """Every page of `span` but `skip` holding the heading `title`: (page index, line index)."""
+def _headings(pdf: ExtractedPdf, numbering: PageNumbering, title: str, span: range) -> list[tuple[int, int]]:
+    """Every page of `span` holding the heading `title`: (page index, line index)."""
     found = []
     for index in span:
-        if index == skip:
-            continue
         line = find_heading(body_lines(pdf, numbering, index), title)
         if line is not None:
             found.append((index, line))
     return found
-
-
-def _search_heading(
-    pdf: ExtractedPdf, numbering: PageNumbering, title: str, span: range
-) -> tuple[int, int] | None:
-    """The first page of `span` holding the heading `title`: (page index, line index)."""
-    for index in span:
-        line = find_heading(body_lines(pdf, numbering, index), title)
-        if line is not None:
-            return index, line
-    return None
 
 
 def _unit(
@@ -455,7 +440,7 @@ def split_file(toolkit: Toolkit, pdf: ExtractedPdf) -> FileSplit:
         warnings.extend(split.warnings)
         problems.extend(split.problems)
         placed.append(ChapterPages(chapter.number, span.start + 1, span.stop))
-    if ranged and front:
+    if front:  # only a file of chapters with `pages` has pages outside them
         units.extend(uncatalogued(pdf, numbering, front))
         units.sort(key=lambda unit: unit.pdf_page)
     return FileSplit(
