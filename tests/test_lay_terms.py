@@ -17,7 +17,7 @@ from pipeline.engine.inflections import INFLECTIONS
 from pipeline.engine.lay_terms import LAY_TERMS
 from pipeline.engine.search import match_spans
 from pipeline.engine.store import IndexStore
-from pipeline.engine.synonyms import _key, from_toolkit
+from pipeline.engine.synonyms import Synonyms, _key, from_toolkit
 from tests.conftest import SAMPLE_CONFIG
 from tools.sample_text import CHAPTERS
 
@@ -104,3 +104,16 @@ def test_irregular_verb_forms_are_each_in_one_group_and_apart_from_the_lay_words
     keys = Counter(_key(form) for group in INFLECTIONS for form in set(group))
     assert sorted(key for key, count in keys.items() if count > 1) == []
     assert sorted(set(keys) & lay_keys) == []
+
+
+def test_a_lay_synonym_no_page_holds_is_left_out_of_the_query(sample_index: Path) -> None:
+    """Every synonym searched costs a parse and a look-up; one the toolkit never says can
+    find nothing, so the query holds only the forms some page has."""
+    from pipeline.engine.index import open_searcher
+    from pipeline.engine.search import _form_held
+
+    on_pages = _form_held(open_searcher(IndexStore(sample_index).search_dir()))
+    assert on_pages("truanting") and not on_pages("wagging")
+    expanded, used = Synonyms().expand("skiving", lay_weight=0.65, on_pages=on_pages)
+    assert "truanting" in expanded and "wagging" not in expanded
+    assert "wagging" not in used

@@ -291,7 +291,8 @@ def search(
     parser = make_parser(searcher.schema, ranking=ranking)
     typed_text = text
     text = with_age_gap(text)
-    expanded, forms = expander.expand(text, lay_weight=ranking.synonyms)
+    on_pages = _form_held(searcher)
+    expanded, forms = expander.expand(text, lay_weight=ranking.synonyms, on_pages=on_pages)
     capped: list[str] = []
     # Plain words are matched softly: any page with one of the words is a candidate, and
     # the model ranks pages with every word, close together, first ("grooming signs" still
@@ -304,7 +305,7 @@ def search(
     parsed = _capped(whole_query, searcher.reader(), capped, scan)
     if parsed is wq.NullQuery:
         raise QuerySyntaxError(f'nothing to search for in {query_text!r}: give words, "a phrase" or prefix*')
-    units = query_units(text, expander, ranking, speller.english)
+    units = query_units(text, expander, ranking, speller.english, on_pages)
     candidates = _without_stopwords(parsed) if plain else parsed
     if scope is not None and scope.role is not None:
         units = _asker_marked(units, _role_stems(scope.role, speller.english))
@@ -364,6 +365,26 @@ def unmatched_words(reader: Any, units: Sequence[Unit]) -> tuple[str, ...]:
             if stems and not all(s in stop for s in stems) and not all(_holds(reader, s) for s in stems):
                 missing.setdefault(word, None)
     return tuple(missing)
+
+
+# Per open searcher (one index generation, never changed): whether some page holds each
+# lay form's words, asked once per form rather than by every query that expands it.
+_FORMS_HELD: weakref.WeakKeyDictionary[Searcher, dict[str, bool]] = weakref.WeakKeyDictionary()
+
+
+def _form_held(searcher: Searcher) -> Callable[[str], bool]:
+    """Whether some page holds every word of a form (where, in order, is for the search)."""
+    known = _FORMS_HELD.setdefault(searcher, {})
+    reader = searcher.reader()
+
+    def held(form: str) -> bool:
+        if form not in known:
+            if len(known) > 10_000:  # bounded: forms come from the vocabulary, but still
+                known.clear()
+            known[form] = all(_holds(reader, stem) for stem in _stems(form))
+        return known[form]
+
+    return held
 
 
 def _holds(reader: Any, stem: str) -> bool:
@@ -519,11 +540,16 @@ def with_age_gap(text: str) -> str:
 
 
 def query_units(
-    text: str, expander: Synonyms, ranking: Ranking = DEFAULT, english: English | None = None
+    text: str,
+    expander: Synonyms,
+    ranking: Ranking = DEFAULT,
+    english: English | None = None,
+    on_pages: Callable[[str], bool] = lambda form: True,
 ) -> list[Unit]:
     """The query's words as the model scores them: operators, the word after NOT and
     wildcard words left out; an abbreviation with its long forms as one unit; a lay word
-    with its synonyms (weighted below it); stop words marked; each with how much it carries
+    with its synonyms that `on_pages` says some page holds (weighted below it); stop
+    words marked; each with how much it carries
     the question's meaning (`english`: how common each word is)."""
     kept: list[str] = []
     skip = False
@@ -554,7 +580,12 @@ def query_units(
             if " " not in match.group(0).strip() and "-" not in match.group(0):
                 continue  # one word: below, with its punctuation and stop-word checks
             placed.append(
-                (match.start(), _word_unit(_stems(match.group(0)), False, expander, match.group(0), ranking))
+                (
+                    match.start(),
+                    _word_unit(
+                        _stems(match.group(0)), False, expander, match.group(0), ranking, on_pages=on_pages
+                    ),
+                )
             )
         plain = lay.sub(
             lambda m: (
@@ -572,9 +603,14 @@ def query_units(
         exact = word.lower() if _PUNCTUATED.match(word) and re.search(r"[._]", word) else None
         if exact is None and len(stems) > 1:  # "A-level": each part its own word
             for offset, s in enumerate(stems):
-                placed.append((found.start() + offset, _word_unit((s,), s in stop, expander, s, ranking)))
+                placed.append(
+                    (
+                        found.start() + offset,
+                        _word_unit((s,), s in stop, expander, s, ranking, on_pages=on_pages),
+                    )
+                )
             continue
-        unit = _word_unit(stems, all(s in stop for s in stems), expander, bare, ranking, exact)
+        unit = _word_unit(stems, all(s in stop for s in stems), expander, bare, ranking, exact, on_pages)
         placed.append((found.start(), unit))
     typed_stems = _stems(" ".join(kept))
     return [
@@ -617,12 +653,15 @@ def _word_unit(
     word: str,
     ranking: Ranking,
     exact: str | None = None,
+    on_pages: Callable[[str], bool] = lambda form: True,
 ) -> Unit:
     alternatives = [Alternative(stems)]
     if ranking.synonyms:
         seen = {stems}
         weight = expander.lay_weight(word, ranking.synonyms)
         for form in expander.lay_forms(word):
+            if not on_pages(form):
+                continue
             form_stems = _stems(form)
             if form_stems and form_stems not in seen:  # "blackmailed" and "blackmail": one stem, counted once
                 seen.add(form_stems)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -214,7 +214,7 @@ def lay_pattern(query: str) -> re.Pattern[str]:
     return _lay_compiled(tuple(sorted(forms, key=lambda f: (-len(f), f))))
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4096)  # a few kB each: a busy web server's day of questions
 def _lay_compiled(forms: tuple[str, ...]) -> re.Pattern[str]:
     if not forms:
         return _NO_FORM
@@ -291,13 +291,15 @@ class Synonyms:
         """The lay group a form typed in a query belongs to, if any."""
         return self.lay.get(_key(form))
 
-    def _expand_lay(self, query: str, weight: float, used: list[str]) -> str:
+    def _expand_lay(self, query: str, weight: float, used: list[str], on_pages: Callable[[str], bool]) -> str:
         def replace(match: re.Match[str]) -> str:
             typed = match.group(0)
             group = self.lay.get(_key(typed))
             if group is None or typed in _OPERATOR_WORDS or _key(typed) in LAY_HEADS:
                 return typed
-            others = [f for f in group if _key(f) != _key(typed)]
+            others = [f for f in group if _key(f) != _key(typed) and on_pages(f)]
+            if not others:
+                return typed
             used.extend(others)
             boost = None if self.lay_weight(typed, weight) >= 1 else weight
             return (
@@ -346,18 +348,21 @@ class Synonyms:
         found = (self.by_key.get(_key(m.group(0))) for m in matches)
         return [concept_id(group) for group in found if group is not None]
 
-    def expand(self, query: str, lay_weight: float = 0.0) -> tuple[str, list[str]]:
+    def expand(
+        self, query: str, lay_weight: float = 0.0, on_pages: Callable[[str], bool] = lambda form: True
+    ) -> tuple[str, list[str]]:
         """The query with each form replaced by its group, and the forms used.
 
         A lay word becomes itself or its lay synonyms, these boosted by `lay_weight`
-        (none when 0). Quoted phrases are left exactly as typed. The replacement uses
-        field and boost syntax that user text cannot carry (query cleaning removes ':'
-        and '^' first).
+        (none when 0), leaving out the synonyms that `on_pages` says no page holds (each one more
+        to parse and look up cost the search time and could find nothing). Quoted phrases
+        are left exactly as typed. The replacement uses field and boost syntax that user
+        text cannot carry (query cleaning removes ':' and '^' first).
         """
         used: list[str] = []
         pattern = self.query_pattern(query)
         if pattern is None:
-            return (self._expand_lay(query, lay_weight, used) if lay_weight > 0 else query), used
+            return (self._expand_lay(query, lay_weight, used, on_pages) if lay_weight > 0 else query), used
         # Abbreviations first (a lay word may be part of one: "child" in "child in need"),
         # held aside while the lay words around them are expanded.
         held: list[str] = []
@@ -379,7 +384,7 @@ class Synonyms:
             parts[i] = pattern.sub(replace, parts[i])
         text = '"'.join(parts)
         if lay_weight > 0:
-            text = self._expand_lay(text, lay_weight, used)
+            text = self._expand_lay(text, lay_weight, used, on_pages)
         return re.sub("\x00([0-9]+)\x00", lambda m: held[int(m.group(1))], text), used
 
 
