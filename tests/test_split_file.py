@@ -724,3 +724,26 @@ def test_an_end_before_a_heading_followed_past_it_is_a_key_to_update() -> None:
         "b",
         "chapter-1-introduction",
     ]
+
+
+def test_an_end_on_the_next_sections_start_page_lets_the_section_run_to_its_heading() -> None:
+    document = pdf(
+        *(
+            page(body, f"Page {n}")
+            for n, body in enumerate(
+                [["Intro."], ["Alpha", "Text."], ["Alpha ends.", "Bravo", "Text."], ["Bravo more."]], start=1
+            )
+        )
+    )
+
+    result = split(
+        document, chapter(1, None, SectionSpec("a", "Alpha", 2, end=3), SectionSpec("b", "Bravo", 3))
+    )
+
+    assert owners(result) == [
+        (1, "1", 1, "chapter-1-introduction"),
+        (2, "2", 1, "a"),
+        (3, "3", 1, "a"),
+        (3, "3", 1, "b"),
+        (4, "4", 1, "b"),
+    ]
