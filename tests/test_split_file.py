@@ -747,3 +747,21 @@ def test_an_end_on_the_next_sections_start_page_lets_the_section_run_to_its_head
         (3, "3", 1, "b"),
         (4, "4", 1, "b"),
     ]
+
+
+def test_a_heading_found_between_the_next_two_sections_starts_is_not_followed() -> None:
+    """Alpha's heading stands after Bravo's start though before Charlie's: still out of order."""
+    document = pdf(
+        *(
+            page(body, f"Page {n}")
+            for n, body in enumerate(
+                [["Intro."], ["No heading."], ["Bravo", "Text."], ["Alpha", "Text."], ["Charlie", "Text."]],
+                start=1,
+            )
+        )
+    )
+    sections = (A, B, SectionSpec("c", "Charlie", 5))
+
+    result = split(document, chapter(1, None, *sections))
+
+    assert starts(result) == {"a": ("2", False), "b": ("3", False), "c": ("5", False)}
