@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import shutil
 import socket
 import threading
@@ -23,7 +24,7 @@ import pytest
 from PIL import Image
 
 from pipeline.web.guard import PER_CLIENT, REQUEST_SECONDS
-from pipeline.web.renderer import MAX_PIXELS
+from pipeline.web.renderer import MAX_PIXELS, Renderer
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.hostile_pdfs import HELVETICA, build_pdf, stream, text_content
 from tools.webserver import Server, start_server
@@ -209,6 +210,27 @@ def keep_asking(server: Server, paths: list[str], seconds: float) -> threading.T
     thread = threading.Thread(target=ask, daemon=True)
     thread.start()
     return thread
+
+
+def test_pages_are_drawn_at_the_servers_priority_and_a_long_job_is_lowered() -> None:
+    """A worker draws at the server's priority (at a lower one an ordinary page waited for
+    a core on a busy machine); a job still running after `demote_after` is lowered, and
+    its worker replaced afterwards, since a process cannot raise its priority again."""
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    pdf = SAMPLE_PDFS / "chapter-4-health-services.pdf"
+    seen = []
+    for demote_after in (30.0, 0.0):  # 0: every job counts as long
+        renderer = Renderer(workers=1, demote_after=demote_after)
+        try:
+            renderer.start()
+            worker = renderer._idle.queue[0]
+            before = worker.process.pid
+            png = renderer.draw(pdf, "chapter-4", 20)
+            after = worker.process.pid
+            seen.append((png[:4], before == after, os.getpriority(os.PRIO_PROCESS, after)))
+        finally:
+            renderer.close()
+    assert seen == [(b"\x89PNG", True, ours), (b"\x89PNG", False, ours)]
 
 
 def test_huge_and_dense_pages_never_hold_up_the_other_visitors(hostile_pages: Server) -> None:

@@ -9,6 +9,9 @@ lock for 8 s while every other page image waited. Here:
 - each job runs in a worker process (spawned, with an address-space limit) and is given
   `JOB_SECONDS`; past that the worker is killed and replaced, and the page is remembered
   as too large to show (asking again costs nothing);
+- a job runs at the server's priority for `DEMOTE_AFTER` seconds, then at a lower one
+  (an ordinary page is drawn as soon as the server gets a core; a slow one cannot hold
+  up the searches);
 - `WORKERS` jobs run at once and at most `WAITING` more may wait; past that a request is
   told at once that the page images are busy (HTTP 503), rather than queue without end.
 """
@@ -36,6 +39,8 @@ WORKER_MEMORY_MB = 1536
 WORKERS = 2
 WAITING = 6
 REMEMBERED = 256  # pages known too large, per process
+DEMOTE_AFTER = 0.25  # seconds a job runs at the server's priority before it is lowered
+DEMOTED = 10  # how much lower (nice)
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom in image pixels
 
@@ -179,12 +184,9 @@ JOBS: dict[str, Callable[..., Any]] = {"draw": _draw, "read": _read, "area": _dr
 
 
 def _serve(connection: Connection) -> None:
-    """The worker's loop: a job in, its result (or the failure's name) out. At a lower
-    priority than the server: a page that takes seconds to draw must not slow the searches
-    and pages everyone else is asking for, on a machine with few cores."""
+    """The worker's loop: a job in, its result (or the failure's name) out. It starts at
+    the server's priority; the server lowers it while a job runs long (_Worker.call)."""
     _limit_memory()
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(10)
     while True:
         try:
             kind, pdf, pdf_page, *extra = connection.recv()
@@ -209,9 +211,17 @@ class _Flight:
 
 
 class _Worker:
-    def __init__(self) -> None:
+    """One worker process. A job runs at the server's priority, so that an ordinary page is
+    drawn as soon as a busy machine gives the server a core (at a lower one, a 30 ms page
+    waited several times that for a core); one still running after `demote_after` seconds
+    goes on at a lower priority (DEMOTED), so that a page that takes seconds to draw cannot
+    slow the searches and pages everyone else is asking for, and its worker is replaced
+    afterwards (a process may lower its priority but not raise it again)."""
+
+    def __init__(self, demote_after: float = DEMOTE_AFTER) -> None:
         self.process: Any = None
         self.connection: Connection | None = None
+        self.demote_after = demote_after
 
     def ensure(self) -> None:
         if self.process is None or not self.process.is_alive():
@@ -223,8 +233,17 @@ class _Worker:
         assert self.connection is not None
         try:
             self.connection.send(job)
-            if self.connection.poll(seconds):
+            demoted = not self.connection.poll(min(seconds, self.demote_after))
+            if demoted:
+                with contextlib.suppress(OSError, AttributeError):
+                    os.setpriority(
+                        os.PRIO_PROCESS, self.process.pid, os.getpriority(os.PRIO_PROCESS, 0) + DEMOTED
+                    )
+            if not demoted or self.connection.poll(max(seconds - self.demote_after, 0.0)):
                 result: tuple[str, Any] = self.connection.recv()
+                if demoted:  # back to the server's priority for the next page
+                    self.stop()
+                    self._start()
                 return result
         except (EOFError, OSError):
             pass  # the worker died (a crash in PDFium): replaced below
@@ -252,11 +271,17 @@ class _Worker:
 class Renderer:
     """Draws and reads pages in worker processes, a few at a time (see the module's doc)."""
 
-    def __init__(self, workers: int = WORKERS, waiting: int = WAITING, seconds: float = JOB_SECONDS) -> None:
+    def __init__(
+        self,
+        workers: int = WORKERS,
+        waiting: int = WAITING,
+        seconds: float = JOB_SECONDS,
+        demote_after: float = DEMOTE_AFTER,
+    ) -> None:
         self.seconds = seconds
         self._idle: queue.Queue[_Worker] = queue.Queue()
         for _ in range(workers):
-            self._idle.put(_Worker())
+            self._idle.put(_Worker(demote_after))
         self._admitted = threading.BoundedSemaphore(workers + waiting)
         self._too_large: OrderedDict[tuple[str, int, str], str] = OrderedDict()
         self._flights: dict[tuple[str, int, str], _Flight] = {}
