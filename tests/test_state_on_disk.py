@@ -18,7 +18,7 @@ import pytest
 
 from pipeline.config import load_config
 from pipeline.engine.store import IndexStore
-from pipeline.ingest.extract import sha256_file
+from pipeline.ingest.extract import ExtractedPdf, Line, sha256_file
 from pipeline.ingest.manifest import Manifest, load_manifest
 from pipeline.ondisk import Invalid, dump, load, write_atomic
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
@@ -81,6 +81,26 @@ def test_load_names_a_missing_key(ws: Workspace) -> None:
     with pytest.raises(Invalid) as caught:
         load(Manifest, data)
     assert str(caught.value) == f'files["{CH4}"].page_labels: missing'
+
+
+def test_load_names_the_place_of_a_wrong_value_deep_in_rows_and_lists(ws: Workspace) -> None:
+    """Items are decoded without naming their places until one is wrong; the error still
+    names its exact place (a page's line, stored as a row, and an outline entry)."""
+    cached = ws.store.cache_dir / f"{sha256_file(ws.pdfs / CH4)}.json"
+    data = json.loads(cached.read_text(encoding="utf-8"))
+    data["pages"][2]["lines"][1][2] = "low"
+    outline = json.loads(json.dumps(data))
+    outline["pages"][2]["lines"][1][2] = 700.5
+    outline["outline"] = [[1, "Health services", 0], [2, "Pharmacies", "twenty"]]
+    places = []
+    for broken in (data, outline):
+        with pytest.raises(Invalid) as caught:
+            load(ExtractedPdf, broken, rows=(Line,))
+        places.append(str(caught.value))
+    assert places == [
+        'pages[2].lines[1][2]: expected a number, got "low"',
+        'outline[1][2]: expected a whole number, got "twenty"',
+    ]
 
 
 def test_a_config_survives_the_round_trip_to_json() -> None:
