@@ -117,3 +117,18 @@ def test_a_lay_synonym_no_page_holds_is_left_out_of_the_query(sample_index: Path
     expanded, used = Synonyms().expand("skiving", lay_weight=0.65, on_pages=on_pages)
     assert "truanting" in expanded and "wagging" not in expanded
     assert "wagging" not in used
+
+
+def test_a_question_word_of_a_typed_lay_phrase_is_never_marked_alone(cse_search: Search) -> None:
+    """'stinking of' is searched as a phrase with 'smelling of'; no page says it, so its
+    'of' was once marked wherever it stood ('source of information')."""
+    shown = cse_search(
+        "teen i foster comes home stinking of weed",
+        "--role",
+        "foster-carer",
+        "--color",
+        "always",
+        "--no-pager",
+    ).stdout
+    marked = {m.lower() for m in re.findall(r"\x1b\[1m([^\x1b]*)\x1b\[", shown) if " — Chapter" not in m}
+    assert "of" not in marked and {"foster", "home"} <= marked, marked

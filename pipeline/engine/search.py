@@ -962,12 +962,13 @@ def _content_stems(searcher: Searcher, query: wq.Query, forms: Sequence[str] = (
     marked wherever they stand. A synonym's several-word form ("going out with") is marked
     only where it stands whole, by the snippeter's form patterns: its words alone ("with",
     "see") are not the query's and are left out here; a phrase the user typed keeps its
-    words."""
+    words, but not its question words ("of" in "stinking of", marked all over the page)."""
     whole = {tuple(token.text for token in _ANALYZER(form)) for form in forms if " " in form.strip()}
     if whole:
         query = _without_phrases(query, whole)
     terms = query.existing_terms(searcher.reader(), phrases=True, expand=True)
-    return {t.decode() if isinstance(t, bytes) else str(t) for field, t in terms if field == "content"}
+    stems = {t.decode() if isinstance(t, bytes) else str(t) for field, t in terms if field == "content"}
+    return stems - _stemmed_stop_words() or stems
 
 
 def _without_phrases(query: wq.Query, drop: set[tuple[str, ...]]) -> wq.Query:
