@@ -765,3 +765,26 @@ def test_a_heading_found_between_the_next_two_sections_starts_is_not_followed() 
     result = split(document, chapter(1, None, *sections))
 
     assert starts(result) == {"a": ("2", False), "b": ("3", False), "c": ("5", False)}
+
+
+def test_a_roman_gap_in_a_range_that_ends_arabic_is_reported_to_its_last_page() -> None:
+    """Chapter 1 runs ii-1: the roman gap iii is inside it, though 1 < 3."""
+    result = split(printed("i", "ii", "iv", 1, 2), chapter(1, ("ii", 1)), chapter(2, (2, 2)))
+
+    assert result.warnings == (
+        "printed page iii of chapter 1 is missing from toolkit.pdf (the file goes from p. ii on PDF "
+        "page 2 to p. iv on PDF page 3)",
+    )
+
+
+def test_a_start_page_only_another_chapter_of_the_file_has_is_not_in_this_one() -> None:
+    labels = ["Cover", "A1", "A2", "B1", "B2"]
+    document = pdf(*(page([f"Text of {label}"]) for label in labels), labels=labels)
+
+    result = split(
+        document, chapter(1, ("A1", "A2")), chapter(2, ("B1", "B2"), SectionSpec("b", "Bravo", "A2"))
+    )
+
+    assert result.split.problems == (
+        "chapters[1].sections[0].start: printed page A2 (Bravo) is not in toolkit.pdf, whose pages are B1-B2",
+    )

@@ -526,8 +526,8 @@ def _gap_warnings(chapters: tuple[ChapterSpec, ...], numbering: PageNumbering, f
             kind = 0 if gap.roman else 1
             if low is None or high is None or not low[0] <= kind <= high[0]:
                 continue
-            first = max(gap.first, low[1] if low[0] == kind else 1)
-            last = min(gap.last, high[1] if high[0] == kind else gap.last)
+            first = max(gap.first, low[1]) if low[0] == kind else gap.first
+            last = min(gap.last, high[1]) if high[0] == kind else gap.last
             if first <= last:
                 part = replace(gap, first=first, last=last)
                 warnings.append(numbering.gap_message(part, file, f" of chapter {chapter.number}"))
