@@ -157,6 +157,24 @@ def test_a_page_in_black_and_white_is_a_greyscale_png_of_the_same_pixels() -> No
     assert (modes, same) == (["RGB", "L"], [True, True])
 
 
+def test_a_pdf_replaced_on_disk_is_drawn_as_it_is_now(tmp_path: Path) -> None:
+    """A worker keeps the last few PDFs open between jobs; a file replaced under the same
+    name (a republished chapter) is opened again, not drawn from the old one."""
+    from pipeline.web.renderer import _draw
+
+    pdf = tmp_path / "chapter.pdf"
+    drawn = []
+    for source in ("chapter-1-understanding-cse.pdf", "chapter-4-health-services.pdf"):
+        shutil.copyfile(SAMPLE_PDFS / source, tmp_path / "next.pdf")
+        (tmp_path / "next.pdf").replace(pdf)
+        drawn.append(_draw(str(pdf), 1))
+    expected = [
+        _draw(str(SAMPLE_PDFS / name), 1)
+        for name in ("chapter-1-understanding-cse.pdf", "chapter-4-health-services.pdf")
+    ]
+    assert (drawn == expected, drawn[0] != drawn[1]) == (True, True)
+
+
 def _marks_url(server: Server, query: str = "pharmacies", width: str = "800") -> str:
     page = str(first_pharmacies(server)["image_url"]).split("/image/")[1].split(".png")[0]
     return f"/marks/{page}.png?q={query}&width={width}"
