@@ -788,3 +788,16 @@ def test_a_start_page_only_another_chapter_of_the_file_has_is_not_in_this_one() 
     assert result.split.problems == (
         "chapters[1].sections[0].start: printed page A2 (Bravo) is not in toolkit.pdf, whose pages are B1-B2",
     )
+
+
+def test_an_end_page_only_another_chapter_of_the_file_has_is_not_this_ones() -> None:
+    labels = ["Cover", "A1", "A2", "B1", "B2"]
+    document = pdf(*(page([f"Text of {label}"]) for label in labels), labels=labels)
+    bravo = SectionSpec("b", "Bravo", "B1", end="A2")
+
+    result = split(document, chapter(1, ("A1", "A2")), chapter(2, ("B1", "B2"), bravo))
+
+    assert result.warnings[-1] == (
+        "toolkit.pdf: section b ends at printed page A2, which the file does not have; it runs to the next section"
+    )
+    assert [(p, s) for p, _, _, s in owners(result)][3:] == [(4, "b"), (5, "b")]

@@ -281,7 +281,7 @@ def split_chapter(
             cursor += 1
         pages.append(_unit(chapter, pdf, numbering, owner, index, lines[line_start:]))
     units = tuple(p for p in pages if p.text)
-    infos = _infos(chapter, pdf, numbering, units, found_at, followed)
+    infos = _infos(chapter, pdf, units, found_at, followed)
     return Split(units, infos, tuple(warnings), tuple(problems))
 
 
@@ -369,7 +369,6 @@ def _unit(
 def _infos(
     chapter: ChapterSpec,
     pdf: ExtractedPdf,
-    numbering: PageNumbering,
     units: tuple[SectionPage, ...],
     found_at: dict[str, tuple[str | None, int | None, bool]],
     followed: set[str],
