@@ -174,3 +174,11 @@ def test_the_age_gap_is_read_only_from_an_adults_age_beside_a_partner() -> None:
     assert with_age_gap("boyfriend for 18 months") == "boyfriend for 18 months"
     assert with_age_gap('"boyfriend" 30') == '"boyfriend" 30'
     assert with_age_gap("much older boyfriend of 30") == "much older boyfriend of 30"
+
+
+def test_an_age_is_never_a_word_no_page_mentions(cse_search: Search) -> None:
+    """The toolkit says "under 16", not "15": an age is weak evidence, not a missing word.
+    A number that is no age still is."""
+    assert answer(cse_search, "can a 15 year old consent to sex")["unmatched"] == []
+    assert answer(cse_search, "she says her boyfriend is 30", "--role", "midwife")["unmatched"] == []
+    assert answer(cse_search, "children act 2019")["unmatched"] == ["2019"]

@@ -345,7 +345,8 @@ def search(
 def unmatched_words(reader: Any, units: Sequence[Unit]) -> tuple[str, ...]:
     """The typed words of each meaningful unit that no page holds in any of its forms
     (its own stems, its synonyms, or its concept), each once, in the order typed. A word
-    found through a synonym is not listed: the pages shown hold it under that name."""
+    found through a synonym is not listed: the pages shown hold it under that name; nor
+    is an age ("15" in "a 15 year old")."""
 
     def held(unit: Unit) -> bool:
         if unit.concept and reader.doc_frequency("concepts", unit.concept):
@@ -358,7 +359,7 @@ def unmatched_words(reader: Any, units: Sequence[Unit]) -> tuple[str, ...]:
     stop = _stemmed_stop_words()
     missing: dict[str, None] = {}
     for unit in units:
-        if unit.stop or held(unit):
+        if unit.stop or unit.age or held(unit):
             continue
         for word in unit.typed:
             stems = _stems(word)
@@ -563,6 +564,8 @@ def query_units(
         kept.append(token.strip('"'))
     plain = " ".join(kept)
     ages = [match.span() for match in _AGE.finditer(plain)]
+    if _PARTNER.search(plain):  # "her boyfriend is 30": an age too (see with_age_gap)
+        ages += [match.span() for match in _ADULT_AGE.finditer(plain)]
     placed: list[tuple[int, Unit]] = []  # (where in the query, unit): units keep the typed order
     pattern = expander.query_pattern(plain)
     if pattern is not None:
@@ -626,6 +629,7 @@ def query_units(
             else meaning(unit.typed, english),
             number=(bool(unit.typed) and all(word.isdigit() for word in unit.typed))
             or any(start <= at < end for start, end in ages),
+            age=any(start <= at < end for start, end in ages),
         )
         for at, unit in sorted(placed, key=lambda item: item[0])
     ]
