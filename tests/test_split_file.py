@@ -537,7 +537,7 @@ def test_the_summaries_say_where_each_section_runs_and_what_it_holds() -> None:
 
 def test_each_unit_carries_its_chapter_its_section_and_whether_ocr_read_it() -> None:
     document = pdf(
-        page(["Health", "Intro words."], "Page 1", header="Chapter 2"),
+        page(["Health", "Intro words."], "Page 1", header="Chapter 2", ocr=True),
         page(["School nurses", "Nurses listen."], "Page 2", header="Chapter 2", ocr=True),
         page(["More words."], "Page 3", header="Chapter 2"),
     )
@@ -545,7 +545,7 @@ def test_each_unit_carries_its_chapter_its_section_and_whether_ocr_read_it() -> 
     result = split(document, chapter(2, None, SectionSpec("school-nurses", "School nurses", 2)))
 
     assert [(u.chapter, u.chapter_title, u.section_title, u.kind, u.ocr) for u in result.split.pages] == [
-        (2, "Chapter 2", "Introduction", PageKind.INTRO, False),
+        (2, "Chapter 2", "Introduction", PageKind.INTRO, True),
         (2, "Chapter 2", "School nurses", PageKind.SECTION, True),
         (2, "Chapter 2", "School nurses", PageKind.SECTION, False),
     ]
