@@ -4,9 +4,9 @@ No PDF viewer runs in the browser: the page is rendered once per index generatio
 kept in the generation's `web/pages/` folder, so it goes when the generation does). The
 page view draws the matches over that image as boxes (`marking.rects`), so a page already
 drawn costs nothing more for a new search; an image with the matches drawn in (the API's
-`image_url`) is drawn afresh by PDFium's worker with them. Where the matches stand comes from the engine
-(`match_spans`, the same marking as the snippets) applied to PDFium's text of the page,
-whose characters carry their boxes. Nothing about a query is written to disk.
+`image_url`) is drawn afresh by PDFium's worker with them. Where the matches stand comes
+from the engine (`match_spans`, the same marking as the snippets) applied to PDFium's text
+of the page, whose characters carry their boxes. Nothing about a query is written to disk.
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ __all__ = [
     "PageImages",
     "PageText",
     "mark_boxes",
-    "marks_region",
 ]
 
 
@@ -103,11 +102,6 @@ class PageImages:
             return None
         area = (region.left, region.top, region.right, region.bottom)
         return self.renderer.draw_area(pdf, sha256, pdf_page, area, page_text.size, width, tuple(boxes))
-
-
-def marks_region(page: PageText, spans: Sequence[tuple[int, int]]) -> crop.Region | None:
-    """Where `marks_png` crops the page (in the page image's pixels), or None if nothing is marked."""
-    return crop.around_marks(mark_boxes(page, spans), page.boxes, page.size, SCALE)
 
 
 def mark_boxes(page: PageText, spans: Sequence[tuple[int, int]]) -> list[Box]:
