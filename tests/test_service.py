@@ -23,7 +23,7 @@ import pytest
 
 from pipeline.engine.index import SCHEMA_VERSION, STAMP
 from pipeline.engine.store import IndexStore
-from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, Place, toolkit
 from tools.webserver import Server, running_server
 
 DOCS = REPO / "docs"
@@ -42,12 +42,7 @@ def test_healthz_is_503_before_the_first_ingest_and_200_with_the_generation_afte
     index = tmp_path / "index"
     with running_server(SAMPLE_CONFIG, SAMPLE_PDFS, index, tmp_path / "logs") as server:
         before = health(server)
-        assert (
-            toolkit(
-                "ingest", "--config", str(SAMPLE_CONFIG), "--pdfs", str(SAMPLE_PDFS), "--index", str(index)
-            ).exit_code
-            == 0
-        )
+        assert Place(SAMPLE_CONFIG, SAMPLE_PDFS, index).ingest().exit_code == 0
         after = health(server)
         log = server.output()
     assert before == (

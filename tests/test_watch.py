@@ -20,7 +20,7 @@ from markupsafe import escape
 
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.watch import INCOMPLETE_WAIT, STATUS_FILE, Folder, Outcome, Paths, Watcher, last_status
-from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS
+from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.helpers import NEW_SENTENCE, edited_chapter4, write_chapter
 from tools.webserver import running_server
 
@@ -187,8 +187,8 @@ def test_serve_watch_answers_a_pdf_copied_in_halves_and_keeps_the_last_good_inde
 def test_ingest_watch_waits_for_an_ingest_started_by_hand_and_stops_on_sigterm(tmp_path: Path) -> None:
     pdfs, index = tmp_path / "pdfs", tmp_path / "index"
     shutil.copytree(SAMPLE_PDFS, pdfs)
-    command = [sys.executable, "-m", "pipeline", "ingest", "--watch", "--settle", "1"]
-    command += ["--config", str(SAMPLE_CONFIG), "--pdfs", str(pdfs), "--index", str(index)]
+    place = Place(SAMPLE_CONFIG, pdfs, index)
+    command = [sys.executable, "-m", "pipeline", *place.args("ingest", "--watch", "--settle", "1")]
     log = tmp_path / "watch.log"
     with IndexStore(index).lock(wait=False), log.open("wb") as out:  # as `cse-toolkit ingest` holds it
         watcher = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=REPO)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.browser import AXE  # `browser`, the shared Chromium fixture, comes from tests/browser.py
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.helpers import republish_chapter4
 from tools.webserver import Server, start_server
 
@@ -29,10 +29,10 @@ def changes_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
     pdfs, config, index = root / "pdfs", root / "toolkit.yaml", root / "index"
     shutil.copytree(SAMPLE_PDFS, pdfs)
     shutil.copy(SAMPLE_CONFIG, config)
-    where = ("--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
-    assert toolkit("ingest", *where).exit_code == 0
+    place = Place(config, pdfs, index)
+    assert place.ingest().exit_code == 0
     republish_chapter4(pdfs, config)
-    assert toolkit("ingest", *where).exit_code == 0
+    assert place.ingest().exit_code == 0
     running = start_server(config, pdfs, index, root / "logs")
     yield running
     running.stop()
