@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from tests.conftest import REPO, SAMPLE_CONFIG
+from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, Place
 
 Search = Callable[..., Result]
 SEARCH_MAIN = "from pipeline.cli import search_main; search_main()"
@@ -124,7 +124,7 @@ def on_terminal(args: list[str], *, columns: int = 80, lines: int = 200, status:
 
 @pytest.fixture
 def paths(sample_index: Path) -> list[str]:
-    return ["--config", str(SAMPLE_CONFIG), "--index", str(sample_index)]
+    return Place(SAMPLE_CONFIG, SAMPLE_PDFS, sample_index).args()
 
 
 def test_snippets_wrap_to_the_terminal_width(paths: list[str]) -> None:

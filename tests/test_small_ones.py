@@ -46,7 +46,7 @@ def test_sections_refuses_a_path_outside_the_pdfs_directory(tmp_path: Path) -> N
 
 
 def test_pack_with_a_role_and_all_says_to_give_one(tmp_path: Path) -> None:
-    result = toolkit("pack", "pharmacist", "--all", "--config", str(SAMPLE_CONFIG), "--index", str(tmp_path))
+    result = Place(SAMPLE_CONFIG, SAMPLE_PDFS, tmp_path).run("pack", "pharmacist", "--all")
     assert (result.exit_code, result.stderr) == (
         2,
         "error: give one ROLE or --all, not both (--all already includes pharmacist)\n",
@@ -54,7 +54,7 @@ def test_pack_with_a_role_and_all_says_to_give_one(tmp_path: Path) -> None:
 
 
 def test_pack_with_neither_asks_for_one(tmp_path: Path) -> None:
-    result = toolkit("pack", "--config", str(SAMPLE_CONFIG), "--index", str(tmp_path))
+    result = Place(SAMPLE_CONFIG, SAMPLE_PDFS, tmp_path).run("pack")
     assert (result.exit_code, result.stderr) == (
         2,
         "error: name one ROLE, or pass --all (see `cse-toolkit roles`)\n",
