@@ -21,7 +21,7 @@ import pytest
 import yaml
 from click.testing import Result
 
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, cli_search, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place, cli_search
 from tests.helpers import small_png, tree_state
 from tests.hostile_pdfs import labelled_pdf, run_toolkit, simple_pdf
 from tools.webserver import start_server
@@ -307,15 +307,7 @@ def test_a_logo_outside_the_config_folder_or_not_an_image_is_refused(
     )
     before = tree_state(sample.root / "index")
 
-    result = toolkit(
-        "ingest",
-        "--config",
-        str(config),
-        "--pdfs",
-        str(sample.root / "pdfs"),
-        "--index",
-        str(sample.root / "index"),
-    )
+    result = Place(config, sample.pdfs, sample.index).ingest()
 
     assert tree_state(sample.root / "index") == before
     assert result.exit_code == 2, result.output

@@ -19,7 +19,7 @@ import pytest
 
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.manifest import load_manifest
-from tests.conftest import Place, search_answer, toolkit
+from tests.conftest import Place, search_answer
 from tests.hostile_pdfs import (
     HELVETICA,
     build_pdf,
@@ -346,17 +346,10 @@ def test_a_pack_is_never_written_into_the_pdfs_folder(tmp_path: Path) -> None:
     from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
 
     shutil.copytree(SAMPLE_PDFS, tmp_path / "pdfs")
-    args = [
-        "--config",
-        str(SAMPLE_CONFIG),
-        "--pdfs",
-        str(tmp_path / "pdfs"),
-        "--index",
-        str(tmp_path / "index"),
-    ]
-    assert toolkit("ingest", *args).exit_code == 0
+    place = Place(SAMPLE_CONFIG, tmp_path / "pdfs", tmp_path / "index")
+    assert place.ingest().exit_code == 0
 
-    result = toolkit("pack", "pharmacist", "--out", str(tmp_path / "pdfs" / "packs"), *args)
+    result = place.run("pack", "pharmacist", "--out", str(tmp_path / "pdfs" / "packs"))
 
     assert result.exit_code == 2, result.output
     assert "is inside the PDFs directory" in result.stderr

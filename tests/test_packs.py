@@ -17,7 +17,7 @@ from click.testing import Result
 
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.manifest import load_manifest
-from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, toolkit
+from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.helpers import chapter4_with_inserted_page, edited_chapter4, write_chapter
 from tools.sample_text import CHAPTERS, TOOLKIT_TITLE
 
@@ -38,7 +38,7 @@ def flat(text: str) -> str:
 
 
 def cli(pdfs: Path, config: Path, index: Path, *args: str) -> Result:
-    return toolkit(*args, "--config", str(config), "--pdfs", str(pdfs), "--index", str(index))
+    return Place(config, pdfs, index).run(*args)
 
 
 def pack(pdfs: Path, config: Path, index: Path, out: Path, *args: str) -> Result:
