@@ -182,3 +182,20 @@ def test_an_age_is_never_a_word_no_page_mentions(cse_search: Search) -> None:
     assert answer(cse_search, "can a 15 year old consent to sex")["unmatched"] == []
     assert answer(cse_search, "she says her boyfriend is 30", "--role", "midwife")["unmatched"] == []
     assert answer(cse_search, "children act 2019")["unmatched"] == ["2019"]
+
+
+def test_a_question_mark_ends_a_question(cse_search: Search) -> None:
+    """'what is grooming?' found nothing: the '?' was read as a wildcard, so 'grooming?'
+    matched no word. Only inside a word is '?' a wildcard ('organi?ation')."""
+    asked = answer(cse_search, "what is grooming?")
+    assert asked["results"][0]["section"] == "grooming"  # type: ignore[index]
+    assert asked["total"] == answer(cse_search, "what is grooming")["total"]
+    first = answer(cse_search, "who do i tell?", "--role", "gp")["results"][0]  # type: ignore[index]
+    assert first["section"] == "making-a-referral"
+    assert answer(cse_search, "organi?ation")["total"] == answer(cse_search, "organisation")["total"]
+
+
+def test_a_prefix_is_never_read_as_a_lay_form(cse_search: Search) -> None:
+    """'refer' is a lay form of referral; 'refer*' is the user's prefix: every page with a
+    word starting 'refer' (33 in the sample, as pdftotext finds), no lay phrase."""
+    assert answer(cse_search, "refer*")["total"] == 33

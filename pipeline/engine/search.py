@@ -227,6 +227,9 @@ def make_parser(
     return parser
 
 
+_QUESTION_MARK = re.compile(r"\?+(?=[\s)\"]|$)")
+
+
 def clean_query(text: str) -> str:
     """Make any typed text a query the parser takes literally, or explain why it cannot be.
 
@@ -242,6 +245,9 @@ def clean_query(text: str) -> str:
             f"query too long ({len(text)} characters; at most {MAX_QUERY_CHARS}): use a few key words"
         )
     text = _LITERAL.sub(" ", text)
+    # A question mark ends a question ("what is grooming?"): only inside a word is "?" a
+    # wildcard. Read as one, it made the last word match nothing, and the question with it.
+    text = _QUESTION_MARK.sub(" ", text)
     if text.count('"') % 2:
         text = text.replace('"', " ")  # an unbalanced quote: search the words
     depth = 0
