@@ -13,11 +13,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import pipeline
-from pipeline.cli import search_command, toolkit_group
-from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS
+from pipeline.cli import toolkit_group
+from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, Place
 
 # Standard modules that exist on POSIX only.
 UNIX_ONLY = ("fcntl", "termios", "tty", "pty", "grp", "pwd", "resource", "syslog", "posix")
@@ -83,39 +82,34 @@ def refused(self: Path, target: object, target_is_directory: bool = False) -> No
 
 
 @pytest.fixture(scope="module")
-def pointer_index(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+def pointer_index(tmp_path_factory: pytest.TempPathFactory) -> Place:
     """The sample ingested as on Windows without the symlink privilege (or on a FAT
     drive): `current` is then a file naming the generation, replaced atomically."""
-    index = tmp_path_factory.mktemp("no-symlinks") / "index"
-    paths = ["--config", str(SAMPLE_CONFIG), "--pdfs", str(SAMPLE_PDFS), "--index", str(index)]
+    place = Place(SAMPLE_CONFIG, SAMPLE_PDFS, tmp_path_factory.mktemp("no-symlinks") / "index")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Path, "symlink_to", refused)
-        ingest = CliRunner().invoke(toolkit_group, ["ingest", *paths])
+        ingest = place.ingest()
     assert ingest.exit_code == 0, ingest.output
-    return paths
+    return place
 
 
-def test_current_is_a_file_naming_the_generation_where_symlinks_cannot_be_made(
-    pointer_index: list[str],
-) -> None:
-    current = Path(pointer_index[-1]) / "current"
+def test_current_is_a_file_naming_the_generation_where_symlinks_cannot_be_made(pointer_index: Place) -> None:
+    current = pointer_index.index / "current"
     assert (current.is_symlink(), current.read_text(encoding="utf-8")) == (False, "gen-000001")
 
 
-def test_search_reads_the_current_file(pointer_index: list[str]) -> None:
-    found = CliRunner().invoke(search_command, ["pharmacies", "--json", "--limit", "1", *pointer_index])
+def test_search_reads_the_current_file(pointer_index: Place) -> None:
+    found = pointer_index.text_search("pharmacies", "--json", "--limit", "1")
     assert found.exit_code == 0, found.output
     first = json.loads(found.stdout)["results"][0]
     assert (first["section"], first["page"]) == ("pharmacies", "74")
 
 
-def test_a_second_ingest_replaces_the_current_file(pointer_index: list[str], tmp_path: Path) -> None:
-    index = Path(pointer_index[-1])
-    copy = tmp_path / "index"
-    shutil.copytree(index, copy)
-    paths = [*pointer_index[:-1], str(copy)]
+def test_a_second_ingest_replaces_the_current_file(pointer_index: Place, tmp_path: Path) -> None:
+    copy = Place(pointer_index.config, pointer_index.pdfs, tmp_path / "index")
+    shutil.copytree(pointer_index.index, copy.index)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Path, "symlink_to", refused)
-        again = CliRunner().invoke(toolkit_group, ["ingest", "--force", *paths])
+        again = copy.ingest("--force")
     assert again.exit_code == 0, again.output
-    assert (copy / "current").read_text(encoding="utf-8") == "gen-000002"
+    assert (copy.index / "current").read_text(encoding="utf-8") == "gen-000002"

@@ -23,7 +23,7 @@ import pytest
 
 from pipeline.engine.index import SCHEMA_VERSION, STAMP
 from pipeline.engine.store import IndexStore
-from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, Place, toolkit
+from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tools.webserver import Server, running_server
 
 DOCS = REPO / "docs"
@@ -282,9 +282,7 @@ def test_the_systemd_unit_passes_systemd_analyze_verify(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("given", ["cse-toolkit", "/cse toolkit", "/cse?x=1", "http://intranet/cse"])
 def test_a_url_prefix_that_is_not_a_path_is_refused(given: str, tmp_path: Path) -> None:
-    result = toolkit(
-        "serve", "--url-prefix", given, "--config", str(SAMPLE_CONFIG), "--index", str(tmp_path / "index")
-    )
+    result = Place(SAMPLE_CONFIG, SAMPLE_PDFS, tmp_path / "index").run("serve", "--url-prefix", given)
     assert (result.exit_code, result.output) == (
         2,
         f"error: --url-prefix {given!r} is not a path: give the path the web server forwards, "
