@@ -1,12 +1,15 @@
-"""Helpers shared by several test modules: republishing the sample's chapter 4, and
-fingerprinting a directory to prove a command left it alone."""
+"""Helpers shared by several test modules: republishing the sample's chapter 4,
+fingerprinting a directory to prove a command left it alone, a small PNG, and pages as
+extraction gives them (for tests of numbering and splitting that need no PDF)."""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
+from pipeline.ingest.extract import ExtractedPdf, Line, PageText
 from tools.make_sample_toolkit import chapter_pages
 from tools.pdfgen import write_pdf
 from tools.sample_text import CHAPTERS, TOOLKIT_TITLE, Chapter
@@ -93,3 +96,24 @@ def small_png(path: Path) -> None:
     from PIL import Image
 
     Image.new("RGB", (120, 40), (11, 87, 164)).save(path)
+
+
+def text_page(
+    body: Sequence[str], footer: str | None = None, header: str | None = None, *, ocr: bool = False
+) -> PageText:
+    """A page as extraction gives it, 600 x 800 points: an optional running header in the
+    top margin, the body lines, an optional footer (say, the number) in the bottom one."""
+    lines = [Line(header, 30, 42, 50)] if header else []
+    lines += [Line(text, 120 + 20 * k, 132 + 20 * k, 50) for k, text in enumerate(body)]
+    if footer:
+        lines.append(Line(footer, 760, 772, 280))
+    return PageText(0, tuple(lines), 600.0, 800.0, ocr=ocr)
+
+
+def extracted_pdf(*pages: PageText, labels: Sequence[str] = (), name: str = "toolkit.pdf") -> ExtractedPdf:
+    """A file as extraction gives it, its pages numbered 1..n; `labels`: its own page labels."""
+    numbered = tuple(
+        PageText(n, p.lines, p.width, p.height, labels[n - 1] if labels else "", ocr=p.ocr)
+        for n, p in enumerate(pages, start=1)
+    )
+    return ExtractedPdf(name, "0" * 64, numbered)

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from pipeline.engine.store import IndexStore
-from pipeline.ingest.extract import ExtractedPdf, Line, extract_pdf
+from pipeline.ingest.extract import ExtractedPdf, Line, PageText, extract_pdf
 from pipeline.ingest.manifest import load_manifest
 from pipeline.ingest.pages import Gap, PageNumbering, _readings, number_pages
 from pipeline.ingest.sections import body_lines, uncatalogued
 from pipeline.numerals import to_roman
 from tests.conftest import Place
+from tests.helpers import extracted_pdf
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 TOPICS = ["Consent", "Grooming", "Referral", "Records", "Meetings", "Planning"]
@@ -511,3 +512,62 @@ def test_snippet_does_not_carry_the_running_header(numbered_index: Place) -> Non
         assert "Zanzibar" not in hit["snippet"]
         assert "Draft edition" not in hit["snippet"]
         assert "Page 5" not in hit["snippet"]
+
+
+# ------------------------------------------- the margins and repeated lines (direct input)
+def footers_at(bottom: float) -> PageNumbering:
+    """Three pages whose "Page 55".."Page 57" line ends `bottom` points down an 800-point page."""
+    pages = [
+        PageText(
+            0,
+            (Line("Body text of the page.", 300, 312, 50), Line(f"Page {n}", bottom - 12, bottom, 280)),
+            600,
+            800,
+        )
+        for n in (55, 56, 57)
+    ]
+    return number_pages(extracted_pdf(*pages))
+
+
+def headers_at(top: float) -> PageNumbering:
+    pages = [
+        PageText(
+            0, (Line(f"Page {n}", top, top + 12, 280), Line("Body text of the page.", 300, 312, 50)), 600, 800
+        )
+        for n in (55, 56, 57)
+    ]
+    return number_pages(extracted_pdf(*pages))
+
+
+def test_a_number_is_read_only_inside_the_12_percent_margins() -> None:
+    """The margins of an 800-point page: above 96 points from the top, below 704."""
+    assert footers_at(704.5).labels == ("55", "56", "57")
+    assert footers_at(704).labels == ("1", "2", "3")
+    assert headers_at(95.5).labels == ("55", "56", "57")
+    assert headers_at(96).labels == ("1", "2", "3")
+
+
+def test_repeated_lines_that_are_most_of_their_pages_are_kept_and_reported_in_page_order() -> None:
+    """ "Zeta ..." stands on pages 1 and 4, "Alpha ..." on 2 and 3, each alone on its page but
+    for the page's number: kept as text, reported from the first page each stands on, its
+    example taken from that page and cut at 60 characters."""
+    zeta = "Zeta form 101 notes, " + "z" * 60
+    lines = {
+        1: zeta,
+        2: "Alpha 202 notes",
+        3: "Alpha 303 notes",
+        4: zeta.replace("101", "404"),
+    }
+    pages = [
+        PageText(0, (Line(lines[n], 30, 42, 50), Line(f"Page {n}", 760, 772, 280)), 600, 800)
+        for n in range(1, 5)
+    ]
+
+    numbering = number_pages(extracted_pdf(*pages))
+
+    assert numbering.furniture_warnings == (
+        f"toolkit.pdf: the line {zeta[:60]!r} and its like repeat at the top or bottom of 2 pages as a running "
+        "header would, but are most of the text there; kept as searchable text",
+        "toolkit.pdf: the line 'Alpha 202 notes' and its like repeat at the top or bottom of 2 pages as a "
+        "running header would, but are most of the text there; kept as searchable text",
+    )

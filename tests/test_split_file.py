@@ -11,31 +11,12 @@ from collections.abc import Sequence
 
 from pipeline.config import ChapterSpec, SectionSpec, Toolkit
 from pipeline.engine.documents import PageKind
-from pipeline.ingest.extract import ExtractedPdf, Line, PageText
+from pipeline.ingest.extract import ExtractedPdf, Line
 from pipeline.ingest.sections import NOT_IN_CONFIG, ChapterPages, FileSplit, find_heading, split_file
+from tests.helpers import extracted_pdf as pdf
+from tests.helpers import text_page as page
 
 FILE = "toolkit.pdf"
-HEIGHT = 800.0  # the top and bottom 12% are the margins where numbers and running headers stand
-
-
-def page(
-    body: Sequence[str], footer: str | None = None, header: str | None = None, *, ocr: bool = False
-) -> PageText:
-    """A page: an optional running header, the body lines, an optional footer (the number)."""
-    lines = [Line(header, 30, 42, 50)] if header else []
-    lines += [Line(text, 120 + 20 * k, 132 + 20 * k, 50) for k, text in enumerate(body)]
-    if footer:
-        lines.append(Line(footer, 760, 772, 280))
-    return PageText(0, tuple(lines), 600.0, HEIGHT, ocr=ocr)
-
-
-def pdf(*pages: PageText, labels: Sequence[str] = (), name: str = FILE) -> ExtractedPdf:
-    """The file, its pages numbered 1..n; `labels`: the PDF's own page labels, if any."""
-    numbered = tuple(
-        PageText(n, p.lines, p.width, p.height, labels[n - 1] if labels else "", ocr=p.ocr)
-        for n, p in enumerate(pages, start=1)
-    )
-    return ExtractedPdf(name, "0" * 64, numbered)
 
 
 def chapter(
