@@ -199,3 +199,15 @@ def test_a_prefix_is_never_read_as_a_lay_form(cse_search: Search) -> None:
     """'refer' is a lay form of referral; 'refer*' is the user's prefix: every page with a
     word starting 'refer' (33 in the sample, as pdftotext finds), no lay phrase."""
     assert answer(cse_search, "refer*")["total"] == 33
+
+
+def test_brackets_and_runs_of_punctuation_are_a_persons_not_syntax(cse_search: Search) -> None:
+    """'my daughter (14) is missing' found nothing: the brackets grouped the words, which
+    made every one required. Brackets group only where an operator is used."""
+    aside = answer(cse_search, "Help!! my daughter (14) is missing...", "--role", "parent")
+    assert aside["total"] == answer(cse_search, "Help my daughter 14 is missing", "--role", "parent")["total"]
+    assert aside["total"] > 0
+    assert answer(cse_search, "grooming??!")["results"][0]["section"] == "grooming"  # type: ignore[index]
+    grouped = answer(cse_search, "(grooming OR pimp) AND taxi")
+    assert {r["section"] for r in grouped["results"]} >= {"taxi-licensing"}  # type: ignore[union-attr]
+    assert answer(cse_search, "my son is 15 and has an older boyfriend")["unmatched"] == []

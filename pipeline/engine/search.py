@@ -227,7 +227,7 @@ def make_parser(
     return parser
 
 
-_QUESTION_MARK = re.compile(r"\?+(?=[\s)\"]|$)")
+_QUESTION_MARK = re.compile(r"\?+(?![\w*])")
 
 
 def clean_query(text: str) -> str:
@@ -248,6 +248,10 @@ def clean_query(text: str) -> str:
     # A question mark ends a question ("what is grooming?"): only inside a word is "?" a
     # wildcard. Read as one, it made the last word match nothing, and the question with it.
     text = _QUESTION_MARK.sub(" ", text)
+    if not any(word in _OPERATORS for word in text.split()):
+        # Brackets group operators; without any they are a person's aside ("my daughter
+        # (14) is missing"), which as a group made every word required and found nothing.
+        text = text.replace("(", " ").replace(")", " ")
     if text.count('"') % 2:
         text = text.replace('"', " ")  # an unbalanced quote: search the words
     depth = 0
@@ -513,10 +517,11 @@ def meaning(words: Sequence[str], english: English | None) -> float:
 
 
 # An age or a school year as people write it: "14 year old", "14-year-old", "15 yrs old",
-# "aged 14", "under 13s", "year 9": weak evidence, as a number is.
+# "aged 14", "under 13s", "year 9", "she is 14": weak evidence, as a number is.
 _AGE = re.compile(
     r"\b(?:\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*olds?|aged[\s-]+\d{1,2}|under[\s-]+\d{1,2}s?|"
-    r"(?:year|yr)[\s-]*\d{1,2}s?)\b",
+    r"(?:year|yr)[\s-]*\d{1,2}s?|(?:is|was|turned|turns|only|just)\s+\d{1,2}"
+    r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|years?|times?|pounds?|quid|pages?)))\b",
     re.I,
 )
 
