@@ -211,3 +211,12 @@ def test_brackets_and_runs_of_punctuation_are_a_persons_not_syntax(cse_search: S
     grouped = answer(cse_search, "(grooming OR pimp) AND taxi")
     assert {r["section"] for r in grouped["results"]} >= {"taxi-licensing"}  # type: ignore[union-attr]
     assert answer(cse_search, "my son is 15 and has an older boyfriend")["unmatched"] == []
+
+
+def test_a_question_typed_as_a_text_message(cse_search: Search) -> None:
+    """'u', 'pls', 'w/o', 'bf': how people type on a phone, read as they mean it."""
+    grooming = answer(cse_search, "can u tell me what grooming is pls")
+    assert grooming["unmatched"] == [] and grooming["results"][0]["section"] == "grooming"  # type: ignore[index]
+    sharing = answer(cse_search, "Is it OK to share info w/o consent?")
+    assert sharing["unmatched"] == [] and sharing["results"][0]["section"] == "information-sharing"  # type: ignore[index]
+    assert answer(cse_search, "my bf is 19 is that ok", "--role", "young-person")["unmatched"] == []

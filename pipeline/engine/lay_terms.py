@@ -213,9 +213,10 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
-        ("boyfriend", "girlfriend", "seeing someone", "going out with", "partner"),
+        ("boyfriend", "girlfriend", "seeing someone", "going out with", "partner", "bf", "gf", "bae"),
         f"{CAMBRIDGE}: go out with, see someone (to have a romantic relationship); partner (the "
-        "person you live with or have a sexual relationship with)",
+        "person you live with or have a sexual relationship with); bf, gf, bae (internet slang: "
+        "boyfriend, girlfriend)",
     ),
     LayTerm(
         (

@@ -62,6 +62,8 @@ QUESTION_WORDS = frozenset(
     # The same typed without the apostrophe, as on a phone: "im", "dont", "wont", "shes".
     + "im ive youre theyre hes shes dont wont cant isnt arent wasnt werent hasnt havent "
     "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres".split()
+    # And as texts spell them: "u", "ur", "r", "pls".
+    + "u ur r pls plz".split()
 )
 # Everyday verbs and adjectives: they may help find a page, but a section title that shares
 # only such a word with the query is no sign of its subject ("my daughter keeps going
@@ -227,6 +229,7 @@ def make_parser(
     return parser
 
 
+_WITHOUT = re.compile(r"(?<![\w/])w/o(?![\w/])", re.I)
 _QUESTION_MARK = re.compile(r"\?+(?![\w*])")
 
 
@@ -248,6 +251,7 @@ def clean_query(text: str) -> str:
     # A question mark ends a question ("what is grooming?"): only inside a word is "?" a
     # wildcard. Read as one, it made the last word match nothing, and the question with it.
     text = _QUESTION_MARK.sub(" ", text)
+    text = _WITHOUT.sub(" without ", text)  # "w/o", as people abbreviate it
     if not any(word in _OPERATORS for word in text.split()):
         # Brackets group operators; without any they are a person's aside ("my daughter
         # (14) is missing"), which as a group made every word required and found nothing.
@@ -535,7 +539,7 @@ _ADULT_AGE = re.compile(
     re.I,
 )
 _PARTNER = re.compile(
-    r"\b(?:boy ?friends?|girl ?friends?|partners?|man|men|guy|guys|bloke|fella|dating|"
+    r"\b(?:boy ?friends?|girl ?friends?|bf|gf|bae|partners?|man|men|guy|guys|bloke|fella|dating|"
     r"going out with|seeing|relationship)\b",
     re.I,
 )
