@@ -1035,3 +1035,52 @@ def test_board_contact_without_a_note_has_an_empty_one() -> None:
     board = parse_config((BOARD + '  contacts:\n    - {name: MASH, phone: "01632 960001"}\n').encode()).board
     assert board is not None
     assert [(c.name, c.phone, c.note) for c in board.contacts] == [("MASH", "01632 960001", "")]
+
+
+# --------------------------------------------------------- a role's and the board's own keys
+@pytest.mark.parametrize(
+    ("role", "message"),
+    [
+        ("  - pharmacist\n", "roles[0] (line 14): expected a mapping, got 'pharmacist'"),
+        ("  - {title: Pharmacies, audience: health}\n", "roles[0].id (line 14): missing (required)"),
+        ("  - {id: pharmacist, audience: health}\n", "roles[0].title (line 14): missing (required)"),
+        ("  - {id: pharmacist, title: Pharmacies}\n", "roles[0].audience (line 14): missing (required)"),
+        (
+            "  - {id: pharmacist, title: [Pharmacies], audience: health}\n",
+            "roles[0].title (line 14): expected a single value, got a list",
+        ),
+        (
+            "  - {id: pharmacist, title: Pharmacies, audience: [health]}\n",
+            "roles[0].audience (line 14): expected a single value, got a list",
+        ),
+    ],
+)
+def test_a_role_of_the_wrong_shape_names_its_key(role: str, message: str) -> None:
+    assert only_problem(ROLE_BASE + role) == message
+
+
+def test_a_role_may_name_its_own_essential_sections() -> None:
+    text = ROLE_BASE + "  - {id: pharmacist, title: Pharmacies, audience: health, essential: [grooming]}\n"
+    assert [r.essential for r in parse_config(text.encode()).roles] == [("grooming",)]
+
+
+def test_board_edition_and_accessibility_are_read() -> None:
+    text = BOARD + "  edition: Third edition, 2026\n  accessibility: Call 01632 960000 to report a problem\n"
+    board = parse_config(text.encode()).board
+    assert board is not None
+    assert (board.edition, board.accessibility) == (
+        "Third edition, 2026",
+        "Call 01632 960000 to report a problem",
+    )
+
+
+@pytest.mark.parametrize("key", ["name", "edition", "accessibility"])
+def test_a_board_text_that_is_a_list_names_its_key(key: str) -> None:
+    text = (
+        "chapters: []\nboard:\n  name: Anytown Partnership\n" if key != "name" else "chapters: []\nboard:\n"
+    )
+    text += f"  {key}: [a, b]\n"
+    assert (
+        only_problem(text)
+        == f"board.{key} (line {3 if key == 'name' else 4}): expected a single value, got a list"
+    )
