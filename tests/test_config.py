@@ -1084,3 +1084,61 @@ def test_a_board_text_that_is_a_list_names_its_key(key: str) -> None:
         only_problem(text)
         == f"board.{key} (line {3 if key == 'name' else 4}): expected a single value, got a list"
     )
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ("grooming", "chapters[0].sections[0] (line 6): expected a mapping, got 'grooming'"),
+        ("{title: Grooming, start: 4}", "chapters[0].sections[0].id (line 6): missing (required)"),
+        ("{id: grooming, start: 4}", "chapters[0].sections[0].title (line 6): missing (required)"),
+        ("{id: grooming, title: Grooming}", "chapters[0].sections[0].start (line 6): missing (required)"),
+        (
+            "{id: grooming, title: [Grooming], start: 4}",
+            "chapters[0].sections[0].title (line 6): expected a single value, got a list",
+        ),
+        (
+            "{id: grooming, title: Grooming, start: 4, end: [5]}",
+            "chapters[0].sections[0].end (line 6): expected a single value, got a list",
+        ),
+    ],
+)
+def test_a_section_of_the_wrong_shape_names_its_key(section: str, message: str) -> None:
+    assert only_problem(CHAPTER + f"    sections:\n      - {section}\n") == message
+
+
+AUDIENCE = (
+    CHAPTER + "  - {number: 2, title: Two, file: chapter-2.pdf}\naudiences:\n"
+)  # the audience is line 7
+
+
+def test_an_audience_reads_and_is_helped_by_chapters() -> None:
+    text = AUDIENCE + "  - {id: health, title: Health, read: [1], helpful: [2]}\n"
+    assert [(a.read, a.helpful) for a in parse_config(text.encode()).audiences] == [((1,), (2,))]
+
+
+@pytest.mark.parametrize(
+    ("audience", "message"),
+    [
+        ("health", "audiences[0] (line 7): expected a mapping, got 'health'"),
+        ("{title: Health}", "audiences[0].id (line 7): missing (required)"),
+        ("{id: health}", "audiences[0].title (line 7): missing (required)"),
+        ("{id: [health], title: Health}", "audiences[0].id (line 7): expected a single value, got a list"),
+        ("{id: health, title: [Health]}", "audiences[0].title (line 7): expected a single value, got a list"),
+        ("{id: health, title: Health, read: 1}", "audiences[0].read (line 7): expected a list, got '1'"),
+        (
+            "{id: health, title: Health, helpful: [two]}",
+            "audiences[0].helpful[0] (line 7): expected a whole number, got 'two'",
+        ),
+        (
+            "{id: health, title: Health, helpful: 2}",
+            "audiences[0].helpful (line 7): expected a list, got '2'",
+        ),
+        (
+            "{id: health, title: Health, essential: [[a]]}",
+            "audiences[0].essential[0] (line 7): expected a single value, got a list",
+        ),
+    ],
+)
+def test_an_audience_of_the_wrong_shape_names_its_key(audience: str, message: str) -> None:
+    assert only_problem(AUDIENCE + f"  - {audience}\n") == message
