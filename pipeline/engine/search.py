@@ -564,9 +564,9 @@ def query_units(
 ) -> list[Unit]:
     """The query's words as the model scores them: operators, the word after NOT and
     wildcard words left out; an abbreviation with its long forms as one unit; a lay word
-    with its synonyms that `on_pages` says some page holds (weighted below it); stop
-    words marked; each with how much it carries
-    the question's meaning (`english`: how common each word is)."""
+    with those of its synonyms that `on_pages` says some page holds (weighted below it);
+    stop words marked; each with how much it carries the question's meaning (`english`:
+    how common each word is)."""
     kept: list[str] = []
     skip = False
     for token in _TOKEN.findall(text):

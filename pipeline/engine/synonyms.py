@@ -206,7 +206,8 @@ _NO_FORM = re.compile(r"(?!)")
 
 def lay_pattern(query: str) -> re.Pattern[str]:
     """The lay forms that could occur in `query` (their first word does), longest first,
-    as one pattern; a word ending in a wildcard ("refer*") is the user's prefix, not a form. One pattern of all ~600 forms took 60 ms to compile, at every start of
+    as one pattern; a word ending in a wildcard ("refer*") is the user's prefix, not a
+    form. One pattern of all ~600 forms took 60 ms to compile, at every start of
     cse-search; a query's own few compile in well under a millisecond, and are cached."""
     words = {_loose(piece) for piece in re.split(r"[\s\-()\"]+", query)}
     words.update(_loose(token) for token in re.findall(r"[\w&'’]+", query))
@@ -354,9 +355,9 @@ class Synonyms:
         """The query with each form replaced by its group, and the forms used.
 
         A lay word becomes itself or its lay synonyms, these boosted by `lay_weight`
-        (none when 0), leaving out the synonyms that `on_pages` says no page holds (each one more
-        to parse and look up cost the search time and could find nothing). Quoted phrases
-        are left exactly as typed. The replacement uses field and boost syntax that user
+        (none when 0), leaving out the synonyms that `on_pages` says no page holds (each
+        one more to parse and look up cost the search time and could find nothing).
+        Quoted phrases are left exactly as typed. The replacement uses field and boost syntax that user
         text cannot carry (query cleaning removes ':' and '^' first).
         """
         used: list[str] = []
