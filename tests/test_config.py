@@ -1142,3 +1142,42 @@ def test_an_audience_reads_and_is_helped_by_chapters() -> None:
 )
 def test_an_audience_of_the_wrong_shape_names_its_key(audience: str, message: str) -> None:
     assert only_problem(AUDIENCE + f"  - {audience}\n") == message
+
+
+def test_a_file_written_with_backslashes_is_the_same_file() -> None:
+    config = parse_config(b"chapters:\n  - number: 1\n    title: One\n    file: '2024\\\\chapter-1.pdf'\n")
+    assert config.chapters[0].file == "2024/chapter-1.pdf"
+
+
+def test_a_file_on_a_drive_in_lower_case_is_refused() -> None:
+    assert only_problem("chapters:\n  - number: 1\n    title: One\n    file: c:chapter-1.pdf\n") == (
+        "chapters[0].file (line 4): 'c:chapter-1.pdf' points outside the PDFs directory; give a path inside it"
+    )
+
+
+def test_a_chapter_without_a_number_is_named() -> None:
+    assert only_problem("chapters:\n  - title: One\n    file: chapter-1.pdf\n") == (
+        "chapters[0].number (line 2): missing (required)"
+    )
+
+
+def test_a_section_before_the_chapters_first_page_is_an_error() -> None:
+    text = CHAPTER + "    first_page: 55\n    sections:\n      - {id: grooming, title: Grooming, start: 54}\n"
+    assert only_problem(text) == (
+        "chapters[0].sections[0].start (line 7): page 54 is before the chapter's first_page 55"
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ("74 b", "expected a printed page number or label (74, iii), got '74 b'"),
+        ("'  '", "expected a printed page number or label (74, iii), got '  '"),
+        ("[74]", "expected a single value, got a list"),
+        ("0", "must be 1 or more, got '0'"),
+        ("'0'", "page 0 is not a printed page (pages start at 1)"),
+    ],
+)
+def test_a_start_page_that_is_no_page_names_its_key(start: str, message: str) -> None:
+    text = CHAPTER + f"    sections:\n      - {{id: grooming, title: Grooming, start: {start}}}\n"
+    assert only_problem(text) == f"chapters[0].sections[0].start (line 6): {message}"
