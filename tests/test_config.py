@@ -1181,3 +1181,30 @@ def test_a_section_before_the_chapters_first_page_is_an_error() -> None:
 def test_a_start_page_that_is_no_page_names_its_key(start: str, message: str) -> None:
     text = CHAPTER + f"    sections:\n      - {{id: grooming, title: Grooming, start: {start}}}\n"
     assert only_problem(text) == f"chapters[0].sections[0].start (line 6): {message}"
+
+
+def test_a_section_ending_after_the_next_one_starts_is_an_error() -> None:
+    text = CHAPTER + (
+        "    sections:\n"
+        "      - {id: grooming, title: Grooming, start: 4, end: 6}\n"
+        "      - {id: consent, title: Consent, start: 5}\n"
+    )
+    assert (
+        only_problem(text)
+        == "chapters[0].sections[0].end (line 6): 'grooming' (4-6) overlaps 'consent' starting at 5"
+    )
+
+
+def test_a_section_ending_outside_its_chapters_pages_is_an_error() -> None:
+    text = SHARED.replace("start: 74}", "start: 74, end: 80}")
+    assert (
+        only_problem(text)
+        == "chapters[1].sections[0].end (line 11): page 80 is outside the chapter's pages 55-76"
+    )
+
+
+def test_a_limit_may_be_its_largest_value_and_no_more() -> None:
+    assert parse_config(b"chapters: []\nlimits:\n  max_pages: 1000000\n").limits.max_pages == 1_000_000
+    assert only_problem("chapters: []\nlimits:\n  max_pages: 1000001\n") == (
+        "limits.max_pages (line 3): must be at most 1,000,000, got '1000001'"
+    )
