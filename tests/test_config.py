@@ -1208,3 +1208,38 @@ def test_a_limit_may_be_its_largest_value_and_no_more() -> None:
     assert only_problem("chapters: []\nlimits:\n  max_pages: 1000001\n") == (
         "limits.max_pages (line 3): must be at most 1,000,000, got '1000001'"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ("", "must not be empty"),
+        ("'   '", "must not be empty"),
+        ("yes", "expected text, got 'yes'"),
+        ("2026-12-06", "expected text, got '2026-12-06'"),
+        ("'" + "a" * 10_000 + "'", None),
+        ("'" + "a" * 10_001 + "'", "value too long (10001 characters; at most 10000)"),
+    ],
+)
+def test_a_title_must_be_some_text_of_a_bounded_length(title: str, message: str | None) -> None:
+    text = f"chapters:\n  - number: 1\n    title: {title}\n    file: chapter-1.pdf\n"
+    if message is None:
+        assert parse_config(text.encode()).chapters[0].title == "a" * 10_000
+    else:
+        assert only_problem(text) == f"chapters[0].title (line 3): {message}"
+
+
+def test_an_empty_list_key_is_no_list() -> None:
+    """`read:` with nothing after it is YAML's null: no chapters, not an error."""
+    text = AUDIENCE + "  - id: health\n    title: Health\n    read:\n"
+    assert [a.read for a in parse_config(text.encode()).audiences] == [()]
+
+
+def test_a_file_name_part_may_be_255_bytes_and_no_more() -> None:
+    """Each part of the path separately: a folder and a file name of 251 + ".pdf" each."""
+    longest = "a" * 251 + ".pdf"
+    text = f"chapters:\n  - number: 1\n    title: One\n    file: {'b' * 255}/{longest}\n"
+    assert parse_config(text.encode()).chapters[0].file == f"{'b' * 255}/{longest}"
+    assert only_problem(text.replace(longest, "a" + longest)) == (
+        f"chapters[0].file (line 4): '{'b' * 30}…' has a name longer than 255 bytes, more than a file system allows"
+    )

@@ -55,6 +55,7 @@ _URL = re.compile(
     r"(?:[/?#][A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]*)?$"
 )
 # `pages: 55-76`, `pages: i-iv`: two printed labels without spaces or dashes of their own.
+_NULL = "tag:yaml.org,2002:null"  # YAML's tag for nothing: `key:`, `~`, `null`
 _PAGE_RANGE = re.compile(r"^\s*([^\s\-–]+)\s*[-–]\s*([^\s\-–]+)\s*$")
 
 
@@ -253,7 +254,7 @@ class _Validator:
     def _str(self, node: yaml.Node, place: str) -> str | None:
         value = self._scalar(node, place)
         if value is None:
-            if isinstance(node, yaml.ScalarNode):
+            if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:  # else _scalar said why
                 self.problems.add(place, node, "must not be empty")
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -289,7 +290,7 @@ class _Validator:
         return value
 
     def _list(self, node: yaml.Node, place: str) -> list[yaml.Node]:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return []
         if not isinstance(node, yaml.SequenceNode):
             self.problems.add(place, node, f"expected a list, got {_kind(node)}")
