@@ -132,3 +132,16 @@ def test_a_question_word_of_a_typed_lay_phrase_is_never_marked_alone(cse_search:
     ).stdout
     marked = {m.lower() for m in re.findall(r"\x1b\[1m([^\x1b]*)\x1b\[", shown) if " — Chapter" not in m}
     assert "of" not in marked and {"foster", "home"} <= marked, marked
+
+
+def test_an_everyday_verb_the_pages_hold_is_searched_as_typed(sample_index: Path) -> None:
+    """'went' is on the toolkit's pages: its other forms ('go', 'gone') would only add cost
+    and pages of other meanings. 'taught' is no everyday word: it still brings 'teach'."""
+    from pipeline.engine.index import open_searcher
+    from pipeline.engine.search import _form_held, _settled
+
+    settled = _settled(_form_held(open_searcher(IndexStore(sample_index).search_dir())))
+    went, used = Synonyms().expand("she went missing", lay_weight=0.65, settled=settled)
+    assert went.startswith("she went (missing OR") and not {"go", "gone"} & set(used)
+    _, used = Synonyms().expand("what are children taught", lay_weight=0.65, settled=settled)
+    assert "teach" in used

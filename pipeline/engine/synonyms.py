@@ -283,6 +283,10 @@ class Synonyms:
         group = self.lay.get(_key(word), ())
         return tuple(f for f in group if _key(f) != _key(word))
 
+    def inflected(self, form: str) -> bool:
+        """An irregular form of a verb ("told"), whose group is the verb's other forms."""
+        return _key(form) in _INFLECTED
+
     def lay_weight(self, form: str, lay_weight: float) -> float:
         """What the other forms of a typed form's group count: an irregular form of the
         same verb as much as the word typed, a lay synonym `lay_weight`."""
@@ -292,11 +296,20 @@ class Synonyms:
         """The lay group a form typed in a query belongs to, if any."""
         return self.lay.get(_key(form))
 
-    def _expand_lay(self, query: str, weight: float, used: list[str], on_pages: Callable[[str], bool]) -> str:
+    def _expand_lay(
+        self,
+        query: str,
+        weight: float,
+        used: list[str],
+        on_pages: Callable[[str], bool],
+        settled: Callable[[str], bool],
+    ) -> str:
         def replace(match: re.Match[str]) -> str:
             typed = match.group(0)
             group = self.lay.get(_key(typed))
             if group is None or typed in _OPERATOR_WORDS or _key(typed) in LAY_HEADS:
+                return typed
+            if self.inflected(typed) and settled(typed):
                 return typed
             others = [f for f in group if _key(f) != _key(typed) and on_pages(f)]
             if not others:
@@ -350,20 +363,29 @@ class Synonyms:
         return [concept_id(group) for group in found if group is not None]
 
     def expand(
-        self, query: str, lay_weight: float = 0.0, on_pages: Callable[[str], bool] = lambda form: True
+        self,
+        query: str,
+        lay_weight: float = 0.0,
+        on_pages: Callable[[str], bool] = lambda form: True,
+        settled: Callable[[str], bool] = lambda form: False,
     ) -> tuple[str, list[str]]:
         """The query with each form replaced by its group, and the forms used.
 
         A lay word becomes itself or its lay synonyms, these boosted by `lay_weight`
         (none when 0), leaving out the synonyms that `on_pages` says no page holds (each
         one more to parse and look up cost the search time and could find nothing).
-        Quoted phrases are left exactly as typed. The replacement uses field and boost syntax that user
+        A verb's irregular form that `settled` says needs no other forms (an everyday word
+        the pages hold: "went", "took") is searched as typed. Quoted phrases are left
+        exactly as typed. The replacement uses field and boost syntax that user
         text cannot carry (query cleaning removes ':' and '^' first).
         """
         used: list[str] = []
         pattern = self.query_pattern(query)
         if pattern is None:
-            return (self._expand_lay(query, lay_weight, used, on_pages) if lay_weight > 0 else query), used
+            expanded = (
+                self._expand_lay(query, lay_weight, used, on_pages, settled) if lay_weight > 0 else query
+            )
+            return expanded, used
         # Abbreviations first (a lay word may be part of one: "child" in "child in need"),
         # held aside while the lay words around them are expanded.
         held: list[str] = []
@@ -385,7 +407,7 @@ class Synonyms:
             parts[i] = pattern.sub(replace, parts[i])
         text = '"'.join(parts)
         if lay_weight > 0:
-            text = self._expand_lay(text, lay_weight, used, on_pages)
+            text = self._expand_lay(text, lay_weight, used, on_pages, settled)
         return re.sub("\x00([0-9]+)\x00", lambda m: held[int(m.group(1))], text), used
 
 
