@@ -1243,3 +1243,37 @@ def test_a_file_name_part_may_be_255_bytes_and_no_more() -> None:
     assert only_problem(text.replace(longest, "a" + longest)) == (
         f"chapters[0].file (line 4): '{'b' * 30}…' has a name longer than 255 bytes, more than a file system allows"
     )
+
+
+def test_an_audience_defined_twice_is_named_and_the_next_still_checked() -> None:
+    text = AUDIENCE + (
+        "  - {id: health, title: Health}\n  - {id: health, title: Health again}\n  - {id: social, title: Social, read: [9]}\n"
+    )
+    assert problems(text) == [
+        "audiences[1].id (line 8): audience 'health' is defined twice",
+        "audiences[2].read (line 9): chapter 9 is not in chapters (configured: 1, 2)",
+    ]
+
+
+def test_an_audience_helped_by_a_chapter_not_configured_is_an_error() -> None:
+    assert only_problem(AUDIENCE + "  - {id: health, title: Health, helpful: [9]}\n") == (
+        "audiences[0].helpful (line 7): chapter 9 is not in chapters (configured: 1, 2)"
+    )
+    assert only_problem("chapters: []\naudiences:\n  - {id: health, title: Health, read: [1]}\n") == (
+        "audiences[0].read (line 3): chapter 1 is not in chapters (configured: none)"
+    )
+
+
+def test_a_role_defined_twice_is_named() -> None:
+    text = ROLE_BASE + (
+        "  - {id: pharmacist, title: Pharmacies, audience: health}\n"
+        "  - {id: pharmacist, title: Chemists, audience: health}\n"
+    )
+    assert only_problem(text) == "roles[1].id (line 15): role 'pharmacist' is defined twice"
+
+
+def test_every_unknown_key_of_a_chapter_is_named_with_its_place() -> None:
+    assert problems(CHAPTER + "    colour: blue\n    size: large\n") == [
+        "chapters[0].colour (line 5): unknown key (allowed: file, first_page, number, pages, sections, title)",
+        "chapters[0].size (line 6): unknown key (allowed: file, first_page, number, pages, sections, title)",
+    ]
