@@ -1,15 +1,18 @@
 """Irregular forms of everyday verbs, which the stemmer cannot join to their base.
 
-The English stemmer joins "telling", "tells" and "tell", but not "told": a parent who
-types "she told me" finds no page that says "if a child tells you". Each group here is one
-word's forms, searched as the word typed (full weight, unlike a lay synonym: "told" is
-the same word as "tell", not another way of saying it). Regular forms are left to the
-stemmer, and so are forms that the stemmer already joins ("paid" ~ "pay" is not one).
+The English stemmer joins "teaching", "teaches" and "teach", but not "taught": a parent
+who asks what children are taught about consent would miss the Teaching pages. Each group
+here is one word's forms, searched as the word typed (full weight, unlike a lay synonym:
+"taught" is the same word as "teach", not another way of saying it). Regular forms are
+left to the stemmer, and so are forms that the stemmer already joins ("paid" ~ "pay" is
+not one). An everyday verb's form that the pages hold ("went", "told") is searched as
+typed (search._settled): its other forms cost time and find pages of other meanings.
 
 The forms are the principal parts of English irregular verbs as grammars list them
 (Cambridge Dictionary, "Irregular verbs", dictionary.cambridge.org/grammar). Left out:
 forms that are also common words of another meaning in safeguarding text ("left", "met",
-"found", "lay", "saw", "felt", "led", "fed"), and verbs a lay group already holds (drink, speak, sell).
+"found", "lay", "saw", "felt", "led", "fed"), and verbs a lay group already holds (drink,
+speak, sell).
 """
 
 from __future__ import annotations
