@@ -553,14 +553,17 @@ _PARTNER = re.compile(
 )
 
 
+def adult_ages(text: str) -> list[tuple[int, int]]:
+    """Where the text gives an adult's age beside a partner (none without a partner)."""
+    return [match.span() for match in _ADULT_AGE.finditer(text)] if _PARTNER.search(text) else []
+
+
 def with_age_gap(text: str) -> str:
     """The question with "older" added when it gives an adult's age beside a partner and
     has no operators or quotes of its own (those are searched as typed)."""
-    if not _is_plain_words(text) or "older" in text.lower():
+    if not _is_plain_words(text) or "older" in text.lower() or not adult_ages(text):
         return text
-    if _ADULT_AGE.search(text) and _PARTNER.search(text):
-        return f"{text} older"
-    return text
+    return f"{text} older"
 
 
 def query_units(
@@ -587,9 +590,8 @@ def query_units(
             continue
         kept.append(token.strip('"'))
     plain = " ".join(kept)
-    ages = [match.span() for match in _AGE.finditer(plain)]
-    if _PARTNER.search(plain):  # "her boyfriend is 30": an age too (see with_age_gap)
-        ages += [match.span() for match in _ADULT_AGE.finditer(plain)]
+    # "her boyfriend is 30": an age too (see with_age_gap)
+    ages = [match.span() for match in _AGE.finditer(plain)] + adult_ages(plain)
     placed: list[tuple[int, Unit]] = []  # (where in the query, unit): units keep the typed order
     pattern = expander.query_pattern(plain)
     if pattern is not None:
@@ -642,6 +644,10 @@ def query_units(
         )
         placed.append((found.start(), unit))
     typed_stems = _stems(" ".join(kept))
+
+    def in_age(at: int) -> bool:
+        return any(start <= at < end for start, end in ages)
+
     return [
         unit
         if unit.concept
@@ -653,9 +659,8 @@ def query_units(
             meaning=1.0
             if len(unit.typed) > 1 and len(unit.alternatives) > 1
             else meaning(unit.typed, english),
-            number=(bool(unit.typed) and all(word.isdigit() for word in unit.typed))
-            or any(start <= at < end for start, end in ages),
-            age=any(start <= at < end for start, end in ages),
+            number=(bool(unit.typed) and all(word.isdigit() for word in unit.typed)) or in_age(at),
+            age=in_age(at),
         )
         for at, unit in sorted(placed, key=lambda item: item[0])
     ]
@@ -687,12 +692,10 @@ def _word_unit(
     settled: Callable[[str], bool] = lambda form: False,
 ) -> Unit:
     alternatives = [Alternative(stems)]
-    if ranking.synonyms and not (expander.inflected(word) and settled(word)):
+    if ranking.synonyms:
         seen = {stems}
         weight = expander.lay_weight(word, ranking.synonyms)
-        for form in expander.lay_forms(word):
-            if not on_pages(form):
-                continue
+        for form in expander.lay_forms(word, on_pages, settled):
             form_stems = _stems(form)
             if form_stems and form_stems not in seen:  # "blackmailed" and "blackmail": one stem, counted once
                 seen.add(form_stems)

@@ -275,13 +275,21 @@ class Synonyms:
         """The equivalence group a form typed in a query belongs to (case, plural ignored)."""
         return self.by_key.get(_key(form))
 
-    def lay_forms(self, word: str) -> tuple[str, ...]:
-        """The lay synonyms of a word typed in a query (none for a word not in LAY, nor for
-        the toolkit's term of a one-way entry: "consent" is not searched as "permission")."""
-        if _key(word) in LAY_HEADS:
+    def lay_forms(
+        self,
+        word: str,
+        on_pages: Callable[[str], bool] = lambda form: True,
+        settled: Callable[[str], bool] = lambda form: False,
+    ) -> tuple[str, ...]:
+        """The lay synonyms of a word typed in a query that are searched with it: none for
+        a word not in LAY, nor for the toolkit's term of a one-way entry ("consent" is not
+        searched as "permission"), nor for a verb's irregular form that `settled` says
+        needs none ("went", held by the pages); and of the others, only those `on_pages`
+        says some page holds."""
+        if _key(word) in LAY_HEADS or (self.inflected(word) and settled(word)):
             return ()
         group = self.lay.get(_key(word), ())
-        return tuple(f for f in group if _key(f) != _key(word))
+        return tuple(f for f in group if _key(f) != _key(word) and on_pages(f))
 
     def inflected(self, form: str) -> bool:
         """An irregular form of a verb ("told"), whose group is the verb's other forms."""
@@ -290,7 +298,7 @@ class Synonyms:
     def lay_weight(self, form: str, lay_weight: float) -> float:
         """What the other forms of a typed form's group count: an irregular form of the
         same verb as much as the word typed, a lay synonym `lay_weight`."""
-        return 1.0 if _key(form) in _INFLECTED else lay_weight
+        return 1.0 if self.inflected(form) else lay_weight
 
     def lay_group(self, form: str) -> tuple[str, ...] | None:
         """The lay group a form typed in a query belongs to, if any."""
@@ -306,12 +314,7 @@ class Synonyms:
     ) -> str:
         def replace(match: re.Match[str]) -> str:
             typed = match.group(0)
-            group = self.lay.get(_key(typed))
-            if group is None or typed in _OPERATOR_WORDS or _key(typed) in LAY_HEADS:
-                return typed
-            if self.inflected(typed) and settled(typed):
-                return typed
-            others = [f for f in group if _key(f) != _key(typed) and on_pages(f)]
+            others = () if typed in _OPERATOR_WORDS else self.lay_forms(typed, on_pages, settled)
             if not others:
                 return typed
             used.extend(others)
