@@ -17,6 +17,20 @@ from tools.sample_text import CHAPTERS, TOOLKIT_TITLE, Chapter
 CH4_DATA = next(c for c in CHAPTERS if c.number == 4)
 OLD_SENTENCE = "Record your concern and what you did."
 NEW_SENTENCE = "Write down your concern and every step you took."
+# `audit --json` when nothing changed: every key, each empty.
+NO_CHANGE_REPORT: dict[str, object] = {
+    "added_files": [],
+    "removed_files": [],
+    "changed_files": [],
+    "sections": [],
+    "roles_affected": [],
+    "roles_affected_full": [],
+    "config_changed": False,
+    "unreadable_files": {},
+    "unnoticed_files": [],
+    "repeated_pages": {},
+    "config_behind": [],
+}
 # The sample's roles that own a section of chapter 4 (Health Services), sorted.
 CH4_OWNERS = [
     "a-and-e",

@@ -22,6 +22,7 @@ from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.helpers import (
     CH4_OWNERS,
     NEW_SENTENCE,
+    NO_CHANGE_REPORT,
     OLD_SENTENCE,
     chapter4_with_inserted_page,
     edited_chapter4,
@@ -426,19 +427,7 @@ def test_no_change_exits_0_saying_so(sample: Sample) -> None:
     assert result.exit_code == 0, result.output
     assert "Nothing changed" in result.stdout
     report = sample.audit_json(0)
-    assert report == {
-        "added_files": [],
-        "removed_files": [],
-        "changed_files": [],
-        "sections": [],
-        "roles_affected": [],
-        "roles_affected_full": [],
-        "config_changed": False,
-        "unreadable_files": {},
-        "unnoticed_files": [],
-        "repeated_pages": {},
-        "config_behind": [],
-    }
+    assert report == NO_CHANGE_REPORT
     diff = sample.run("audit", "--diff")
     assert diff.exit_code == 0 and "Nothing changed" in diff.stdout
 

@@ -15,6 +15,7 @@ from pipeline.engine.documents import PageKind
 from pipeline.ingest.audit import AuditReport, SectionStatus, compare
 from pipeline.ingest.manifest import FileRecord, Manifest
 from pipeline.ingest.sections import SectionInfo
+from tests.helpers import NO_CHANGE_REPORT
 
 CH4, CH5 = "ch4.pdf", "ch5.pdf"
 
@@ -104,19 +105,7 @@ def test_nothing_changed_is_an_empty_report() -> None:
     report = compare(OLD, now(), TOOLKIT)
 
     assert report.changed is False
-    assert report.as_json() == {
-        "added_files": [],
-        "removed_files": [],
-        "changed_files": [],
-        "sections": [],
-        "roles_affected": [],
-        "roles_affected_full": [],
-        "config_changed": False,
-        "unreadable_files": {},
-        "unnoticed_files": [],
-        "repeated_pages": {},
-        "config_behind": [],
-    }
+    assert report.as_json() == NO_CHANGE_REPORT
 
 
 def test_only_the_config_changed_is_a_change() -> None:
