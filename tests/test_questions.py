@@ -106,6 +106,33 @@ def test_ages_and_numbers_are_weak_evidence(cse_search: Search) -> None:
     assert first_page(cse_search, question) == ("healthy-relationships", "123")
 
 
+def test_how_long_or_since_when_is_weak_evidence(cse_search: Search) -> None:
+    """ "for two nights" dates what happened: "nights" found late-night takeaways first;
+    the page on reporting a young person missing answers. Neither "monday" nor "since"
+    is listed as a word no page mentions."""
+    assert first_page(cse_search, "teenager missing for two nights") == ("residential-care", "96")
+    assert answer(cse_search, "young person missing since monday")["unmatched"] == []
+    assert answer(cse_search, "young person missing on monday")["unmatched"] == ["monday"]
+
+
+def test_a_question_that_speaks_as_a_parent_or_young_person_lifts_their_pages(cse_search: Search) -> None:
+    """Asked without a role, "my mum doesn't know ..." is a young person speaking: the
+    young people's page on relationships with older partners, not the health visitors'
+    page, comes first. The lift filters nothing: as many pages match as for the same
+    words with nobody speaking."""
+    assert first_page(cse_search, "my mum doesnt know i have a boyfriend who is 20") == (
+        "healthy-relationships",
+        "124",
+    )
+    assert first_page(cse_search, "im 15 and my mate wants me to meet a man he knows") == (
+        "healthy-relationships",
+        "122",
+    )
+    spoken = answer(cse_search, "my mum doesnt know i have a boyfriend who is 20")
+    assert spoken["total"] == answer(cse_search, "the mum doesnt know i have a boyfriend who is 20")["total"]
+    assert spoken["role"] is None
+
+
 def test_a_lay_expression_of_everyday_words_weighs_as_the_phrase_it_is() -> None:
     """ "have it out with" (~ confront) is made of the commonest English words, but as an
     expression it is rare: it weighs fully, not as little as "have" or "with" alone."""

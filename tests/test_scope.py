@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.config import Toolkit, load_config
 from pipeline.config.model import Role
+from pipeline.engine.asker import implied_scope
 from pipeline.engine.scope import audience_scope, owners, role_scope
 from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
 
@@ -82,3 +83,18 @@ def test_a_role_whose_audience_is_not_configured_sees_no_chapter(toolkit: Toolki
     scope = role_scope(toolkit, stray)
     assert (scope.chapters, scope.audience) == (frozenset(), None)
     assert not scope.allows(4, "pharmacies")
+
+
+def test_a_reader_is_implied_only_by_a_question_that_speaks_as_one(toolkit: Toolkit) -> None:
+    """ "my son" speaks as a parent, "my boyfriend" as a young person; a question that
+    speaks as both, or as neither, or a toolkit with no such reader, implies nobody."""
+    parent = implied_scope(toolkit, "my son came home drunk")
+    assert parent is not None and not parent.filters and parent.lift < 1
+    assert "talking-with-your-child" in parent.own_sections and "grooming" not in parent.own_sections
+    young = implied_scope(toolkit, "my boyfriend goes through my phone")
+    assert young is not None and "healthy-relationships" in young.own_sections
+    assert implied_scope(toolkit, "my son says my boyfriend scares him") is None
+    assert implied_scope(toolkit, "a boy on my caseload came in drunk") is None
+    assert (
+        implied_scope(dataclasses.replace(toolkit, roles=(), audiences=()), "my son came home drunk") is None
+    )

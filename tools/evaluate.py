@@ -35,6 +35,7 @@ if str(REPO) not in sys.path:  # run as `python tools/evaluate.py` without insta
     sys.path.insert(0, str(REPO))
 
 from pipeline.config import Toolkit, load_config  # noqa: E402
+from pipeline.engine.asker import implied_scope  # noqa: E402
 from pipeline.engine.index import stored_pages  # noqa: E402
 from pipeline.engine.names import find_role  # noqa: E402
 from pipeline.engine.ranking import DEFAULT, FACTORS, Ranking  # noqa: E402
@@ -304,7 +305,12 @@ def evaluate(
     search_dir = IndexStore(index_dir).search_dir()
     scores = []
     for query in queries:
-        scope = role_scope(toolkit, find_role(toolkit, query.role)) if query.role else None
+        # as `ask` does: asked as nobody, a question that speaks as a parent lifts their pages
+        scope = (
+            role_scope(toolkit, find_role(toolkit, query.role))
+            if query.role
+            else implied_scope(toolkit, query.query)
+        )
         try:
             result = search(
                 search_dir, query.query, scope=scope, limit=K, synonyms=from_toolkit(toolkit), ranking=ranking

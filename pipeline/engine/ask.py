@@ -13,6 +13,7 @@ from pathlib import Path
 from pipeline.config.model import Toolkit
 from pipeline.engine import names
 from pipeline.engine import search as engine
+from pipeline.engine.asker import implied_scope
 from pipeline.engine.names import Chosen
 from pipeline.engine.search import SearchResult, SectionResult
 from pipeline.engine.synonyms import from_toolkit
@@ -57,11 +58,13 @@ def ask(
     as_typed: bool = False,
 ) -> Answer:
     """Resolve the names, check the chapter, search (`as_typed`: no spelling correction).
+    Asked as nobody, a question that speaks as a parent or a young person lifts their
+    pages (asker.py).
     UsageError for a name or chapter that is not in the toolkit; QuerySyntaxError for a
     query that cannot be understood."""
     chosen = names.resolve(toolkit, role, audience)
     names.check_chapter(toolkit, chapter)
-    scope = chosen.scope if chosen is not None else None
+    scope = chosen.scope if chosen is not None else implied_scope(toolkit, query)
     synonyms = from_toolkit(toolkit)
     if shape is Shape.SECTIONS:
         found = engine.search_sections(

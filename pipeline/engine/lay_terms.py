@@ -34,6 +34,10 @@ class LayTerm:
     # also uses otherwise ("permission", "challenge", "car"): they find it, but typed, it is
     # searched as it is.
     one_way: bool = False
+    # Forms people type but pages never say ("hasn't come home"): typed, they find the
+    # group; another form typed never searches them (phrases of very common words, they
+    # would double a query's cost at 10,000 pages and find nothing).
+    asked: tuple[str, ...] = ()
 
 
 LAY_TERMS: tuple[LayTerm, ...] = (
@@ -275,6 +279,21 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         ),
         f"{CAMBRIDGE}: run away, runaway, go missing, abscond, disappear; "
         "NSPCC (nspcc.org.uk), 'Children who go missing': not coming home, staying out overnight",
+        asked=(
+            "not come home",
+            "hasn't come home",
+            "has not come home",
+            "didn't come home",
+            "did not come home",
+            "not coming home",
+            "never came home",
+            "not been home",
+            "hasn't been home",
+            "won't come home",
+            "doesn't come home",
+            "can't find her",
+            "can't find him",
+        ),
     ),
     LayTerm(
         (
@@ -282,6 +301,13 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "truant",
             "truancy",
             "attendance",
+            "school attendance",
+            "poor attendance",
+            "missing education",
+            "missing lessons",
+            "missed lessons",
+            "absent from school",
+            "off school",
             "bunking off",
             "bunk off",
             "skiving",
@@ -667,4 +693,6 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
 )
 
-LAY: tuple[tuple[str, ...], ...] = tuple(term.forms for term in LAY_TERMS)
+LAY: tuple[tuple[str, ...], ...] = tuple(term.forms + term.asked for term in LAY_TERMS)
+# Synonyms.lay_forms never searches these in the pages.
+ASKED_ONLY = tuple(form for term in LAY_TERMS for form in term.asked)

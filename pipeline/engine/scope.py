@@ -21,9 +21,13 @@ class Scope:
     own_sections: tuple[str, ...] = ()
     role: Role | None = None
     audience: Audience | None = None
+    # The share of the ranking's own-section lift its own sections get: 1 for a chosen
+    # role, less for a reader the question only implies (asker.py).
+    lift: float = 1.0
+    filters: bool = True  # False: it only lifts its own sections, and every page is searched
 
     def allows(self, chapter: int | None, section: str) -> bool:
-        return chapter in self.chapters and section not in self.hidden_sections
+        return not self.filters or (chapter in self.chapters and section not in self.hidden_sections)
 
 
 def owners(toolkit: Toolkit) -> dict[str, set[str]]:

@@ -66,9 +66,10 @@ class Unit:
     meaning: float = 1.0
     asker: bool = False  # names the role searched as ("foster" for a foster carer): who asks, not what
     number: bool = False  # an age, a school year, a count: weak evidence of what is asked
-    # Part of an age as people write it ("15 year old"): never listed as a word no page
-    # mentions (the toolkit says "under 16", not "15").
-    age: bool = False
+    # Part of an age or a time as people write it ("15 year old", "since friday"): it
+    # places what happened, so it is never listed as a word no page mentions (the toolkit
+    # says "under 16", not "15").
+    incidental: bool = False
 
 
 @dataclass

@@ -331,7 +331,9 @@ def search(
             searcher, candidates, scope, chapter, limit, forms, units, ranking, snippets
         )
     partial = total > 0 and not complete and _is_plain_words(text)
-    outside_scope = _count(searcher, candidates, None, chapter) - total if scope is not None else 0
+    outside_scope = (
+        _count(searcher, candidates, None, chapter) - total if scope is not None and scope.filters else 0
+    )
     outside_chapter = _count(searcher, candidates, scope, None) - total if chapter is not None else 0
     outside_both = 0
     if scope is not None and chapter is not None:
@@ -361,7 +363,7 @@ def unmatched_words(reader: Any, units: Sequence[Unit]) -> tuple[str, ...]:
     """The typed words of each meaningful unit that no page holds in any of its forms
     (its own stems, its synonyms, or its concept), each once, in the order typed. A word
     found through a synonym is not listed: the pages shown hold it under that name; nor
-    is an age ("15" in "a 15 year old")."""
+    is an age or a time ("15" in "a 15 year old", "friday" in "since friday")."""
 
     def held(unit: Unit) -> bool:
         if unit.concept and reader.doc_frequency("concepts", unit.concept):
@@ -374,7 +376,7 @@ def unmatched_words(reader: Any, units: Sequence[Unit]) -> tuple[str, ...]:
     stop = _stemmed_stop_words()
     missing: dict[str, None] = {}
     for unit in units:
-        if unit.stop or unit.age or held(unit):
+        if unit.stop or unit.incidental or held(unit):
             continue
         for word in unit.typed:
             stems = _stems(word)
@@ -538,6 +540,20 @@ _AGE = re.compile(
 )
 
 
+# How long or since when, as a question says it ("for two nights", "3 days ago", "since
+# friday", "last night"): it dates what happened, and says little about what is asked, so
+# its words are weak evidence, as a number is ("nights" found late-night venues).
+_COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|a few|couple of|a couple of|several)"
+_DURATION = re.compile(
+    rf"\b(?:(?:for|over|in|after)\s+(?:the\s+)?(?:(?:last|past)\s+)?{_COUNT}\s+"
+    r"(?:nights?|days?|weeks?|months?|hours?|weekends?)|"
+    rf"{_COUNT}\s+(?:nights?|days?|weeks?|months?|hours?)\s+ago|"
+    r"since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+\w+)|"
+    r"last\s+(?:night|week|weekend|month)|yesterday|tonight|today)\b",
+    re.I,
+)
+
+
 # An adult's age beside a partner ("her boyfriend is 30", "going out with a 25 year old"):
 # what the question is about is the age gap, which the guidance calls an "older" partner;
 # the number itself is on no page.
@@ -592,6 +608,7 @@ def query_units(
     plain = " ".join(kept)
     # "her boyfriend is 30": an age too (see with_age_gap)
     ages = [match.span() for match in _AGE.finditer(plain)] + adult_ages(plain)
+    when = [match.span() for match in _DURATION.finditer(plain)]
     placed: list[tuple[int, Unit]] = []  # (where in the query, unit): units keep the typed order
     pattern = expander.query_pattern(plain)
     if pattern is not None:
@@ -648,6 +665,9 @@ def query_units(
     def in_age(at: int) -> bool:
         return any(start <= at < end for start, end in ages)
 
+    def in_duration(at: int) -> bool:
+        return any(start <= at < end for start, end in when)
+
     return [
         unit
         if unit.concept
@@ -659,8 +679,10 @@ def query_units(
             meaning=1.0
             if len(unit.typed) > 1 and len(unit.alternatives) > 1
             else meaning(unit.typed, english),
-            number=(bool(unit.typed) and all(word.isdigit() for word in unit.typed)) or in_age(at),
-            age=in_age(at),
+            number=(bool(unit.typed) and all(word.isdigit() for word in unit.typed))
+            or in_age(at)
+            or in_duration(at),
+            incidental=in_age(at) or in_duration(at),
         )
         for at, unit in sorted(placed, key=lambda item: item[0])
     ]
@@ -812,7 +834,7 @@ def _filters(scope: Scope | None, chapter: int | None) -> tuple[wq.Query | None,
     always, and the sections other roles own when searching as a role."""
     allow: list[wq.Query] = []
     mask: wq.Query = wq.Term("kind", VOCABULARY)
-    if scope is not None:
+    if scope is not None and scope.filters:
         if not scope.chapters:  # a role or audience that reads no chapter sees nothing
             return wq.NullQuery, mask
         allow.append(wq.Or([wq.Term("chapter", str(c)) for c in sorted(scope.chapters)]))
@@ -865,7 +887,7 @@ def _run(
         return -(ranking.finding_aid if doc in aids else 0.0) + (0.0 if doc in guessed else CONFIGURED_PRIOR)
 
     def lift(doc: int) -> float:
-        return ranking.own_section if doc in own else 0.0
+        return ranking.own_section * scope.lift if scope is not None and doc in own else 0.0
 
     scored = score_candidates(
         searcher,

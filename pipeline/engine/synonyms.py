@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pipeline.config.model import Toolkit
 from pipeline.engine.inflections import INFLECTIONS
-from pipeline.engine.lay_terms import LAY, LAY_TERMS
+from pipeline.engine.lay_terms import ASKED_ONLY, LAY, LAY_TERMS
 from pipeline.ondisk import dump, read_record, sha1_hex, sha256_hex, write_atomic
 
 BUILTIN: tuple[tuple[str, ...], ...] = (
@@ -197,6 +197,7 @@ _EVERY_LAY = (*LAY, *INFLECTIONS)
 _LAY_BY_KEY: dict[str, tuple[str, ...]] = {
     _key(form): group for group in reversed(_EVERY_LAY) for form in group
 }
+_ASKED_ONLY = frozenset(_key(form) for form in ASKED_ONLY)
 _INFLECTED = frozenset(_key(form) for group in INFLECTIONS for form in group)
 _LAY_BY_FIRST_WORD: dict[str, list[str]] = {}
 for _form in sorted({f for g in _EVERY_LAY for f in g}, key=lambda f: (-len(f), f)):
@@ -285,11 +286,12 @@ class Synonyms:
         a word not in LAY, nor for the toolkit's term of a one-way entry ("consent" is not
         searched as "permission"), nor for a verb's irregular form that `settled` says
         needs none ("went", held by the pages); and of the others, only those `on_pages`
-        says some page holds."""
+        says some page holds, never a form only asked ("hasn't come home")."""
         if _key(word) in LAY_HEADS or (self.inflected(word) and settled(word)):
             return ()
         group = self.lay.get(_key(word), ())
-        return tuple(f for f in group if _key(f) != _key(word) and on_pages(f))
+        typed = _key(word)
+        return tuple(f for f in group if _key(f) != typed and _key(f) not in _ASKED_ONLY and on_pages(f))
 
     def inflected(self, form: str) -> bool:
         """An irregular form of a verb ("told"), whose group is the verb's other forms."""

@@ -1,0 +1,82 @@
+"""Who is asking, when a question says so and no role was chosen.
+
+"My son came home drunk" is a parent's question; "my boyfriend goes through my phone" a
+young person's. Asked without a role, such a question lifts the pages written for that
+reader a little (the sections of its audience's chapters to read), as a chosen role
+lifts its own section, but filters nothing: every page is still searched, and a page
+that answers better still comes first. The readers are found in the board's config by
+their names (a role or audience called "parent", "young person" ...), so a toolkit
+without them is searched as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.config.model import Toolkit
+from pipeline.engine.names import audience_names, fold, role_names
+from pipeline.engine.scope import Scope
+
+# How much of a chosen role's own-section lift a reader the question implies gets: it is
+# a guess from a few words, so less.
+IMPLIED_LIFT = 0.5
+
+_CHILD = (
+    r"(?:sons?|daughters?|child|children|kids?|boys?|girls?|teens?|teenagers?|stepsons?|"
+    r"stepdaughters?|step[\s-]?(?:son|daughter|child)|(?:\d{1,2}|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen)[\s-]*(?:years?|yrs?)[\s-]*olds?)"
+)
+# A parent or carer speaking of their own child ("my daughter", "our 14 year old").
+_PARENT = re.compile(
+    rf"\b(?:my|our)\s+(?:(?:eldest|oldest|youngest|little|teenage|young)\s+)?{_CHILD}\b", re.I
+)
+# A young person speaking of their own life ("my boyfriend", "my mum", "i'm 15").
+_YOUNG = re.compile(
+    r"\b(?:my\s+(?:boy\s?friend|girl\s?friend|bf|gf|mates?|bestie|best\s+friend|mum|mom|dad|"
+    r"parents|teachers?|form\s+tutor|social\s+worker|foster\s+carers?)|"
+    r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|i\s+am\s+in\s+year\s+\d{1,2}|im\s+in\s+year\s+\d{1,2})",
+    re.I,
+)
+# The names a board's config may give these readers (compared as `names.fold` reads them).
+_READERS = {
+    "parent": ("parent", "parents", "parent or carer", "parents and carers"),
+    "young": ("young person", "young people", "children and young people"),
+}
+
+
+def implied_scope(toolkit: Toolkit, question: str) -> Scope | None:
+    """A scope that lifts the pages of the reader the question speaks as, without
+    filtering any; None when it names no one, or names both, or the config has no such
+    reader."""
+    parent, young = bool(_PARENT.search(question)), bool(_YOUNG.search(question))
+    if parent == young:
+        return None
+    sections = _reader_sections(toolkit, _READERS["parent" if parent else "young"])
+    if not sections:
+        return None
+    return Scope(frozenset(), frozenset(), sections, lift=IMPLIED_LIFT, filters=False)
+
+
+def _reader_sections(toolkit: Toolkit, reader: tuple[str, ...]) -> tuple[str, ...]:
+    """The sections written for the reader of these names: a role's own sections, else
+    those of the chapters its audience must read; an audience's likewise."""
+    names = [fold(name) for name in reader]
+    for role in toolkit.roles:
+        if any(name in role_names(role) for name in names):
+            if role.sections:
+                return role.sections
+            audience = toolkit.audience(role.audience)
+            return _read_sections(toolkit, audience.read) if audience else ()
+    for audience in toolkit.audiences:
+        if any(name in audience_names(audience) for name in names):
+            return _read_sections(toolkit, audience.read)
+    return ()
+
+
+def _read_sections(toolkit: Toolkit, chapters: tuple[int, ...]) -> tuple[str, ...]:
+    return tuple(
+        section.id
+        for chapter in toolkit.chapters
+        if chapter.number in chapters
+        for section in chapter.sections
+    )
