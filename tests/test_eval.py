@@ -23,7 +23,9 @@ from tools.evaluate import (
     dcg,
     evaluate,
     evaluate_baseline,
+    fresh_report,
     load_queries,
+    main,
     query_lines,
     score_ranking,
     section_pages,
@@ -36,6 +38,7 @@ QUERIES = EVAL_DIR / "queries.yaml"
 BASELINE = EVAL_DIR / "baseline.json"
 QUESTIONS = EVAL_DIR / "questions.yaml"  # in people's own words (issue 22)
 QUESTIONS_BASELINE = EVAL_DIR / "questions-baseline.json"
+FRESH = EVAL_DIR / "questions-fresh.yaml"  # the same kind, only ever measured as a whole
 TOLERANCE = 0.005  # float noise; a real regression is larger
 
 
@@ -158,19 +161,54 @@ def test_load_queries_lists_every_problem(tmp_path: Path) -> None:
     assert "queries.yaml[2].relevant[0].page: unknown key" in message
 
 
+@pytest.mark.parametrize("questions_file", [QUESTIONS, FRESH])
 def test_questions_are_many_mostly_with_a_role_and_from_every_audience(
-    sample_index: Path, toolkit: Toolkit
+    sample_index: Path, toolkit: Toolkit, questions_file: Path
 ) -> None:
     """At least 60 questions, about two thirds asked with a role, and some asked by a role of
     each audience the config names (the new ones for education, councils, hospitality,
-    police, parents and young people too)."""
-    questions = load_queries(QUESTIONS)
+    police, parents and young people too); every section and page exists, every role is a
+    configured role that can see what is judged for it."""
+    questions = load_queries(questions_file)
     assert len(questions) >= 60
     assert 0.6 <= sum(1 for q in questions if q.role) / len(questions) <= 0.75
     audience_of = {role.id: role.audience for role in toolkit.roles}
     asked_by = {audience_of[q.role] for q in questions if q.role}
     assert asked_by == {audience.id for audience in toolkit.audiences}
     assert check_queries(questions, toolkit, section_pages(sample_index)) == []
+
+
+def test_fresh_questions_are_not_those_of_the_other_sets() -> None:
+    """The fresh set measures without bias only if none of its questions is one already
+    tuned on or read (in questions.yaml or queries.yaml)."""
+    seen = {q.query.casefold() for path in (QUERIES, QUESTIONS) for q in load_queries(path)}
+    assert [q.query for q in load_queries(FRESH) if q.query.casefold() in seen] == []
+
+
+def test_fresh_report_gives_aggregates_over_all_questions_only(sample_index: Path, toolkit: Toolkit) -> None:
+    """`make eval` shows the fresh set as cse-search beside plain BM25, with and without a
+    role, over all of it: no fit or held-out column and no question, so no miss is read."""
+    report = fresh_report(sample_index, toolkit)
+    lines = report.splitlines()
+    count = len(load_queries(FRESH))
+    assert lines[0].startswith(f"Fresh questions, only measured (questions-fresh.yaml): {count} questions")
+    assert "fit" not in report and "held-out" not in report
+    assert [line.split()[0] for line in lines[3:6]] == ["cse-search", "with", "without"]
+    assert [line[34:50].strip() for line in lines[3:]] == ["all", "with a role", "without a role"] * 2
+    assert len(lines) == 9
+    assert not any(q.query.casefold() in report.casefold() for q in load_queries(FRESH))
+
+
+@pytest.mark.parametrize("flag", ["--verbose", "--json"])
+def test_fresh_questions_are_never_listed_one_by_one(flag: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Asking the harness for the fresh set's per-question lines is refused (exit 2), before
+    any ingest or search, so its misses cannot be read by accident."""
+    assert main(["--queries", str(FRESH), flag]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "error: questions-fresh.yaml is only measured as a whole: run it without --verbose and --json\n"
+    )
 
 
 @pytest.mark.parametrize("queries_file", [QUERIES, QUESTIONS])

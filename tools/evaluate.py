@@ -69,6 +69,9 @@ DEFAULT_PDFS = REPO / "pdfs"
 DEFAULT_QUERIES = REPO / "tests" / "eval" / "queries.yaml"
 # Questions in people's own words, two thirds asked with a role (issue 22).
 QUESTIONS = REPO / "tests" / "eval" / "questions.yaml"
+# A fresh set of such questions that nobody tuning the ranking has read: only ever measured,
+# as a whole, and never listed question by question (its header says why).
+FRESH = REPO / "tests" / "eval" / "questions-fresh.yaml"
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
 
@@ -414,27 +417,31 @@ QUESTION_METRICS = ("ndcg@10", "success@1", "success@3")
 ASKED = ("all", "with a role", "without a role")
 
 
-def questions_table(title: str, rows: list[tuple[str, dict[str, Any]]], half_of: Callable[[str], str]) -> str:
+def questions_table(
+    title: str, rows: list[tuple[str, dict[str, Any]]], half_of: Callable[[str], str] | None
+) -> str:
     """nDCG@10, success@1 and success@3 on each half, for all the questions and for those
     asked with and without a role: cse-search and the baseline in full, each factor
-    switched off over all the questions."""
+    switched off over all the questions. Without `half_of`, over all the questions only
+    (a set that is only measured has no half to tune on)."""
     first = rows[0][1]["per_query"]
-    counts = {h: sum(1 for q in first if half_of(q["query"]) == h) for h in HALVES[:2]}
     roles = sum(1 for q in first if q["role"])
-    out = [
-        f"{title}: {len(first)} questions, {roles} with a role "
-        f"({counts['fit']} fit, {counts['held-out']} held-out)"
-    ]
+    out = [f"{title}: {len(first)} questions, {roles} with a role"]
+    halves: tuple[str, ...] = HALVES[2:]
+    if half_of is not None:
+        counts = {h: sum(1 for q in first if half_of(q["query"]) == h) for h in HALVES[:2]}
+        out[0] += f" ({counts['fit']} fit, {counts['held-out']} held-out)"
+        halves = HALVES
     block = " ".join(f"{HEADS[m]:>7}" for m in QUESTION_METRICS)
     width = len(block)
-    out.append(f"{'':<50}" + "  ".join(f"{h:-^{width}}" for h in HALVES))
-    out.append(f"{'system':<34}{'asked':<16}" + "  ".join(block for _ in HALVES))
+    out.append(f"{'':<50}" + "  ".join(f"{h:-^{width}}" for h in halves))
+    out.append(f"{'system':<34}{'asked':<16}" + "  ".join(block for _ in halves))
     for index, (name, results) in enumerate(rows):
         for which in ASKED if index < 2 else ASKED[:1]:
             chosen = asked_subset(results, which)
             cells = []
-            for part_name in HALVES:
-                part = chosen if part_name == "all" else split(chosen, half_of, part_name)
+            for part_name in halves:
+                part = chosen if half_of is None or part_name == "all" else split(chosen, half_of, part_name)
                 cells.append(" ".join(f"{part[m]:>7.3f}" for m in QUESTION_METRICS))
             label = name if which == "all" else ""
             out.append(f"{label:<34}{which:<16}" + "  ".join(cells))
@@ -444,11 +451,7 @@ def questions_table(title: str, rows: list[tuple[str, dict[str, Any]]], half_of:
 def questions_report(index_dir: Path, toolkit: Toolkit, verbose: bool, lines_of: str = "fit") -> str:
     """The questions set: cse-search against plain BM25 (same role filter), by half and by
     whether a role was chosen."""
-    questions = load_queries(QUESTIONS)
-    problems = check_queries(questions, toolkit, section_pages(index_dir))
-    if problems:
-        raise QueriesError("\n".join(problems))
-    rows = toolkit_rows(index_dir, toolkit, questions)
+    rows = toolkit_rows(index_dir, toolkit, checked_queries(QUESTIONS, toolkit, index_dir))
     lines = []
     if verbose:
         lines.extend(
@@ -456,6 +459,24 @@ def questions_report(index_dir: Path, toolkit: Toolkit, verbose: bool, lines_of:
         )
     lines.append(questions_table(f"Questions in people's words ({QUESTIONS.name})", rows, half))
     return "\n".join(lines)
+
+
+def fresh_report(index_dir: Path, toolkit: Toolkit) -> str:
+    """The fresh questions: cse-search against plain BM25 (same role filter), over all of
+    them and by whether a role was chosen; never a line per question, so that their misses
+    are not read while tuning."""
+    rows = search_rows(index_dir, toolkit, checked_queries(FRESH, toolkit, index_dir))
+    return questions_table(f"Fresh questions, only measured ({FRESH.name})", rows, None)
+
+
+def checked_queries(path: Path, toolkit: Toolkit, index_dir: Path) -> list[JudgedQuery]:
+    """A judged set read and checked against the config and the index; QueriesError lists
+    every problem."""
+    queries = load_queries(path)
+    problems = check_queries(queries, toolkit, section_pages(index_dir))
+    if problems:
+        raise QueriesError("\n".join(problems))
+    return queries
 
 
 def _ingest_into(index_dir: Path, toolkit: Toolkit, pdfs_dir: Path) -> None:
@@ -470,15 +491,22 @@ def toolkit_rows(
     index_dir: Path, toolkit: Toolkit, queries: Sequence[JudgedQuery]
 ) -> list[tuple[str, dict[str, Any]]]:
     """cse-search, the plain BM25 baseline, then cse-search with each factor switched off."""
-    rows = [
-        ("cse-search", evaluate(index_dir, toolkit, queries)),
-        (BASELINE_NAME, evaluate_baseline(index_dir, toolkit, queries)),
-    ]
+    rows = search_rows(index_dir, toolkit, queries)
     rows.extend(
         (f"  without {factor}", evaluate(index_dir, toolkit, queries, DEFAULT.without(factor)))
         for factor in FACTORS
     )
     return rows
+
+
+def search_rows(
+    index_dir: Path, toolkit: Toolkit, queries: Sequence[JudgedQuery]
+) -> list[tuple[str, dict[str, Any]]]:
+    """cse-search and the plain BM25 baseline over the same pages and role filter."""
+    return [
+        ("cse-search", evaluate(index_dir, toolkit, queries)),
+        (BASELINE_NAME, evaluate_baseline(index_dir, toolkit, queries)),
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -509,6 +537,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="both judged sets, cse-search against plain BM25 and with each ranking factor off",
     )
     args = parser.parse_args(argv)
+    if (args.verbose or args.json) and args.queries.resolve() == FRESH:
+        print(
+            f"error: {FRESH.name} is only measured as a whole: run it without --verbose and --json",
+            file=sys.stderr,
+        )
+        return 2
     try:
         toolkit = load_config(args.config, args.pdfs)
         queries = load_queries(args.queries)
@@ -535,6 +569,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(comparison_table(f"Toolkit set ({args.queries.name})", rows, half))
                 print()
                 print(questions_report(index_dir, toolkit, args.verbose, args.lines_of))
+                print()
+                print(fresh_report(index_dir, toolkit))
                 print()
                 print(manuals_report(Path(temporary) / "manuals", args.verbose, args.lines_of))
                 return 0
