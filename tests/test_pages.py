@@ -15,7 +15,7 @@ from pipeline.ingest.pages import Gap, PageNumbering, _readings, number_pages
 from pipeline.ingest.sections import body_lines, uncatalogued
 from pipeline.numerals import to_roman
 from tests.conftest import Place
-from tests.helpers import extracted_pdf
+from tests.helpers import extracted_pdf, text_page
 from tools.pdfgen import Block, PageSpec, write_pdf
 
 TOPICS = ["Consent", "Grooming", "Referral", "Records", "Meetings", "Planning"]
@@ -292,6 +292,11 @@ def test_each_way_of_printing_a_page_number_is_read(
         # the whole line, "page N", "N of M": three strong readings; the total only at the edge
         ("Page 55 of 80", [(55, False, 2), (55, False, 2), (55, False, 2), (80, False, 0)]),
         ("55", [(55, False, 1)]),
+        # "Page N", "p. N", "N of M", "N/M" as the whole line are strong; a bare number is not
+        ("Page 55", [(55, False, 2), (55, False, 2), (55, False, 0)]),
+        ("p. 55", [(55, False, 2), (55, False, 0)]),
+        ("55 of 80", [(55, False, 2), (55, False, 2), (55, False, 0), (80, False, 0)]),
+        ("55/80", [(55, False, 2)]),
         ("- iv -", [(4, True, 1)]),
         ("Section 3 | 55", [(55, False, 0)]),
         ("iv | Contents", [(4, True, 0)]),
@@ -571,3 +576,218 @@ def test_repeated_lines_that_are_most_of_their_pages_are_kept_and_reported_in_pa
         "toolkit.pdf: the line 'Alpha 202 notes' and its like repeat at the top or bottom of 2 pages as a "
         "running header would, but are most of the text there; kept as searchable text",
     )
+
+
+# ------------------------------------------------ which reading stands (direct input)
+def printed(
+    footers: list[str | None],
+    headers: list[str | None] | None = None,
+    *,
+    first_page: int | None = None,
+    labels: tuple[str, ...] = (),
+) -> tuple[ExtractedPdf, PageNumbering]:
+    """Pages of one body line with these footers (and headers), numbered."""
+    heads = headers or [None] * len(footers)
+    pdf = extracted_pdf(
+        *(text_page(["Body text of the page."], f, h) for f, h in zip(footers, heads, strict=True)),
+        labels=labels,
+    )
+    return pdf, number_pages(pdf, first_page)
+
+
+@pytest.mark.parametrize(
+    ("footers", "labels"),
+    [
+        # one number on a quarter or a third of the pages: a stray, not a numbering
+        ((None, "Page 7", None, None), ("1", "2", "3", "4")),
+        (("Page 7", None, None), ("1", "2", "3")),
+        # numbers on half the pages are a numbering, even out of sequence
+        (("Page 7", None, "Page 30", None), ("7", "7+1", "30", "30+1")),
+        # numbers that confirm each other are a numbering, however few the pages
+        (("Page 1", "Page 2", None, None, None, None), ("1", "2", "2+1", "2+2", "2+3", "2+4")),
+    ],
+    ids=["one-of-four", "one-of-three", "two-of-four", "two-in-sequence-of-six"],
+)
+def test_a_stray_number_is_not_a_numbering(footers: tuple[str | None, ...], labels: tuple[str, ...]) -> None:
+    _, numbering = printed(list(footers))
+    assert numbering.labels == labels
+
+
+@pytest.mark.parametrize(
+    ("footers", "labels"),
+    [
+        # an unconfirmed number below a confirmed one before it goes (the hole then fits)
+        (("Page 5", None, "Page 2", "Page 8"), ("5", "6", "7", "8")),
+        # the same number twice: the second copy goes
+        (("Page 1", "Page 2", "Page 2"), ("1", "2", "2+1")),
+        # equal to the confirmed one after it
+        (("Page 1", "Page 2", "Page 4", "Page 4", "Page 5"), ("1", "2", "3", "4", "5")),
+        # above the confirmed one just after it
+        (("Page 1", "Page 2", "Page 9", "Page 4"), ("1", "2", "3", "4")),
+        # between the confirmed ones around it: it stands (3 .. 10 is a gap)
+        (("Page 1", "Page 2", "Page 3", "Page 10"), ("1", "2", "3", "10")),
+        # numbers of the other kind never judge it
+        (("i", "ii", "iii", "Page 1"), ("i", "ii", "iii", "1")),
+        (("Page 5", "i", "ii", "iii"), ("5", "i", "ii", "iii")),
+        # a numbering that starts again is confirmed by its own next page
+        (("Page 10", "Page 11", "Page 3", "Page 4"), ("10", "11", "3", "4")),
+    ],
+    ids=[
+        "below-before",
+        "twice",
+        "equal-after",
+        "above-next",
+        "fits",
+        "roman-before",
+        "roman-after",
+        "restart",
+    ],
+)
+def test_an_unconfirmed_number_stands_only_where_it_fits(
+    footers: tuple[str | None, ...], labels: tuple[str, ...]
+) -> None:
+    _, numbering = printed(list(footers))
+    assert numbering.labels == labels
+
+
+@pytest.mark.parametrize(
+    ("footers", "headers", "labels"),
+    [
+        # "Section 12 | 1": the number that runs from page to page, not the section's
+        (["Section 12 | 1", "Section 12 | 2", "Section 12 | 3"], None, ("1", "2", "3")),
+        # "Page N" above a form's line numbers running alongside it: the stronger form
+        (["35", "36", "37"], ["Page 1", "Page 2", "Page 3"], ("1", "2", "3")),
+    ],
+    ids=["section-number", "line-numbers"],
+)
+def test_the_number_in_sequence_and_printed_as_a_page_number_is_chosen(
+    footers: list[str | None], headers: list[str | None] | None, labels: tuple[str, ...]
+) -> None:
+    _, numbering = printed(footers, headers)
+    assert numbering.labels == labels
+
+
+def test_a_one_page_file_takes_the_only_number_in_its_margins() -> None:
+    _, numbering = printed(["Tackling CSE | 74"])
+    assert numbering.labels == ("74",)
+
+
+def test_a_number_at_a_line_end_alone_never_numbers_a_page_of_several() -> None:
+    """ "Draft 7" on the last page: nothing confirms it, and a line's end is no page number."""
+    _, numbering = printed(["Page 1", "Page 2", "Page 3", "Draft 7"])
+    assert numbering.labels == ("1", "2", "3", "3+1")
+
+
+def first_page_said(first_page: int, printed_say: str) -> str:
+    return (
+        f"toolkit.pdf: the config says the first page is printed page {first_page}, but the printed "
+        f"numbers say {printed_say!r}; using the printed numbers"
+    )
+
+
+@pytest.mark.parametrize(
+    ("footers", "first_page", "labels", "warnings"),
+    [
+        # below the first number read after it: the first page's number, and a hole filled
+        ((None, None, "Page 57", "Page 58"), 55, ("55", "56", "57", "58"), ()),
+        # not below it: the printed numbers come first (SPEC), and the disagreement is reported
+        ((None, "Page 56", "Page 57", "Page 58"), 56, ("+1", "56", "57", "58"), (first_page_said(56, "+1"),)),
+        ((None, "Page 56", "Page 57", "Page 58"), 60, ("+1", "56", "57", "58"), (first_page_said(60, "+1"),)),
+        # roman numbers after it count back to the first page: "i", not the config's 1
+        ((None, "ii", "iii"), 1, ("i", "ii", "iii"), (first_page_said(1, "i"),)),
+    ],
+    ids=["fits", "equal", "above", "roman"],
+)
+def test_first_page_numbers_an_unnumbered_first_page_only_where_it_fits_the_printed_numbers(
+    footers: tuple[str | None, ...], first_page: int, labels: tuple[str, ...], warnings: tuple[str, ...]
+) -> None:
+    _, numbering = printed(list(footers), first_page=first_page)
+    assert (numbering.labels, numbering.warnings) == (labels, warnings)
+
+
+def test_a_page_the_page_labels_leave_blank_keeps_its_pdf_page_number() -> None:
+    _, numbering = printed([None] * 4, labels=("i", "ii", "", ""))
+    assert numbering.labels == ("i", "ii", "3", "4")
+
+
+def test_page_labels_agreeing_with_the_printed_numbers_are_silent() -> None:
+    _, numbering = printed(["Page 55", "Page 56", "Page 57"], labels=("55", "56", "57"))
+    assert numbering.warnings == ()
+
+
+def test_page_labels_disagreeing_count_only_pages_with_a_printed_number() -> None:
+    _, numbering = printed(["Page 55", "Page 56", "Page 57", None], labels=("1", "2", "3", "4"))
+    assert numbering.warnings == (
+        "toolkit.pdf: the PDF's page labels and the printed page numbers disagree on 3 page(s) "
+        "(PDF page 1: label '1', printed '55'); using the page labels",
+    )
+
+
+def test_another_number_in_the_margin_stays_text() -> None:
+    """ "Call Childline on 1111" in one page's header: its number is not the page's."""
+    pdf, numbering = printed(["Page 1", "Page 2", "Page 3"], [None, "Call Childline on 1111", None])
+    assert [line.text for line in body_lines(pdf, numbering, 1)] == [
+        "Call Childline on 1111",
+        "Body text of the page.",
+    ]
+
+
+@pytest.mark.parametrize(("width", "text"), [(80, False), (81, True)])
+def test_a_number_line_is_at_most_80_characters(width: int, text: bool) -> None:
+    """A footer whose words differ from page to page (so it is no running footer) goes with
+    its number up to 80 characters; longer, it is text that happens to end in a number."""
+    footers = [
+        (f"{topic} and more words for page " + "-" * 80)[: width - 3] + f" {n}"
+        for n, topic in [(10, "Consent"), (11, "Grooming"), (12, "Referral")]
+    ]
+    assert all(len(f) == width for f in footers)
+    pdf, numbering = printed(list(footers))
+    assert numbering.labels == ("10", "11", "12")
+    assert (footers[1] in [line.text for line in body_lines(pdf, numbering, 1)]) is text
+
+
+def test_running_headers_are_found_in_a_chapter_after_one_without() -> None:
+    """Two chapters of one file: the first has no running header, the second has one."""
+    header = "Chapter Two · Health"
+    pdf = extracted_pdf(
+        *(text_page(["Body text of the page."], f"Page {n}", header if n > 2 else None) for n in (1, 2, 3, 4))
+    )
+    numbering = number_pages(pdf, groups=[range(0, 2), range(2, 4)])
+    assert [header in [line.text for line in body_lines(pdf, numbering, i)] for i in (2, 3)] == [False, False]
+
+
+def test_a_repeated_line_with_text_beside_it_on_half_its_pages_is_furniture() -> None:
+    """On two pages, one of which has nothing else: half of them have other text, enough."""
+    pdf = extracted_pdf(
+        text_page(["Body text of the page."], "Page 1", "Referral form"),
+        text_page([], "Page 2", "Referral form"),
+    )
+    numbering = number_pages(pdf)
+    assert ([line.text for line in body_lines(pdf, numbering, 1)], numbering.furniture_warnings) == ([], ())
+
+
+@pytest.mark.parametrize(
+    ("footers", "headers", "labels"),
+    [
+        # "Page 3" and "Page 6" three numbered pages apart, the pages between each holding two
+        # numbers that run with nothing: neither confirms the other, so there is no numbering
+        (
+            ["Page 3", "Page 80", "Page 30", "Page 6"],
+            ["Page 40", "Page 70", "Page 20", None],
+            ("1", "2", "3", "4"),
+        ),
+        # "Page 3" after 10, 11 is confirmed by nothing within two read pages ("Page 6" is the
+        # third after it), so it goes
+        (
+            ["Page 10", "Page 11", "Page 3", "Page 90", "Page 91", "Page 6"],
+            None,
+            ("10", "11", "11+1", "90", "91", "91+1"),
+        ),
+    ],
+    ids=["choosing", "agreeing"],
+)
+def test_numbers_confirm_each_other_across_two_numbered_pages_at_most(
+    footers: list[str | None], headers: list[str | None] | None, labels: tuple[str, ...]
+) -> None:
+    _, numbering = printed(footers, headers)
+    assert numbering.labels == labels

@@ -80,7 +80,7 @@ class PageNumbering:
 
     labels: tuple[str, ...]
     source: str  # "page labels" | "printed numbers" | "first_page" | "default"
-    furniture: tuple[frozenset[int], ...]  # per page: indexes of header/footer lines
+    furniture: tuple[frozenset[int], ...] = ()  # per page: indexes of header/footer lines (with_furniture)
     warnings: tuple[str, ...] = ()  # about the numbers (labels against printed numbers, first_page)
     gaps: tuple[Gap, ...] = ()
     unnumbered: frozenset[int] = frozenset()  # 0-based indexes of pages without a number
@@ -124,8 +124,14 @@ def number_pages(
     chosen = _choose(found, count)
     warnings: list[str] = []
     name = pdf.file
-    if first_page is not None and count and chosen[0] is None and any(chosen):
-        chosen[0] = Reading(first_page, False, 0, -1)  # confirmed (or not) like any reading
+    read = any(r is not None for r in chosen)
+    if first_page is not None and read and chosen[0] is None:
+        # An unnumbered first page takes `first_page` where it fits the first number read
+        # after it: arabic and greater (the printed numbers come first; strength and line
+        # are never read for this reading).
+        after = next(r for r in chosen if r is not None)
+        if not after.roman and first_page < after.value:
+            chosen[0] = Reading(first_page, False, 0, -1)
     values = _recover(chosen)
     unnumbered: set[int] = set()
 
@@ -134,14 +140,14 @@ def number_pages(
         source = "page labels"
         printed = [_label(v) for v in values]
         differ = [i for i in range(count) if printed[i] is not None and printed[i] != labels[i]]
-        if differ and any(r is not None and r.line >= 0 for r in chosen):
+        if differ and read:
             i = differ[0]
             warnings.append(
                 f"{name}: the PDF's page labels and the printed page numbers disagree on "
                 f"{len(differ)} page(s) (PDF page {i + 1}: label {labels[i]!r}, printed "
                 f"{printed[i]!r}); using the page labels"
             )
-    elif any(r is not None and r.line >= 0 for r in chosen):
+    elif read:
         labels, unnumbered = _labels(values)
         source = "printed numbers"
     elif first_page is not None:
@@ -151,7 +157,7 @@ def number_pages(
         labels = tuple(str(i + 1) for i in range(count))
         source = "default"
 
-    if first_page is not None and source != "first_page" and labels and labels[0] != str(first_page):
+    if first_page is not None and labels and labels[0] != str(first_page):
         warnings.append(
             f"{name}: the config says the first page is printed page {first_page}, but the "
             f"{source} say {labels[0]!r}; using the {source}"
@@ -170,7 +176,6 @@ def number_pages(
     numbering = PageNumbering(
         labels=labels,
         source=source,
-        furniture=tuple(frozenset() for _ in range(count)),
         warnings=tuple(warnings),
         gaps=tuple(_gaps(labels)),
         unnumbered=frozenset(unnumbered),
@@ -236,7 +241,7 @@ def _choose(found: list[list[Reading]], count: int) -> list[Reading | None]:
         strong = {(r.value, r.roman) for r in found[i] if r.strong}
         if len(strong) == 1 or (count == 1 and len({(r.value, r.roman) for r in found[i]}) == 1):
             chosen[i] = next(r for r in found[i] if r.strong or count == 1)
-    if count > 1 and not any(confirmed) and sum(r is not None for r in chosen) * 2 < count:
+    if not any(confirmed) and sum(r is not None for r in chosen) * 2 < count:
         return [None] * count  # a stray number or two in the margins, not a numbering
     _agree_with_neighbours(found, chosen, confirmed)
     # An unconfirmed reading stands only where it fits the confirmed ones around it.
@@ -363,7 +368,7 @@ def with_furniture(
     furniture: list[frozenset[int]] = [numbering.number_lines[i] for i in range(len(pdf.pages))]
     kept: dict[str, list[int]] = {}
     for group in groups:
-        pages = [i for i in group if 0 <= i < len(pdf.pages)]
+        pages = list(group)  # split_file's groups: pages of the file
         margins = {i: _margin_lines(pdf.pages[i]) for i in pages}
         shapes: Counter[str] = Counter()
         for i, lines in margins.items():  # a page's number line goes anyway: not counted here
