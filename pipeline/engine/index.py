@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilter
-from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer
+from whoosh.fields import ID, STORED, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
@@ -28,6 +28,11 @@ from pipeline import PIPELINE_VERSION
 from pipeline.engine import counts, startup
 from pipeline.engine.documents import SectionPage
 from pipeline.engine.postings import open_unmapped
+
+# CachedStemFilter is named here too: an index written before terms.py pickled it as this
+# module's, and reads it from here.
+from pipeline.engine.terms import CachedStemFilter as CachedStemFilter
+from pipeline.engine.terms import Words
 from pipeline.errors import UsageError
 from pipeline.ondisk import dump, read_record, write_atomic
 
@@ -39,7 +44,6 @@ VOCABULARY = "vocabulary"  # `kind` of the documents (one per file) that hold it
 # Above this many pages, Whoosh writes with one process per core (segments merged at the end).
 PARALLEL_WRITE_FROM = 1000
 STAMP = "schema.json"
-STEM_CACHE = 200_000  # distinct words remembered by the stemmer (a few MB)
 # An update (one republished chapter) adds a small segment. Once there are more than this
 # many, the smaller half of them is merged, but never a segment holding more than
 # 1/BULK_SHARE of the index: an update never rewrites the bulk of it.
@@ -56,33 +60,6 @@ TOKEN_PATTERN = r"\w+(?:&\w+)*"
 _WORD = re.compile(TOKEN_PATTERN)
 
 
-class _Stems(dict[str, str]):
-    """Stems already computed, found by a plain dict look-up (C speed); only a new word
-    calls the stemmer."""
-
-    def __init__(self, stem: Callable[[str], str]) -> None:
-        super().__init__()
-        self.stem = stem
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= STEM_CACHE:  # bounded: a stream of odd tokens cannot grow it forever
-            self.clear()
-        stem = self[word] = self.stem(word)
-        return stem
-
-
-class CachedStemFilter(StemFilter):
-    """Whoosh's stemmer behind a dict instead of Whoosh's pure-Python LFU cache, whose
-    bookkeeping cost more than the stemming it saved (a cold ingest's largest cost centre
-    after the posting lists); same stems, so same index and same matches."""
-
-    def clear(self) -> None:
-        super().clear()
-        from whoosh.lang import stemmer_for_language
-
-        self._stem = _Stems(stemmer_for_language(self.lang)).__getitem__
-
-
 def stemming_analyzer() -> Analyzer:
     """Lower-cased, English-stemmed words (grooming ~ groomed); no stop list, so phrases
     such as "accident and emergency" match exactly."""
@@ -95,30 +72,32 @@ def plain_analyzer() -> Analyzer:
 
 
 def get_schema() -> Schema:
-    stem = stemming_analyzer()
+    """The fields of a page. The text fields are `Words`: Whoosh's TEXT with the same
+    analysers (`stemming_analyzer`, `plain_analyzer`, words between spaces for the
+    concepts) and the same terms, computed faster when the index is written."""
     return Schema(
         key=ID(stored=True, unique=True),
         file=ID(stored=True),
         chapter=ID(stored=True),  # "4"; "" for an uncatalogued document
-        chapter_title=TEXT(stored=True, analyzer=stem),
+        chapter_title=Words(TOKEN_PATTERN, stem=True, stored=True),
         section=ID(stored=True),
-        section_title=TEXT(stored=True, analyzer=stem),
+        section_title=Words(TOKEN_PATTERN, stem=True, stored=True),
         kind=ID(stored=True),
         page=ID(stored=True),
         pdf_page=STORED,
         ocr=STORED,  # True when the page's text was read by OCR
-        content=TEXT(stored=True, analyzer=stem, phrase=True),
+        content=Words(TOKEN_PATTERN, stem=True, stored=True),
         # Running headers' words: a weak signal of what the page is about (scoring.py).
-        headers=TEXT(analyzer=stem, phrase=True),
+        headers=Words(TOKEN_PATTERN, stem=True),
         aid=ID(),  # "yes" on a contents or index page
         # The synonym groups a page's text and its section title mention (see synonyms.py).
-        concepts=TEXT(analyzer=RegexTokenizer(r"\S+"), phrase=False),
-        title_concepts=TEXT(analyzer=RegexTokenizer(r"\S+"), phrase=False),
+        concepts=Words(r"\S+", lower=False, phrase=False),
+        title_concepts=Words(r"\S+", lower=False, phrase=False),
         # Every distinct word of a file once, in one document per file: the spelling
         # vocabulary (real words, not stems) at a fraction of the cost of indexing all text
         # twice; per file, so a republished chapter replaces only its own words. No
         # positions: nobody searches it for phrases.
-        words=TEXT(analyzer=plain_analyzer(), spelling=True, phrase=False),
+        words=Words(TOKEN_PATTERN, spelling=True, phrase=False),
     )
 
 

@@ -31,7 +31,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.formats import Positions
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
-from whoosh.system import _INT_SIZE
+from whoosh.system import _INT_SIZE, pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 # Decoded posting blocks kept per open searcher (one index generation, never changed), by
@@ -170,6 +170,21 @@ def positions_at(found: Any) -> Sequence[int]:
     if not value.endswith(b"."):
         value += b"."
     return list(itertools.accumulate(pickle.loads(value[_INT_SIZE:])))
+
+
+def encode_positions(positions: Sequence[int]) -> bytes:
+    """A term's positions in one document as Whoosh's `Positions.encode` writes them (the
+    count, then the pickled gaps) without its loop over the positions."""
+    gaps = [b - a for a, b in zip((0, *positions), positions, strict=False)]
+    return pack_uint(len(gaps)) + pickle.dumps(gaps, 2)
+
+
+_FREQUENCIES = [pack_uint(n) for n in range(64)]
+
+
+def encode_frequency(freq: int) -> bytes:
+    """A term's frequency in one document as Whoosh's `Frequency.encode` writes it."""
+    return _FREQUENCIES[freq] if freq < len(_FREQUENCIES) else pack_uint(freq)
 
 
 def field_b(weighting: Any, fieldname: str) -> float:
