@@ -19,7 +19,7 @@ from pipeline.engine import candidates, spelling
 from pipeline.engine import search as engine
 from pipeline.engine.candidates import holding, match_all
 from pipeline.engine.index import open_searcher
-from pipeline.engine.snippets import _SENTENCE_END, Snippeter, _looks_like_heading, flow
+from pipeline.engine.snippets import _SENTENCE_END, Snippeter, _heading_shape, _starts_sentence, flow
 from pipeline.engine.store import IndexStore
 
 Search = Callable[..., Result]
@@ -149,7 +149,9 @@ def _flow_one_line_at_a_time(text: str) -> str:
     out: list[str] = []
     after_break, previous_heading = True, False
     for i, line in enumerate(lines):
-        heading = after_break and _looks_like_heading(line, lines[i + 1] if i + 1 < len(lines) else "")
+        heading = (
+            after_break and _heading_shape(line) and (i + 1 == len(lines) or _starts_sentence(lines[i + 1]))
+        )
         if out:
             out.append("\n" if heading or previous_heading else " ")
         out.append(line)

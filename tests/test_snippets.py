@@ -132,6 +132,18 @@ TWELVE = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve"
         (" Pharmacies", "Pharmacies"),
         ("Pharmacies ", "Pharmacies"),
         ("Young\u2003people", "Young people"),
+        ("Young  people see pharmacies.", "Young people see pharmacies."),  # a double space only
+        ("Referrals\n3 steps to follow.", "Referrals\n3 steps to follow."),  # a sentence opening on a digit
+        # prose over two lines before a heading: joined by a space
+        (
+            "Prose line one\ncontinues here.\nHeading\nBody text.",
+            "Prose line one continues here.\nHeading\nBody text.",
+        ),
+        # a line shaped like a heading after unfinished prose is prose
+        (
+            "some words run on\nLooks Like Heading\nBody text.",
+            "some words run on Looks Like Heading Body text.",
+        ),
     ],
 )
 def test_flow_sets_headings_apart_and_joins_prose(text: str, flowed: str) -> None:
@@ -253,3 +265,17 @@ def test_a_window_ends_at_the_last_space_or_line_break_inside_it() -> None:
 def test_a_window_of_one_long_word_is_cut_at_its_width() -> None:
     text = "x" * (WIDTH + 40)
     assert snippeter("consent").snippet(text) == "x" * WIDTH + " …"
+
+
+def test_a_page_matched_the_slow_way_marks_every_word_and_form_in_any_case() -> None:
+    got = snippeter("cities consent", ("CSE",)).snippet(f"{SLOW}Consent in Cities and cse.")
+    assert got == (
+        f"{SLOW}{MATCH_START}Consent{MATCH_END} in {MATCH_START}Cities{MATCH_END} and "
+        f"{MATCH_START}cse{MATCH_END}."
+    )
+
+
+def test_of_windows_equally_dense_the_first_on_the_page_is_shown() -> None:
+    text = "consent " + "x " * 150 + "consent " + "y " * 150
+    marked = f"{MATCH_START}consent{MATCH_END}"
+    assert snippeter("consent").snippet(text) == f"{marked} {'x ' * 116}…"

@@ -38,20 +38,16 @@ def flow(text: str) -> str:
     """
     lines = _lines(text)
     count = len(lines)
-    # A line can be a heading only after the start, a finished sentence or a heading:
-    # those few are checked, in order (a heading makes the next line a candidate too).
-    candidates = [0, *(i + 1 for i, line in enumerate(lines) if line.endswith(_SENTENCE_END))]
+    # A line can be a heading only after the start, a finished sentence or a heading.
+    starts = {0, *(i + 1 for i, line in enumerate(lines) if line.endswith(_SENTENCE_END))}
     headings: list[int] = []
-    pending = 0
-    while pending < len(candidates):
-        i = candidates[pending]
-        pending += 1
-        if i >= count or (headings and headings[-1] >= i):
-            continue
-        if _looks_like_heading(lines[i], lines[i + 1] if i + 1 < count else ""):
+    for i, line in enumerate(lines):
+        if (
+            (i in starts or (headings and headings[-1] == i - 1))
+            and _heading_shape(line)
+            and (i + 1 == count or _starts_sentence(lines[i + 1]))
+        ):
             headings.append(i)
-            if pending >= len(candidates) or candidates[pending] != i + 1:
-                candidates.insert(pending, i + 1)
     if not headings:
         return " ".join(lines)
     # A heading has a line break before and after it; other lines are joined by a space.
@@ -81,17 +77,22 @@ def _lines(text: str) -> list[str]:
 def is_heading(line: str) -> bool:
     """Whether a line of `flow`'s output is one of the headings it set apart (its other
     lines are prose, which ends as a sentence does or runs long)."""
-    return bool(line) and _looks_like_heading(line, "")
+    return bool(line) and _heading_shape(line)
 
 
-def _looks_like_heading(line: str, following: str) -> bool:
+def _heading_shape(line: str) -> bool:
+    """Short, starting with a capital or a digit, not ending as a sentence or clause does."""
     return (
         len(line) <= HEADING_MAX_CHARS
         and len(line.split()) <= HEADING_MAX_WORDS
         and (line[0].isupper() or line[0].isdigit())
         and not line.endswith(_NOT_HEADING_END)
-        and (not following or following[0].isupper() or following[0].isdigit() or following[0] in '•*-–"“')
     )
+
+
+def _starts_sentence(line: str) -> bool:
+    """The line after a heading starts a sentence, a list item or a quotation."""
+    return line[0].isupper() or line[0].isdigit() or line[0] in '•*-–"“'
 
 
 class Snippeter:
@@ -197,7 +198,7 @@ def _at_word_starts(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]
             position = start + 1  # inside a word: look again from the next character
             continue
         found.append((start, end))
-        position = end if end > start else start + 1
+        position = end  # never empty: every prefix and form has a character
     return found
 
 
