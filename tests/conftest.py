@@ -44,10 +44,7 @@ def corpus_dir(kind: str) -> Path:
 def sample_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample toolkit ingested into a fresh index (read-only for tests)."""
     index = tmp_path_factory.mktemp("sample") / "index"
-    result = CliRunner().invoke(
-        toolkit_group,
-        ["ingest", "--config", str(SAMPLE_CONFIG), "--pdfs", str(SAMPLE_PDFS), "--index", str(index)],
-    )
+    result = Place(SAMPLE_CONFIG, SAMPLE_PDFS, index).ingest()
     assert result.exit_code == 0, result.output
     return index
 
@@ -67,9 +64,7 @@ def cse_search(sample_index: Path) -> Callable[..., Result]:
     """Run `cse-search` against the sample index through click's CliRunner."""
 
     def run(*args: str) -> Result:
-        return CliRunner().invoke(
-            search_command, [*args, "--config", str(SAMPLE_CONFIG), "--index", str(sample_index)]
-        )
+        return cli_search(SAMPLE_CONFIG, sample_index, *args)
 
     return run
 
@@ -98,9 +93,14 @@ def search_answer(result: Result) -> dict[str, Any]:
     return payload
 
 
+def search_line(config: Path, index: Path, *args: str) -> list[str]:
+    """A `cse-search` command line on this config and index (for CliRunner or a subprocess)."""
+    return [*args, "--config", str(config), "--index", str(index)]
+
+
 def cli_search(config: Path, index: Path, *args: str) -> Result:
     """`cse-search` on this config and index, through click's CliRunner."""
-    return CliRunner().invoke(search_command, [*args, "--config", str(config), "--index", str(index)])
+    return CliRunner().invoke(search_command, search_line(config, index, *args))
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,10 @@ class Place:
 
     def ingest(self, *extra: str) -> Result:
         return self.run("ingest", *extra)
+
+    def search_args(self, *args: str) -> list[str]:
+        """A `cse-search` command line with this config and index (for a subprocess)."""
+        return search_line(self.config, self.index, *args)
 
     def text_search(self, *args: str) -> Result:
         return cli_search(self.config, self.index, *args)

@@ -173,9 +173,7 @@ def test_yaml_aliases_are_refused_at_once(sample: Sample, entry: str) -> None:
     """R4: nine levels of nine aliases stand for 387 million values; refused, not walked,
     by the ingest and by cse-search alike (under a memory guard, in case they are not)."""
     sample.config.write_text(BILLION_LAUGHS, encoding="utf-8")
-    args = (
-        sample.args("ingest") if entry == "toolkit_main" else ["pharmacies", "--config", str(sample.config)]
-    )
+    args = sample.args("ingest") if entry == "toolkit_main" else sample.search_args("pharmacies")
 
     result = run_toolkit(args, sample.root, guard_mb=1024, timeout=60, entry=entry)
 

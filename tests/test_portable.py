@@ -16,7 +16,7 @@ import pytest
 
 import pipeline
 from pipeline.cli import toolkit_group
-from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, Place
+from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, Place, search_line
 
 # Standard modules that exist on POSIX only.
 UNIX_ONLY = ("fcntl", "termios", "tty", "pty", "grp", "pwd", "resource", "syslog", "posix")
@@ -40,9 +40,7 @@ WITHOUT_UNIX_MODULES = textwrap.dedent(
     for command, args in commands:
         result = runner.invoke(command, [*args, "--help"])
         assert result.exit_code == 0, (args, result.output)
-    result = runner.invoke(
-        search_command, ["pharmacies", "--json", "--limit", "1", "--config", sys.argv[1], "--index", sys.argv[2]]
-    )
+    result = runner.invoke(search_command, sys.argv[1:])
     assert result.exit_code == 0, result.output
     print(len(loaded), len(commands), json.loads(result.stdout)["results"][0]["page"])
     """
@@ -53,7 +51,12 @@ def test_every_module_and_command_loads_and_a_search_answers_without_unix_only_m
     sample_index: Path,
 ) -> None:
     done = subprocess.run(
-        [sys.executable, "-c", WITHOUT_UNIX_MODULES, str(SAMPLE_CONFIG), str(sample_index)],
+        [
+            sys.executable,
+            "-c",
+            WITHOUT_UNIX_MODULES,
+            *search_line(SAMPLE_CONFIG, sample_index, "pharmacies", "--json", "--limit", "1"),
+        ],
         capture_output=True,
         text=True,
         cwd=REPO,

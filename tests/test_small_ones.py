@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import search_command, toolkit_group
-from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, Place, toolkit
+from tests.conftest import REPO, SAMPLE_CONFIG, SAMPLE_PDFS, Place
 from tests.helpers import edited_chapter4, write_chapter
 
 CH4 = "chapter-4-health-services.pdf"
@@ -26,8 +26,7 @@ def test_sections_takes_a_path_into_the_pdfs_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(SAMPLE_PDFS.parent)
-    paths = ["--config", str(SAMPLE_CONFIG), "--index", str(tmp_path / "index")]
-    result = toolkit("sections", f"pdfs/{CH4}", *paths)
+    result = Place(SAMPLE_CONFIG, SAMPLE_PDFS, tmp_path / "index").run("sections", f"pdfs/{CH4}")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:2] == [
         "Chapter 4: Health Services",

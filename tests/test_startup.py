@@ -11,15 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SAMPLE_CONFIG
+from tests.conftest import REPO, SAMPLE_CONFIG, search_line
 
 SEARCH = """
 import gc
 import sys
 from pipeline.entry import search_main
 from pipeline.engine.startup import STAND_IN_DOC
-query = sys.argv[3] if len(sys.argv) > 3 else "pharmacies"
-sys.argv = ["cse-search", query, "--config", sys.argv[1], "--index", sys.argv[2]]
+sys.argv = ["cse-search", *sys.argv[1:]]
 try:
     search_main()
 except SystemExit as exit:
@@ -35,7 +34,7 @@ def run_search(config: Path, index: Path, query: str = "pharmacies") -> tuple[st
     exit code, and the modules it loaded (a stand-in whose real module was never needed is
     not counted)."""
     result = subprocess.run(
-        [sys.executable, "-c", SEARCH, str(config), str(index), query],
+        [sys.executable, "-c", SEARCH, *search_line(config, index, query)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -122,7 +121,7 @@ def test_cse_search_reports_a_config_broken_since_the_ingest(sample_index: Path,
     config.write_text(text + "ocr: sometimes\n", encoding="utf-8")
     ocr_line = len(text.splitlines()) + 1
     result = subprocess.run(
-        [sys.executable, "-c", SEARCH, str(config), str(sample_index)],
+        [sys.executable, "-c", SEARCH, *search_line(config, sample_index, "pharmacies")],
         capture_output=True,
         text=True,
         timeout=60,
