@@ -109,3 +109,12 @@ def test_an_everyday_word_in_a_title_does_not_pull_its_section_up(cse_search: Se
 def test_a_parent_s_word_reaches_the_toolkit_s_word(cse_search: Search) -> None:
     """The toolkit never says "daughter"; a worried parent's query finds chapter 8."""
     assert first(cse_search, "worried about my daughter")["section"] == "talking-with-your-child"
+
+
+def test_the_section_that_answers_brings_its_next_page_up(cse_search: Search) -> None:
+    """ "what is CSE": the definition's second page (p3) came third, after a page of the
+    screening tool that only uses the abbreviation; the reader's next page is in the
+    section that answers."""
+    result = cse_search("what is CSE", "--json", "--limit", "3")
+    shown = [(hit["section"], hit["page"]) for hit in json.loads(result.stdout)["results"]]
+    assert shown == [("what-is-cse", "2"), ("what-is-cse", "3"), ("screening-tool", "19")]

@@ -155,3 +155,22 @@ def test_an_uncatalogued_hit_cites_its_section_from_a_heading(corpus: Place) -> 
 def test_running_header_words_still_find_their_pages(corpus: Place) -> None:
     """The header is kept out of the page text, but its words say what the pages are about."""
     assert first(corpus, "quokka")["file"] == "running.pdf"
+
+
+def test_a_section_lifts_its_pages_only_among_pages_that_answer() -> None:
+    """A page gains a share of its section's best score, as a prior: it passes a page of
+    another section that answers as well, never one that holds clearly more of the
+    question."""
+    from pipeline.engine.scoring import _with_section, evidence_first
+
+    answers = {
+        1: (1.0, 0.0, 1.0, 1.0),
+        2: (0.5, 0.0, 1.0, 0.6),
+        3: (0.55, 0.0, 1.0, 0.6),
+        4: (0.55, 0.0, 0.4, 0.1),
+    }
+    sections = {1: "a", 2: "a", 3: "b", 4: "a"}
+    lifted = evidence_first(_with_section(answers, sections.get, 0.2), margin=0.3)
+    assert lifted[2].score == pytest.approx(0.7) and lifted[2].score > lifted[3].score
+    assert lifted[1].score == pytest.approx(1.2)
+    assert lifted[4].score < lifted[3].score  # holds far less of the question than page 3

@@ -375,3 +375,27 @@ def _holding_by_matcher(searcher: Searcher, query: wq.Query, docnums: Sequence[i
             if matcher.is_active() and matcher.id() == doc:
                 found.add(doc + offset)
     return found
+
+
+# Per open searcher (one index generation): each page's section id. About 10,000 entries
+# at 10,000 pages, read once from the section field's page lists (no stored fields).
+_SECTIONS: weakref.WeakKeyDictionary[Searcher, dict[int, str]] = weakref.WeakKeyDictionary()
+
+
+def section_of(searcher: Searcher) -> dict[int, str]:
+    """Page (global document number) -> its section id, for the pages that have one."""
+    known = _SECTIONS.get(searcher)
+    if known is None:
+        known = {}
+        for subsearcher, offset in searcher.leaf_searchers():
+            reader = subsearcher.reader()
+            field = reader.schema["section"]
+            for btext in reader.lexicon("section"):
+                if not btext:  # pages outside any section (a document not catalogued)
+                    continue
+                kept = pages_and_freqs(reader, "section", btext)
+                docs = kept[0] if kept is not None else reader.postings("section", btext).all_ids()
+                name = field.from_bytes(btext)
+                known.update((doc + offset, name) for doc in docs)
+        _SECTIONS[searcher] = known
+    return known

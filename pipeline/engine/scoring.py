@@ -98,6 +98,7 @@ def score_candidates(
     stored_text: Callable[[int], str],
     extra: Callable[[int], float] = lambda doc: 0.0,
     lift: Callable[[int], float] = lambda doc: 0.0,
+    section_of: Callable[[int], str | None] = lambda doc: None,
 ) -> dict[int, Scored]:
     """The model's score of each candidate page. `stored_text` gives a page's text (read
     only when a unit's punctuation matters); `extra` is a prior in score units (a contents
@@ -164,7 +165,29 @@ def score_candidates(
         # What the running headers add: a sign of what the page is about, not an answer.
         prior = (with_headers - bm25f) / weight_sum + extra(doc) + lift(doc) * score
         answers[doc] = (score, prior, coverage, held / weight_sum)
+    if ranking.section:
+        answers = _with_section(answers, section_of, ranking.section)
     return evidence_first(answers, ranking.evidence_margin)
+
+
+def _with_section(
+    answers: dict[int, tuple[float, float, float, float]],
+    section_of: Callable[[int], str | None],
+    share: float,
+) -> dict[int, tuple[float, float, float, float]]:
+    """Each page gains `share` of the best score among its section's candidate pages, as a
+    prior: a section that answers well lifts its other pages that also answer (the
+    reader's next page is in the same section), but never above a page holding clearly
+    more of the question (evidence_first)."""
+    best: dict[str, float] = {}
+    for doc, (score, *_) in answers.items():
+        section = section_of(doc)
+        if section:
+            best[section] = max(best.get(section, 0.0), score)
+    return {
+        doc: (score, prior + share * best.get(section_of(doc) or "", 0.0), coverage, evidence)
+        for doc, (score, prior, coverage, evidence) in answers.items()
+    }
 
 
 def evidence_first(answers: dict[int, tuple[float, float, float, float]], margin: float) -> dict[int, Scored]:

@@ -25,7 +25,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from pipeline.config.model import Role
-from pipeline.engine.candidates import holding, match_all
+from pipeline.engine.candidates import holding, match_all, section_of
 from pipeline.engine.documents import PageKind
 from pipeline.engine.english import English, english
 from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
@@ -897,6 +897,7 @@ def _run(
         lambda doc: str(_page(searcher, doc)[0]["content"]),
         extra,
         lift,
+        section_of(searcher).get if ranking.section else lambda doc: None,
     )
     rest = ranked[len(candidates) :]
     # Below the re-ranked pages, the others keep the engine's order, on the model's scale.
