@@ -247,3 +247,13 @@ def test_a_question_typed_as_a_text_message(cse_search: Search) -> None:
     sharing = answer(cse_search, "Is it OK to share info w/o consent?")
     assert sharing["unmatched"] == [] and sharing["results"][0]["section"] == "information-sharing"  # type: ignore[index]
     assert answer(cse_search, "my bf is 19 is that ok", "--role", "young-person")["unmatched"] == []
+
+
+def test_a_question_that_names_its_askers_role_lifts_that_roles_pages(cse_search: Search) -> None:
+    """Asked without choosing a role, "as a housing officer ..." puts the Housing page on
+    flats used by adults beside the general page on risk, where it was not in the first
+    two."""
+    data = answer(cse_search, "as a housing officer i think a flat is being used", "--limit", "2")
+    shown = [(hit["section"], hit["page"]) for hit in data["results"]]  # type: ignore[attr-defined]
+    assert shown == [("recognising-risk", "17"), ("housing", "101")]
+    assert data["role"] is None

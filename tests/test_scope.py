@@ -98,3 +98,16 @@ def test_a_reader_is_implied_only_by_a_question_that_speaks_as_one(toolkit: Tool
     assert (
         implied_scope(dataclasses.replace(toolkit, roles=(), audiences=()), "my son came home drunk") is None
     )
+
+
+def test_a_role_named_after_im_a_or_as_a_is_the_reader(toolkit: Toolkit) -> None:
+    """ "as a housing officer ..." says who asks: that role's own sections are lifted, as
+    for a chosen role but by half, and nothing is filtered. A role named only as the
+    subject of the question ("a GP told me") is not the asker."""
+    named = implied_scope(toolkit, "as a housing officer i think a flat is being used")
+    assert named is not None and named.role is not None and named.role.id == "housing-officer"
+    assert named.own_sections == ("housing",) and not named.filters and named.lift < 1
+    school_nurse = implied_scope(toolkit, "I'm a school nurse, a girl keeps asking for condoms")
+    assert school_nurse is not None and school_nurse.role is not None
+    assert school_nurse.role.id == "school-nurse"  # the longest name: not "nurse" alone
+    assert implied_scope(toolkit, "a GP told me to look out for signs") is None

@@ -1,7 +1,7 @@
 """Who is asking, when a question says so and no role was chosen.
 
-"My son came home drunk" is a parent's question; "my boyfriend goes through my phone" a
-young person's. Asked without a role, such a question lifts the pages written for that
+"As a pharmacist, ..." names its asker's role; "my son came home drunk" is a parent's
+question; "my boyfriend goes through my phone" a young person's. Asked without a role, such a question lifts the pages written for that
 reader a little (the sections of its audience's chapters to read), as a chosen role
 lifts its own section, but filters nothing: every page is still searched, and a page
 that answers better still comes first. The readers are found in the board's config by
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.config.model import Toolkit
+from pipeline.config.model import Role, Toolkit
 from pipeline.engine.names import audience_names, fold, role_names
 from pipeline.engine.scope import Scope
 
@@ -44,10 +44,21 @@ _READERS = {
 }
 
 
+# "I'm a school nurse", "as a teacher", "we are a hotel": the question says who asks.
+_SELF = re.compile(
+    r"(?:\b(?:i\s*['’]?\s*m|i\s+am|we\s*['’]?\s*re|we\s+are)\s+(?:a|an|the|one\s+of\s+the)?|"
+    r"(?:^|[,.;:!?]\s*)as\s+(?:a|an|the))\s*",
+    re.I,
+)
+
+
 def implied_scope(toolkit: Toolkit, question: str) -> Scope | None:
     """A scope that lifts the pages of the reader the question speaks as, without
-    filtering any; None when it names no one, or names both, or the config has no such
-    reader."""
+    filtering any: a role it names after "I'm a" or "as a", else a parent or a young
+    person; None when it names no one, or both, or the config has no such reader."""
+    named = _named_role(toolkit, question)
+    if named is not None and named.sections:
+        return Scope(frozenset(), frozenset(), named.sections, role=named, lift=IMPLIED_LIFT, filters=False)
     parent, young = bool(_PARENT.search(question)), bool(_YOUNG.search(question))
     if parent == young:
         return None
@@ -80,3 +91,15 @@ def _read_sections(toolkit: Toolkit, chapters: tuple[int, ...]) -> tuple[str, ..
         if chapter.number in chapters
         for section in chapter.sections
     )
+
+
+def _named_role(toolkit: Toolkit, question: str) -> Role | None:
+    """The role whose name (id, title or alias) follows "I'm a" or "as a", the longest."""
+    best: tuple[int, Role] | None = None
+    for match in _SELF.finditer(question):
+        following = fold(question[match.end() :])
+        for role in toolkit.roles:
+            for name in role_names(role):
+                if name and following[: len(name)] == name and (best is None or len(name) > best[0]):
+                    best = (len(name), role)
+    return best[1] if best else None
