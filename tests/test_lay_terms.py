@@ -74,6 +74,18 @@ def test_everyday_words_find_the_toolkits_pages(cse_search: Search) -> None:
     assert skipping["results"][0]["section"] == "attendance"  # type: ignore[index]
 
 
+def test_words_for_harm_and_services_the_toolkit_never_uses_find_its_own(cse_search: Search) -> None:
+    """ "raped" is on no page: it found the referral page and was listed as missing; the
+    A&E page on sexual assault answers. "sixth form" and "cameras" likewise reach
+    "college" and "CCTV"."""
+    raped = answer(cse_search, "she says she was raped at a party")
+    first = raped["results"][0]  # type: ignore[index]
+    assert (first["section"], first["page"]) == ("accident-and-emergency", "71")
+    assert raped["unmatched"] == []
+    assert answer(cse_search, "sixth form student with older boyfriend")["unmatched"] == []
+    assert answer(cse_search, "hotel cameras")["unmatched"] == []
+
+
 def test_a_word_typed_counts_more_than_its_lay_synonym(cse_search: Search) -> None:
     """'sextortion' is said on the online exploitation page; 'blackmail', its lay synonym,
     on the school's image-sharing page: the word typed comes first."""

@@ -691,6 +691,81 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{CAMBRIDGE}: house party, sleepover (a party at which children stay the night)",
         one_way=True,
     ),
+    # --- Sex, harm and health -------------------------------------------------------------
+    LayTerm(
+        ("sexual assault", "rape", "raped", "sexually assaulted", "forced to have sex", "made to have sex"),
+        f"{NHS}, 'Help after rape and sexual assault'",
+        one_way=True,
+    ),
+    LayTerm(
+        (
+            "age of consent",
+            "underage",
+            "under age",
+            "legal age",
+            "old enough to consent",
+            "legally old enough",
+        ),
+        f"{CAMBRIDGE}: age of consent (the age at which a person can legally agree to have sex), "
+        "underage (too young to be legally allowed to do something)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("injuries", "injury", "injured", "bruises", "bruising", "bruised", "black eye", "hurt"),
+        f"{CAMBRIDGE}: bruise (an injury that makes a mark on the skin), black eye",
+        one_way=True,
+    ),
+    # --- Services and people ----------------------------------------------------------------
+    LayTerm(
+        (
+            "children's social care",
+            "social services",
+            "children's services",
+            "childrens services",
+            "social care",
+        ),
+        f"{CAMBRIDGE}: social services (a system of government help for people who need it, "
+        "such as children at risk)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("police", "cops", "cop", "copper", "coppers", "the old bill", "old bill"),
+        f"{CAMBRIDGE}: cop, copper (informal: a police officer), the Old Bill (UK slang: the police)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("foster carer", "foster parent", "foster parents", "foster mum", "foster dad", "foster family"),
+        f"{CAMBRIDGE}: foster parent (someone who looks after a child in their home for a time)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("care leaver", "care leavers", "turning 18", "aftercare", "moving on from care", "left care"),
+        "Department for Education, 'Care leavers': young people leaving care at 18 and their "
+        "support after it",
+        one_way=True,
+    ),
+    LayTerm(
+        ("college", "colleges", "sixth form", "sixth form college", "further education", "FE college"),
+        f"{CAMBRIDGE}: sixth form college, further education (education after 16 that is not "
+        "at a university)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("CCTV", "cameras", "camera footage", "security cameras", "security camera", "footage"),
+        f"{CAMBRIDGE}: CCTV (closed-circuit television: cameras recording a public place)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("trafficking", "trafficked", "moved around", "taken to other towns", "taken to other cities"),
+        "NSPCC (nspcc.org.uk), 'Child trafficking': children moved around the country to be exploited",
+        one_way=True,
+    ),
+    LayTerm(
+        ("child protection plan", "protection plan", "CP plan", "on a plan", "child protection conference"),
+        "NSPCC (nspcc.org.uk), 'Child protection plans' (a child subject to a plan after a "
+        "child protection conference)",
+        one_way=True,
+    ),
 )
 
 LAY: tuple[tuple[str, ...], ...] = tuple(term.forms + term.asked for term in LAY_TERMS)
