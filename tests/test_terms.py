@@ -1,9 +1,10 @@
 """The index is written faster but is Whoosh's own: the text fields' terms computed without
 Whoosh's token chain (engine/terms.py) are what Whoosh's TEXT with the same analyser gives,
 tuple for tuple and in the same order, on every page of the sample and on odd Unicode; and
-an index written by the engine (its fields, its codec: postings.Codec) holds exactly the
-terms, postings, lengths and stored fields of one written by Whoosh's TEXT fields and
-codec from the same pages, its term table and postings file byte for byte."""
+an index written by the engine (its fields, its codec and posting pool: postings.Codec,
+postings._Pool) holds exactly the terms, postings, lengths and stored fields of one written
+by Whoosh's TEXT fields, codec and pool from the same pages: in one process its term table
+and postings file byte for byte, and by the parallel writer's processes page by page."""
 
 from __future__ import annotations
 
@@ -14,14 +15,14 @@ from typing import Any
 import pytest
 from whoosh import index as whoosh_index
 from whoosh.analysis import RegexTokenizer
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import TEXT, Schema
 from whoosh.formats import Frequency, Positions
 
 from pipeline.engine import index as engine_index
+from pipeline.engine import postings
 from pipeline.engine.documents import PageKind, SectionPage
 from pipeline.engine.index import get_schema, open_searcher, plain_analyzer, stemming_analyzer
-from pipeline.engine.postings import Codec, encode_frequency, encode_positions
+from pipeline.engine.postings import encode_frequency, encode_positions
 from pipeline.engine.store import IndexStore
 from pipeline.engine.synonyms import Synonyms
 
@@ -157,15 +158,68 @@ def _contents(path: Path) -> dict[str, Any]:
         ix.close()
 
 
+def _by_key(path: Path) -> dict[str, Any]:
+    """The index's terms, postings, lengths and stored fields by page key (the processes of
+    a parallel write number the pages in the order they take them)."""
+    ix = whoosh_index.open_dir(str(path))
+    try:
+        reader = ix.reader()
+        keys = {doc: fields["key"] for doc, fields in reader.iter_docs()}
+        names = [name for name in reader.schema.names() if reader.schema[name].indexed]
+        terms = {}
+        for name in names:
+            for btext in reader.lexicon(name):
+                postings = reader.postings(name, btext)
+                rows = []
+                while postings.is_active():
+                    rows.append((keys[postings.id()], postings.weight(), postings.value()))
+                    postings.next()
+                terms[name, btext] = sorted(rows)
+        return {
+            "terms": terms,
+            # None (a length byte of 0) and 0 (the segment has no lengths of the field) alike
+            "lengths": {(keys[d], n): reader.doc_field_length(d, n, 0) or 0 for d in keys for n in names},
+            "stored": {keys[d]: fields for d, fields in reader.iter_docs()},
+        }
+    finally:
+        ix.close()
+
+
+def _whooshs_index(path: Path, pages: list[SectionPage], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pages written by Whoosh's own TEXT fields, codec and pool, in one process, its
+    pool spilled to disk every megabyte."""
+    with monkeypatch.context() as patch:
+        patch.setattr(engine_index, "get_schema", _whooshs_schema)
+        patch.setattr(postings, "writer", lambda ix, limitmb: ix.writer(limitmb=1))
+        assert engine_index.write_index(path, pages, Synonyms().tag) == len(pages)
+
+
 def test_an_index_the_engine_writes_is_the_one_whoosh_writes(
     pages: list[SectionPage], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tag = Synonyms().tag
-    written = {}
-    for name, schema, codec in (("ours", get_schema, Codec), ("whooshs", _whooshs_schema, W3Codec)):
-        monkeypatch.setattr(engine_index, "get_schema", schema)
-        monkeypatch.setattr(engine_index, "Codec", codec)
-        assert engine_index.write_index(tmp_path / name, pages, tag) == len(pages)
-        written[name] = _contents(tmp_path / name)
-    assert written["ours"]["terms"]["content"], "nothing was indexed"
-    assert written["ours"] == written["whooshs"]
+    """In one process, the pool spilled to disk every megabyte as in the reference."""
+    _whooshs_index(tmp_path / "whooshs", pages, monkeypatch)
+    real = postings.writer
+    monkeypatch.setattr(postings, "writer", lambda ix, limitmb: real(ix, 1))
+    assert engine_index.write_index(tmp_path / "ours", pages, Synonyms().tag) == len(pages)
+    ours, whooshs = _contents(tmp_path / "ours"), _contents(tmp_path / "whooshs")
+    assert ours["terms"]["content"], "nothing was indexed"
+    assert ours == whooshs
+
+
+def test_an_index_the_engines_writer_processes_write_holds_what_whoosh_writes(
+    pages: list[SectionPage], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two writer processes, each spilling its pool every megabyte, then each segment's
+    pages: the same terms, postings, lengths and stored fields, page by page."""
+    _whooshs_index(tmp_path / "whooshs", pages, monkeypatch)
+    monkeypatch.setattr(engine_index, "PARALLEL_WRITE_FROM", 30)
+    monkeypatch.setattr(engine_index, "WRITER_MB", 1)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert engine_index.write_index(tmp_path / "ours", pages, Synonyms().tag) == len(pages)
+    ix = whoosh_index.open_dir(str(tmp_path / "ours"))
+    assert len(ix.reader().leaf_readers()) == 2, "not written by two processes"
+    ix.close()
+    ours, whooshs = _by_key(tmp_path / "ours"), _by_key(tmp_path / "whooshs")
+    assert len(ours["stored"]) == len(pages) + len(engine_index.by_file(pages))
+    assert ours == whooshs

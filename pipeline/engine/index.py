@@ -25,9 +25,9 @@ from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
 from pipeline import PIPELINE_VERSION
-from pipeline.engine import counts, startup
+from pipeline.engine import counts, postings, startup
 from pipeline.engine.documents import SectionPage
-from pipeline.engine.postings import Codec, open_unmapped
+from pipeline.engine.postings import open_unmapped
 
 # CachedStemFilter is named here too: an index written before terms.py pickled it as this
 # module's, and reads it from here.
@@ -119,7 +119,7 @@ def write_index(path: Path, units: Sequence[SectionPage], tag: Callable[[str], l
         return len(units)
     path.mkdir(parents=True, exist_ok=True)
     ix = whoosh_index.create_in(str(path), get_schema())
-    _fill(ix.writer(limitmb=128, codec=Codec()), units, tag)
+    _fill(postings.writer(ix, 128), units, tag)
     ix.close()
     counts.write_missing(path)
     _stamp(path)
@@ -143,7 +143,7 @@ class ParallelWriting:
         self.pages = 0
         self._ix = whoosh_index.create_in(str(path), get_schema())
         procs = min(os.cpu_count() or 1, 4)
-        self._writer = self._ix.writer(limitmb=WRITER_MB, procs=procs, multisegment=True, codec=Codec())
+        self._writer = postings.parallel_writer(self._ix, procs, WRITER_MB)
         # Whoosh forks its writer processes when the first pages are handed over: frozen,
         # the objects this one holds then are never visited by a child's garbage collector,
         # whose bookkeeping would otherwise copy the parent's memory into every child page
@@ -191,7 +191,7 @@ def update_index(
     """
     _link_tree(base, path)
     ix = open_unmapped(path)  # it deletes one file's pages and adds a segment: reads little
-    writer = ix.writer(limitmb=128, codec=Codec())
+    writer = postings.writer(ix, 128)
     try:
         for name in sorted(files):
             writer.delete_by_term("file", name)  # its pages and its vocabulary document
