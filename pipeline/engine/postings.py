@@ -32,7 +32,7 @@ from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3LeafMatcher
 from whoosh.formats import Positions
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
-from whoosh.system import _INT_SIZE, pack_uint
+from whoosh.system import _INT_SIZE, pack_uint, unpack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
 
@@ -251,18 +251,16 @@ class _Pool(PostingPool):
     def _write_run(self, f: Any, items: Any) -> None:
         items = iter(items)
         while record := list(itertools.islice(items, RUN_RECORD)):
-            marshal.dump(record, f)
+            data = marshal.dumps(record)
+            f.write(pack_uint(len(data)))
+            f.write(data)
         f.close()
 
     def _read_run(self, path: str) -> Iterator[Any]:
         f = self._open_run(path)
         try:
-            while True:
-                try:
-                    record = marshal.load(f)
-                except EOFError:
-                    return
-                yield from record
+            while size := f.read(_INT_SIZE):
+                yield from marshal.loads(f.read(unpack_uint(size)[0]))
         finally:
             f.close()
             self._remove_run(path)
