@@ -99,6 +99,15 @@ def test_the_roles_own_section_comes_first_only_among_pages_that_answer(cse_sear
     )
 
 
+def test_a_word_that_stands_mostly_in_the_roles_own_section_says_who_asks(cse_search: Search) -> None:
+    """Asked as college staff, "student" is on the Colleges pages most of all: it says
+    whom the asker teaches. The pages on unexplained phones and gifts answer; the Colleges
+    page, which never mentions phones or gifts, came first."""
+    data = answer(cse_search, "student keeps turning up with expensive new phones", "--role", "college-staff")
+    shown = [(hit["section"], hit["page"]) for hit in data["results"][:2]]  # type: ignore[index]
+    assert shown == [("signs-to-look-out-for", "113"), ("warning-signs", "12")]
+
+
 def test_ages_and_numbers_are_weak_evidence(cse_search: Search) -> None:
     """A parent's question with two ages: the page on an intoxicated 14-year-old (Paramedics)
     came first for the "14"; the page on the age of consent answers it."""

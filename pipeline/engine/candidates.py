@@ -399,3 +399,17 @@ def section_of(searcher: Searcher) -> dict[int, str]:
                 known.update((doc + offset, name) for doc in docs)
         _SECTIONS[searcher] = known
     return known
+
+
+def term_pages(searcher: Searcher, name: str, text: str) -> list[int]:
+    """The pages (global document numbers) holding a term, deleted ones included."""
+    found: list[int] = []
+    for subsearcher, offset in searcher.leaf_searchers():
+        reader = subsearcher.reader()
+        btext = reader.schema[name].to_bytes(text)
+        if (name, btext) not in reader:
+            continue
+        kept = pages_and_freqs(reader, name, btext)
+        docs = kept[0] if kept is not None else reader.postings(name, btext).all_ids()
+        found.extend(doc + offset for doc in docs)
+    return found

@@ -25,7 +25,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from pipeline.config.model import Role
-from pipeline.engine.candidates import holding, match_all, section_of
+from pipeline.engine.candidates import holding, match_all, section_of, term_pages
 from pipeline.engine.documents import PageKind
 from pipeline.engine.english import English, english
 from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
@@ -323,7 +323,9 @@ def search(
     units = query_units(text, expander, ranking, speller.english, on_pages, settled)
     candidates = _without_stopwords(parsed) if plain else parsed
     if scope is not None and scope.role is not None:
-        units = _asker_marked(units, _role_stems(scope.role, speller.english))
+        units = _asker_marked(
+            units, _role_stems(scope.role, speller.english) | _own_words(searcher, units, scope)
+        )
     if ranking.meaning or ranking.role_words != 1 or ranking.numbers != 1:  # chosen by the same weighing
         candidates = _weighed(candidates, _stem_weights(units, ranking))
     with one_query(searcher):
@@ -780,6 +782,36 @@ def _role_stems(role: Role, english: English) -> frozenset[str]:
         for stem in _stems(word)
         if stem not in stop
     )
+
+
+# A word standing mostly in the role's own sections is the asker's (see _own_words): at
+# least this share of its pages there. On the fit halves 0.5 moved one first page
+# ("student ... expensive new phones" asked as college staff) and nothing else.
+OWN_WORD_SHARE = 0.5
+OWN_WORD_MAX_PAGES = 64  # a word on more pages than this is no one role's (and costs a scan)
+
+
+def _own_words(searcher: Searcher, units: Sequence[Unit], scope: Scope) -> frozenset[str]:
+    """The query's words that stand mostly in the role's own sections ("student" asked as
+    college staff, "passenger" as a taxi licensing officer): they say whom the asker deals
+    with, which the own-section prior already stands for, not what is asked."""
+    if not scope.own_sections:
+        return frozenset()
+    own = set(scope.own_sections)
+    reader = searcher.reader()
+    found = set()
+    for unit in units:
+        if unit.stop or unit.concept or not unit.alternatives or len(unit.alternatives[0].stems) != 1:
+            continue
+        stem = unit.alternatives[0].stems[0]
+        if not 2 <= reader.doc_frequency("content", stem) <= OWN_WORD_MAX_PAGES:
+            continue
+        pages = term_pages(searcher, "content", stem)
+        sections = section_of(searcher)
+        inside = sum(1 for doc in pages if sections.get(doc) in own)
+        if inside >= 2 and inside >= OWN_WORD_SHARE * len(pages):
+            found.add(stem)
+    return frozenset(found)
 
 
 def _asker_marked(units: Sequence[Unit], role_stems: frozenset[str]) -> list[Unit]:
