@@ -258,6 +258,27 @@ def test_a_question_typed_as_a_text_message(cse_search: Search) -> None:
     assert answer(cse_search, "my bf is 19 is that ok", "--role", "young-person")["unmatched"] == []
 
 
+def test_a_question_typed_in_capitals_is_words_not_operators(cse_search: Search) -> None:
+    """ "MY DAUGHTER IS 14 AND HAS AN OLDER BOYFRIEND" found nothing: its AND was read as
+    the operator, so every word was required. Shouted, it is the same question as in
+    lower case; a short query of capitals keeps its operators."""
+    shouted = answer(cse_search, "MY DAUGHTER IS 14 AND HAS AN OLDER BOYFRIEND")
+    quiet = answer(cse_search, "my daughter is 14 and has an older boyfriend")
+    assert shouted["total"] == quiet["total"] > 0
+    assert shouted["results"][0] == quiet["results"][0]  # type: ignore[index]
+    both = answer(cse_search, "GROOMING AND ONLINE")["total"]
+    assert both < answer(cse_search, "grooming online")["total"]
+
+
+def test_a_and_e_and_ages_in_words_as_people_write_them(cse_search: Search) -> None:
+    """ "A and E" and "A+E" are A&E (they found nothing, or "e" no page mentions);
+    "fourteen year old" is an age as "14 year old" is, never a word no page mentions."""
+    for written in ("A and E", "A+E", "a n e"):
+        data = answer(cse_search, written)
+        assert data["unmatched"] == [] and data["results"][0]["section"] == "accident-and-emergency"  # type: ignore[index]
+    assert answer(cse_search, "fourteen year old missing")["unmatched"] == []
+
+
 def test_a_question_that_names_its_askers_role_lifts_that_roles_pages(cse_search: Search) -> None:
     """Asked without choosing a role, "as a housing officer ..." puts the Housing page on
     flats used by adults beside the general page on risk, where it was not in the first

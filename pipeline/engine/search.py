@@ -62,8 +62,8 @@ QUESTION_WORDS = frozenset(
     # The same typed without the apostrophe, as on a phone: "im", "dont", "wont", "shes".
     + "im ive youre theyre hes shes dont wont cant isnt arent wasnt werent hasnt havent "
     "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres".split()
-    # And as texts spell them: "u", "ur", "r", "pls".
-    + "u ur r pls plz".split()
+    # And as texts spell them: "u", "ur", "r", "pls", "wat".
+    + "u ur r pls plz wat wot".split()
 )
 # Everyday verbs and adjectives: they may help find a page, but a section title that shares
 # only such a word with the query is no sign of its subject ("my daughter keeps going
@@ -233,6 +233,18 @@ _WITHOUT = re.compile(r"(?<![\w/])w/o(?![\w/])", re.I)
 _QUESTION_MARK = re.compile(r"\?+(?![\w*])")
 
 
+_A_AND_E = re.compile(r"(?<![\w&])A\s*(?:\+|\band\b|\bn\b)\s*E(?![\w&])", re.I)
+_OPERATOR_WORD = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
+SHOUTED_WORDS = 4  # words besides operators, all in capitals, that make a question shouted
+
+
+def _shouted(text: str) -> bool:
+    """Typed in capitals: no lower-case letter, and more words than an operator query
+    of abbreviations has ("A&E AND GP NOT CAMHS")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if w not in _OPERATORS]
+    return len(words) >= SHOUTED_WORDS and not any(c.islower() for c in text)
+
+
 def clean_query(text: str) -> str:
     """Make any typed text a query the parser takes literally, or explain why it cannot be.
 
@@ -252,6 +264,11 @@ def clean_query(text: str) -> str:
     # wildcard. Read as one, it made the last word match nothing, and the question with it.
     text = _QUESTION_MARK.sub(" ", text)
     text = _WITHOUT.sub(" without ", text)  # "w/o", as people abbreviate it
+    text = _A_AND_E.sub("A&E", text)  # "A and E", "A+E", "A n E": as people write A&E
+    if _shouted(text):
+        # A question typed in capitals ("MY DAUGHTER IS 14 AND ...") is words, not
+        # operators: read as AND, it required every word and found nothing.
+        text = _OPERATOR_WORD.sub(lambda match: match.group(0).lower(), text)
     if not any(word in _OPERATORS for word in text.split()):
         # Brackets group operators; without any they are a person's aside ("my daughter
         # (14) is missing"), which as a group made every word required and found nothing.
@@ -535,7 +552,8 @@ def meaning(words: Sequence[str], english: English | None) -> float:
 # An age or a school year as people write it: "14 year old", "14-year-old", "15 yrs old",
 # "aged 14", "under 13s", "year 9", "she is 14": weak evidence, as a number is.
 _AGE = re.compile(
-    r"\b(?:\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*olds?|aged[\s-]+\d{1,2}|under[\s-]+\d{1,2}s?|"
+    r"\b(?:(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)"
+    r"[\s-]*(?:years?|yrs?)[\s-]*olds?|aged[\s-]+\d{1,2}|under[\s-]+\d{1,2}s?|"
     r"(?:year|yr)[\s-]*\d{1,2}s?|(?:is|was|turned|turns|only|just)\s+\d{1,2}"
     r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|years?|times?|pounds?|quid|pages?)))\b",
     re.I,
