@@ -279,6 +279,16 @@ def test_a_and_e_and_ages_in_words_as_people_write_them(cse_search: Search) -> N
     assert answer(cse_search, "fourteen year old missing")["unmatched"] == []
 
 
+def test_ages_and_school_years_shortened_on_a_phone(cse_search: Search) -> None:
+    """ "14yo" found nothing and "y9" was a word no page mentions: they are "14 year old"
+    and "year 9". "2 years" stays a length of time."""
+    assert answer(cse_search, "14yo")["total"] == answer(cse_search, "14 year old")["total"] > 0
+    assert answer(cse_search, "y9 girl")["results"] == answer(cse_search, "year 9 girl")["results"]
+    assert answer(cse_search, "y9 girl")["unmatched"] == []
+    assert answer(cse_search, "yr10 pupil")["results"] == answer(cse_search, "year 10 pupil")["results"]
+    assert answer(cse_search, "2 years")["total"] != answer(cse_search, "2 year old")["total"]
+
+
 def test_a_question_that_names_its_askers_role_lifts_that_roles_pages(cse_search: Search) -> None:
     """Asked without choosing a role, "as a housing officer ..." puts the Housing page on
     flats used by adults beside the general page on risk, where it was not in the first

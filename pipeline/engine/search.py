@@ -234,6 +234,8 @@ _QUESTION_MARK = re.compile(r"\?+(?![\w*])")
 
 
 _A_AND_E = re.compile(r"(?<![\w&])A\s*(?:\+|\band\b|\bn\b)\s*E(?![\w&])", re.I)
+_YEARS_OLD = re.compile(r"\b(\d{1,2})(?:\s*(?:yo|y/o|yrs?\s*old)|yrs?)(?![\w/])", re.I)
+_SCHOOL_YEAR = re.compile(r"\b(?:y|yr)\s?(\d{1,2})\b", re.I)
 _OPERATOR_WORD = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 SHOUTED_WORDS = 4  # words besides operators, all in capitals, that make a question shouted
 
@@ -265,6 +267,10 @@ def clean_query(text: str) -> str:
     text = _QUESTION_MARK.sub(" ", text)
     text = _WITHOUT.sub(" without ", text)  # "w/o", as people abbreviate it
     text = _A_AND_E.sub("A&E", text)  # "A and E", "A+E", "A n E": as people write A&E
+    # Ages and school years as a phone shortens them: "14yo", "15yrs" -> "14 year old";
+    # "y9", "yr10" -> "year 9" (read as an age or a year group, weak evidence).
+    text = _YEARS_OLD.sub(r"\1 year old", text)
+    text = _SCHOOL_YEAR.sub(r"year \1", text)
     if _shouted(text):
         # A question typed in capitals ("MY DAUGHTER IS 14 AND ...") is words, not
         # operators: read as AND, it required every word and found nothing.
