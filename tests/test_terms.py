@@ -4,7 +4,9 @@ tuple for tuple and in the same order, on every page of the sample and on odd Un
 an index written by the engine (its fields, its codec and posting pool: postings.Codec,
 postings._Pool) holds exactly the terms, postings, lengths and stored fields of one written
 by Whoosh's TEXT fields, codec and pool from the same pages: in one process its term table
-and postings file byte for byte, and by the parallel writer's processes page by page."""
+and postings file byte for byte, and by the parallel writer's processes page by page; and
+each segment's page-frequency file, made from what the writer kept of its postings, is
+byte for byte the one counts.py makes by reading the segment's postings back."""
 
 from __future__ import annotations
 
@@ -18,8 +20,8 @@ from whoosh.analysis import RegexTokenizer
 from whoosh.fields import TEXT, Schema
 from whoosh.formats import Frequency, Positions
 
+from pipeline.engine import counts, postings
 from pipeline.engine import index as engine_index
-from pipeline.engine import postings
 from pipeline.engine.documents import PageKind, SectionPage
 from pipeline.engine.index import get_schema, open_searcher, plain_analyzer, stemming_analyzer
 from pipeline.engine.postings import encode_frequency, encode_positions
@@ -185,6 +187,25 @@ def _by_key(path: Path) -> dict[str, Any]:
         ix.close()
 
 
+def _page_freqs(path: Path) -> list[tuple[bytes, bytes]]:
+    """Each segment's page-frequency file as the ingest left it (from the writer's draft
+    where it left one), and as counts.py writes it from the segment's postings."""
+    found = []
+    ix = whoosh_index.open_dir(str(path))
+    try:
+        for reader, _ in ix.reader().leaf_readers():
+            target = postings.segment_file(reader, counts.SUFFIX)
+            assert target is not None
+            again = target.with_name("again" + counts.SUFFIX)
+            counts._write(reader, again)
+            found.append((target.read_bytes(), again.read_bytes()))
+            again.unlink()
+    finally:
+        ix.close()
+    assert not list(path.glob(".*-draft")), "a draft was left behind"
+    return found
+
+
 def _whooshs_index(path: Path, pages: list[SectionPage], monkeypatch: pytest.MonkeyPatch) -> None:
     """The pages written by Whoosh's own TEXT fields, codec and pool, in one process, its
     pool spilled to disk every megabyte."""
@@ -205,6 +226,9 @@ def test_an_index_the_engine_writes_is_the_one_whoosh_writes(
     ours, whooshs = _contents(tmp_path / "ours"), _contents(tmp_path / "whooshs")
     assert ours["terms"]["content"], "nothing was indexed"
     assert ours == whooshs
+    [(from_draft, from_postings)] = _page_freqs(tmp_path / "ours")
+    assert from_draft == from_postings
+    assert from_draft == _page_freqs(tmp_path / "whooshs")[0][0]
 
 
 def test_an_index_the_engines_writer_processes_write_holds_what_whoosh_writes(
@@ -223,3 +247,5 @@ def test_an_index_the_engines_writer_processes_write_holds_what_whoosh_writes(
     ours, whooshs = _by_key(tmp_path / "ours"), _by_key(tmp_path / "whooshs")
     assert len(ours["stored"]) == len(pages) + len(engine_index.by_file(pages))
     assert ours == whooshs
+    for from_draft, from_postings in _page_freqs(tmp_path / "ours"):
+        assert from_draft == from_postings

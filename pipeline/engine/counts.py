@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import array
 import bisect
+import marshal
 import mmap
 import os
 import struct
@@ -35,10 +36,7 @@ from pipeline.engine import postings
 SUFFIX = ".pagefreqs"
 MAGIC = b"CSEPF01\n"
 _HEADER = struct.Struct("<8sQQ2s6x")  # magic, terms, postings, typecodes (pages, frequencies)
-# The fields a search reads postings of; not the spelling vocabulary (`words`: read by
-# frequency only) nor the fields with one page per term (`key`, `page`, `file`: inline).
-FIELDS = ("content", "section_title", "chapter_title", "headers", "concepts", "title_concepts",
-          "kind", "aid", "section", "chapter")  # fmt: skip
+FIELDS = postings.PAGE_FREQ_FIELDS  # the fields a search reads postings of
 
 
 class PageFreqs:
@@ -117,9 +115,18 @@ def pages_and_freqs(
 
 def write_missing(path: Path) -> None:
     """Give every segment of the index at `path` its file, where it has none yet (every
-    segment of a new index; a republished chapter's new segment): large segments each in
-    a process of its own, at once (each reads its segment's postings whole)."""
+    segment of a new index; a republished chapter's new segment): from the draft the
+    engine's writer left beside the segment (postings.PAGE_FREQ_DRAFT) where there is one,
+    else from the segment's postings, large segments each in a process of its own, at once
+    (each reads its segment's postings whole). Drafts are removed."""
     missing = [segment for segment, lacking in _segments(path) if lacking]
+    for segment in list(missing):
+        draft = path / postings.PAGE_FREQ_DRAFT.format(segment=segment)
+        if draft.is_file():
+            _from_draft(draft, path / f"{segment}{SUFFIX}")
+            missing.remove(segment)
+    for draft in path.glob(postings.PAGE_FREQ_DRAFT.format(segment="*")):
+        draft.unlink(missing_ok=True)
     large = [segment for segment in missing if _segments_size(path, segment) >= PARALLEL_FROM_BYTES]
     parallel = large if len(large) > 1 and (os.cpu_count() or 1) > 1 else []
     if parallel:
@@ -173,8 +180,7 @@ def _write_segment(path: Path, segment: str) -> None:
 def _write(reader: Any, target: Path) -> None:
     """Every term of FIELDS in the segment whose postings are in blocks: its pages and
     frequencies, in the order of its postings' offsets."""
-    pages_code = "H" if reader.doc_count_all() <= 0xFFFF else "I"
-    all_pages = array.array(pages_code)
+    all_pages = array.array("I")
     all_freqs = array.array("d")
     terms: list[tuple[int, int, int]] = []  # (offset of its postings, start, end in the arrays)
     for fieldname in FIELDS:
@@ -187,6 +193,44 @@ def _write(reader: Any, target: Path) -> None:
                 all_pages.extend(ids.tolist() if isinstance(ids, array.array) else ids)
                 all_freqs.extend(weights.tolist() if isinstance(weights, array.array) else weights)
             terms.append((offset, start, len(all_pages)))
+    _store(target, reader.doc_count_all(), terms, all_pages, all_freqs)
+
+
+def _from_draft(draft: Path, target: Path) -> None:
+    """The file from what the writer kept of the segment's postings as it wrote them (the
+    same pages and frequencies its blocks give back), in the order of FIELDS as `_write`."""
+    count, fields = marshal.loads(draft.read_bytes())
+    all_pages = array.array("I")
+    all_freqs = array.array("d")
+    terms: list[tuple[int, int, int]] = []
+    for fieldname in FIELDS:
+        if fieldname not in fields:
+            continue
+        raw_terms, raw_pages, raw_freqs = fields[fieldname]
+        field_terms = array.array("q")
+        field_terms.frombytes(raw_terms)
+        shift = len(all_pages)
+        terms.extend(
+            (offset, start + shift, end + shift)
+            for offset, start, end in zip(*[iter(field_terms)] * 3, strict=True)
+        )
+        all_pages.frombytes(raw_pages)
+        freqs = array.array("f")
+        freqs.frombytes(raw_freqs)
+        all_freqs.extend(freqs.tolist())
+    _store(target, count, terms, all_pages, all_freqs)
+
+
+def _store(
+    target: Path,
+    count: int,
+    terms: list[tuple[int, int, int]],
+    all_pages: array.array[int],
+    all_freqs: array.array[float],
+) -> None:
+    """Write the file of a segment of `count` pages: each term (offset of its postings,
+    start and end in the arrays), the pages and the frequencies."""
+    pages: array.array[int] = array.array("H", all_pages) if count <= 0xFFFF else all_pages
     terms.sort()
     offsets = array.array("q", (offset for offset, _, _ in terms))
     bounds = array.array("q", (at for _, start, end in terms for at in (start, end)))
@@ -197,9 +241,9 @@ def _write(reader: Any, target: Path) -> None:
             stored = whole
     except OverflowError:  # a weight beyond 65,535: kept as it is
         pass
-    codes = (pages_code + stored.typecode).encode()
-    body = bytearray(_HEADER.pack(MAGIC, len(offsets), len(all_pages), codes))
-    body += offsets.tobytes() + bounds.tobytes() + all_pages.tobytes()
+    codes = (pages.typecode + stored.typecode).encode()
+    body = bytearray(_HEADER.pack(MAGIC, len(offsets), len(pages), codes))
+    body += offsets.tobytes() + bounds.tobytes() + pages.tobytes()
     body += bytes(_aligned(len(body)) - len(body))
     body += stored.tobytes()
     temporary = target.with_name(f".{target.name}.{os.getpid()}")

@@ -13,6 +13,7 @@ module the engine uses Whoosh's public API only (the same test checks that too).
 
 from __future__ import annotations
 
+import array
 import bisect
 import collections
 import contextlib
@@ -278,13 +279,29 @@ class Codec(W3Codec):
         return _FieldWriter(self, storage, segment)
 
 
+# The fields whose terms' pages and frequencies counts.py keeps beside each segment: the
+# fields a search reads postings of; not the spelling vocabulary (`words`: read by
+# frequency only) nor the fields with one page per term (`key`, `page`, `file`).
+PAGE_FREQ_FIELDS = ("content", "section_title", "chapter_title", "headers", "concepts", "title_concepts",
+                    "kind", "aid", "section", "chapter")  # fmt: skip
+# What the writer saw of them, left beside the segment for counts.py (a name Whoosh never
+# lists nor removes: not its segment's, starting with a dot).
+PAGE_FREQ_DRAFT = ".{segment}.pagefreqs-draft"
+
+
 class _FieldWriter(W3FieldWriter):
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
         """Whoosh's FieldWriter.add_postings (the same checks, the same calls for each field
         and term, in the same order), each posting added to its term's block here instead
         of through three method calls and a length look-up each: W3PostingsWriter's
-        add_posting without its type checks, with the page lengths of `_Lengths`."""
+        add_posting without its type checks, with the page lengths of `_Lengths`.
+
+        On the way, the pages and frequencies of every term of PAGE_FREQ_FIELDS whose
+        postings go to the postings file (as Whoosh's blocks give them back: frequencies
+        as 32-bit floats) are kept and left in a draft beside the segment, from which
+        counts.py writes the segment's file without reading its blocks back."""
         found = _Lengths(lengths) if lengths else None
+        kept: dict[str, tuple[array.array[int], array.array[int], array.array[float]]] = {}
         lastfn: str | None = None
         lasttext: bytes | None = None
         field_lengths: list[Any] | None = None
@@ -293,6 +310,19 @@ class _FieldWriter(W3FieldWriter):
         weights: Any = ()
         values: list[bytes] = []
         limit = 0
+        terms: array.array[int] | None = None  # offset of its postings, start, end: each term's
+        pages: array.array[int] = array.array("I")
+        freqs: array.array[float] = array.array("f")
+        first = 0
+
+        def finish_term() -> None:
+            if terms is not None:
+                if writer.written() or len(writer._ids) >= writer._inlinelimit:  # not inlined
+                    terms.extend((writer._startoffset, first, len(pages)))
+                else:
+                    del pages[first:], freqs[first:]
+            self.finish_term()
+
         for fieldname, btext, docnum, weight, value in items:
             if lastfn is not None and fieldname < lastfn:
                 raise OutOfOrderError(f"Field {lastfn!r} .. {fieldname!r}")
@@ -300,26 +330,35 @@ class _FieldWriter(W3FieldWriter):
                 raise OutOfOrderError(f"Term {lastfn}:{lasttext!r} .. {fieldname}:{btext!r}")
             if fieldname != lastfn:
                 if lasttext is not None:
-                    self.finish_term()
+                    finish_term()
                 if lastfn is not None:
                     self.finish_field()
                 self.start_field(fieldname, schema[fieldname])
                 lastfn, lasttext = fieldname, None
                 field_lengths = found.field(fieldname) if found is not None else None
+                terms = None
+                if fieldname in PAGE_FREQ_FIELDS:
+                    terms, pages, freqs = kept.setdefault(
+                        fieldname, (array.array("q"), array.array("I"), array.array("f"))
+                    )
             if docnum == -1:  # Whoosh's mark of a spelling word, which it skips here
                 continue
             if btext != lasttext:
                 if lasttext is not None:
-                    self.finish_term()
+                    finish_term()
                 self.start_term(btext)
                 lasttext = btext
                 writer = self._postwriter
                 ids, weights, values, limit = writer._ids, writer._weights, writer._values, writer._blocklimit
+                first = len(pages)
             if len(ids) >= limit:
                 writer._write_block()
                 ids, weights, values = writer._ids, writer._weights, writer._values
             ids.append(docnum)
             weights.append(weight)
+            if terms is not None:
+                pages.append(docnum)
+                freqs.append(weight)
             if weight > writer._maxweight:
                 writer._maxweight = weight
             if value:
@@ -331,9 +370,17 @@ class _FieldWriter(W3FieldWriter):
                 if length > writer._maxlength:
                     writer._maxlength = length
         if lasttext is not None:
-            self.finish_term()
+            finish_term()
         if lastfn is not None:
             self.finish_field()
+        folder = getattr(self._storage, "folder", None)
+        if folder is not None and found is not None:
+            draft = {
+                name: (terms_, pages_.tobytes(), freqs_.tobytes())
+                for name, (terms_, pages_, freqs_) in kept.items()
+            }
+            path = Path(folder) / PAGE_FREQ_DRAFT.format(segment=self._segment.segment_id())
+            path.write_bytes(marshal.dumps((found.reader.doc_count_all(), draft)))
 
 
 class _Lengths:
