@@ -24,7 +24,7 @@ from pipeline.engine import counts, postings
 from pipeline.engine import index as engine_index
 from pipeline.engine.documents import PageKind, SectionPage
 from pipeline.engine.index import get_schema, open_searcher, plain_analyzer, stemming_analyzer
-from pipeline.engine.postings import encode_frequency, encode_positions
+from pipeline.engine.postings import encode_frequency, positions_postings
 from pipeline.engine.store import IndexStore
 from pipeline.engine.synonyms import Synonyms
 
@@ -121,7 +121,13 @@ def test_a_fields_terms_are_whooshs(field: str, pages: list[SectionPage]) -> Non
     "positions", [[0], [7], [0, 1], [3, 9, 10, 400], list(range(0, 3000, 7)), [2**20, 2**20 + 1]]
 )
 def test_positions_are_encoded_as_whoosh_encodes_them(positions: list[int]) -> None:
-    assert encode_positions(positions) == Positions().encode(positions)
+    [(word, freq, weight, encoded)] = positions_postings({"wörd": positions}, 1.5)
+    assert (word, freq, weight, encoded) == (
+        "wörd".encode(),
+        len(positions),
+        len(positions) * 1.5,
+        Positions().encode(positions),
+    )
 
 
 @pytest.mark.parametrize("freq", [1, 2, 63, 64, 65, 1000])

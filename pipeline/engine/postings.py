@@ -176,11 +176,26 @@ def positions_at(found: Any) -> Sequence[int]:
     return list(itertools.accumulate(pickle.loads(value[_INT_SIZE:])))
 
 
-def encode_positions(positions: Sequence[int]) -> bytes:
-    """A term's positions in one document as Whoosh's `Positions.encode` writes them (the
-    count, then the pickled gaps) without its loop over the positions."""
-    gaps = [b - a for a, b in zip((0, *positions), positions, strict=False)]
-    return pack_uint(len(gaps)) + pickle.dumps(gaps, 2)
+_ONE = pack_uint(1)
+
+
+def positions_postings(
+    positions: dict[str, list[int]], boost: float
+) -> list[tuple[bytes, int, float, bytes]]:
+    """Each word's (UTF-8 bytes, frequency, weight, encoded positions) as a Positions
+    field gives them, in the dict's order; the positions as Whoosh's `Positions.encode`
+    writes them (the count, then the pickled gaps) without its loop over the positions
+    (most words of a page occur once: their one gap is their position)."""
+    dumps = pickle.dumps
+    found = []
+    for word, at in positions.items():
+        count = len(at)
+        if count == 1:
+            value = _ONE + dumps(at, 2)
+        else:
+            value = pack_uint(count) + dumps([b - a for a, b in zip((0, *at), at, strict=False)], 2)
+        found.append((word.encode("utf-8"), count, count * boost, value))
+    return found
 
 
 _FREQUENCIES = [pack_uint(n) for n in range(64)]

@@ -20,7 +20,7 @@ from typing import Any
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.fields import TEXT
 
-from pipeline.engine.postings import encode_frequency, encode_positions
+from pipeline.engine.postings import encode_frequency, positions_postings
 
 STEM_CACHE = 200_000  # distinct words remembered by the stemmer (a few MB)
 
@@ -110,7 +110,4 @@ class Words(TEXT):
                 positions[word] = [at]
             else:
                 seen.append(at)
-        return (
-            (word.encode("utf-8"), len(at), len(at) * boost, encode_positions(at))
-            for word, at in positions.items()
-        )
+        return iter(positions_postings(positions, boost))
