@@ -172,6 +172,23 @@ chapters:
     )
 
 
+@pytest.mark.parametrize(
+    ("section", "problem"),
+    [
+        ("{title: Pharmacies, start: 60}", "chapters[0].sections[1].id (line 7): missing (required)"),
+        ("{id: pharmacies, start: 60}", "chapters[0].sections[1].title (line 7): missing (required)"),
+    ],
+    ids=["no-id", "no-title"],
+)
+def test_a_section_missing_its_id_or_title_is_reported_once(section: str, problem: str) -> None:
+    """Only what is wrong with it: a section that cannot be built is not also judged for
+    its page order (here it would start before the one above it)."""
+    text = (
+        CHAPTER + f"    sections:\n      - {{id: grooming, title: Grooming, start: 74}}\n      - {section}\n"
+    )
+    assert problems(text) == [problem]
+
+
 OUT_OF_ORDER = """\
 chapters:
   - number: 4
@@ -238,6 +255,42 @@ ALIAS_TWICE = (
     + "  - id: pharmacist\n    title: Pharmacies\n    audience: health\n    aliases: [chemist]\n"
     + "  - id: dispenser\n    title: Dispensers\n    audience: health\n    aliases: [Chemist]\n"
 )
+
+
+def test_a_key_given_twice_in_a_chapter_is_named_with_its_chapter_and_the_keys_after_it_are_read() -> None:
+    text = "chapters:\n  - number: 1\n    title: A\n    title: B\n    file: a.pdf\n"
+    assert problems(text) == ["chapters[0].title (line 4): duplicate key (first on line 3)"]
+
+
+def test_a_config_that_is_not_a_mapping_names_its_first_line() -> None:
+    assert problems("- chapters\n- roles\n") == ["line 1: expected a mapping, got a list"]
+
+
+@pytest.mark.parametrize(
+    ("chapters", "expected"),
+    [
+        # a chapter that is not a mapping: the chapters after it are still checked
+        (
+            "  - oops\n  - {number: 2, title: B, file: b.pdf}\n  - {number: 2, title: C, file: c.pdf}\n",
+            [
+                "chapters[0] (line 2): expected a mapping, got 'oops'",
+                "chapters[2].number (line 4): chapter 2 is configured twice",
+            ],
+        ),
+        # each number given twice is reported
+        (
+            "  - {number: 1, title: A, file: a.pdf}\n  - {number: 1, title: B, file: b.pdf}\n"
+            "  - {number: 2, title: C, file: c.pdf}\n  - {number: 2, title: D, file: d.pdf}\n",
+            [
+                "chapters[1].number (line 3): chapter 1 is configured twice",
+                "chapters[3].number (line 5): chapter 2 is configured twice",
+            ],
+        ),
+    ],
+    ids=["after-a-broken-chapter", "two-numbers-twice"],
+)
+def test_every_chapter_is_checked_after_one_that_is_wrong(chapters: str, expected: list[str]) -> None:
+    assert problems("chapters:\n" + chapters) == expected
 
 
 def test_a_key_given_twice_names_the_line_of_the_second() -> None:
@@ -1053,6 +1106,18 @@ def test_board_contact_without_a_note_has_an_empty_one() -> None:
             "  - {id: pharmacist, title: Pharmacies, audience: [health]}\n",
             "roles[0].audience (line 14): expected a single value, got a list",
         ),
+        (
+            "  - {id: pharmacist, title: Pharmacies, audience: health, sections: grooming}\n",
+            "roles[0].sections (line 14): expected a list, got 'grooming'",
+        ),
+        (
+            "  - {id: pharmacist, title: Pharmacies, audience: health, aliases: [chemist, '']}\n",
+            "roles[0].aliases[1] (line 14): must not be empty",
+        ),
+        (
+            "  - {id: pharmacist, title: Pharmacies, audience: health, essential: grooming}\n",
+            "roles[0].essential (line 14): expected a list, got 'grooming'",
+        ),
     ],
 )
 def test_a_role_of_the_wrong_shape_names_its_key(role: str, message: str) -> None:
@@ -1277,3 +1342,137 @@ def test_every_unknown_key_of_a_chapter_is_named_with_its_place() -> None:
         "chapters[0].colour (line 5): unknown key (allowed: file, first_page, number, pages, sections, title)",
         "chapters[0].size (line 6): unknown key (allowed: file, first_page, number, pages, sections, title)",
     ]
+
+
+# ------------------------------------------------- every entry checked, each problem placed
+PHARMACIST = "  - {id: pharmacist, title: Pharmacies, audience: health}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # no audience at all: the message says so
+            CHAPTER
+            + "    sections:\n      - {id: grooming, title: Grooming, start: 4}\nroles:\n"
+            + PHARMACIST,
+            ["roles[0].audience (line 8): unknown audience 'health' (defined: none)"],
+        ),
+        (  # the audiences there are, in order
+            ROLE_BASE.replace("roles:\n", "  - {id: social-care, title: Social Care}\nroles:\n")
+            + "  - {id: pharmacist, title: Pharmacies, audience: police}\n",
+            ["roles[0].audience (line 15): unknown audience 'police' (defined: health, social-care)"],
+        ),
+        (  # a role after one that is not a mapping is still checked
+            ROLE_BASE + "  - oops\n" + PHARMACIST + PHARMACIST,
+            [
+                "roles[0] (line 14): expected a mapping, got 'oops'",
+                "roles[2].id (line 16): role 'pharmacist' is defined twice",
+            ],
+        ),
+        (  # each role given twice is reported
+            ROLE_BASE + PHARMACIST * 2 + "  - {id: gp, title: GPs, audience: health}\n" * 2,
+            [
+                "roles[1].id (line 15): role 'pharmacist' is defined twice",
+                "roles[3].id (line 17): role 'gp' is defined twice",
+            ],
+        ),
+        (  # an id that is another role's title: the role's own line, though it has no aliases
+            ROLE_BASE + PHARMACIST + "  - {id: pharmacies, title: Chemists, audience: health}\n",
+            [
+                "roles[1].aliases (line 15): 'pharmacies' already names role 'pharmacist'; a name must point to one role"
+            ],
+        ),
+        (
+            ROLE_BASE + "  - {id: pharmacist, title: Pharmacies, audience: health, essential: [nope]}\n",
+            ["roles[0].essential[0] (line 14): unknown section 'nope' (no chapter has it)"],
+        ),
+        (  # an audience after one that is not a mapping is still checked
+            ROLE_BASE.replace("roles:\n", "  - oops\n  - {id: health, title: Again}\nroles:\n"),
+            [
+                "audiences[1] (line 13): expected a mapping, got 'oops'",
+                "audiences[2].id (line 14): audience 'health' is defined twice",
+            ],
+        ),
+        (CHAPTER + "synonyms: 7\n", ["synonyms (line 5): expected a list, got '7'"]),
+        (
+            CHAPTER + "synonyms:\n  - [CSE]\n",
+            ["synonyms[0] (line 6): a synonym group needs at least two forms"],
+        ),
+        (CHAPTER + "synonyms:\n  - CSE\n", ["synonyms[0] (line 6): expected a list, got 'CSE'"]),
+        (
+            CHAPTER + "limits:\n  pages: 7\n",
+            [
+                "limits.pages (line 6): unknown key (allowed: max_memory_mb, max_pages, max_text_mb, seconds_per_file)"
+            ],
+        ),
+    ],
+    ids=[
+        "no-audiences",
+        "two-audiences",
+        "role-after-a-broken-one",
+        "two-roles-twice",
+        "id-is-a-title",
+        "unknown-essential",
+        "audience-after-a-broken-one",
+        "synonyms-not-a-list",
+        "a-synonym-alone",
+        "a-synonym-group-not-a-list",
+        "unknown-limit",
+    ],
+)
+def test_roles_audiences_and_synonyms_report_each_problem_in_its_place(
+    text: str, expected: list[str]
+) -> None:
+    assert problems(text) == expected
+
+
+def test_synonym_groups_of_two_forms_or_more_are_read() -> None:
+    text = (
+        CHAPTER
+        + "synonyms:\n  - [CSE, child sexual exploitation]\n  - [A&E, accident and emergency, casualty]\n"
+    )
+    assert parse_config(text.encode()).synonyms == (
+        ("CSE", "child sexual exploitation"),
+        ("A&E", "accident and emergency", "casualty"),
+    )
+
+
+ALIAS_REFUSED = (
+    "this value is reused through a YAML alias (*name or <<); aliases are not supported: "
+    "write the value out in full"
+)
+
+
+def test_a_yaml_alias_is_refused_naming_the_line_of_the_value_it_reuses() -> None:
+    text = "chapters: []\ntitle: &t Toolkit\nsynonyms:\n  - [*t, kit]\n"
+    assert problems(text) == [f"line 2: {ALIAS_REFUSED}"]
+
+
+def test_at_most_20_aliases_are_reported() -> None:
+    text = "chapters:\n  - &c {number: 1, title: A, file: a.pdf}\n" + "  - *c\n" * 21
+    assert problems(text) == [f"line 2: {ALIAS_REFUSED}"] * 20
+
+
+def test_a_limit_below_its_own_minimum_is_refused() -> None:
+    assert problems(CHAPTER + "limits:\n  max_memory_mb: 100\n") == [
+        "limits.max_memory_mb (line 6): must be 256 or more, got '100'"
+    ]
+
+
+def test_a_config_that_is_not_utf8_names_the_file_and_the_byte() -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(b"chapters: []\ntitle: Caf\xe9\n", "toolkit.yaml", None)
+    assert str(caught.value) == "toolkit.yaml: 1 problem; nothing was changed:\n  - not UTF-8 text (byte 23)"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [("title: Our Toolkit\n", "Our Toolkit"), ("", "Tackling Child Sexual Exploitation Toolkit")],
+    ids=["given", "default"],
+)
+def test_the_toolkit_title_is_read(line: str, title: str) -> None:
+    assert parse_config((CHAPTER + line).encode()).title == title
+
+
+def test_an_empty_toolkit_title_is_refused() -> None:
+    assert problems(CHAPTER + "title: ''\n") == ["title (line 5): must not be empty"]

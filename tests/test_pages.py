@@ -791,3 +791,10 @@ def test_numbers_confirm_each_other_across_two_numbered_pages_at_most(
 ) -> None:
     _, numbering = printed(footers, headers)
     assert numbering.labels == labels
+
+
+def test_of_two_numbers_equally_in_sequence_and_equally_printed_the_first_on_the_page_stands() -> None:
+    """ "Page 5" at the top and "Page 8" at the foot, between pages 4 and 9: each runs with
+    one neighbour; the page is cited by the first, as it is read top to bottom."""
+    _, numbering = printed(["Page 4", "Page 8", "Page 9"], [None, "Page 5", None])
+    assert numbering.labels == ("4", "5", "9")

@@ -81,17 +81,18 @@ class _Problems:
     tree, so every check names the line of the exact key, whatever node it had at hand.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, root: yaml.Node | None) -> None:
         self.items: list[str] = []
-        self.root: yaml.Node | None = None
+        self.root = root
 
     def add(self, place: str, node: yaml.Node | None, message: str, *, here: bool = False) -> None:
         """`here`: name `node`'s own line, not the place's (a key given twice: walking
         the place finds its first occurrence, and the problem is the second)."""
         found = None if here and node is not None else self._walk(place)
         target = found if found is not None else node
-        line = f" (line {target.start_mark.line + 1})" if target is not None else ""
-        self.items.append(f"{place}{line}: {message}")
+        line = f"line {target.start_mark.line + 1}" if target is not None else ""
+        # the whole file (place ""): "line 1: ...", as a YAML alias is reported
+        self.items.append(f"{place} ({line}): {message}" if place and line else f"{place or line}: {message}")
 
     def _walk(self, place: str) -> yaml.Node | None:
         node = self.root
@@ -129,8 +130,7 @@ def check_config(
     aliases = _alias_problems(root)
     if aliases:
         raise ConfigError(name, aliases)
-    problems = _Problems()
-    problems.root = root
+    problems = _Problems(root)
     toolkit = _Validator(problems, pdfs_dir, Path(name).parent, page_labels or {}).toolkit(root)
     if problems.items:
         raise ConfigError(name, problems.items)
@@ -373,7 +373,7 @@ class _Validator:
 
     def _chapters(self, node: yaml.Node | None) -> list[ChapterSpec]:
         chapters: list[ChapterSpec] = []
-        numbers: dict[int, str] = {}
+        numbers: set[int] = set()
         sharing: dict[str, list[tuple[int, ChapterSpec]]] = {}
         section_places: dict[str, str] = {}
         for index, (item, chapter) in enumerate(self._each(node, "chapters", self._chapter)):
@@ -383,7 +383,7 @@ class _Validator:
             if chapter.number in numbers:
                 self.problems.add(f"{place}.number", item, f"chapter {chapter.number} is configured twice")
                 continue
-            numbers[chapter.number] = place
+            numbers.add(chapter.number)
             if chapter.file:
                 sharing.setdefault(chapter.file, []).append((index, chapter))
             for s_index, section in enumerate(chapter.sections):
