@@ -111,3 +111,11 @@ def test_a_role_named_after_im_a_or_as_a_is_the_reader(toolkit: Toolkit) -> None
     assert school_nurse is not None and school_nurse.role is not None
     assert school_nurse.role.id == "school-nurse"  # the longest name: not "nurse" alone
     assert implied_scope(toolkit, "a GP told me to look out for signs") is None
+
+
+def test_a_named_role_without_sections_lifts_its_audiences_chapters(toolkit: Toolkit) -> None:
+    """ "I'm a parent" names the parent role, which owns no section: the sections of the
+    chapter its audience reads (chapter 8) are lifted."""
+    parent = implied_scope(toolkit, "I'm a parent, who do I call at the weekend")
+    assert parent is not None and parent.role is not None and parent.role.id == "parent"
+    assert "where-to-get-help" in parent.own_sections and "grooming" not in parent.own_sections

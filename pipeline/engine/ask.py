@@ -58,8 +58,8 @@ def ask(
     as_typed: bool = False,
 ) -> Answer:
     """Resolve the names, check the chapter, search (`as_typed`: no spelling correction).
-    Asked as nobody, a question that speaks as a parent or a young person lifts their
-    pages (asker.py).
+    Asked as nobody, a question that names its asker's role ("as a pharmacist") or
+    speaks as a parent or a young person lifts that reader's pages (asker.py).
     UsageError for a name or chapter that is not in the toolkit; QuerySyntaxError for a
     query that cannot be understood."""
     chosen = names.resolve(toolkit, role, audience)

@@ -1,12 +1,13 @@
 """Who is asking, when a question says so and no role was chosen.
 
 "As a pharmacist, ..." names its asker's role; "my son came home drunk" is a parent's
-question; "my boyfriend goes through my phone" a young person's. Asked without a role, such a question lifts the pages written for that
-reader a little (the sections of its audience's chapters to read), as a chosen role
-lifts its own section, but filters nothing: every page is still searched, and a page
-that answers better still comes first. The readers are found in the board's config by
-their names (a role or audience called "parent", "young person" ...), so a toolkit
-without them is searched as before.
+question; "my boyfriend goes through my phone" a young person's. Asked without a role,
+such a question lifts the pages written for that reader a little (the role's own
+sections, else those of the chapters its audience reads), as a chosen role lifts its own
+section, but filters nothing: every page is still searched, and a page that answers
+better still comes first. The readers are found in the board's config by their names (a
+role or audience called "parent", "young person" ...), so a toolkit without them is
+searched as before.
 """
 
 from __future__ import annotations
@@ -57,8 +58,10 @@ def implied_scope(toolkit: Toolkit, question: str) -> Scope | None:
     filtering any: a role it names after "I'm a" or "as a", else a parent or a young
     person; None when it names no one, or both, or the config has no such reader."""
     named = _named_role(toolkit, question)
-    if named is not None and named.sections:
-        return Scope(frozenset(), frozenset(), named.sections, role=named, lift=IMPLIED_LIFT, filters=False)
+    if named is not None:
+        sections = _role_sections(toolkit, named)
+        if sections:
+            return Scope(frozenset(), frozenset(), sections, role=named, lift=IMPLIED_LIFT, filters=False)
     parent, young = bool(_PARENT.search(question)), bool(_YOUNG.search(question))
     if parent == young:
         return None
@@ -74,14 +77,19 @@ def _reader_sections(toolkit: Toolkit, reader: tuple[str, ...]) -> tuple[str, ..
     names = [fold(name) for name in reader]
     for role in toolkit.roles:
         if any(name in role_names(role) for name in names):
-            if role.sections:
-                return role.sections
-            audience = toolkit.audience(role.audience)
-            return _read_sections(toolkit, audience.read) if audience else ()
+            return _role_sections(toolkit, role)
     for audience in toolkit.audiences:
         if any(name in audience_names(audience) for name in names):
             return _read_sections(toolkit, audience.read)
     return ()
+
+
+def _role_sections(toolkit: Toolkit, role: Role) -> tuple[str, ...]:
+    """A role's own sections, else those of the chapters its audience reads."""
+    if role.sections:
+        return role.sections
+    audience = toolkit.audience(role.audience)
+    return _read_sections(toolkit, audience.read) if audience else ()
 
 
 def _read_sections(toolkit: Toolkit, chapters: tuple[int, ...]) -> tuple[str, ...]:

@@ -823,6 +823,7 @@ def _own_words(searcher: Searcher, units: Sequence[Unit], scope: Scope) -> froze
         return frozenset()
     own = set(scope.own_sections)
     reader = searcher.reader()
+    sections = section_of(searcher)
     found = set()
     for unit in units:
         if unit.stop or unit.concept or not unit.alternatives or len(unit.alternatives[0].stems) != 1:
@@ -831,7 +832,6 @@ def _own_words(searcher: Searcher, units: Sequence[Unit], scope: Scope) -> froze
         if not 2 <= reader.doc_frequency("content", stem) <= OWN_WORD_MAX_PAGES:
             continue
         pages = term_pages(searcher, "content", stem)
-        sections = section_of(searcher)
         inside = sum(1 for doc in pages if sections.get(doc) in own)
         if inside >= 2 and inside >= OWN_WORD_SHARE * len(pages):
             found.add(stem)
