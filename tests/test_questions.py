@@ -50,6 +50,17 @@ def test_a_misspelt_word_inside_a_question_is_corrected_and_searched(cse_search:
     assert (typed["corrected"], typed["unmatched"]) == (None, ["trafficed"])
 
 
+def test_a_misspelt_everyday_word_is_corrected_to_the_lay_word(cse_search: Search) -> None:
+    """ "daugter" and "peadophile" have no toolkit word near them (the pages say "child"
+    and "abuser"): they were listed as words no page mentions. They are the lay words
+    "daughter" and "pedophile", which are searched as the toolkit's words."""
+    daughter = answer(cse_search, "my daugter is being groomed")
+    assert daughter["corrected"] == "my daughter is being groomed" and daughter["unmatched"] == []
+    abuser = answer(cse_search, "he's a peadophile")
+    assert abuser["corrected"] == "he's a pedophile" and abuser["unmatched"] == []
+    assert abuser["results"][0]["section"] == "disrupting-perpetrators"  # type: ignore[index]
+
+
 def test_a_correct_english_word_is_never_replaced(cse_search: Search) -> None:
     """ "smashed" and "morning" are English, though no page says them: not "corrected" into
     a toolkit word, neither searched as one nor suggested."""

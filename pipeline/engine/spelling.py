@@ -3,7 +3,8 @@
 A typed word is corrected when it is not in the toolkit's vocabulary (the words its pages
 hold), not one of the tool's synonym forms ("sexting"), and not a common English word
 (english.py): its nearest toolkit word within `max_distance` edits, sharing its first
-letter, replaces it, and the search says so ("Showing results for ...; search instead for
+letter (else the nearest one-word form of the lay vocabulary: "daugter" -> "daughter"),
+replaces it, and the search says so ("Showing results for ...; search instead for
 ..."). A correct English word the toolkit does not use ("morning") is never replaced: the
 answer names it among the words no page mentions instead.
 
@@ -25,6 +26,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from pipeline.engine.english import English
+from pipeline.engine.lay_terms import LAY
 from pipeline.engine.synonyms import Synonyms
 
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
@@ -104,6 +106,21 @@ def best_correction(
     return min(candidates, key=key)
 
 
+# The lay vocabulary's one-word forms ("daughter", "paedophile"): a misspelt word with no
+# toolkit word near it may be one of these, which are searched as the toolkit's words.
+_LAY_WORDS = sorted({form.lower() for group in LAY for form in group if form.isalpha() and len(form) >= 4})
+
+
+def _lay_word_near(word: str, allowed: int) -> str | None:
+    """The lay form nearest `word` within `allowed` edits, sharing its first letter (the
+    shorter, then the first in order, among equals)."""
+    from rapidfuzz.distance import OSA  # imported already by the candidates' search
+
+    near = [(int(OSA.distance(word, form)), len(form), form) for form in _LAY_WORDS if form[0] == word[0]]
+    best = min((item for item in near if item[0] <= allowed), default=None)
+    return best[2] if best is not None and best[2] != word else None
+
+
 def synonym_form(expander: Synonyms, word: str) -> bool:
     """A word typed exactly as one of the tool's synonym forms ("sexting", a lay word no
     page says) is not a misspelling: its group's forms have been searched. ("pharmacys" is
@@ -152,7 +169,9 @@ class Speller:
         candidates = [
             w for w in spelling_candidates(self.searcher, lowered) if OSA.distance(lowered, w) <= allowed
         ]
-        better = best_correction(lowered, candidates, self.searcher.reader(), self.stems)
+        better = best_correction(lowered, candidates, self.searcher.reader(), self.stems) or _lay_word_near(
+            lowered, allowed
+        )
         if better is None:
             return None
         return better.upper() if word.isupper() else better
