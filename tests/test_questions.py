@@ -281,6 +281,19 @@ def test_a_question_typed_in_capitals_is_words_not_operators(cse_search: Search)
     assert both < answer(cse_search, "grooming online")["total"]
 
 
+def test_a_message_as_people_write_one(cse_search: Search) -> None:
+    """ "OR should I call the police" found nothing (an OR joining nothing on its left);
+    "Hi" was a word no page mentions; "under-16s" found nothing (the pages say "under
+    16"). An operator alone is still refused."""
+    police = answer(cse_search, "OR should i call the police")
+    assert police["total"] == answer(cse_search, "or should i call the police")["total"] > 0
+    greeting = "Hi, I'm worried about my niece. She's 13 and has a new 'friend' who is 19. Thanks"
+    assert answer(cse_search, greeting)["unmatched"] == []
+    assert answer(cse_search, "under-16s")["total"] == answer(cse_search, "under 16")["total"] > 0
+    refused = cse_search("OR")
+    assert refused.exit_code == 2 and "AND, OR and NOT need words beside them" in refused.output
+
+
 def test_a_and_e_and_ages_in_words_as_people_write_them(cse_search: Search) -> None:
     """ "A and E" and "A+E" are A&E (they found nothing, or "e" no page mentions);
     "fourteen year old" is an age as "14 year old" is, never a word no page mentions."""

@@ -64,6 +64,8 @@ QUESTION_WORDS = frozenset(
     "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres".split()
     # And as texts spell them: "u", "ur", "r", "pls", "wat".
     + "u ur r pls plz wat wot".split()
+    # Greetings and courtesies a message opens or closes with.
+    + "hi hello hey dear thanks thank thx cheers sorry please ok okay".split()
 )
 # Everyday verbs and adjectives: they may help find a page, but a section title that shares
 # only such a word with the query is no sign of its subject ("my daughter keeps going
@@ -236,6 +238,8 @@ _QUESTION_MARK = re.compile(r"\?+(?![\w*])")
 _A_AND_E = re.compile(r"(?<![\w&])A\s*(?:\+|\band\b|\bn\b)\s*E(?![\w&])", re.I)
 _YEARS_OLD = re.compile(r"\b(\d{1,2})(?:\s*(?:yo|y/o|yrs?\s*old)|yrs?)(?![\w/])", re.I)
 _SCHOOL_YEAR = re.compile(r"\b(?:y|yr)\s?(\d{1,2})\b", re.I)
+_UNDER_AGE = re.compile(r"\b(under|over)[\s-]+(\d{1,2})s\b", re.I)
+_DANGLING = re.compile(r"^\s*(?:AND|OR)\b|\b(?:AND|OR|NOT)\s*$")
 _OPERATOR_WORD = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 SHOUTED_WORDS = 4  # words besides operators, all in capitals, that make a question shouted
 
@@ -271,6 +275,11 @@ def clean_query(text: str) -> str:
     # "y9", "yr10" -> "year 9" (read as an age or a year group, weak evidence).
     text = _YEARS_OLD.sub(r"\1 year old", text)
     text = _SCHOOL_YEAR.sub(r"year \1", text)
+    text = _UNDER_AGE.sub(r"\1 \2", text)  # "under-16s": the pages say "under 16"
+    # "OR should I call the police": an AND or OR with no words before it (or after it)
+    # joins nothing; it is the person's word. It made the question find nothing.
+    if any(word not in _OPERATORS for word in re.findall(r"\w+", text)):
+        text = _DANGLING.sub(lambda match: match.group(0).lower(), text)
     if _shouted(text):
         # A question typed in capitals ("MY DAUGHTER IS 14 AND ...") is words, not
         # operators: read as AND, it required every word and found nothing.
