@@ -934,6 +934,16 @@ def test_a_config_nested_deeply_and_broken_too_is_named_too_deep() -> None:
     )
 
 
+def test_a_config_nested_deeply_is_named_too_deep() -> None:
+    text = "chapters: " + "[" * 5000 + "]" * 5000 + "\n"
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text.encode(), "toolkit.yaml")
+    assert str(caught.value) == (
+        "toolkit.yaml: 1 problem; nothing was changed:\n"
+        "  - nested too deeply (YAML lists and mappings more than about 1,000 levels deep)"
+    )
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [
@@ -1445,7 +1455,9 @@ ALIAS_REFUSED = (
 
 def test_a_yaml_alias_is_refused_naming_the_line_of_the_value_it_reuses() -> None:
     text = "chapters: []\ntitle: &t Toolkit\nsynonyms:\n  - [*t, kit]\n"
-    assert problems(text) == [f"line 2: {ALIAS_REFUSED}"]
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text.encode(), "toolkit.yaml")
+    assert str(caught.value) == f"toolkit.yaml: 1 problem; nothing was changed:\n  - line 2: {ALIAS_REFUSED}"
 
 
 def test_at_most_20_aliases_are_reported() -> None:

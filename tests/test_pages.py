@@ -793,8 +793,26 @@ def test_numbers_confirm_each_other_across_two_numbered_pages_at_most(
     assert numbering.labels == labels
 
 
-def test_of_two_numbers_equally_in_sequence_and_equally_printed_the_first_on_the_page_stands() -> None:
-    """ "Page 5" at the top and "Page 8" at the foot, between pages 4 and 9: each runs with
-    one neighbour; the page is cited by the first, as it is read top to bottom."""
-    _, numbering = printed(["Page 4", "Page 8", "Page 9"], [None, "Page 5", None])
-    assert numbering.labels == ("4", "5", "9")
+@pytest.mark.parametrize(
+    ("footers", "headers", "labels"),
+    [
+        # "Page 5" at the top and "Page 8" at the foot, between pages 4 and 9: each runs
+        # with one neighbour
+        (["Page 4", "Page 8", "Page 9"], [None, "Page 5", None], ("4", "5", "9")),
+        # two pages, each with two numbers, both pairs in sequence
+        (["Page 7", "Page 8"], ["Page 4", "Page 5"], ("4", "5")),
+    ],
+    ids=["between-neighbours", "two-sequences"],
+)
+def test_of_two_numbers_equally_in_sequence_and_equally_printed_the_first_on_the_page_stands(
+    footers: list[str | None], headers: list[str | None], labels: tuple[str, ...]
+) -> None:
+    """The page is cited by the number read first, top to bottom."""
+    _, numbering = printed(footers, headers)
+    assert numbering.labels == labels
+
+
+def test_first_page_is_judged_by_the_first_number_that_stands_after_it() -> None:
+    """ "Page 9" on the second page fits nothing and goes; "Page 3" is the first that stands."""
+    _, numbering = printed([None, "Page 9", "Page 3", "Page 4"], first_page=1)
+    assert numbering.labels == ("1", "2", "3", "4")
