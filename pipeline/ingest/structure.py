@@ -27,6 +27,9 @@ MAX_HEADING_CHARS = 90
 MAX_TITLES = 6  # section titles named on one page (a page may start several small sections)
 # A line that points elsewhere: dot leaders to a page number, or "term, 12, 45-47".
 _POINTER = re.compile(r"(?:(?:\.\s*){3,}\s*[0-9ivxlc]+\s*$)|(?:,\s*[0-9]+(?:\s*[-–,]\s*[0-9]+)*\s*$)", re.I)
+# What a line `_POINTER` finds ends with, but for spaces: [0-9ivxlc] ignoring case (which
+# takes in the dotted and dotless i). Most lines end otherwise and are not searched.
+POINTER_ENDS = frozenset("0123456789ivxlcIVXLC\u0130\u0131")
 _AID_TITLE = re.compile(r"^(?:table of )?contents$|\bindex$", re.I)
 AID_SHARE = 0.5  # share of a page's lines that point elsewhere for it to be a finding aid
 AID_MIN_LINES = 6
@@ -116,9 +119,9 @@ def finding_aids(pdf: ExtractedPdf, numbering: PageNumbering) -> set[int]:
     aids = set()
     for index in range(len(pdf.pages)):
         lines = [line.text for line in body_lines(pdf, numbering, index)]
-        if len(lines) >= AID_MIN_LINES and sum(1 for t in lines if _POINTER.search(t)) >= AID_SHARE * len(
-            lines
-        ):
+        if len(lines) >= AID_MIN_LINES and sum(
+            1 for t in lines if t.rstrip()[-1:] in POINTER_ENDS and _POINTER.search(t)
+        ) >= AID_SHARE * len(lines):
             aids.add(index)
     top = [(page, title) for level, title, page in pdf.outline if level == 0]  # not "plot ... index"
     for position, (page, title) in enumerate(top):
