@@ -37,11 +37,15 @@ def join_lines(lines: list[str]) -> str:
     return _LINE_END_HYPHEN.sub("", "\n".join(line for line in lines if line))
 
 
+_NOT_WORD = re.compile(r"[^\w&']+")
+
+
 def fold(text: str) -> str:
-    """Case- and space-insensitive form used to compare headings with titles."""
+    """Case- and space-insensitive form used to compare headings with titles (and pages
+    with pages: every line of every page read goes through it)."""
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).casefold()
     text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
-    return re.sub(r"[^\w&']+", " ", text).strip()
+    return _NOT_WORD.sub(" ", text).strip()
 
 
 # What must never reach a terminal raw in a name, label or title: C0/C1 controls (ESC can
