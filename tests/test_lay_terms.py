@@ -171,3 +171,14 @@ def test_an_everyday_verb_the_pages_hold_is_searched_as_typed(sample_index: Path
     assert went.startswith("she went (missing OR") and not {"go", "gone"} & set(used)
     _, used = Synonyms().expand("what are children taught", lay_weight=0.65, settled=settled)
     assert "teach" in used
+
+
+def test_where_young_people_hang_about_in_everyday_words(cse_search: Search) -> None:
+    """ "chip shop" and "hanging around" are on no page: they were listed as words no page
+    mentions; they find the takeaways page and the pages on where children spend time."""
+    data = answer(cse_search, "young people hanging around the chip shop late at night")
+    assert data["unmatched"] == []
+    first = data["results"][0]  # type: ignore[index]
+    assert (first["section"], first["page"]) == ("takeaways", "110")
+    kebab = answer(cse_search, "kebab shop")["results"][0]  # type: ignore[index]
+    assert kebab["section"] == "takeaways"

@@ -321,3 +321,23 @@ def test_a_question_that_names_its_askers_role_lifts_that_roles_pages(cse_search
     shown = [(hit["section"], hit["page"]) for hit in data["results"]]  # type: ignore[attr-defined]
     assert shown == [("recognising-risk", "17"), ("housing", "101")]
     assert data["role"] is None
+
+
+def test_a_question_asking_what_a_word_means_asks_what_it_is(cse_search: Search) -> None:
+    """ "what does exploitation mean" showed a page defining other terms first ("Necessary
+    means that ..."): "mean" is the question's frame, not its subject. "meant" and
+    "define" were listed as words no page mentions."""
+    means = answer(cse_search, "what does exploitation mean")
+    assert means["results"] == answer(cse_search, "what is exploitation")["results"]
+    assert means["results"][0]["section"] != "information-sharing"  # type: ignore[index]
+    for question in ("what is meant by county lines", "define grooming"):
+        assert answer(cse_search, question)["unmatched"] == [], question
+    assert answer(cse_search, "define grooming")["results"][0]["section"] == "grooming"  # type: ignore[index]
+    stands = answer(cse_search, "what does CSE stand for")["results"][0]  # type: ignore[index]
+    assert stands["section"] == "what-is-cse"
+
+
+def test_someone_or_nothing_is_a_question_word(cse_search: Search) -> None:
+    """ "what if the police do nothing" listed "nothing" as a word no page mentions."""
+    assert answer(cse_search, "what if the police do nothing")["unmatched"] == []
+    assert answer(cse_search, "someone i know is being groomed")["unmatched"] == []

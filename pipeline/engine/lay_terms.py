@@ -233,9 +233,11 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "older guys",
             "older bloke",
             "older fella",
+            "older lad",
+            "older lads",
         ),
         f"{CAMBRIDGE}: sugar daddy (a rich older man who gives a much younger person presents "
-        "or money for a relationship)",
+        "or money for a relationship); lad (UK informal: a boy or young man)",
     ),
     LayTerm(
         (
@@ -368,6 +370,37 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     LayTerm(
         ("licensed premises", "pub", "boozer", "off licence", "offie", "nightclub"),
         f"{CAMBRIDGE}: pub, boozer (UK informal: a pub), off-licence, offie",
+    ),
+    LayTerm(
+        (
+            "takeaway",
+            "takeaways",
+            "chip shop",
+            "chippy",
+            "chippie",
+            "kebab shop",
+            "kebab house",
+            "pizza shop",
+            "fast food",
+        ),
+        f"{CAMBRIDGE}: takeaway (UK: a shop or restaurant that sells hot food to take away), "
+        "chip shop, chippy (UK informal: a shop selling fish and chips to take away), kebab shop",
+        one_way=True,
+    ),
+    LayTerm(
+        (
+            "loitering",
+            "loiter",
+            "spending time",
+            "hanging around",
+            "hanging about",
+            "hang around",
+            "hang about",
+            "hanging out",
+        ),
+        f"{CAMBRIDGE}: hang around, hang about (UK informal: to wait or spend time somewhere, "
+        "doing nothing much), loiter",
+        one_way=True,
     ),
     LayTerm(
         ("door staff", "bouncer", "bouncers", "doorman", "doormen"),

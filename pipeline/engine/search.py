@@ -64,6 +64,9 @@ QUESTION_WORDS = frozenset(
     "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres".split()
     # And as texts spell them: "u", "ur", "r", "pls", "wat".
     + "u ur r pls plz wat wot".split()
+    # Indefinite pronouns: "what if the police do nothing", "tell anyone".
+    + "something anything nothing everything someone anyone everyone somebody anybody "
+    "nobody everybody".split()
     # Greetings and courtesies a message opens or closes with.
     + "hi hello hey dear thanks thank thx cheers sorry please ok okay".split()
 )
@@ -239,6 +242,17 @@ _A_AND_E = re.compile(r"(?<![\w&])A\s*(?:\+|\band\b|\bn\b)\s*E(?![\w&])", re.I)
 _YEARS_OLD = re.compile(r"\b(\d{1,2})(?:\s*(?:yo|y/o|yrs?\s*old)|yrs?)(?![\w/])", re.I)
 _SCHOOL_YEAR = re.compile(r"\b(?:y|yr)\s?(\d{1,2})\b", re.I)
 _UNDER_AGE = re.compile(r"\b(under|over)[\s-]+(\d{1,2})s\b", re.I)
+# A question asking what a word means is asking what it is: "what does grooming mean",
+# "what is meant by county lines", "define exploitation", "what does CSE stand for". The
+# frame's words ("mean", "meant", "define") are not the subject: read as words, "mean"
+# put a page defining other terms ("necessary means ...") first, and "meant", "define"
+# were listed as words no page mentions.
+_MEANING_QUESTION = re.compile(
+    r"^\s*what\s+(?:does|do|did)\s+(?P<a>.+?)\s+(?:mean|stand\s+for)\s*$"
+    r"|^\s*what(?:\s+is|'s|s)?\s+(?:meant\s+by|the\s+meaning\s+of)\s+(?P<b>.+)$"
+    r"|^\s*(?:define|meaning\s+of)\s+(?P<c>.+)$",
+    re.I,
+)
 _DANGLING = re.compile(r"^\s*(?:AND|OR)\b|\b(?:AND|OR|NOT)\s*$")
 _OPERATOR_WORD = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 SHOUTED_WORDS = 4  # words besides operators, all in capitals, that make a question shouted
@@ -276,6 +290,9 @@ def clean_query(text: str) -> str:
     text = _YEARS_OLD.sub(r"\1 year old", text)
     text = _SCHOOL_YEAR.sub(r"year \1", text)
     text = _UNDER_AGE.sub(r"\1 \2", text)  # "under-16s": the pages say "under 16"
+    meaning_question = _MEANING_QUESTION.match(text)
+    if meaning_question and not re.search(r'["()*]|\b(?:AND|OR|NOT)\b', text):
+        text = "what is " + next(part for part in meaning_question.groups() if part)
     # "OR should I call the police": an AND or OR with no words before it (or after it)
     # joins nothing; it is the person's word. It made the question find nothing.
     if any(word not in _OPERATORS for word in re.findall(r"\w+", text)):
