@@ -182,3 +182,18 @@ def test_where_young_people_hang_about_in_everyday_words(cse_search: Search) -> 
     assert (first["section"], first["page"]) == ("takeaways", "110")
     kebab = answer(cse_search, "kebab shop")["results"][0]  # type: ignore[index]
     assert kebab["section"] == "takeaways"
+
+
+def test_the_law_an_emergency_and_schoolchildren_in_everyday_words(cse_search: Search) -> None:
+    """ "illegal", "999", "schoolgirl" and "chips" are on no page: each was listed as a
+    word no page mentions. "999" finds the page saying what to do in an emergency, not
+    the Accident and Emergency pages."""
+    for question in (
+        "is sexting illegal",
+        "should i ring 999",
+        "driver keeps picking up the same schoolgirl",
+        "grown man keeps giving schoolkids free chips",
+    ):
+        assert answer(cse_search, question)["unmatched"] == [], question
+    emergency = answer(cse_search, "should i ring 999")["results"][0]  # type: ignore[index]
+    assert (emergency["section"], emergency["page"]) == ("where-to-get-help", "118")

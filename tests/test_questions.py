@@ -341,3 +341,9 @@ def test_someone_or_nothing_is_a_question_word(cse_search: Search) -> None:
     """ "what if the police do nothing" listed "nothing" as a word no page mentions."""
     assert answer(cse_search, "what if the police do nothing")["unmatched"] == []
     assert answer(cse_search, "someone i know is being groomed")["unmatched"] == []
+
+
+def test_an_age_after_at_or_when_is_an_age(cse_search: Search) -> None:
+    """ "sex at 15" listed "15" as a word no page mentions; a time of day is not an age."""
+    assert answer(cse_search, "is it illegal to have sex at 15")["unmatched"] == []
+    assert answer(cse_search, "pregnant when 14")["unmatched"] == []

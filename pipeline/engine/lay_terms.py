@@ -212,6 +212,22 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
     LayTerm(("boys", "lads", "lad", "young men"), f"{CAMBRIDGE}: lad (UK informal: a boy or young man)"),
     LayTerm(
+        (
+            "pupil",
+            "pupils",
+            "schoolgirl",
+            "schoolgirls",
+            "schoolboy",
+            "schoolboys",
+            "schoolkid",
+            "schoolkids",
+            "schoolchild",
+            "schoolchildren",
+        ),
+        f"{CAMBRIDGE}: schoolgirl, schoolboy, schoolchild (a child who goes to school), schoolkid (informal)",
+        one_way=True,
+    ),
+    LayTerm(
         ("adult", "adults", "grown-up", "grown man", "grown men", "bloke", "blokes", "fella", "geezer"),
         f"{CAMBRIDGE}: grown-up, bloke, fella, geezer (UK informal: a man)",
         one_way=True,
@@ -746,6 +762,23 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     LayTerm(
         ("injuries", "injury", "injured", "bruises", "bruising", "bruised", "black eye", "hurt"),
         f"{CAMBRIDGE}: bruise (an injury that makes a mark on the skin), black eye",
+        one_way=True,
+    ),
+    LayTerm(
+        ("offence", "offences", "against the law", "illegal", "unlawful", "breaking the law", "a crime"),
+        f"{CAMBRIDGE}: illegal, unlawful (not allowed by law), against the law, offence (an "
+        "illegal act; a crime)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("food", "chips", "burgers", "kebabs", "pizza", "free meals"),
+        f"{CAMBRIDGE}: chips (UK: long thin pieces of fried potato), burger, kebab, pizza",
+        one_way=True,
+    ),
+    LayTerm(
+        ("immediate danger", "999", "ring 999", "call 999", "dial 999", "phone 999"),
+        f"{CAMBRIDGE}: 999 (UK: the telephone number for the emergency services, for someone "
+        "in immediate danger)",
         one_way=True,
     ),
     # --- Services and people ----------------------------------------------------------------

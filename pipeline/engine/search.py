@@ -582,11 +582,11 @@ def meaning(words: Sequence[str], english: English | None) -> float:
 
 
 # An age or a school year as people write it: "14 year old", "14-year-old", "15 yrs old",
-# "aged 14", "under 13s", "year 9", "she is 14": weak evidence, as a number is.
+# "aged 14", "under 13s", "year 9", "she is 14", "sex at 15": weak evidence, as a number is.
 _AGE = re.compile(
     r"\b(?:(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)"
     r"[\s-]*(?:years?|yrs?)[\s-]*olds?|aged[\s-]+\d{1,2}|under[\s-]+\d{1,2}s?|"
-    r"(?:year|yr)[\s-]*\d{1,2}s?|(?:is|was|turned|turns|only|just)\s+\d{1,2}"
+    r"(?:year|yr)[\s-]*\d{1,2}s?|(?:is|was|turned|turns|only|just|at|when)\s+\d{1,2}"
     r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|years?|times?|pounds?|quid|pages?)))\b",
     re.I,
 )
