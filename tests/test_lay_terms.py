@@ -197,3 +197,15 @@ def test_the_law_an_emergency_and_schoolchildren_in_everyday_words(cse_search: S
         assert answer(cse_search, question)["unmatched"] == [], question
     emergency = answer(cse_search, "should i ring 999")["results"][0]  # type: ignore[index]
     assert (emergency["section"], emergency["page"]) == ("where-to-get-help", "118")
+
+
+def test_words_of_reports_and_forms_find_the_toolkits_own(cse_search: Search) -> None:
+    """ "newborn", "adult male", "asylum seeker" and "no id" are how reports and front
+    desks put it; each was a word no page mentions."""
+    for question, role in (
+        ("mum of newborn is only 15 and lives with a much older man", "health-visitor"),
+        ("overdose and found with an adult male", "paramedic"),
+        ("age assessment of a young asylum seeker", "uasc"),
+        ("room booked for cash with no id", "hotel-staff"),
+    ):
+        assert answer(cse_search, question, "--role", role)["unmatched"] == [], question

@@ -781,6 +781,28 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "in immediate danger)",
         one_way=True,
     ),
+    LayTerm(
+        ("baby", "newborn", "new baby", "infant"),
+        f"{CAMBRIDGE}: newborn (a baby that has just been born), infant (formal: a baby)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("man", "male", "males", "adult male", "adult males"),
+        f"{CAMBRIDGE}: male (a man or boy; as in police and health reports: 'an adult male')",
+        one_way=True,
+    ),
+    LayTerm(
+        ("asylum seeking", "asylum seeker", "asylum seekers", "refugee", "refugees"),
+        f"{CAMBRIDGE}: asylum seeker (someone who has left their country and asks another for "
+        "protection), refugee",
+        one_way=True,
+    ),
+    LayTerm(
+        ("identification", "id", "photo id", "proof of age", "passport", "driving licence"),
+        f"{CAMBRIDGE}: ID (abbreviation for identification: an official document showing who "
+        "you are), proof of age",
+        one_way=True,
+    ),
     # --- Services and people ----------------------------------------------------------------
     LayTerm(
         (
