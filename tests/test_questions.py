@@ -347,3 +347,13 @@ def test_an_age_after_at_or_when_is_an_age(cse_search: Search) -> None:
     """ "sex at 15" listed "15" as a word no page mentions; a time of day is not an age."""
     assert answer(cse_search, "is it illegal to have sex at 15")["unmatched"] == []
     assert answer(cse_search, "pregnant when 14")["unmatched"] == []
+
+
+def test_is_it_normal_asks_whether_it_is_all_right(cse_search: Search) -> None:
+    """ "is it normal for my boyfriend to check my phone" showed a teacher's page first,
+    which says abuse can come to feel normal; the frame asks whether what follows is all
+    right, as "is it ok ..." does. The frame alone is still searched as typed."""
+    normal = answer(cse_search, "is it normal for my boyfriend to check my phone")["results"][0]  # type: ignore[index]
+    assert (normal["section"], normal["page"]) == ("healthy-relationships", "123")
+    alone = answer(cse_search, "is this normal")
+    assert alone["total"] == answer(cse_search, "normal")["total"] > 0

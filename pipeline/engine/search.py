@@ -253,6 +253,14 @@ _MEANING_QUESTION = re.compile(
     r"|^\s*(?:define|meaning\s+of)\s+(?P<c>.+)$",
     re.I,
 )
+# "is it normal for my boyfriend to check my phone", "is that normal": the frame asks
+# whether what follows is all right; "normal" is not its subject (it put pages saying that
+# abuse can come to feel normal first, above the page on what a healthy relationship is).
+_IS_IT_NORMAL = re.compile(
+    r"\b((?:is|are|isn't|isnt)\s+(?:it|this|that|these|those|he|she|they))\s+"
+    r"(?:normal|ok|okay|alright|all\s+right|acceptable)\b",
+    re.I,
+)
 _DANGLING = re.compile(r"^\s*(?:AND|OR)\b|\b(?:AND|OR|NOT)\s*$")
 _OPERATOR_WORD = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 SHOUTED_WORDS = 4  # words besides operators, all in capitals, that make a question shouted
@@ -263,6 +271,21 @@ def _shouted(text: str) -> bool:
     of abbreviations has ("A&E AND GP NOT CAMHS")."""
     words = [w for w in re.findall(r"[^\W\d_]+", text) if w not in _OPERATORS]
     return len(words) >= SHOUTED_WORDS and not any(c.islower() for c in text)
+
+
+def _without_frame(text: str) -> str:
+    """A question's frame left out where it is not its subject ("what does grooming mean"
+    -> "what is grooming"; "is it normal for him to ..." -> "is it for him to ..."), unless
+    the user's own syntax is in it or nothing but question words would be left."""
+    if re.search(r'["()*]|\b(?:AND|OR|NOT)\b', text):
+        return text
+    framed = _IS_IT_NORMAL.sub(r"\1", text)
+    meaning_question = _MEANING_QUESTION.match(framed)
+    if meaning_question:
+        framed = "what is " + next(part for part in meaning_question.groups() if part)
+    if all(word.lower() in QUESTION_WORDS for word in re.findall(r"\w+", framed)):
+        return text
+    return framed
 
 
 def clean_query(text: str) -> str:
@@ -290,9 +313,7 @@ def clean_query(text: str) -> str:
     text = _YEARS_OLD.sub(r"\1 year old", text)
     text = _SCHOOL_YEAR.sub(r"year \1", text)
     text = _UNDER_AGE.sub(r"\1 \2", text)  # "under-16s": the pages say "under 16"
-    meaning_question = _MEANING_QUESTION.match(text)
-    if meaning_question and not re.search(r'["()*]|\b(?:AND|OR|NOT)\b', text):
-        text = "what is " + next(part for part in meaning_question.groups() if part)
+    text = _without_frame(text)
     # "OR should I call the police": an AND or OR with no words before it (or after it)
     # joins nothing; it is the person's word. It made the question find nothing.
     if any(word not in _OPERATORS for word in re.findall(r"\w+", text)):
