@@ -357,3 +357,14 @@ def test_is_it_normal_asks_whether_it_is_all_right(cse_search: Search) -> None:
     assert (normal["section"], normal["page"]) == ("healthy-relationships", "123")
     alone = answer(cse_search, "is this normal")
     assert alone["total"] == answer(cse_search, "normal")["total"] > 0
+
+
+def test_a_time_of_night_and_a_british_past_form(cse_search: Search) -> None:
+    """A parent's message: "3am" and "smelt" were words no page mentions. A time is weak
+    evidence, as a length of time is; "smelt" is "smell" ("smelling of alcohol")."""
+    message = "Last weekend she didnt come home until 3am and smelt of alcohol"
+    data = answer(cse_search, message, "--role", "parent")
+    assert data["unmatched"] == []
+    first = data["results"][0]  # type: ignore[index]
+    assert (first["section"], first["page"]) == ("signs-to-look-out-for", "113")
+    assert answer(cse_search, "came back at 2.30 am")["unmatched"] == []

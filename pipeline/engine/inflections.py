@@ -61,4 +61,9 @@ INFLECTIONS: tuple[tuple[str, ...], ...] = (
     ("wake", "woke", "woken"),
     ("shake", "shook", "shaken"),
     ("seek", "sought"),
+    ("smell", "smelt"),  # British past forms in -t ("came home and smelt of alcohol")
+    ("learn", "learnt"),
+    ("burn", "burnt"),
+    ("swear", "swore", "sworn"),
+    ("beat", "beaten"),
 )

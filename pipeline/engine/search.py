@@ -613,16 +613,18 @@ _AGE = re.compile(
 )
 
 
-# How long or since when, as a question says it ("for two nights", "3 days ago", "since
-# friday", "last night"): it dates what happened, and says little about what is asked, so
-# its words are weak evidence, as a number is ("nights" found late-night venues).
+# How long, since when or at what time, as a question says it ("for two nights", "3 days
+# ago", "since friday", "last night", "until 3am"): it dates what happened, and says
+# little about what is asked, so its words are weak evidence, as a number is ("nights"
+# found late-night venues).
 _COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|a few|couple of|a couple of|several)"
 _DURATION = re.compile(
     rf"\b(?:(?:for|over|in|after)\s+(?:the\s+)?(?:(?:last|past)\s+)?{_COUNT}\s+"
     r"(?:nights?|days?|weeks?|months?|hours?|weekends?)|"
     rf"{_COUNT}\s+(?:nights?|days?|weeks?|months?|hours?)\s+ago|"
     r"since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+\w+)|"
-    r"last\s+(?:night|week|weekend|month)|yesterday|tonight|today)\b",
+    r"last\s+(?:night|week|weekend|month)|yesterday|tonight|today|midnight|"
+    r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))(?!\w)",
     re.I,
 )
 
