@@ -1,6 +1,7 @@
 """Helpers shared by several test modules: republishing the sample's chapter 4,
-fingerprinting a directory to prove a command left it alone, a small PNG, and pages as
-extraction gives them (for tests of numbering and splitting that need no PDF)."""
+fingerprinting a directory to prove a command left it alone, a small PNG, pages as
+extraction gives them (for tests of numbering and splitting that need no PDF), and two
+chapters as an ingest records them (for tests of the audit and editions fed manifests)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,14 @@ import dataclasses
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from pipeline.config import ChapterSpec, SectionSpec, Toolkit
+from pipeline.config.model import Audience, Role
+from pipeline.engine.documents import PageKind
 from pipeline.ingest.extract import ExtractedPdf, Line, PageText
+from pipeline.ingest.manifest import FileRecord, Manifest
+from pipeline.ingest.sections import SectionInfo
 from tools.make_sample_toolkit import chapter_pages
 from tools.pdfgen import write_pdf
 from tools.sample_text import CHAPTERS, TOOLKIT_TITLE, Chapter
@@ -131,3 +138,85 @@ def extracted_pdf(*pages: PageText, labels: Sequence[str] = (), name: str = "too
         for n, p in enumerate(pages, start=1)
     )
     return ExtractedPdf(name, "0" * 64, numbered)
+
+
+# ------------------------------------------- two chapters as an ingest records them
+# For tests fed manifests directly (the audit's comparison, editions): chapter 4 in ch4.pdf
+# (an introduction and three sections, a page each), chapter 5 in ch5.pdf.
+CH4, CH5 = "ch4.pdf", "ch5.pdf"
+
+TOOLKIT = Toolkit(
+    chapters=(
+        ChapterSpec(
+            4,
+            "Health Services",
+            CH4,
+            sections=(
+                SectionSpec("nurses", "School Nurses", 56),
+                SectionSpec("midwifery", "Midwifery", 57),
+                SectionSpec("pharmacies", "Pharmacies", 58),
+            ),
+        ),
+        ChapterSpec(5, "Social Care", CH5, sections=(SectionSpec("foster-care", "Foster Care", 90),)),
+    ),
+    audiences=(Audience("health", "Health", read=(4,)), Audience("social", "Social Care", read=(5,))),
+    roles=(
+        Role("pharmacist", "Pharmacist", "health", sections=("pharmacies",)),
+        Role("nurse", "School nurse", "health", sections=("nurses",)),
+        Role("carer", "Foster carer", "social"),  # no section of its own: its pack is chapter 5
+    ),
+)
+
+
+def info(section_id: str, file: str, pdf_page: int, page: str, text: str = "", **changes: Any) -> SectionInfo:
+    """A section as an ingest records it: one page, its heading found where configured."""
+    intro = section_id.endswith("-introduction")
+    found = SectionInfo(
+        id=section_id,
+        title=section_id.title(),
+        chapter=4 if file == CH4 else 5,
+        file=file,
+        kind=PageKind.INTRO if intro else PageKind.SECTION,
+        configured_start="" if intro else page,
+        first_page=page,
+        last_page=page,
+        first_pdf_page=pdf_page,
+        last_pdf_page=pdf_page,
+        heading_found=True,
+        heading_page=None if intro else page,
+        heading_line=None if intro else 0,
+        text=text or f"The text of {section_id}.",
+    )
+    found = dataclasses.replace(found, **changes)
+    return dataclasses.replace(found, text_hash=hashlib.sha256(found.text.encode()).hexdigest())
+
+
+def record(file: str, sha: str = "a", labels: tuple[str, ...] | None = None, **changes: Any) -> FileRecord:
+    labels = labels or (("55", "56", "57", "58") if file == CH4 else ("89", "90"))
+    return FileRecord(
+        file, sha * 64, len(labels), labels, "printed numbers", 4 if file == CH4 else 5, **changes
+    )
+
+
+SECTIONS = (
+    info("chapter-4-introduction", CH4, 1, "55"),
+    info("nurses", CH4, 2, "56"),
+    info("midwifery", CH4, 3, "57", "Line a\nLine b\nLine c\nLine d\nLine e"),
+    info("pharmacies", CH4, 4, "58"),
+    info("chapter-5-introduction", CH5, 1, "89"),
+    info("foster-care", CH5, 2, "90"),
+)
+OLD = Manifest(
+    "2026-12-06T10:00:00Z", "inputs", "config-1", "1", {CH4: record(CH4), CH5: record(CH5)}, SECTIONS
+)
+
+
+def now(
+    *replaced: SectionInfo, files: dict[str, FileRecord] | None = None, config: str = "config-1"
+) -> Manifest:
+    """OLD with some sections replaced (by id) and maybe other files or config."""
+    by_id = {s.id: s for s in replaced}
+    sections = tuple(by_id.get(s.id, s) for s in OLD.sections if files is None or s.file in files)
+    return dataclasses.replace(
+        OLD, sections=sections, files=files if files is not None else OLD.files, config_digest=config
+    )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -351,9 +352,9 @@ def parse_since(text: str | None, editions: Sequence[Edition], today: str, optio
             have = f"the latest is edition {latest}" if latest else "no edition has been recorded yet"
             raise UsageError(f"{option} {text}: there is no edition {number} yet; {have}")
         return Since(number=number)
-    try:
-        day = datetime.date.fromisoformat(text) if len(text) == 10 else None
-    except ValueError:
+    try:  # as written: not a week date (2026-W49-1), which fromisoformat also reads
+        day = datetime.date.fromisoformat(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
+    except ValueError:  # 2026-02-30
         day = None
     if day is None:
         raise UsageError(
