@@ -7,11 +7,13 @@ test_editions.py asks the same questions through real ingests and `cse-toolkit c
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
 
 import pytest
 
 from pipeline.config.model import EditionKey
-from pipeline.engine.dated import Dates, Stamp
+from pipeline.engine.dated import Dates, Stamp, load_dates, save_dates
 from pipeline.engine.documents import PageKind
 from pipeline.engine.scope import Scope, audience_scope, role_scope
 from pipeline.errors import UsageError
@@ -460,6 +462,58 @@ def test_each_section_is_dated_by_the_edition_its_text_last_changed_in() -> None
     every_section = {s.id: one for s in OLD.sections}
     assert dates_of([first]) == Dates(one, True, every_section, {CH4: one, CH5: one})
     assert dates_of([]) == Dates()
+
+
+def test_a_result_is_dated_by_its_sections_edition_or_outside_every_section_its_files() -> None:
+    one, two = Stamp(1, "2026-12-06"), Stamp(2, "2026-12-07")
+    dates = Dates(two, False, {"nurses": two, "midwifery": one}, {CH4: two, CH5: one})
+
+    assert [dates.of(CH4, s) for s in ("nurses", "midwifery", "pharmacies", None, "")] == [
+        two,
+        one,
+        None,
+        two,
+        two,
+    ]
+    assert (dates.of(CH5, None), dates.of("other.pdf", None)) == (one, None)
+    # "changed in the latest edition": only what changed in it, and never in the first ingest
+    assert [dates.changed_last(CH4, s) for s in ("nurses", "midwifery", "pharmacies", None)] == [
+        two,
+        None,
+        None,
+        two,
+    ]
+    assert dates.changed_last(CH5, None) is None
+    assert dataclasses.replace(dates, initial=True).changed_last(CH4, "nurses") is None
+    assert dataclasses.replace(dates, latest=None).changed_last(CH4, "nurses") is None
+    assert Dates().changed_last(CH4, "nurses") is None
+
+
+def test_the_dates_are_kept_beside_the_index_and_read_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one, two = Stamp(1, "2026-12-06"), Stamp(2, "2026-12-07")
+    dates = Dates(two, False, {"nurses": two, "midwifery": one}, {CH4: two})
+    save_dates(dates, tmp_path)
+
+    assert load_dates(tmp_path) == dates
+    # its name and shape are what every index since editions began holds (stamps as rows)
+    assert json.loads((tmp_path / "editions.json").read_text(encoding="utf-8")) == {
+        "latest": [2, "2026-12-07"],
+        "initial": False,
+        "sections": {"nurses": [2, "2026-12-07"], "midwifery": [1, "2026-12-06"]},
+        "files": {CH4: [2, "2026-12-07"]},
+    }
+    assert load_dates(None) == Dates()
+    assert load_dates(tmp_path / "missing") == Dates()
+    assert capsys.readouterr().err == ""
+    (tmp_path / "editions.json").write_text('{"latest": {"number": "two"}}', encoding="utf-8")
+    assert load_dates(tmp_path) == Dates()
+    warning = capsys.readouterr().err
+    assert warning.startswith(f"warning: {tmp_path / 'editions.json'} is damaged (")
+    assert warning.endswith(
+        "; results are shown without their edition (`cse-toolkit ingest --force` writes it again)\n"
+    )
 
 
 def test_a_section_removed_or_moved_has_changed_no_text() -> None:

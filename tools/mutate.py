@@ -62,7 +62,8 @@ GROUPS: dict[str, Group] = {
     # test_edition_changes feeds new_edition() and the rest two manifests (milliseconds);
     # test_editions ingests the sample and republishes its chapter 4 (seconds a module).
     "editions": Group(
-        ("pipeline/ingest/editions.py",), ("tests/test_edition_changes.py", "tests/test_editions.py")
+        ("pipeline/ingest/editions.py", "pipeline/engine/dated.py"),
+        ("tests/test_edition_changes.py", "tests/test_editions.py"),
     ),
     "check": Group(("pipeline/config/check.py",), ("tests/test_config.py", "tests/test_hostile_config.py")),
 }
