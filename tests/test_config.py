@@ -7,8 +7,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
+import yaml
 
-from pipeline.config import load_config, parse_config
+from pipeline.config import check, load_config, parse_config
 from pipeline.config.model import EditionKey, OcrSettings
 from pipeline.config.tesseract import installed_languages
 from pipeline.errors import ConfigError
@@ -944,6 +945,20 @@ def test_a_config_nested_deeply_is_named_too_deep() -> None:
     )
 
 
+def test_without_libyaml_a_config_nested_deeply_is_named_too_deep(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML built without libyaml (as on a platform without its wheel) reads with its
+    pure-Python composer, which runs out of stack at the first reading rather than stopping
+    at libyaml's limit: the same message, naming the file."""
+    monkeypatch.setattr(check, "_LOADER", yaml.SafeLoader)
+    text = "chapters: " + "[" * 5000 + "]" * 5000 + "\n"
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text.encode(), "toolkit.yaml")
+    assert str(caught.value) == (
+        "toolkit.yaml: 1 problem; nothing was changed:\n"
+        "  - nested too deeply (YAML lists and mappings more than about 1,000 levels deep)"
+    )
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [
@@ -1268,6 +1283,38 @@ def test_a_section_ending_after_the_next_one_starts_is_an_error() -> None:
         only_problem(text)
         == "chapters[0].sections[0].end (line 6): 'grooming' (4-6) overlaps 'consent' starting at 5"
     )
+
+
+def test_after_a_section_that_cannot_be_read_the_order_checks_name_each_section_by_its_own_place() -> None:
+    """The first section has no start: the checks of page order and overlap, made on the
+    sections that could be read, named the one after it (and its line) for each."""
+    text = CHAPTER + (
+        "    first_page: 3\n"
+        "    sections:\n"
+        "      - {id: grooming, title: Grooming}\n"
+        "      - {id: consent, title: Consent, start: 10, end: 12}\n"
+        "      - {id: neglect, title: Neglect, start: 11}\n"
+        "      - {id: online, title: Online Safety, start: 5}\n"
+        "      - {id: bullying, title: Bullying, start: 2}\n"
+    )
+    assert problems(text) == [
+        "chapters[0].sections[0].start (line 7): missing (required)",
+        "chapters[0].sections[1].end (line 8): 'consent' (10-12) overlaps 'neglect' starting at 11",
+        "chapters[0].sections[3].start (line 10): sections must be in page order: 'online' starts at 5, "
+        "before 'neglect' at 11",
+        "chapters[0].sections[4].start (line 11): page 2 is before the chapter's first_page 3",
+        "chapters[0].sections[4].start (line 11): sections must be in page order: 'bullying' starts at 2, "
+        "before 'online' at 5",
+    ]
+
+
+def test_a_section_outside_the_chapters_pages_after_one_that_cannot_be_read_is_named_by_its_place() -> None:
+    text = SHARED.replace("start: 74}", "start: 74, end: 80}").replace(
+        "    sections:\n", "    sections:\n      - {id: first, title: First}\n", 1
+    )
+    assert problems(text)[1:] == [
+        "chapters[1].sections[1].end (line 12): page 80 is outside the chapter's pages 55-76"
+    ]
 
 
 def test_a_section_ending_outside_its_chapters_pages_is_an_error() -> None:

@@ -452,7 +452,8 @@ class _Validator:
             self.paged.add(place)  # given, even if wrong: not also "needs `pages`"
         built = self._each(keys.get("sections"), f"{place}.sections", self._section)
         sections = [s for _, s in built if s]
-        self._check_ranges(sections, keys.get("sections"), f"{place}.sections", first_page, pages)
+        read = [(i, item, s) for i, (item, s) in enumerate(built) if s]
+        self._check_ranges(read, f"{place}.sections", first_page, pages)
         labels = [plain(label) for label in self.page_labels.get(file or "", ())]
         for s_index, (item, section) in enumerate(built):
             start = None if section is None else str(section.start)
@@ -595,16 +596,14 @@ class _Validator:
 
     def _check_ranges(
         self,
-        sections: list[SectionSpec],
-        node: yaml.Node | None,
+        sections: list[tuple[int, yaml.Node, SectionSpec]],
         place: str,
         first_page: int | None,
         pages: tuple[int | str, int | str] | None = None,
     ) -> None:
-        items = self._list(node, place) if node is not None else []
-        by_id = {s.id: i for i, s in enumerate(sections)}
-        for i, section in enumerate(sections):
-            item = items[i] if i < len(items) else node
+        """The chapter's sections that could be read, each with its index in the list
+        (a section that could not be read is left out, and the indexes stay the config's)."""
+        for k, (i, item, section) in enumerate(sections):
             for key, page in (("start", section.start), ("end", section.end)):
                 if (
                     pages is not None
@@ -622,9 +621,9 @@ class _Validator:
                     item,
                     f"page {section.start} is before the chapter's first_page {first_page}",
                 )
-            if i == 0:
+            if k == 0:
                 continue
-            previous = sections[i - 1]
+            previous_index, _, previous = sections[k - 1]
             if _before(section.start, previous.start):
                 self.problems.add(
                     f"{place}[{i}].start",
@@ -634,7 +633,7 @@ class _Validator:
                 )
             elif previous.end is not None and _before(section.start, previous.end):
                 self.problems.add(
-                    f"{place}[{by_id[previous.id]}].end",
+                    f"{place}[{previous_index}].end",
                     item,
                     f"{previous.id!r} ({previous.start}-{previous.end}) overlaps "
                     f"{section.id!r} starting at {section.start}",
