@@ -142,6 +142,11 @@ def test_without_the_previous_manifest_files_are_compared_by_their_hashes_and_se
     # the same files: no edition, whatever the sections' texts (they cannot be compared)
     same = {CH4: "b" * 64, CH5: "a" * 64}
     assert new_edition(None, edited_midwifery(), TOOLKIT, number=2, last=None, known_files=same) == (None, [])
+    # one file more, or one file fewer, is an edition by itself
+    gone = edition(None, edited_midwifery(), known_files={**same, "gone.pdf": "c" * 64})
+    assert (gone.added_files, gone.replaced_files, gone.removed_files) == ((), (), ("gone.pdf",))
+    new = edition(None, edited_midwifery(), known_files={CH4: "b" * 64})
+    assert (new.added_files, new.replaced_files, new.removed_files) == ((CH5,), (), ())
 
 
 def test_a_file_removed_takes_its_chapters_and_sections_with_it() -> None:
@@ -168,6 +173,9 @@ def test_a_file_added_adds_its_sections() -> None:
         ("chapter-5-introduction", "added", None, "89"),
         ("foster-care", "added", None, "90"),
     ]
+    # as in the first edition, a chapter new to the index is added whole: its lines are
+    # compared with nothing, so none is counted
+    assert [(s.added_lines, s.removed_lines) for s in made.sections] == [(0, 0), (0, 0)]
     assert made.roles_affected == ("carer",)
 
 
@@ -297,6 +305,7 @@ def test_a_section_the_config_no_longer_has_is_removed_after_the_others_in_its_o
         ("nurses", "removed", "56", None),
         ("pharmacies", "removed", "58", None),
     ]
+    assert [s.file for s in edition(OLD, after).sections] == [CH5, CH4, CH4]
 
 
 def test_lines_are_compared_a_chapter_at_a_time_and_put_down_to_the_section_holding_them() -> None:
@@ -333,6 +342,46 @@ def test_a_section_rewritten_keeps_its_first_changed_lines_and_counts_the_rest()
     assert edit.diff[149:151] == ("-Old line 149", "+New line 0")
     assert edit.diff[-1] == "+New line 49"
     assert edit.more_lines == 100
+
+
+def test_a_section_added_or_removed_shows_no_changed_lines_even_when_many_changed() -> None:
+    """Its lines are counted, but only a changed or moved section lists them (`--diff`):
+    no "and 50 more changed lines" under a section added or removed."""
+    many = "\n".join(f"Line {n} of the new section." for n in range(250))
+    added = info("first-aid", CH4, 4, "58", many)
+    before = now()
+    after = dataclasses.replace(before, sections=(*before.sections[:3], added, *before.sections[3:]))
+    (edit,) = edition(before, after).sections
+    assert (edit.id, edit.status, edit.to_page, edit.added_lines, edit.diff, edit.more_lines) == (
+        "first-aid",
+        ADDED,
+        "58",
+        250,
+        (),
+        0,
+    )
+    lost = info("first-aid", CH4, 4, "58", "Other text.", heading_found=False, heading_page=None)
+    after_lost = dataclasses.replace(after, sections=(*before.sections[:3], lost, *before.sections[3:]))
+    (removed,) = edition(after, after_lost).sections
+    assert (removed.status, removed.from_page, removed.removed_lines, removed.diff, removed.more_lines) == (
+        REMOVED,
+        "58",
+        250,
+        (),
+        0,
+    )
+
+
+def test_one_line_changed_among_many_the_same_is_one_line() -> None:
+    """Chapter 4 ends in 300 lines alike ("Contact the team.") around one that changes: one
+    line removed and one added. difflib's quick heuristic ignores lines repeated this
+    often, and would count the 150 after it too; it is kept for chapters over 20,000 lines."""
+    alike = ["Contact the team."] * 150
+    before = now(info("pharmacies", CH4, 4, "58", "\n".join([*alike, "Call 999.", *alike])))
+    after = now(info("pharmacies", CH4, 4, "58", "\n".join([*alike, "Call 112.", *alike])))
+    (edit,) = edition(before, after).sections
+
+    assert (edit.added_lines, edit.removed_lines, edit.diff) == (1, 1, ("-Call 999.", "+Call 112."))
 
 
 # ------------------------------------------------------------------ what each reader is told
@@ -388,6 +437,14 @@ def test_an_audience_is_told_of_its_chapters_files_and_sections() -> None:
 
     assert ids(health) == ["chapter-4-introduction", "nurses", "midwifery", "pharmacies"]
     assert health is not None and health.replaced_files == (CH4,)
+
+
+def test_a_file_of_an_edition_recorded_without_its_chapters_is_told_to_no_reader_by_chapter() -> None:
+    """Histories written before editions kept each file's chapters have none for it."""
+    made = Edition(3, "2026-12-07", added_files=("new.pdf",))
+
+    assert for_scope(made, role("nurse")) is None
+    assert for_scope(made, None) is made
 
 
 def test_a_file_is_told_to_whoever_reads_its_chapter_or_a_section_in_it() -> None:
@@ -601,6 +658,14 @@ def test_the_editions_chosen_are_newest_first_and_cut_to_the_reader() -> None:
         ["chapter-4-introduction", "nurses", "midwifery"],
     ]
     assert chosen_editions(editions, Since(date="2026-12-07"), None) == []
+    # an audience is told what its roles read when the edition was made
+    withdrawn = Edition(
+        4, "2026-12-07", sections=(dataclasses.replace(made.sections[-1], readers=("nurse",)),)
+    )
+    assert [ids(e) for e in chosen_editions([withdrawn], Since(), audience("health"), TOOLKIT.roles)] == [
+        ["foster-care"]
+    ]
+    assert chosen_editions([withdrawn], Since(), audience("health")) == []
 
 
 def test_a_page_kind_section_without_heading_is_what_missing_means() -> None:
