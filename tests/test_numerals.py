@@ -8,12 +8,15 @@ import pytest
 
 from pipeline.numerals import (
     MAX_DIGITS,
+    PRINTED_MARK,
     arabic,
+    as_printed,
     cite,
     from_roman,
     is_unnumbered,
     page_order,
     page_range,
+    plain,
     to_roman,
     unnumbered_label,
 )
@@ -113,6 +116,19 @@ def test_page_ranges(first: str, last: str, shown: str) -> None:
 )
 def test_is_unnumbered(label: str, unnumbered: bool) -> None:
     assert is_unnumbered(label) is unnumbered
+
+
+def test_a_pdfs_own_label_shaped_like_an_unnumbered_page_is_cited_as_printed() -> None:
+    """A PDF may label a page "57+1" itself: marked when read, it is that page's printed
+    label, cited "p. 57+1" and shown without the mark; other labels are kept as they are."""
+    marked = as_printed("57+1")
+
+    assert marked == PRINTED_MARK + "57+1"
+    assert (as_printed("57"), as_printed("iv"), as_printed("+"), as_printed("5+")) == ("57", "iv", "+", "5+")
+    assert is_unnumbered(marked) is False
+    assert cite(marked) == "p. 57+1"
+    assert page_range(marked, "60") == "pp. 57+1-60"
+    assert (plain(marked), plain("57"), plain("57+1")) == ("57+1", "57", "57+1")
 
 
 @pytest.mark.parametrize(
