@@ -128,6 +128,21 @@ def test_marks_never_change_what_a_line_is(
     assert [(str(html), heading) for html, heading in marked_text(text, spans)] == paragraphs
 
 
+def test_a_search_run_as_typed_says_so_to_the_page_images_it_marks() -> None:
+    """typed=1: the words were searched as typed, so the page marks them and not the
+    corrections (routes/pages.py reads `typed`); without a query there is nothing to mark."""
+    with Flask(__name__).test_request_context("/", base_url="http://localhost/toolkit/"):
+        assert (
+            image_url("0123abcd", 20, "consnet", typed=True)
+            == "/toolkit/image/0123abcd/20.png?q=consnet&typed=1"
+        )
+        assert marks_url("0123abcd", 20, "consnet", 640, typed=True) == (
+            "/toolkit/marks/0123abcd/20.png?q=consnet&typed=1&width=640"
+        )
+        assert image_url("0123abcd", 20, "", typed=True) == "/toolkit/image/0123abcd/20.png"
+        assert marks_url("0123abcd", 20, "", 640, typed=True) == "/toolkit/marks/0123abcd/20.png?width=640"
+
+
 def test_an_image_link_without_a_query_has_none() -> None:
     with Flask(__name__).test_request_context("/", base_url="http://localhost/toolkit/"):
         assert image_url("0123abcd", 20) == "/toolkit/image/0123abcd/20.png"
