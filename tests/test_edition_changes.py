@@ -31,6 +31,7 @@ from pipeline.ingest.editions import (
     section_edits,
 )
 from pipeline.ingest.manifest import Manifest
+from pipeline.views.changes import changes_json, changes_text, edit_line, summary
 from tests.helpers import CH4, CH5, OLD, TOOLKIT, info, now, record
 
 ADDED, CHANGED, MOVED, REMOVED = EditStatus.ADDED, EditStatus.CHANGED, EditStatus.MOVED, EditStatus.REMOVED
@@ -681,3 +682,268 @@ def test_section_edits_of_the_first_ingest_add_every_section_where_its_heading_s
 
     assert [(s.id, s.status.value, s.to_page) for s in first][3] == ("pharmacies", "added", "59")
     assert [s.status for s in first] == [ADDED] * 6
+
+
+# ------------------------------------------------------- as `cse-toolkit changes` says them
+def republished() -> tuple[Edition, Edition]:
+    """Edition 1 (the first ingest), and edition 2 with the board's note: chapter 4's file
+    replaced, its introduction and midwifery edited, nurses' heading lost, pharmacies moved."""
+    first = edition(None, OLD)
+    first = dataclasses.replace(first, number=1)
+    intro = dataclasses.replace(
+        info("chapter-4-introduction", CH4, 1, "55", "A new introduction."), title="Introduction"
+    )
+    midwifery = info("midwifery", CH4, 3, "57", "Line a\nLine b\nLine C\nLine d\nLine e")
+    pharmacies = info("pharmacies", CH4, 4, "59")
+    lost = info("nurses", CH4, 2, "56", heading_found=False, heading_page=None)
+    after = now(intro, midwifery, pharmacies, lost, files=REPLACED_CH4)
+    after = dataclasses.replace(after, ingested_at="2026-12-07T09:00:00Z")
+    toolkit = dataclasses.replace(TOOLKIT, edition=EditionKey(None, "Chapter 4 republished"))
+    second, _ = new_edition(OLD, after, toolkit, number=2, last=first)
+    assert second is not None
+    return first, second
+
+
+def test_changes_tells_each_edition_newest_first_chapter_by_chapter() -> None:
+    first, second = republished()
+
+    assert changes_text([second, first], TOOLKIT, None, False, 2) == (
+        "Editions, newest first.\n"
+        "\n"
+        "Edition 2, 7 December 2026: Chapter 4 republished\n"
+        "  2 sections changed; 1 section removed; 1 section moved.\n"
+        "  Files replaced: ch4.pdf\n"
+        "  Chapter 4: Health Services\n"
+        "    Introduction to chapter 4 (p. 55): changed, 1 line added and 1 line removed\n"
+        "    Nurses (was p. 56): removed\n"
+        "    Midwifery (p. 57): changed, 1 line added and 1 line removed\n"
+        "    Pharmacies: moved from p. 58 to p. 59\n"
+        "  Roles affected: nurse, pharmacist\n"
+        "\n"
+        "Edition 1, 6 December 2026\n"
+        "  The first edition indexed: 2 chapters, 4 sections."
+    )
+
+
+def test_changes_for_a_reader_with_the_lines_names_them_and_not_the_roles() -> None:
+    _, second = republished()
+
+    assert changes_text([second], TOOLKIT, "a pharmacist", True, 2) == (
+        "What changed for a pharmacist, newest first.\n"
+        "\n"
+        "Edition 2, 7 December 2026: Chapter 4 republished\n"
+        "  2 sections changed; 1 section removed; 1 section moved.\n"
+        "  Files replaced: ch4.pdf\n"
+        "  Chapter 4: Health Services\n"
+        "    Introduction to chapter 4 (p. 55): changed, 1 line added and 1 line removed\n"
+        "        -The text of chapter-4-introduction.\n"
+        "        +A new introduction.\n"
+        "    Nurses (was p. 56): removed\n"
+        "    Midwifery (p. 57): changed, 1 line added and 1 line removed\n"
+        "        -Line c\n"
+        "        +Line C\n"
+        "    Pharmacies: moved from p. 58 to p. 59"
+    )
+
+
+def test_changes_with_nothing_to_tell_says_why() -> None:
+    assert changes_text([], TOOLKIT, None, False, 0) == (
+        "No editions recorded yet: the next `cse-toolkit ingest` that indexes something makes one."
+    )
+    assert changes_text([], TOOLKIT, "a pharmacist", False, 0) == (
+        "No editions recorded yet: the next `cse-toolkit ingest` that indexes something makes one."
+    )
+    assert changes_text([], TOOLKIT, "a pharmacist", False, 3) == (
+        "No edition in what was asked for changes anything a pharmacist reads."
+    )
+    assert changes_text([], TOOLKIT, None, False, 3) == "No edition in what was asked for."
+
+
+def test_many_changed_lines_end_with_how_many_more() -> None:
+    edit = SectionEdit(7, "extra", "Extra", CHANGED, "x.pdf", "3", "3", 201, 0, ("+a", "+b"), 199)
+    made = Edition(5, "2026-12-07", replaced_files=("x.pdf",), sections=(edit,), roles_affected=("gp",))
+
+    assert changes_text([made], TOOLKIT, None, True, 5).splitlines()[5:] == [
+        "  Chapter 7",  # a chapter the config no longer has: named by its number
+        "    Extra (p. 3): changed, 201 lines added",
+        "        +a",
+        "        +b",
+        "        … and 199 more changed lines",
+        "  Roles affected: gp",
+    ]
+    assert "more changed lines" not in changes_text([made], TOOLKIT, None, False, 5)
+
+
+@pytest.mark.parametrize(
+    ("edit", "line"),
+    [
+        (
+            SectionEdit(4, "a", "A", MOVED, from_page="57+1", to_page="58"),
+            "A: moved from unnumbered page after p. 57 to p. 58",
+        ),
+        (
+            SectionEdit(4, "a", "A", MOVED, from_page="58", to_page="59", added_lines=2),
+            "A: moved from p. 58 to p. 59; 2 lines added",
+        ),
+        (
+            SectionEdit(4, "a", "A", MOVED, to_page="59", removed_lines=1),
+            "A: moved from p. ? to p. 59; 1 line removed",
+        ),
+        (SectionEdit(4, "a", "A", MOVED, from_page="58"), "A: moved from p. 58 to p. ?"),
+        (SectionEdit(4, "a", "A", CHANGED, from_page="58", to_page="58"), "A (p. 58): changed"),
+        (
+            SectionEdit(4, "a", "A", CHANGED, to_page="58", added_lines=1, removed_lines=3),
+            "A (p. 58): changed, 1 line added and 3 lines removed",
+        ),
+        (SectionEdit(4, "a", "A", ADDED, to_page="58", added_lines=4), "A (p. 58): added"),
+        (SectionEdit(4, "a", "A", ADDED), "A: added"),
+        (SectionEdit(4, "a", "A", REMOVED, from_page="58"), "A (was p. 58): removed"),
+        (SectionEdit(4, "a", "A", REMOVED, to_page="58"), "A: removed"),
+        (
+            SectionEdit(4, "chapter-4-introduction", "Introduction", CHANGED, to_page="i"),
+            "Introduction to chapter 4 (p. i): changed",
+        ),
+        (
+            SectionEdit(4, "chapter-4-introduction", "Before we start", ADDED, to_page="i"),
+            "Before we start (p. i): added",
+        ),
+        (SectionEdit(4, "introduction", "Introduction", ADDED, to_page="i"), "Introduction (p. i): added"),
+    ],
+)
+def test_each_section_is_told_in_a_readers_words(edit: SectionEdit, line: str) -> None:
+    assert edit_line(edit) == line
+
+
+def test_an_editions_summary_counts_its_sections_and_says_what_could_not_be_compared() -> None:
+    one = SectionEdit(4, "a", "A", MOVED)
+    assert summary(Edition(2, "2026-12-07", sections=(one,))) == "1 section moved."
+    assert summary(Edition(2, "2026-12-07", sections=(one, one))) == "2 sections moved."
+    assert summary(Edition(2, "2026-12-07", replaced_files=("a.pdf",))) == "no section's text changed."
+    assert summary(Edition(2, "2026-12-07", replaced_files=("a.pdf",), compared=False)) == (
+        "sections not compared (the previous ingest's record could not be read)."
+    )
+    assert summary(Edition(2, "2026-12-07", sections=(one,), compared=False)) == (
+        "1 section moved; sections not compared (the previous ingest's record could not be read)."
+    )
+
+
+def test_the_first_editions_summary_counts_chapters_sections_and_uncatalogued_documents() -> None:
+    first = edition(None, OLD)
+    intro_only = SectionEdit(9, "chapter-9-introduction", "Introduction", ADDED)
+    one_of_each = Edition(
+        1,
+        "2026-12-06",
+        initial=True,
+        added_files=("nine.pdf", "notes.pdf"),
+        file_chapters={"nine.pdf": (9,), "notes.pdf": ()},
+        sections=(intro_only, SectionEdit(9, "only", "Only", ADDED)),
+    )
+
+    assert summary(first) == "The first edition indexed: 2 chapters, 4 sections."
+    assert summary(one_of_each) == "The first edition indexed: 1 chapter, 1 section, 1 uncatalogued document."
+    two_documents = dataclasses.replace(one_of_each, added_files=("a.pdf", "b.pdf"), file_chapters={})
+    assert summary(two_documents) == (
+        "The first edition indexed: 1 chapter, 1 section, 2 uncatalogued documents."
+    )
+    # the first edition lists no files (its summary counts them), no section and no role
+    assert changes_text([first], TOOLKIT, None, False, 1).splitlines()[2:] == [
+        "Edition 2, 6 December 2026",
+        "  The first edition indexed: 2 chapters, 4 sections.",
+    ]
+
+
+def test_files_added_replaced_and_removed_are_listed_in_that_order() -> None:
+    made = Edition(
+        3, "2026-12-07", added_files=("n.pdf",), replaced_files=("r.pdf", "s.pdf"), removed_files=("o.pdf",)
+    )
+
+    assert changes_text([made], TOOLKIT, "a reader", False, 3).splitlines()[2:] == [
+        "Edition 3, 7 December 2026",
+        "  no section's text changed.",
+        "  Files added: n.pdf",
+        "  Files replaced: r.pdf, s.pdf",
+        "  Files removed: o.pdf",
+    ]
+
+
+def test_changes_json_is_the_specs_object() -> None:
+    first, second = republished()
+
+    assert changes_json([second], second, "pharmacist", "health") == {
+        "role": "pharmacist",
+        "audience": "health",
+        "latest": {"number": 2, "date": "2026-12-07"},
+        "editions": [
+            {
+                "number": 2,
+                "date": "2026-12-07",
+                "note": "Chapter 4 republished",
+                "initial": False,
+                "files": {"added": [], "replaced": [CH4], "removed": []},
+                "sections": [
+                    {
+                        "chapter": 4,
+                        "id": "chapter-4-introduction",
+                        "title": "Introduction",
+                        "status": "changed",
+                        "from_page": "55",
+                        "to_page": "55",
+                        "added_lines": 1,
+                        "removed_lines": 1,
+                        "file": CH4,
+                    },
+                    {
+                        "chapter": 4,
+                        "id": "nurses",
+                        "title": "Nurses",
+                        "status": "removed",
+                        "from_page": "56",
+                        "to_page": None,
+                        "added_lines": 0,
+                        "removed_lines": 0,
+                        "file": CH4,
+                    },
+                    {
+                        "chapter": 4,
+                        "id": "midwifery",
+                        "title": "Midwifery",
+                        "status": "changed",
+                        "from_page": "57",
+                        "to_page": "57",
+                        "added_lines": 1,
+                        "removed_lines": 1,
+                        "file": CH4,
+                    },
+                    {
+                        "chapter": 4,
+                        "id": "pharmacies",
+                        "title": "Pharmacies",
+                        "status": "moved",
+                        "from_page": "58",
+                        "to_page": "59",
+                        "added_lines": 0,
+                        "removed_lines": 0,
+                        "file": CH4,
+                    },
+                ],
+                "sections_compared": True,
+                "roles_affected": ["nurse", "pharmacist"],
+            }
+        ],
+    }
+    assert changes_json([], None, None, None) == {
+        "role": None,
+        "audience": None,
+        "latest": None,
+        "editions": [],
+    }
+    # with --diff, each section's lines and how many more
+    shown = changes_json([second, first], second, None, None, show_diff=True)["editions"]
+    assert [e["note"] for e in shown] == ["Chapter 4 republished", None]
+    assert [(s["diff"], s["more_lines"]) for s in shown[0]["sections"]] == [
+        (["-The text of chapter-4-introduction.", "+A new introduction."], 0),
+        ([], 0),
+        (["-Line c", "+Line C"], 0),
+        ([], 0),
+    ]
+    assert shown[1]["initial"] is True

@@ -60,10 +60,11 @@ GROUPS: dict[str, Group] = {
     "marking": Group(("pipeline/web/links.py",), ("tests/test_links.py", "tests/test_web_hostile_text.py")),
     # test_audit_compare feeds compare() two manifests (milliseconds); test_audit ingests.
     "audit": Group(("pipeline/ingest/audit.py",), ("tests/test_audit_compare.py", "tests/test_audit.py")),
-    # test_edition_changes feeds new_edition() and the rest two manifests (milliseconds);
-    # test_editions ingests the sample and republishes its chapter 4 (seconds a module).
+    # test_edition_changes feeds new_edition() and the rest two manifests, and words what
+    # they make as `changes` does (milliseconds); test_editions ingests the sample and
+    # republishes its chapter 4 (seconds a module).
     "editions": Group(
-        ("pipeline/ingest/editions.py", "pipeline/engine/dated.py"),
+        ("pipeline/ingest/editions.py", "pipeline/engine/dated.py", "pipeline/views/changes.py"),
         ("tests/test_edition_changes.py", "tests/test_editions.py"),
     ),
     "check": Group(("pipeline/config/check.py",), ("tests/test_config.py", "tests/test_hostile_config.py")),

@@ -9,7 +9,7 @@ from pipeline.config.model import Toolkit
 from pipeline.ingest.editions import Edition, EditStatus, SectionEdit
 from pipeline.ingest.sections import intro_id
 from pipeline.numerals import cite
-from pipeline.text import long_date, printable
+from pipeline.text import printable
 
 
 def edit_text(edit: SectionEdit) -> str:
@@ -194,7 +194,3 @@ def changes_json(
         "latest": {"number": latest.number, "date": latest.date} if latest else None,
         "editions": [edition_json(e, show_diff) for e in editions],
     }
-
-
-def date_text(edition: Edition) -> str:
-    return long_date(edition.date)
