@@ -141,7 +141,7 @@ def changes_text(
     return "\n".join(lines)
 
 
-def edition_json(edition: Edition, show_diff: bool = False) -> dict[str, Any]:
+def edition_json(edition: Edition, show_diff: bool) -> dict[str, Any]:
     """One edition as the SPEC's JSON."""
     return {
         "number": edition.number,
