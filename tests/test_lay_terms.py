@@ -209,3 +209,14 @@ def test_words_of_reports_and_forms_find_the_toolkits_own(cse_search: Search) ->
         ("room booked for cash with no id", "hotel-staff"),
     ):
         assert answer(cse_search, question, "--role", role)["unmatched"] == [], question
+
+
+def test_a_young_persons_message_about_apps_and_strangers(cse_search: Search) -> None:
+    """ "dming" was "corrected" to "doing"; "insta", "guy" and "sum1" were words no page
+    mentions; "carry drugs to another town" showed the taxi pages before county lines."""
+    dming = answer(cse_search, "a man on tiktok keeps dming me")
+    assert dming["corrected"] is None and dming["unmatched"] == []
+    for question in ("this guy i met on insta wants to meet up", "sum1 keeps asking me for nudes"):
+        assert answer(cse_search, question)["unmatched"] == [], question
+    carry = answer(cse_search, "they made me carry drugs to another town")["results"][0]  # type: ignore[index]
+    assert (carry["section"], carry["page"]) == ("models-of-exploitation", "8")

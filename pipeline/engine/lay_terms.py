@@ -157,6 +157,11 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
     LayTerm(("phone", "mobile", "smartphone", "texts", "texting"), f"{CAMBRIDGE}: mobile, text (UK)"),
     LayTerm(
+        ("messages", "message", "messaging", "dm", "dms", "dming", "dmed", "direct message", "inbox"),
+        f"{CAMBRIDGE}: DM (direct message: a private message on social media; to send one)",
+        one_way=True,
+    ),
+    LayTerm(
         (
             "online",
             "internet",
@@ -164,6 +169,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "apps",
             "snapchat",
             "instagram",
+            "insta",
             "tiktok",
             "whatsapp",
             "facebook",
@@ -630,6 +636,8 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "gang",
             "gangs",
             "running drugs",
+            "carrying drugs",
+            "carry drugs",
         ),
         "Home Office (gov.uk), 'Criminal exploitation of children and vulnerable adults: "
         "county lines'; NSPCC (nspcc.org.uk), 'Gangs and criminal exploitation': cuckooing, trap house",
@@ -787,8 +795,9 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
-        ("man", "male", "males", "adult male", "adult males"),
-        f"{CAMBRIDGE}: male (a man or boy; as in police and health reports: 'an adult male')",
+        ("man", "male", "males", "adult male", "adult males", "guy", "guys"),
+        f"{CAMBRIDGE}: male (a man or boy; as in police and health reports: 'an adult male'); "
+        "guy (informal: a man)",
         one_way=True,
     ),
     LayTerm(

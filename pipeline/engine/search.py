@@ -63,7 +63,7 @@ QUESTION_WORDS = frozenset(
     + "im ive youre theyre hes shes dont wont cant isnt arent wasnt werent hasnt havent "
     "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres".split()
     # And as texts spell them: "u", "ur", "r", "pls", "wat".
-    + "u ur r pls plz wat wot".split()
+    + "u ur r pls plz wat wot sum1 some1 any1 no1 every1".split()
     # Indefinite pronouns: "what if the police do nothing", "tell anyone".
     + "something anything nothing everything someone anyone everyone somebody anybody "
     "nobody everybody".split()
