@@ -220,3 +220,15 @@ def test_a_young_persons_message_about_apps_and_strangers(cse_search: Search) ->
         assert answer(cse_search, question)["unmatched"] == [], question
     carry = answer(cse_search, "they made me carry drugs to another town")["results"][0]  # type: ignore[index]
     assert (carry["section"], carry["page"]) == ("models-of-exploitation", "8")
+
+
+def test_staying_out_is_not_staying_safe(cse_search: Search) -> None:
+    """ "teenager staying out all night" showed "Staying safe online" first: "staying"
+    matched its title. "stay" is an everyday verb for titles, and staying out all night
+    finds the three pages that say a child may stay out late."""
+    top = answer(cse_search, "teenager staying out all night")["results"][:3]  # type: ignore[index]
+    assert {(hit["section"], hit["page"]) for hit in top} == {
+        ("early-help", "85"),
+        ("grooming", "5"),
+        ("warning-signs", "11"),
+    }

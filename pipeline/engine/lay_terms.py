@@ -812,6 +812,21 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "you are), proof of age",
         one_way=True,
     ),
+    LayTerm(
+        (
+            "staying out late",
+            "stays out late",
+            "stayed out late",
+            "out late",
+            "comes home late",
+            "coming home late",
+            "came home late",
+            "staying out all night",
+        ),
+        "NSPCC (nspcc.org.uk), 'Child sexual exploitation: signs and indicators': staying out "
+        "late or overnight",
+        one_way=True,
+    ),
     # --- Services and people ----------------------------------------------------------------
     LayTerm(
         (

@@ -83,7 +83,7 @@ EVERYDAY_WORDS = frozenset(
     "brings brought happen happens happened seem seems feel feels felt like likes thing "
     "things way ways lot lots good bad new old big small little long right wrong first "
     "last next other same different many much more most every each again often still "
-    "really quite well back out up down off over".split()
+    "really quite well back out up down off over stay stays staying stayed".split()
 )
 # A wildcard matching more words than this searches only the commonest of them (and the
 # answer says so): "a*" on a large vocabulary would otherwise score tens of thousands of terms.
