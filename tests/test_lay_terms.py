@@ -232,3 +232,12 @@ def test_staying_out_is_not_staying_safe(cse_search: Search) -> None:
         ("grooming", "5"),
         ("warning-signs", "11"),
     }
+
+
+def test_a_schools_words_for_provision_and_clothes(cse_search: Search) -> None:
+    """ "pupil referral unit" showed a page on concerns in school first (the toolkit says
+    alternative provision); "trainers" was a word no page mentions."""
+    unit = answer(cse_search, "pupil excluded and now at a pupil referral unit")["results"][0]  # type: ignore[index]
+    assert unit["section"] == "alternative-provision"
+    trainers = answer(cse_search, "kid turning up to school in expensive trainers")
+    assert trainers["unmatched"] == []

@@ -531,6 +531,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "designer clothes",
             "designer gear",
             "new trainers",
+            "trainers",
             "buying her things",
             "buys her things",
             "buying him things",
@@ -825,6 +826,12 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         ),
         "NSPCC (nspcc.org.uk), 'Child sexual exploitation: signs and indicators': staying out "
         "late or overnight",
+        one_way=True,
+    ),
+    LayTerm(
+        ("alternative provision", "pupil referral unit", "pupil referral units", "PRU"),
+        "Department for Education (gov.uk), 'Alternative provision': pupil referral units (PRUs) "
+        "are one kind",
         one_way=True,
     ),
     # --- Services and people ----------------------------------------------------------------
