@@ -277,7 +277,7 @@ def _without_frame(text: str) -> str:
     """A question's frame left out where it is not its subject ("what does grooming mean"
     -> "what is grooming"; "is it normal for him to ..." -> "is it for him to ..."), unless
     the user's own syntax is in it or nothing but question words would be left."""
-    if re.search(r'["()*]|\b(?:AND|OR|NOT)\b', text):
+    if not _is_plain_words(text):
         return text
     framed = _IS_IT_NORMAL.sub(r"\1", text)
     meaning_question = _MEANING_QUESTION.match(framed)
