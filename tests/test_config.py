@@ -922,27 +922,27 @@ def test_edition_needs_a_date_or_a_note() -> None:
     assert edition_problem("{note: [a, b]}") == "edition.note (line 2): expected a single value, got a list"
 
 
+def assert_named_too_deep(text: str) -> None:
+    """The config text is refused as nested too deeply, naming the file."""
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text.encode(), "toolkit.yaml")
+    assert str(caught.value) == (
+        "toolkit.yaml: 1 problem; nothing was changed:\n"
+        "  - nested too deeply (YAML lists and mappings more than about 1,000 levels deep)"
+    )
+
+
 def test_a_config_nested_deeply_and_broken_too_is_named_too_deep() -> None:
     """libyaml reads 2,000 nested lists and stops at the syntax error after them; the
     pure-Python reader, asked again for a better wording of that error, runs out of stack:
     the message is still the file's, saying what is wrong."""
     text = "chapters: " + "[" * 2000 + "]" * 2000 + " ]]\n"
-    with pytest.raises(ConfigError) as caught:
-        parse_config(text.encode(), "toolkit.yaml")
-    assert str(caught.value) == (
-        "toolkit.yaml: 1 problem; nothing was changed:\n"
-        "  - nested too deeply (YAML lists and mappings more than about 1,000 levels deep)"
-    )
+    assert_named_too_deep(text)
 
 
 def test_a_config_nested_deeply_is_named_too_deep() -> None:
     text = "chapters: " + "[" * 5000 + "]" * 5000 + "\n"
-    with pytest.raises(ConfigError) as caught:
-        parse_config(text.encode(), "toolkit.yaml")
-    assert str(caught.value) == (
-        "toolkit.yaml: 1 problem; nothing was changed:\n"
-        "  - nested too deeply (YAML lists and mappings more than about 1,000 levels deep)"
-    )
+    assert_named_too_deep(text)
 
 
 def test_without_libyaml_a_config_nested_deeply_is_named_too_deep(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -951,12 +951,7 @@ def test_without_libyaml_a_config_nested_deeply_is_named_too_deep(monkeypatch: p
     at libyaml's limit: the same message, naming the file."""
     monkeypatch.setattr(check, "_LOADER", yaml.SafeLoader)
     text = "chapters: " + "[" * 5000 + "]" * 5000 + "\n"
-    with pytest.raises(ConfigError) as caught:
-        parse_config(text.encode(), "toolkit.yaml")
-    assert str(caught.value) == (
-        "toolkit.yaml: 1 problem; nothing was changed:\n"
-        "  - nested too deeply (YAML lists and mappings more than about 1,000 levels deep)"
-    )
+    assert_named_too_deep(text)
 
 
 @pytest.mark.parametrize(
