@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import unicodedata
@@ -128,6 +129,18 @@ def json_for_terminal(data: object, indent: int | None = None) -> str:
 
 
 MONTHS = ("January February March April May June July August September October November December").split()
+
+
+def calendar_date(text: str) -> datetime.date | None:
+    """A date written YYYY-MM-DD, as people write one, else None: not a week date
+    (2026-W49-1) or a compact one (20261206), which `date.fromisoformat` also reads, nor
+    a day the calendar lacks (2026-02-30)."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def long_date(iso: str) -> str:

@@ -14,7 +14,6 @@ would stay ours with any schema library, and would then report in a second wordi
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -41,7 +40,7 @@ from pipeline.config.model import (
 from pipeline.config.tesseract import installed_languages, package_for
 from pipeline.errors import ConfigError
 from pipeline.numerals import page_order, plain
-from pipeline.text import first_unprintable
+from pipeline.text import calendar_date, first_unprintable
 
 # Tesseract language names: eng, cym, chi_sim, script/Latin.
 _LANGUAGE = re.compile(r"^[A-Za-z0-9_]+(?:/[A-Za-z0-9_]+)?$")
@@ -793,14 +792,7 @@ class _Validator:
         timestamp = isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp"
         value = node.value if timestamp else self._scalar(node, place)
         text = value.strip() if isinstance(value, str) else ""
-        try:
-            date = (
-                datetime.date.fromisoformat(text)
-                if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text)
-                else None
-            )
-        except ValueError:  # 2026-02-30
-            date = None
+        date = calendar_date(text)
         if date is None:
             if isinstance(node, yaml.ScalarNode):
                 self.problems.add(

@@ -16,9 +16,7 @@ for the board's manager fixing the config; this one is for the people who read i
 
 from __future__ import annotations
 
-import datetime
 import difflib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -30,7 +28,7 @@ from pipeline.engine.scope import Scope, role_scope
 from pipeline.errors import UsageError
 from pipeline.ingest.manifest import Manifest
 from pipeline.ingest.sections import SectionInfo
-from pipeline.text import long_date
+from pipeline.text import calendar_date, long_date
 
 # The changed lines kept per section for `changes --diff`; a section rewritten from end
 # to end keeps its first lines and the count of the others.
@@ -352,10 +350,7 @@ def parse_since(text: str | None, editions: Sequence[Edition], today: str, optio
             have = f"the latest is edition {latest}" if latest else "no edition has been recorded yet"
             raise UsageError(f"{option} {text}: there is no edition {number} yet; {have}")
         return Since(number=number)
-    try:  # as written: not a week date (2026-W49-1), which fromisoformat also reads
-        day = datetime.date.fromisoformat(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
-    except ValueError:  # 2026-02-30
-        day = None
+    day = calendar_date(text)
     if day is None:
         raise UsageError(
             f"{option} {text!r}: give a date as YYYY-MM-DD (e.g. 2026-12-06) or an edition number "
