@@ -174,6 +174,23 @@ def test_messages_wrap_between_words_on_a_terminal(paths: list[str]) -> None:
     ]
 
 
+def test_the_notes_of_a_long_question_wrap_to_the_terminal(paths: list[str]) -> None:
+    """A question typed in full made "Showing results for ...", "No page has every word
+    of ..." and the count one line each of up to 205 columns, which a terminal breaks
+    inside words: they wrap between words, each next line indented."""
+    question = "young people hanging around the chip shop late at night, is this ilegal"
+    shown = on_terminal([question, "-n", "1", "--color", "never", *paths], columns=80)
+    assert shown.split("\n\n1. ", 1)[0].splitlines() == [
+        "Showing results for 'young people hanging around the chip shop late at night, is",
+        "  this illegal'; search instead for 'young people hanging around the chip shop",
+        "  late at night, is this ilegal' with --as-typed.",
+        "No page has every word of 'young people hanging around the chip shop late at",
+        "  night, is this illegal'; showing pages with some of them.",
+        "85 results for 'young people hanging around the chip shop late at night, is this",
+        "  illegal' (showing 1)",
+    ]
+
+
 # --------------------------------------------------------------------------- item 6: grep-like
 def test_format_line_is_file_pdf_page_printed_page_section_snippet(cse_search: Search) -> None:
     result = cse_search("pharmacies", "--format", "line", "--limit", "1")

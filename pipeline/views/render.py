@@ -198,7 +198,13 @@ def _header(count: int, noun: str, shown: int, result: SearchResult, asked: Aske
     return lines + filter_notes(result, asked, in_pages=noun != "result")
 
 
-def _nothing(result: SearchResult, asked: Asked) -> str:
+def _notes(lines: list[str], style: Style) -> list[str]:
+    """The answer's notes, each wrapped to the terminal between words (a question typed in
+    full makes them longer than a line), its next lines indented."""
+    return [row for line in lines for row in wrap(line, style.width, "", "  ")]
+
+
+def _nothing(result: SearchResult, asked: Asked, style: Style) -> str:
     lines = [
         *capped_note(result),
         f"No results for {result.query!r}"
@@ -210,7 +216,7 @@ def _nothing(result: SearchResult, asked: Asked) -> str:
     lines += filter_notes(result, asked)
     if result.suggestion:
         lines.append(f"Did you mean: {result.suggestion}?")
-    return "\n".join(lines)
+    return "\n".join(_notes(lines, style))
 
 
 def _entry(rank: int, title: str, where: str, snippet: str, style: Style) -> list[str]:
@@ -234,8 +240,8 @@ def search_text(
 ) -> str:
     style, asked = style or Style(), asked or Asked()
     if not result.hits:
-        return _nothing(result, asked)
-    lines = _header(result.total, "result", len(result.hits), result, asked)
+        return _nothing(result, asked, style)
+    lines = _notes(_header(result.total, "result", len(result.hits), result, asked), style)
     for hit in result.hits:
         where = f"{printable(hit.file)}, PDF page {hit.pdf_page}" + (f" ({OCR_NOTE})" if hit.ocr else "")
         changed = changed_note(dates, hit.file, hit.section)
@@ -249,8 +255,8 @@ def sections_text(found: SectionResult, style: Style | None = None, asked: Asked
     """--by-section: one entry per section with the printed pages that matched."""
     style, asked = style or Style(), asked or Asked()
     if not found.sections:
-        return _nothing(found.result, asked)
-    lines = _header(found.total, "section", len(found.sections), found.result, asked)
+        return _nothing(found.result, asked, style)
+    lines = _notes(_header(found.total, "section", len(found.sections), found.result, asked), style)
     for group in found.sections:
         title = (
             f"{group.section_title} — Chapter {group.chapter}: {group.chapter_title}"
