@@ -166,6 +166,16 @@ def test_a_lay_expression_of_everyday_words_weighs_as_the_phrase_it_is() -> None
     assert weights[("dad",)] < 1.0
 
 
+def test_a_lay_expression_is_as_rare_in_the_toolkit_as_the_phrase_not_its_words(cse_search: Search) -> None:
+    """ "have a go at" (~ confront) was counted as common as "go", its rarest word, so its
+    group weighed less than "older" or "lad" and the pages on older boyfriends came first.
+    Counted as a phrase (few pages hold its words side by side), it finds the parents' page
+    that says not to confront the person who may be harming your child."""
+    assert first_page(
+        cse_search, "is it ok to have a go at the older lad she hangs around with", "parent"
+    ) == ("talking-with-your-child", "116")
+
+
 def test_a_synonym_form_standing_in_the_question_counts_as_typed(cse_search: Search) -> None:
     """In "her much older boyfriend" the lay unit read is "much older"; its form "older
     boyfriend" stands in the question too, so a page saying "older boyfriends" holds the

@@ -83,6 +83,15 @@ class _Counts:
     held: float = 0.0  # 1.0 when the page holds the word typed, an alternative's weight when only that
 
 
+@dataclass
+class _Together:
+    """How many candidates hold all the words of a form of several words, and how many
+    hold them side by side, in order."""
+
+    with_words: int = 0
+    as_phrase: int = 0
+
+
 @dataclass(frozen=True)
 class Scored:
     score: float
@@ -109,7 +118,12 @@ def score_candidates(
         return {doc: Scored(extra(doc), 0.0) for doc in docnums}
     reader = searcher.reader()
     total_docs = max(reader.doc_count(), 1)
-    frequencies = [_frequency(reader, unit) for unit in units]
+    phrases: dict[tuple[int, int], _Together] = {}
+    counts = _counts(searcher, docnums, units, phrases)
+    frequencies = [
+        _frequency(reader, unit, [phrases.get((i, a)) for a in range(len(unit.alternatives))])
+        for i, unit in enumerate(units)
+    ]
     # A word no page holds tells no page from another: it is left out of the weights (it
     # would only shrink every score beside the priors).
     meaningful = (
@@ -125,7 +139,6 @@ def score_candidates(
     # A section title carries the query by the toolkit's own measure: titles are written in
     # everyday words ("Where to get help").
     top_idf = max(plain_idf[i] for i in meaningful) or 1.0
-    counts = _counts(searcher, docnums, units)
     exact = _exact_counts(docnums, units, stored_text) if ranking.exact_form else {}
     avg_content = max(reader.field_length("content") / total_docs, 1.0)
     avg_title = max(reader.field_length("section_title") / total_docs, 1.0)
@@ -224,13 +237,21 @@ def weight_by_meaning(unit: Unit, ranking: Ranking) -> float:
     return factor * ranking.role_words if unit.asker else factor
 
 
-def _frequency(reader: object, unit: Unit) -> int:
+def _frequency(reader: object, unit: Unit, together: Sequence[_Together | None] = ()) -> int:
     """The pages holding the unit's commonest form (a unit is as common as its commonest
-    way of appearing); a form of several words counts as common as its rarest word."""
+    way of appearing). A form of several words is at most as common as its rarest word,
+    and only that common if its words stand together wherever they meet: it counts the
+    rarest word's pages times the share of the candidates holding all its words that hold
+    them as the phrase (`together`, per alternative). Counted as common as "out", "have it
+    out with" made its lay group ("confront") weigh less than any plain word of the query."""
     frequency = 0
-    for alternative in unit.alternatives:
+    for a, alternative in enumerate(unit.alternatives):
         counted = [reader.doc_frequency("content", s) for s in alternative.stems]  # type: ignore[attr-defined]
-        frequency = max(frequency, min(counted) if counted else 0)
+        estimate = min(counted) if counted else 0
+        seen = together[a] if a < len(together) else None
+        if seen is not None:
+            estimate = round(estimate * seen.as_phrase / max(seen.with_words, 1))
+        frequency = max(frequency, estimate)
     if unit.concept:
         frequency = max(frequency, reader.doc_frequency("concepts", unit.concept))  # type: ignore[attr-defined]
     return int(frequency)
@@ -252,9 +273,17 @@ def _doc_length(searcher: Searcher, doc: int, name: str) -> float:
     return field_length(searcher, doc, name) if name in searcher.schema else 0.0
 
 
-def _counts(searcher: Searcher, docnums: Sequence[int], units: Sequence[Unit]) -> dict[int, list[_Counts]]:
+def _counts(
+    searcher: Searcher,
+    docnums: Sequence[int],
+    units: Sequence[Unit],
+    phrases: dict[tuple[int, int], _Together] | None = None,
+) -> dict[int, list[_Counts]]:
     """Per candidate, per unit: frequency in each field and positions in the page text,
-    read from the postings by skipping straight to each candidate."""
+    read from the postings by skipping straight to each candidate. `phrases` gathers, per
+    (unit, alternative) of several words, how many candidates hold its words, and how
+    many hold them as the phrase."""
+    phrases = {} if phrases is None else phrases
     wanted = sorted(set(docnums))
     stems = {s for u in units for a in u.alternatives for s in a.stems}
     # Positions count only for proximity and word order (two units or more) and for a form
@@ -270,9 +299,9 @@ def _counts(searcher: Searcher, docnums: Sequence[int], units: Sequence[Unit]) -
     out: dict[int, list[_Counts]] = {}
     for doc in wanted:
         row = []
-        for unit in units:
+        for u, unit in enumerate(units):
             found = _Counts()
-            for alternative in unit.alternatives:
+            for a, alternative in enumerate(unit.alternatives):
                 if len(alternative.stems) == 1:  # one word: its positions and counts as they are
                     stem = alternative.stems[0]
                     held = content.get((stem, doc), ())  # its positions, or as many zeros
@@ -289,7 +318,11 @@ def _counts(searcher: Searcher, docnums: Sequence[int], units: Sequence[Unit]) -
                     if (stem, doc) in headers:
                         found.headers += alternative.weight * len(headers[stem, doc])
                     continue
-                starts = _starts([content.get((s, doc), ()) for s in alternative.stems])
+                held_words = [content.get((s, doc), ()) for s in alternative.stems]
+                starts = _starts(held_words)
+                seen = phrases.setdefault((u, a), _Together())
+                seen.with_words += all(held_words)
+                seen.as_phrase += bool(starts)
                 found.positions.extend(starts)
                 found.content += alternative.weight * len(starts)
                 in_title = all((s, doc) in title for s in alternative.stems)
