@@ -241,3 +241,17 @@ def test_a_schools_words_for_provision_and_clothes(cse_search: Search) -> None:
     assert unit["section"] == "alternative-provision"
     trainers = answer(cse_search, "kid turning up to school in expensive trainers")
     assert trainers["unmatched"] == []
+
+
+def test_dodgy_disappearing_and_loads_of_in_everyday_words(cse_search: Search) -> None:
+    """ "dodgy" found nothing, though a page says "suspicious"; "disappearing" and "loads"
+    were listed as words no page mentions ("disappears" was in the missing group, its -ing
+    form not; "loads of" says how many, not what)."""
+    dodgy = answer(cse_search, "dodgy")["results"]
+    assert [(hit["section"], hit["page"]) for hit in dodgy] == [("disrupting-perpetrators", "32")]  # type: ignore[union-attr]
+    for question, role in (
+        ("my daughter keeps disappearing for days", None),
+        ("tenant has loads of teenagers coming and going at all hours", "housing-officer"),
+    ):
+        args = ("--role", role) if role else ()
+        assert answer(cse_search, question, *args)["unmatched"] == [], question

@@ -155,7 +155,15 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "National Crime Agency CEOP (ceop.police.uk): sextortion, being blackmailed with nude "
         "images; Internet Watch Foundation (iwf.org.uk): sextortion",
     ),
-    LayTerm(("phone", "mobile", "smartphone", "texts", "texting"), f"{CAMBRIDGE}: mobile, text (UK)"),
+    LayTerm(
+        ("phone", "mobile", "smartphone", "texts", "texting", "iphone", "android"),
+        f"{CAMBRIDGE}: mobile, text (UK), smartphone (iPhone and Android: the makes people name)",
+    ),
+    LayTerm(
+        ("suspicious", "dodgy", "shady", "fishy", "iffy", "sketchy", "suss"),
+        f"{CAMBRIDGE}: dodgy, iffy, suss (UK informal: seeming dishonest or not safe), shady, fishy, sketchy",
+    ),
+    LayTerm(("customer", "punter"), f"{CAMBRIDGE}: punter (UK informal: a customer)"),
     LayTerm(
         ("messages", "message", "messaging", "dm", "dms", "dming", "dmed", "direct message", "inbox"),
         f"{CAMBRIDGE}: DM (direct message: a private message on social media; to send one)",
@@ -300,8 +308,11 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "stays out all night",
             "disappeared",
             "disappears",
+            "disappear",
+            "disappearing",
+            "vanished",
         ),
-        f"{CAMBRIDGE}: run away, runaway, go missing, abscond, disappear; "
+        f"{CAMBRIDGE}: run away, runaway, go missing, abscond, disappear, vanish; "
         "NSPCC (nspcc.org.uk), 'Children who go missing': not coming home, staying out overnight",
         asked=(
             "not come home",
