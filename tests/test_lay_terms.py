@@ -255,3 +255,17 @@ def test_dodgy_disappearing_and_loads_of_in_everyday_words(cse_search: Search) -
     ):
         args = ("--role", role) if role else ()
         assert answer(cse_search, question, *args)["unmatched"] == [], question
+
+
+def test_drinks_by_name_dating_and_an_age_in_decades(cse_search: Search) -> None:
+    """ "vodka" and "20s" were listed as words no page mentions: a drink named is alcohol,
+    and "a man in his 20s" is an adult's age beside a partner (the guidance says "older");
+    "dating" finds the pages on boyfriends and girlfriends."""
+    for question in (
+        "she's been going to parties where adults give them vodka",
+        "my 13 year old keeps getting lifts from a man in his 20s",
+        "she is 14 and seeing a lad in his twenties",
+    ):
+        assert answer(cse_search, question)["unmatched"] == [], question
+    dating = answer(cse_search, "dating")["results"]
+    assert {hit["section"] for hit in dating} >= {"healthy-relationships"}  # type: ignore[union-attr]

@@ -62,9 +62,22 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "off her face",
             "off his face",
             "off their face",
+            "vodka",
+            "cider",
+            "beer",
+            "lager",
+            "wine",
+            "spirits",
+            "alcopops",
         ),
         f"{CAMBRIDGE}: drunk, booze, smashed, hammered, wasted, legless, paralytic, plastered, "
-        "tipsy, off your face (UK informal: very drunk or affected by drugs)",
+        "tipsy, off your face (UK informal: very drunk or affected by drugs); vodka, cider, beer, "
+        "lager, wine, spirits, alcopops (alcoholic drinks)",
+    ),
+    LayTerm(
+        ("weapons", "weapon", "knife", "knives", "blade", "machete", "shank"),
+        f"{CAMBRIDGE}: weapon (an object used for fighting: a knife, a machete); shank (US slang: "
+        "a homemade knife)",
     ),
     LayTerm(
         (
@@ -247,8 +260,18 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
-        ("boyfriend", "girlfriend", "seeing someone", "going out with", "partner", "bf", "gf", "bae"),
-        f"{CAMBRIDGE}: go out with, see someone (to have a romantic relationship); partner (the "
+        (
+            "boyfriend",
+            "girlfriend",
+            "seeing someone",
+            "going out with",
+            "dating",
+            "partner",
+            "bf",
+            "gf",
+            "bae",
+        ),
+        f"{CAMBRIDGE}: go out with, see someone, date (to have a romantic relationship); partner (the "
         "person you live with or have a sexual relationship with); bf, gf, bae (internet slang: "
         "boyfriend, girlfriend)",
     ),

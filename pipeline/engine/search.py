@@ -631,11 +631,13 @@ _DURATION = re.compile(
 )
 
 
-# An adult's age beside a partner ("her boyfriend is 30", "going out with a 25 year old"):
+# An adult's age beside a partner ("her boyfriend is 30", "going out with a 25 year old",
+# "a man in his 20s"):
 # what the question is about is the age gap, which the guidance calls an "older" partner;
 # the number itself is on no page.
 _ADULT_AGE = re.compile(
-    r"\b(?:1[89]|[2-9][0-9]|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)\b"
+    r"\b(?:1[89]|[2-9]0(?:'|’)?s|[2-9][0-9]|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"twenties|thirties|forties|fifties)\b"
     r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|times?|pounds?|quid))",
     re.I,
 )
