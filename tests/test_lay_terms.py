@@ -269,3 +269,16 @@ def test_drinks_by_name_dating_and_an_age_in_decades(cse_search: Search) -> None
         assert answer(cse_search, question)["unmatched"] == [], question
     dating = answer(cse_search, "dating")["results"]
     assert {hit["section"] for hit in dating} >= {"healthy-relationships"}  # type: ignore[union-attr]
+
+
+def test_red_flags_and_how_would_i_know_ask_for_the_warning_signs(cse_search: Search) -> None:
+    """ "red flags" is how people say warning signs ("red" was a word no page mentions), and
+    "how would I know if ..." asks for them: a teacher's question finds the Warning signs
+    section first, not a page on attendance."""
+    assert answer(cse_search, "red flags of grooming")["unmatched"] == []
+    for question in (
+        "what are the red flags that a child is being exploited",
+        "how would i know if a pupil is being exploited",
+    ):
+        first = answer(cse_search, question, "--role", "teacher")["results"][0]  # type: ignore[index]
+        assert (first["section"], first["page"]) == ("warning-signs", "11"), question

@@ -490,6 +490,24 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
     LayTerm(("overdose", "OD", "overdosed"), f"{NHS}: overdose; {CAMBRIDGE}: OD (informal: overdose)"),
     LayTerm(
+        ("warning signs", "indicators", "red flags", "red flag", "tell-tale signs", "telltale signs"),
+        f"{CAMBRIDGE}: red flag (a sign of a problem that needs attention), telltale (showing "
+        "something that someone wants to keep secret); NSPCC Learning (learning.nspcc.org.uk), "
+        "'Spotting the signs of child abuse': signs and indicators",
+        asked=(
+            "how do i know if",
+            "how can i tell if",
+            "how would i know if",
+            "how do you know if",
+            "how can you tell if",
+            "how to spot",
+            "how do i spot",
+            "how can i spot",
+            "what to look out for",
+            "what to look for",
+        ),
+    ),
+    LayTerm(
         ("disclosure", "disclose", "disclosed", "told me", "tells me", "opened up"),
         "NSPCC Learning (learning.nspcc.org.uk), 'Recognising and responding to abuse': a child "
         f"telling someone is a disclosure; {CAMBRIDGE}: open up (to start to talk about feelings)",
