@@ -282,3 +282,20 @@ def test_red_flags_and_how_would_i_know_ask_for_the_warning_signs(cse_search: Se
     ):
         first = answer(cse_search, question, "--role", "teacher")["results"][0]  # type: ignore[index]
         assert (first["section"], first["page"]) == ("warning-signs", "11"), question
+
+
+def test_a_young_persons_words_for_gifts_and_cigarettes(cse_search: Search) -> None:
+    """ "buys her stuff", "flashy" and "fags" are how a young person says gifts, expensive
+    and cigarettes; each was a word no page mentions, and "buys her stuff" now finds the
+    young people's page on warning signs (presents from someone much older) first."""
+    for question in (
+        "a girl in my class keeps getting picked up by a man in a flashy car",
+        "a man at the shop gives us free fags",
+        "my mate's boyfriend is way older and buys her stuff",
+    ):
+        assert answer(cse_search, question, "--role", "young-person")["unmatched"] == [], question
+    first = answer(
+        cse_search, "my mate's boyfriend is way older and buys her stuff", "--role", "young-person"
+    )
+    hit = first["results"][0]  # type: ignore[index]
+    assert (hit["section"], hit["page"]) == ("healthy-relationships", "123")

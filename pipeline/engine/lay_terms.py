@@ -588,11 +588,20 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "buys her things",
             "buying him things",
             "buys him things",
+            "buying her stuff",
+            "buys her stuff",
+            "buying him stuff",
+            "buys him stuff",
             "showering her with gifts",
+            "flashy",
         ),
         f"{CAMBRIDGE}: presents, freebie (informal: something given free), gear (informal: "
-        "clothes); NSPCC (nspcc.org.uk), 'Child sexual exploitation': signs include unexplained "
+        "clothes), stuff (informal: things), flashy (looking expensive); NSPCC (nspcc.org.uk), 'Child sexual exploitation': signs include unexplained "
         "gifts, new clothes or phones",
+    ),
+    LayTerm(
+        ("cigarettes", "cigarette", "fags", "fag", "ciggies", "ciggy", "cigs", "tobacco"),
+        f"{CAMBRIDGE}: fag, ciggy (UK informal: a cigarette)",
     ),
     # --- Who, where and how: further everyday words (issue 22, second pass) -----------------
     LayTerm(

@@ -67,8 +67,8 @@ QUESTION_WORDS = frozenset(
     # Indefinite pronouns: "what if the police do nothing", "tell anyone".
     + "something anything nothing everything someone anyone everyone somebody anybody "
     "nobody everybody".split()
-    # Amounts as people say them: "loads of teenagers coming and going".
-    + "loads lots tons".split()
+    # Amounts and fillers as people say them: "loads of teenagers coming and going", "new stuff".
+    + "loads lots tons stuff".split()
     # Greetings and courtesies a message opens or closes with.
     + "hi hello hey dear thanks thank thx cheers sorry please ok okay".split()
 )
