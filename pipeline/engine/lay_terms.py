@@ -99,8 +99,21 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"cocaine, MDMA (ecstasy); {CAMBRIDGE}: stoned",
     ),
     LayTerm(
-        ("supply", "selling", "sell", "sells", "dealing", "drug dealing", "drug running"),
-        f"{CAMBRIDGE}: deal (to buy and sell illegal drugs), drug running; FRANK (talktofrank.com): "
+        (
+            "supply",
+            "selling",
+            "sell",
+            "sells",
+            "dealing",
+            "drug dealing",
+            "drug running",
+            "dealer",
+            "dealers",
+            "drug dealer",
+            "drug dealers",
+        ),
+        f"{CAMBRIDGE}: deal, dealer (to buy and sell illegal drugs; a person who does), drug "
+        "running; FRANK (talktofrank.com): "
         "supplying drugs",
         one_way=True,
     ),
@@ -459,7 +472,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
-        ("door staff", "bouncer", "bouncers", "doorman", "doormen"),
+        ("door staff", "bouncer", "bouncers", "doorman", "doormen", "security guard", "security guards"),
         f"{CAMBRIDGE}: bouncer (someone employed to keep troublemakers out of a bar or club)",
     ),
     LayTerm(
@@ -558,8 +571,10 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "dropping her off",
             "driving her around",
             "drives her around",
+            "rides",
+            "ride",
         ),
-        f"{CAMBRIDGE}: car, van, motor (UK informal: a car), vehicle; lift (UK: a free ride "
+        f"{CAMBRIDGE}: car, van, motor (UK informal: a car), vehicle; lift, ride (UK: a free ride "
         "in someone's car), pick up, drop off",
         one_way=True,
     ),
