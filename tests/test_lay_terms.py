@@ -302,11 +302,10 @@ def test_a_young_persons_words_for_gifts_and_cigarettes(cse_search: Search) -> N
 
 
 def test_trade_words_for_dealers_rides_and_guards(cse_search: Search) -> None:
-    """ "dealers", "rides", "security guard" and "till late" are how a housing officer, a
-    cab driver or a shopping centre's staff put it; each was a word no page mentions."""
+    """ "dealers", "security guard" and "till late" are how a housing officer, shopping
+    centre staff or a takeaway owner put it; each was a word no page mentions."""
     for question in (
         "i'm a housing officer and a flat is being used by dealers",
-        "im a cabbie and a man keeps booking rides for different schoolgirls",
         "security guard at the shopping centre seeing girls with older men",
         "i run a chippy and kids hang around till late with older lads",
     ):

@@ -571,10 +571,8 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "dropping her off",
             "driving her around",
             "drives her around",
-            "rides",
-            "ride",
         ),
-        f"{CAMBRIDGE}: car, van, motor (UK informal: a car), vehicle; lift, ride (UK: a free ride "
+        f"{CAMBRIDGE}: car, van, motor (UK informal: a car), vehicle; lift (UK: a free ride "
         "in someone's car), pick up, drop off",
         one_way=True,
     ),
