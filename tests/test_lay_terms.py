@@ -310,3 +310,17 @@ def test_trade_words_for_dealers_rides_and_guards(cse_search: Search) -> None:
         "i run a chippy and kids hang around till late with older lads",
     ):
         assert answer(cse_search, question)["unmatched"] == [], question
+
+
+def test_complaining_hanging_round_and_taking_something(cse_search: Search) -> None:
+    """ "complaining" is not joined to the pages' "complaints" by the stemmer, and "hanging
+    round" is the UK's "hanging around": both were words no page mentions. "Taking
+    something" at a party is taking drugs: it finds the A&E page on young people under the
+    influence (brought in with drug intoxication) first, not a housing page."""
+    for question in (
+        "neighbours complaining about kids and drugs at a council flat",
+        "gangs of lads hanging round the park at night",
+    ):
+        assert answer(cse_search, question)["unmatched"] == [], question
+    first = answer(cse_search, "teenager brought in after taking something at a party")["results"][0]  # type: ignore[index]
+    assert (first["section"], first["page"]) == ("accident-and-emergency", "70")

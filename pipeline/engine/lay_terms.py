@@ -96,7 +96,8 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "ecstasy",
         ),
         "FRANK (talktofrank.com), Drugs A to Z: cannabis (weed, skunk, spliff), ketamine (ket), "
-        f"cocaine, MDMA (ecstasy); {CAMBRIDGE}: stoned",
+        f"cocaine, MDMA (ecstasy); {CAMBRIDGE}: stoned; take (to swallow or use a drug)",
+        asked=("taken something", "taking something", "took something"),
     ),
     LayTerm(
         (
@@ -466,14 +467,21 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "hang around",
             "hang about",
             "hanging out",
+            "hanging round",
+            "hang round",
+            "hangs round",
         ),
-        f"{CAMBRIDGE}: hang around, hang about (UK informal: to wait or spend time somewhere, "
+        f"{CAMBRIDGE}: hang around, hang about, hang round (UK informal: to wait or spend time somewhere, "
         "doing nothing much), loiter",
         one_way=True,
     ),
     LayTerm(
         ("door staff", "bouncer", "bouncers", "doorman", "doormen", "security guard", "security guards"),
         f"{CAMBRIDGE}: bouncer (someone employed to keep troublemakers out of a bar or club)",
+    ),
+    LayTerm(
+        ("complaints", "complaint", "complain", "complaining", "complained"),
+        f"{CAMBRIDGE}: complain (to say that something is wrong), complaint",
     ),
     LayTerm(
         ("reception", "front desk", "check-in desk"),
