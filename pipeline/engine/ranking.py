@@ -17,10 +17,10 @@ own-section lift became a share of the page's own score (fitted: 1.0, i.e. doubl
 that a page that barely answers gains little.
 
 Fitted again after a lay phrase's frequency was corrected (scoring._frequency), with
-`tools/fit.py --rounds 2`: the objective moved from 0.861 to 0.867 only through
-evidence_margin 1.0, numbers 1.0, a higher proximity, b and title, the first two of which
-undo what the issue asks for (priors never above clearly better evidence; ages weak). The
-values below were kept.
+`tools/fit.py --rounds 2` (stopped part-way through the second round): the objective moved
+from 0.861 to 0.867 only through evidence_margin 1.0, numbers 1.0 and a higher proximity,
+b and title, and the first two undo what the issue asks for (priors never above clearly
+better evidence; ages weak). The values below were kept.
 """
 
 from __future__ import annotations
