@@ -324,3 +324,17 @@ def test_complaining_hanging_round_and_taking_something(cse_search: Search) -> N
         assert answer(cse_search, question)["unmatched"] == [], question
     first = answer(cse_search, "teenager brought in after taking something at a party")["results"][0]  # type: ignore[index]
     assert (first["section"], first["page"]) == ("accident-and-emergency", "70")
+
+
+def test_a_second_phone_a_drug_mule_and_tagged_photos(cse_search: Search) -> None:
+    """A parent says "a second phone" or "a burner" where the guidance says "more than one
+    phone", "drug mule" where it says county lines, and "tagged in photos" for social media:
+    "second", "mule" and "tagged" were words no page mentions."""
+    for question in (
+        "son has a second phone he hides from us",
+        "we think our son is being used as a drug mule",
+        "my daughter has been tagged in photos at parties with men",
+    ):
+        assert answer(cse_search, question)["unmatched"] == [], question
+    first = answer(cse_search, "son has a second phone he hides from us")["results"][0]  # type: ignore[index]
+    assert (first["section"], first["page"]) == ("signs-to-look-out-for", "113")

@@ -209,9 +209,25 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "whatsapp",
             "facebook",
             "discord",
+            "tagged",
         ),
         "Ofcom (ofcom.org.uk), 'Children and parents: media use and attitudes': the apps and "
-        "social media children use",
+        f"social media children use; {CAMBRIDGE}: tag (to put a person's name on a photo online)",
+    ),
+    LayTerm(
+        (
+            "more than one phone",
+            "multiple phones",
+            "second phone",
+            "two phones",
+            "extra phone",
+            "another phone",
+            "burner phone",
+            "burner",
+        ),
+        f"{CAMBRIDGE}: burner (informal: a cheap mobile phone used for a short time and thrown "
+        "away); NSPCC (nspcc.org.uk), 'Child sexual exploitation': signs include having more than "
+        "one phone",
     ),
     LayTerm(
         ("gaming", "online games", "games console", "console", "xbox", "playstation", "fortnite"),
@@ -721,9 +737,13 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "running drugs",
             "carrying drugs",
             "carry drugs",
+            "drug mule",
+            "drugs mule",
+            "mule",
         ),
         "Home Office (gov.uk), 'Criminal exploitation of children and vulnerable adults: "
-        "county lines'; NSPCC (nspcc.org.uk), 'Gangs and criminal exploitation': cuckooing, trap house",
+        "county lines'; NSPCC (nspcc.org.uk), 'Gangs and criminal exploitation': cuckooing, trap "
+        f"house; {CAMBRIDGE}: mule (slang: a person who carries drugs for a dealer)",
     ),
     LayTerm(
         ("debt", "debts", "owes", "owing", "owe money", "pay it back", "paying it back", "in debt"),
