@@ -284,6 +284,15 @@ def _counts(
     (unit, alternative) of several words, how many candidates hold its words, and how
     many hold them as the phrase."""
     phrases = {} if phrases is None else phrases
+    # Per unit, per alternative: its tally, looked up once rather than per candidate (a
+    # one-word alternative's is never read).
+    tallies = [
+        [
+            phrases.setdefault((u, a), _Together()) if len(alt.stems) > 1 else _Together()
+            for a, alt in enumerate(unit.alternatives)
+        ]
+        for u, unit in enumerate(units)
+    ]
     wanted = sorted(set(docnums))
     stems = {s for u in units for a in u.alternatives for s in a.stems}
     # Positions count only for proximity and word order (two units or more) and for a form
@@ -320,9 +329,12 @@ def _counts(
                     continue
                 held_words = [content.get((s, doc), ()) for s in alternative.stems]
                 starts = _starts(held_words)
-                seen = phrases.setdefault((u, a), _Together())
-                seen.with_words += all(held_words)
-                seen.as_phrase += bool(starts)
+                seen = tallies[u][a]
+                if starts:
+                    seen.as_phrase += 1
+                    seen.with_words += 1
+                elif all(held_words):
+                    seen.with_words += 1
                 found.positions.extend(starts)
                 found.content += alternative.weight * len(starts)
                 in_title = all((s, doc) in title for s in alternative.stems)
