@@ -338,3 +338,14 @@ def test_a_second_phone_a_drug_mule_and_tagged_photos(cse_search: Search) -> Non
         assert answer(cse_search, question)["unmatched"] == [], question
     first = answer(cse_search, "son has a second phone he hides from us")["results"][0]  # type: ignore[index]
     assert (first["section"], first["page"]) == ("signs-to-look-out-for", "113")
+
+
+def test_the_coil_and_stab_wounds_in_everyday_words(cse_search: Search) -> None:
+    """ "the coil" is contraception and "stab wounds" are injuries; both were words no page
+    mentions, and a 14 year old asking for the coil with a boyfriend in his 30s now finds
+    the Sexual Health Service page (contraception for young people) first, not a school page."""
+    coil = answer(cse_search, "14 year old wants the coil fitted and her boyfriend is in his 30s")
+    assert coil["unmatched"] == []
+    first = coil["results"][0]  # type: ignore[index]
+    assert (first["section"], first["page"]) == ("sexual-health", "64")
+    assert answer(cse_search, "a lad came in with stab wounds and wont say what happened")["unmatched"] == []

@@ -136,8 +136,19 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{NHS}, 'Emergency contraception (morning after pill, IUD)'",
     ),
     LayTerm(
-        ("contraception", "contraceptive", "the pill", "contraceptive pill", "birth control"),
-        f"{NHS}, 'Your contraception guide'; {CAMBRIDGE}: the pill, birth control",
+        (
+            "contraception",
+            "contraceptive",
+            "the pill",
+            "contraceptive pill",
+            "birth control",
+            "coil",
+            "implant",
+            "contraceptive implant",
+            "contraceptive injection",
+        ),
+        f"{NHS}, 'Your contraception guide': the pill, the coil (IUD), the implant, the "
+        f"injection; {CAMBRIDGE}: birth control",
     ),
     LayTerm(
         ("termination of pregnancy", "termination", "abortion"),
@@ -871,8 +882,23 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
-        ("injuries", "injury", "injured", "bruises", "bruising", "bruised", "black eye", "hurt"),
-        f"{CAMBRIDGE}: bruise (an injury that makes a mark on the skin), black eye",
+        (
+            "injuries",
+            "injury",
+            "injured",
+            "bruises",
+            "bruising",
+            "bruised",
+            "black eye",
+            "hurt",
+            "wounds",
+            "wound",
+            "stab wound",
+            "stab wounds",
+            "stabbed",
+            "beaten up",
+        ),
+        f"{CAMBRIDGE}: bruise (an injury that makes a mark on the skin), black eye, wound, stab, beat up",
         one_way=True,
     ),
     LayTerm(
