@@ -349,3 +349,12 @@ def test_the_coil_and_stab_wounds_in_everyday_words(cse_search: Search) -> None:
     first = coil["results"][0]  # type: ignore[index]
     assert (first["section"], first["page"]) == ("sexual-health", "64")
     assert answer(cse_search, "a lad came in with stab wounds and wont say what happened")["unmatched"] == []
+
+
+def test_a_sixth_former_is_a_college_student(cse_search: Search) -> None:
+    """ "sixth former" was two words no page mentions ("sixth form" was listed, the student
+    not): it finds the Colleges and alternative provision page first."""
+    asked = answer(cse_search, "a sixth former is going out with a teacher from another school")
+    assert asked["unmatched"] == []
+    first = asked["results"][0]  # type: ignore[index]
+    assert (first["section"], first["page"]) == ("alternative-provision", "51")

@@ -992,9 +992,17 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
-        ("college", "colleges", "sixth form", "sixth form college", "further education", "FE college"),
-        f"{CAMBRIDGE}: sixth form college, further education (education after 16 that is not "
-        "at a university)",
+        (
+            "college",
+            "colleges",
+            "sixth form",
+            "sixth form college",
+            "sixth former",
+            "further education",
+            "FE college",
+        ),
+        f"{CAMBRIDGE}: sixth form college, sixth former (a student in the sixth form), further "
+        "education (education after 16 that is not at a university)",
         one_way=True,
     ),
     LayTerm(
