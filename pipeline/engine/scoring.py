@@ -242,8 +242,9 @@ def _frequency(reader: object, unit: Unit, together: Sequence[_Together | None] 
     way of appearing). A form of several words is at most as common as its rarest word,
     and only that common if its words stand together wherever they meet: it counts the
     rarest word's pages times the share of the candidates holding all its words that hold
-    them as the phrase (`together`, per alternative). Counted as common as "out", "have it
-    out with" made its lay group ("confront") weigh less than any plain word of the query."""
+    them as the phrase (`together`, per alternative; none when no candidate holds them
+    all). Counted as common as "out", "have it out with" made its lay group ("confront")
+    weigh less than any plain word of the query."""
     frequency = 0
     for a, alternative in enumerate(unit.alternatives):
         counted = [reader.doc_frequency("content", s) for s in alternative.stems]  # type: ignore[attr-defined]
