@@ -301,7 +301,7 @@ def test_a_young_persons_words_for_gifts_and_cigarettes(cse_search: Search) -> N
     assert (hit["section"], hit["page"]) == ("healthy-relationships", "123")
 
 
-def test_trade_words_for_dealers_rides_and_guards(cse_search: Search) -> None:
+def test_trade_words_for_dealers_guards_and_till_late(cse_search: Search) -> None:
     """ "dealers", "security guard" and "till late" are how a housing officer, shopping
     centre staff or a takeaway owner put it; each was a word no page mentions."""
     for question in (
