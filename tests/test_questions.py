@@ -223,6 +223,16 @@ def test_an_adults_age_beside_a_partner_is_read_as_an_older_partner(cse_search: 
         assert (first["section"], first["page"]) == ("midwifery", "61"), question
 
 
+def test_an_age_after_hes_or_shes_beside_being_in_love_is_an_older_partner(cse_search: Search) -> None:
+    """ "she's in love with him and he's 40": "he's 40" is an age as "he is 40" was, and
+    being in love says partner; "40" was listed as a word no page mentions, and the page on
+    inappropriate relationships with a much older abuser now comes first."""
+    asked = answer(cse_search, "she says she's in love with him and he's 40")
+    assert asked["unmatched"] == []
+    first = asked["results"][0]  # type: ignore[index]
+    assert (first["section"], first["page"]) == ("models-of-exploitation", "7")
+
+
 def test_the_age_gap_is_read_only_from_an_adults_age_beside_a_partner() -> None:
     from pipeline.engine.search import with_age_gap
 

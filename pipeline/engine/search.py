@@ -611,7 +611,7 @@ def meaning(words: Sequence[str], english: English | None) -> float:
 _AGE = re.compile(
     r"\b(?:(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)"
     r"[\s-]*(?:years?|yrs?)[\s-]*olds?|aged[\s-]+\d{1,2}|under[\s-]+\d{1,2}s?|"
-    r"(?:year|yr)[\s-]*\d{1,2}s?|(?:is|was|turned|turns|only|just|at|when)\s+\d{1,2}"
+    r"(?:year|yr)[\s-]*\d{1,2}s?|(?:(?:is|was|turned|turns|only|just|at|when)\s+|(?<=\w)['’]s\s+)\d{1,2}"
     r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|years?|times?|pounds?|quid|pages?)))\b",
     re.I,
 )
@@ -645,7 +645,7 @@ _ADULT_AGE = re.compile(
 )
 _PARTNER = re.compile(
     r"\b(?:boy ?friends?|girl ?friends?|bf|gf|bae|partners?|man|men|guy|guys|bloke|fella|dating|"
-    r"going out with|seeing|relationship)\b",
+    r"going out with|seeing|relationship|in love|loves?)\b",
     re.I,
 )
 
