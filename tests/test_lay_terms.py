@@ -358,3 +358,10 @@ def test_a_sixth_former_is_a_college_student(cse_search: Search) -> None:
     assert asked["unmatched"] == []
     first = asked["results"][0]  # type: ignore[index]
     assert (first["section"], first["page"]) == ("alternative-provision", "51")
+
+
+def test_adding_someone_and_friend_requests_are_social_media(cse_search: Search) -> None:
+    """ "keeps adding my son on snapchat" listed "adding" as a word no page mentions; adding
+    someone and a friend request are how contact on social media is put."""
+    for question in ("someone keeps adding my son on snapchat", "a stranger sent her a friend request"):
+        assert answer(cse_search, question)["unmatched"] == [], question

@@ -221,9 +221,15 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "facebook",
             "discord",
             "tagged",
+            "friend request",
+            "friend requests",
+            "follow request",
+            "follow requests",
         ),
         "Ofcom (ofcom.org.uk), 'Children and parents: media use and attitudes': the apps and "
-        f"social media children use; {CAMBRIDGE}: tag (to put a person's name on a photo online)",
+        f"social media children use; {CAMBRIDGE}: tag (to put a person's name on a photo online), "
+        "add (to make someone a friend or contact on social media), friend request",
+        asked=("adding me", "added me", "adding my", "adding her", "adding him", "keeps adding"),
     ),
     LayTerm(
         (
