@@ -365,3 +365,17 @@ def test_adding_someone_and_friend_requests_are_social_media(cse_search: Search)
     someone and a friend request are how contact on social media is put."""
     for question in ("someone keeps adding my son on snapchat", "a stranger sent her a friend request"):
         assert answer(cse_search, question)["unmatched"] == [], question
+
+
+def test_eviction_and_closing_a_property_find_tenancy_enforcement(cse_search: Search) -> None:
+    """A housing officer says "evict" and "close a property" where the guidance says
+    tenancy enforcement and closing premises: "evict" was a word no page mentions, and
+    both now find the Housing page on tenancy enforcement first; "what counts as" is a
+    question's frame, not a word to find."""
+    evict = answer(cse_search, "can we evict a tenant who is exploiting kids", "--role", "housing-officer")
+    assert evict["unmatched"] == []
+    for asked in (evict, answer(cse_search, "what powers do we have to close a property")):
+        first = asked["results"][0]  # type: ignore[index]
+        assert (first["section"], first["page"]) == ("housing", "102")
+    counts = answer(cse_search, "what counts as a fit and proper person for a taxi licence")
+    assert counts["unmatched"] == []

@@ -527,6 +527,16 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
     # --- Practice words people shorten or replace -----------------------------------------
     LayTerm(
+        ("tenancy enforcement", "evict", "evicted", "eviction", "evicting"),
+        f"{CAMBRIDGE}: evict (to force someone to leave the house they are living in), eviction",
+        one_way=True,
+    ),
+    LayTerm(
+        ("close premises", "closure order", "closure orders", "close a property", "close the property"),
+        "Home Office (gov.uk), 'Anti-social behaviour powers: statutory guidance for frontline "
+        "professionals': the closure power (closing premises)",
+    ),
+    LayTerm(
         ("anti-social behaviour", "ASBO", "antisocial behaviour", "ASB"),
         "GOV.UK, 'Anti-social behaviour, crime and policing': anti-social behaviour orders (ASBOs)",
     ),

@@ -69,8 +69,8 @@ QUESTION_WORDS = frozenset(
     "nobody everybody".split()
     # Amounts and fillers as people say them: "loads of teenagers coming and going", "new stuff".
     + "loads lots tons stuff".split()
-    # "till late", "til midnight": until, as typed.
-    + "till til".split()
+    # "till late", "til midnight": until, as typed; "what counts as", "does she count as".
+    + "till til count counts".split()
     # Greetings and courtesies a message opens or closes with.
     + "hi hello hey dear thanks thank thx cheers sorry please ok okay".split()
 )
