@@ -379,3 +379,18 @@ def test_eviction_and_closing_a_property_find_tenancy_enforcement(cse_search: Se
         assert (first["section"], first["page"]) == ("housing", "102")
     counts = answer(cse_search, "what counts as a fit and proper person for a taxi licence")
     assert counts["unmatched"] == []
+
+
+def test_a_hickey_a_bmw_and_a_phone_bill_in_a_parents_words(cse_search: Search) -> None:
+    """ "hickey", "bmw" and "bill" were words no page mentions: a love bite is the bite
+    marks the School Nurses page lists (it now comes first), a car named by its make is a
+    car, and someone paying her phone bill is a gift."""
+    hickey = answer(cse_search, "my 13 year old had a hickey")
+    assert hickey["unmatched"] == []
+    first = hickey["results"][0]  # type: ignore[index]
+    assert (first["section"], first["page"]) == ("school-nurses", "58")
+    for question in (
+        "my son has a new older mate who picks him up in a bmw",
+        "someone is paying my daughter's phone bill",
+    ):
+        assert answer(cse_search, question)["unmatched"] == [], question

@@ -622,9 +622,15 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "dropping her off",
             "driving her around",
             "drives her around",
+            "bmw",
+            "merc",
+            "mercedes",
+            "audi",
+            "range rover",
         ),
-        f"{CAMBRIDGE}: car, van, motor (UK informal: a car), vehicle; lift (UK: a free ride "
-        "in someone's car), pick up, drop off",
+        f"{CAMBRIDGE}: car, van, motor (UK informal: a car), vehicle, Merc (UK informal: a "
+        "Mercedes car); lift (UK: a free ride in someone's car), pick up, drop off; the makes "
+        "of car people name",
         one_way=True,
     ),
     LayTerm(
@@ -658,10 +664,15 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "buys him stuff",
             "showering her with gifts",
             "flashy",
+            "phone bill",
+            "top up",
+            "top-ups",
+            "phone credit",
         ),
         f"{CAMBRIDGE}: presents, freebie (informal: something given free), gear (informal: "
-        "clothes), stuff (informal: things), flashy (looking expensive); NSPCC (nspcc.org.uk), 'Child sexual exploitation': signs include unexplained "
-        "gifts, new clothes or phones",
+        "clothes), stuff (informal: things), flashy (looking expensive), top-up (more credit "
+        "for a mobile phone); NSPCC (nspcc.org.uk), 'Child sexual exploitation': signs include "
+        "unexplained gifts, new clothes or phones",
     ),
     LayTerm(
         ("cigarettes", "cigarette", "fags", "fag", "ciggies", "ciggy", "cigs", "tobacco"),
@@ -1029,7 +1040,12 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     LayTerm(
         ("trafficking", "trafficked", "moved around", "taken to other towns", "taken to other cities"),
         "NSPCC (nspcc.org.uk), 'Child trafficking': children moved around the country to be exploited",
+        asked=("in another city", "in another town", "miles from home", "miles away from home"),
         one_way=True,
+    ),
+    LayTerm(
+        ("bite marks", "love bite", "love bites", "hickey", "hickeys"),
+        f"{CAMBRIDGE}: love bite (UK), hickey (US: a mark on the skin from being bitten or sucked)",
     ),
     LayTerm(
         ("child protection plan", "protection plan", "CP plan", "on a plan", "child protection conference"),
