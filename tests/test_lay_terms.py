@@ -394,3 +394,20 @@ def test_a_hickey_a_bmw_and_a_phone_bill_in_a_parents_words(cse_search: Search) 
         "someone is paying my daughter's phone bill",
     ):
         assert answer(cse_search, question)["unmatched"] == [], question
+
+
+def test_fake_accounts_roblox_gift_cards_and_voice_notes(cse_search: Search) -> None:
+    """A fake account is someone pretending to be who they are not: "my son got a message
+    from a fake account" now finds the young people's page warning that people may pretend
+    to be someone your age. "roblox", "card", "voice" and "since" were words no page mentions."""
+    fake = answer(cse_search, "my son got a message from a fake account")
+    assert fake["unmatched"] == []
+    first = fake["results"][0]  # type: ignore[index]
+    assert (first["section"], first["page"]) == ("staying-safe-online", "125")
+    for question in (
+        "she was groomed on roblox",
+        "a man sent my son a gift card",
+        "he keeps sending her voice notes at night",
+        "my daughter has been self harming since she met him",
+    ):
+        assert answer(cse_search, question)["unmatched"] == [], question

@@ -203,7 +203,20 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
     LayTerm(("customer", "punter"), f"{CAMBRIDGE}: punter (UK informal: a customer)"),
     LayTerm(
-        ("messages", "message", "messaging", "dm", "dms", "dming", "dmed", "direct message", "inbox"),
+        (
+            "messages",
+            "message",
+            "messaging",
+            "dm",
+            "dms",
+            "dming",
+            "dmed",
+            "direct message",
+            "inbox",
+            "voice notes",
+            "voice note",
+            "voice messages",
+        ),
         f"{CAMBRIDGE}: DM (direct message: a private message on social media; to send one)",
         one_way=True,
     ),
@@ -247,7 +260,30 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "one phone",
     ),
     LayTerm(
-        ("gaming", "online games", "games console", "console", "xbox", "playstation", "fortnite"),
+        (
+            "pretend",
+            "fake account",
+            "fake accounts",
+            "fake profile",
+            "fake profiles",
+            "catfish",
+            "catfished",
+            "catfishing",
+        ),
+        f"{CAMBRIDGE}: catfish (to pretend to be someone else online to deceive someone), fake (not real)",
+    ),
+    LayTerm(
+        (
+            "gaming",
+            "online games",
+            "games console",
+            "console",
+            "xbox",
+            "playstation",
+            "fortnite",
+            "roblox",
+            "minecraft",
+        ),
         "Ofcom (ofcom.org.uk), 'Children and parents: media use and attitudes': gaming online, "
         "consoles and the games children play",
     ),
@@ -668,6 +704,9 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "top up",
             "top-ups",
             "phone credit",
+            "gift card",
+            "gift cards",
+            "vouchers",
         ),
         f"{CAMBRIDGE}: presents, freebie (informal: something given free), gear (informal: "
         "clothes), stuff (informal: things), flashy (looking expensive), top-up (more credit "

@@ -70,7 +70,7 @@ QUESTION_WORDS = frozenset(
     # Amounts and fillers as people say them: "loads of teenagers coming and going", "new stuff".
     + "loads lots tons stuff".split()
     # "till late", "til midnight": until, as typed; "what counts as", "does she count as".
-    + "till til count counts".split()
+    + "till til count counts since".split()
     # Greetings and courtesies a message opens or closes with.
     + "hi hello hey dear thanks thank thx cheers sorry please ok okay".split()
 )
