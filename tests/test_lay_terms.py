@@ -63,12 +63,23 @@ def answer(cse_search: Search, *args: str) -> dict[str, object]:
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
+def assert_every_word_found(cse_search: Search, questions: tuple[str, ...], *args: str) -> None:
+    """No word of any of the questions is listed as one that no page mentions."""
+    for question in questions:
+        assert answer(cse_search, question, *args)["unmatched"] == [], question
+
+
+def first_hit(data: dict[str, object]) -> tuple[str, str]:
+    """The section and printed page of the first result."""
+    hit = data["results"][0]  # type: ignore[index]
+    return hit["section"], hit["page"]
+
+
 def test_everyday_words_find_the_toolkits_pages(cse_search: Search) -> None:
     """A parent's 'smashed' finds the page on alcohol; 'skipping school' the page on
     attendance, though neither page says those words."""
     smashed = answer(cse_search, "my son came home smashed and won't say where he's been", "--role", "parent")
-    first = smashed["results"][0]  # type: ignore[index]
-    assert (first["section"], first["page"]) == ("signs-to-look-out-for", "113")
+    assert first_hit(smashed) == ("signs-to-look-out-for", "113")
     assert smashed["unmatched"] == []
     skipping = answer(cse_search, "skipping school")
     assert skipping["results"][0]["section"] == "attendance"  # type: ignore[index]
@@ -79,8 +90,7 @@ def test_words_for_harm_and_services_the_toolkit_never_uses_find_its_own(cse_sea
     A&E page on sexual assault answers. "sixth form" and "cameras" likewise reach
     "college" and "CCTV"."""
     raped = answer(cse_search, "she says she was raped at a party")
-    first = raped["results"][0]  # type: ignore[index]
-    assert (first["section"], first["page"]) == ("accident-and-emergency", "71")
+    assert first_hit(raped) == ("accident-and-emergency", "71")
     assert raped["unmatched"] == []
     assert answer(cse_search, "sixth form student with older boyfriend")["unmatched"] == []
     assert answer(cse_search, "hotel cameras")["unmatched"] == []
@@ -178,8 +188,7 @@ def test_where_young_people_hang_about_in_everyday_words(cse_search: Search) -> 
     mentions; they find the takeaways page and the pages on where children spend time."""
     data = answer(cse_search, "young people hanging around the chip shop late at night")
     assert data["unmatched"] == []
-    first = data["results"][0]  # type: ignore[index]
-    assert (first["section"], first["page"]) == ("takeaways", "110")
+    assert first_hit(data) == ("takeaways", "110")
     kebab = answer(cse_search, "kebab shop")["results"][0]  # type: ignore[index]
     assert kebab["section"] == "takeaways"
 
@@ -188,15 +197,16 @@ def test_the_law_an_emergency_and_schoolchildren_in_everyday_words(cse_search: S
     """ "illegal", "999", "schoolgirl" and "chips" are on no page: each was listed as a
     word no page mentions. "999" finds the page saying what to do in an emergency, not
     the Accident and Emergency pages."""
-    for question in (
-        "is sexting illegal",
-        "should i ring 999",
-        "driver keeps picking up the same schoolgirl",
-        "grown man keeps giving schoolkids free chips",
-    ):
-        assert answer(cse_search, question)["unmatched"] == [], question
-    emergency = answer(cse_search, "should i ring 999")["results"][0]  # type: ignore[index]
-    assert (emergency["section"], emergency["page"]) == ("where-to-get-help", "118")
+    assert_every_word_found(
+        cse_search,
+        (
+            "is sexting illegal",
+            "should i ring 999",
+            "driver keeps picking up the same schoolgirl",
+            "grown man keeps giving schoolkids free chips",
+        ),
+    )
+    assert first_hit(answer(cse_search, "should i ring 999")) == ("where-to-get-help", "118")
 
 
 def test_words_of_reports_and_forms_find_the_toolkits_own(cse_search: Search) -> None:
@@ -216,10 +226,13 @@ def test_a_young_persons_message_about_apps_and_strangers(cse_search: Search) ->
     mentions; "carry drugs to another town" showed the taxi pages before county lines."""
     dming = answer(cse_search, "a man on tiktok keeps dming me")
     assert dming["corrected"] is None and dming["unmatched"] == []
-    for question in ("this guy i met on insta wants to meet up", "sum1 keeps asking me for nudes"):
-        assert answer(cse_search, question)["unmatched"] == [], question
-    carry = answer(cse_search, "they made me carry drugs to another town")["results"][0]  # type: ignore[index]
-    assert (carry["section"], carry["page"]) == ("models-of-exploitation", "8")
+    assert_every_word_found(
+        cse_search, ("this guy i met on insta wants to meet up", "sum1 keeps asking me for nudes")
+    )
+    assert first_hit(answer(cse_search, "they made me carry drugs to another town")) == (
+        "models-of-exploitation",
+        "8",
+    )
 
 
 def test_staying_out_is_not_staying_safe(cse_search: Search) -> None:
@@ -261,12 +274,14 @@ def test_drinks_by_name_dating_and_an_age_in_decades(cse_search: Search) -> None
     """ "vodka" and "20s" were listed as words no page mentions: a drink named is alcohol,
     and "a man in his 20s" is an adult's age beside a partner (the guidance says "older");
     "dating" finds the pages on boyfriends and girlfriends."""
-    for question in (
-        "she's been going to parties where adults give them vodka",
-        "my 13 year old keeps getting lifts from a man in his 20s",
-        "she is 14 and seeing a lad in his twenties",
-    ):
-        assert answer(cse_search, question)["unmatched"] == [], question
+    assert_every_word_found(
+        cse_search,
+        (
+            "she's been going to parties where adults give them vodka",
+            "my 13 year old keeps getting lifts from a man in his 20s",
+            "she is 14 and seeing a lad in his twenties",
+        ),
+    )
     dating = answer(cse_search, "dating")["results"]
     assert {hit["section"] for hit in dating} >= {"healthy-relationships"}  # type: ignore[union-attr]
 
@@ -280,36 +295,41 @@ def test_red_flags_and_how_would_i_know_ask_for_the_warning_signs(cse_search: Se
         "what are the red flags that a child is being exploited",
         "how would i know if a pupil is being exploited",
     ):
-        first = answer(cse_search, question, "--role", "teacher")["results"][0]  # type: ignore[index]
-        assert (first["section"], first["page"]) == ("warning-signs", "11"), question
+        asked = answer(cse_search, question, "--role", "teacher")
+        assert first_hit(asked) == ("warning-signs", "11"), question
 
 
 def test_a_young_persons_words_for_gifts_and_cigarettes(cse_search: Search) -> None:
     """ "buys her stuff", "flashy" and "fags" are how a young person says gifts, expensive
     and cigarettes; each was a word no page mentions, and "buys her stuff" now finds the
     young people's page on warning signs (presents from someone much older) first."""
-    for question in (
-        "a girl in my class keeps getting picked up by a man in a flashy car",
-        "a man at the shop gives us free fags",
-        "my mate's boyfriend is way older and buys her stuff",
-    ):
-        assert answer(cse_search, question, "--role", "young-person")["unmatched"] == [], question
-    first = answer(
+    assert_every_word_found(
+        cse_search,
+        (
+            "a girl in my class keeps getting picked up by a man in a flashy car",
+            "a man at the shop gives us free fags",
+            "my mate's boyfriend is way older and buys her stuff",
+        ),
+        "--role",
+        "young-person",
+    )
+    stuff = answer(
         cse_search, "my mate's boyfriend is way older and buys her stuff", "--role", "young-person"
     )
-    hit = first["results"][0]  # type: ignore[index]
-    assert (hit["section"], hit["page"]) == ("healthy-relationships", "123")
+    assert first_hit(stuff) == ("healthy-relationships", "123")
 
 
 def test_trade_words_for_dealers_guards_and_till_late(cse_search: Search) -> None:
     """ "dealers", "security guard" and "till late" are how a housing officer, shopping
     centre staff or a takeaway owner put it; each was a word no page mentions."""
-    for question in (
-        "i'm a housing officer and a flat is being used by dealers",
-        "security guard at the shopping centre seeing girls with older men",
-        "i run a chippy and kids hang around till late with older lads",
-    ):
-        assert answer(cse_search, question)["unmatched"] == [], question
+    assert_every_word_found(
+        cse_search,
+        (
+            "i'm a housing officer and a flat is being used by dealers",
+            "security guard at the shopping centre seeing girls with older men",
+            "i run a chippy and kids hang around till late with older lads",
+        ),
+    )
 
 
 def test_complaining_hanging_round_and_taking_something(cse_search: Search) -> None:
@@ -317,27 +337,35 @@ def test_complaining_hanging_round_and_taking_something(cse_search: Search) -> N
     round" is the UK's "hanging around": both were words no page mentions. "Taking
     something" at a party is taking drugs: it finds the A&E page on young people under the
     influence (brought in with drug intoxication) first, not a housing page."""
-    for question in (
-        "neighbours complaining about kids and drugs at a council flat",
-        "gangs of lads hanging round the park at night",
-    ):
-        assert answer(cse_search, question)["unmatched"] == [], question
-    first = answer(cse_search, "teenager brought in after taking something at a party")["results"][0]  # type: ignore[index]
-    assert (first["section"], first["page"]) == ("accident-and-emergency", "70")
+    assert_every_word_found(
+        cse_search,
+        (
+            "neighbours complaining about kids and drugs at a council flat",
+            "gangs of lads hanging round the park at night",
+        ),
+    )
+    assert first_hit(answer(cse_search, "teenager brought in after taking something at a party")) == (
+        "accident-and-emergency",
+        "70",
+    )
 
 
 def test_a_second_phone_a_drug_mule_and_tagged_photos(cse_search: Search) -> None:
     """A parent says "a second phone" or "a burner" where the guidance says "more than one
     phone", "drug mule" where it says county lines, and "tagged in photos" for social media:
     "second", "mule" and "tagged" were words no page mentions."""
-    for question in (
-        "son has a second phone he hides from us",
-        "we think our son is being used as a drug mule",
-        "my daughter has been tagged in photos at parties with men",
-    ):
-        assert answer(cse_search, question)["unmatched"] == [], question
-    first = answer(cse_search, "son has a second phone he hides from us")["results"][0]  # type: ignore[index]
-    assert (first["section"], first["page"]) == ("signs-to-look-out-for", "113")
+    assert_every_word_found(
+        cse_search,
+        (
+            "son has a second phone he hides from us",
+            "we think our son is being used as a drug mule",
+            "my daughter has been tagged in photos at parties with men",
+        ),
+    )
+    assert first_hit(answer(cse_search, "son has a second phone he hides from us")) == (
+        "signs-to-look-out-for",
+        "113",
+    )
 
 
 def test_the_coil_and_stab_wounds_in_everyday_words(cse_search: Search) -> None:
@@ -346,8 +374,7 @@ def test_the_coil_and_stab_wounds_in_everyday_words(cse_search: Search) -> None:
     the Sexual Health Service page (contraception for young people) first, not a school page."""
     coil = answer(cse_search, "14 year old wants the coil fitted and her boyfriend is in his 30s")
     assert coil["unmatched"] == []
-    first = coil["results"][0]  # type: ignore[index]
-    assert (first["section"], first["page"]) == ("sexual-health", "64")
+    assert first_hit(coil) == ("sexual-health", "64")
     assert answer(cse_search, "a lad came in with stab wounds and wont say what happened")["unmatched"] == []
 
 
@@ -356,15 +383,15 @@ def test_a_sixth_former_is_a_college_student(cse_search: Search) -> None:
     not): it finds the Colleges and alternative provision page first."""
     asked = answer(cse_search, "a sixth former is going out with a teacher from another school")
     assert asked["unmatched"] == []
-    first = asked["results"][0]  # type: ignore[index]
-    assert (first["section"], first["page"]) == ("alternative-provision", "51")
+    assert first_hit(asked) == ("alternative-provision", "51")
 
 
 def test_adding_someone_and_friend_requests_are_social_media(cse_search: Search) -> None:
     """ "keeps adding my son on snapchat" listed "adding" as a word no page mentions; adding
     someone and a friend request are how contact on social media is put."""
-    for question in ("someone keeps adding my son on snapchat", "a stranger sent her a friend request"):
-        assert answer(cse_search, question)["unmatched"] == [], question
+    assert_every_word_found(
+        cse_search, ("someone keeps adding my son on snapchat", "a stranger sent her a friend request")
+    )
 
 
 def test_eviction_and_closing_a_property_find_tenancy_enforcement(cse_search: Search) -> None:
@@ -375,8 +402,7 @@ def test_eviction_and_closing_a_property_find_tenancy_enforcement(cse_search: Se
     evict = answer(cse_search, "can we evict a tenant who is exploiting kids", "--role", "housing-officer")
     assert evict["unmatched"] == []
     for asked in (evict, answer(cse_search, "what powers do we have to close a property")):
-        first = asked["results"][0]  # type: ignore[index]
-        assert (first["section"], first["page"]) == ("housing", "102")
+        assert first_hit(asked) == ("housing", "102")
     counts = answer(cse_search, "what counts as a fit and proper person for a taxi licence")
     assert counts["unmatched"] == []
 
@@ -387,13 +413,14 @@ def test_a_hickey_a_bmw_and_a_phone_bill_in_a_parents_words(cse_search: Search) 
     car, and someone paying her phone bill is a gift."""
     hickey = answer(cse_search, "my 13 year old had a hickey")
     assert hickey["unmatched"] == []
-    first = hickey["results"][0]  # type: ignore[index]
-    assert (first["section"], first["page"]) == ("school-nurses", "58")
-    for question in (
-        "my son has a new older mate who picks him up in a bmw",
-        "someone is paying my daughter's phone bill",
-    ):
-        assert answer(cse_search, question)["unmatched"] == [], question
+    assert first_hit(hickey) == ("school-nurses", "58")
+    assert_every_word_found(
+        cse_search,
+        (
+            "my son has a new older mate who picks him up in a bmw",
+            "someone is paying my daughter's phone bill",
+        ),
+    )
 
 
 def test_fake_accounts_roblox_gift_cards_and_voice_notes(cse_search: Search) -> None:
@@ -402,12 +429,13 @@ def test_fake_accounts_roblox_gift_cards_and_voice_notes(cse_search: Search) -> 
     to be someone your age. "roblox", "card", "voice" and "since" were words no page mentions."""
     fake = answer(cse_search, "my son got a message from a fake account")
     assert fake["unmatched"] == []
-    first = fake["results"][0]  # type: ignore[index]
-    assert (first["section"], first["page"]) == ("staying-safe-online", "125")
-    for question in (
-        "she was groomed on roblox",
-        "a man sent my son a gift card",
-        "he keeps sending her voice notes at night",
-        "my daughter has been self harming since she met him",
-    ):
-        assert answer(cse_search, question)["unmatched"] == [], question
+    assert first_hit(fake) == ("staying-safe-online", "125")
+    assert_every_word_found(
+        cse_search,
+        (
+            "she was groomed on roblox",
+            "a man sent my son a gift card",
+            "he keeps sending her voice notes at night",
+            "my daughter has been self harming since she met him",
+        ),
+    )
