@@ -118,12 +118,9 @@ def score_candidates(
         return {doc: Scored(extra(doc), 0.0) for doc in docnums}
     reader = searcher.reader()
     total_docs = max(reader.doc_count(), 1)
-    phrases: dict[tuple[int, int], _Together] = {}
-    counts = _counts(searcher, docnums, units, phrases)
-    frequencies = [
-        _frequency(reader, unit, [phrases.get((i, a)) for a in range(len(unit.alternatives))])
-        for i, unit in enumerate(units)
-    ]
+    together: list[list[_Together]] = []
+    counts = _counts(searcher, docnums, units, together)
+    frequencies = [_frequency(reader, unit, tallies) for unit, tallies in zip(units, together, strict=True)]
     # A word no page holds tells no page from another: it is left out of the weights (it
     # would only shrink every score beside the priors).
     meaningful = (
@@ -237,7 +234,7 @@ def weight_by_meaning(unit: Unit, ranking: Ranking) -> float:
     return factor * ranking.role_words if unit.asker else factor
 
 
-def _frequency(reader: object, unit: Unit, together: Sequence[_Together | None] = ()) -> int:
+def _frequency(reader: object, unit: Unit, together: Sequence[_Together] = ()) -> int:
     """The pages holding the unit's commonest form (a unit is as common as its commonest
     way of appearing). A form of several words is at most as common as its rarest word,
     and only that common if its words stand together wherever they meet: it counts the
@@ -249,8 +246,8 @@ def _frequency(reader: object, unit: Unit, together: Sequence[_Together | None] 
     for a, alternative in enumerate(unit.alternatives):
         counted = [reader.doc_frequency("content", s) for s in alternative.stems]  # type: ignore[attr-defined]
         estimate = min(counted) if counted else 0
-        seen = together[a] if a < len(together) else None
-        if seen is not None:
+        if len(alternative.stems) > 1 and a < len(together):
+            seen = together[a]
             estimate = round(estimate * seen.as_phrase / max(seen.with_words, 1))
         frequency = max(frequency, estimate)
     if unit.concept:
@@ -278,22 +275,15 @@ def _counts(
     searcher: Searcher,
     docnums: Sequence[int],
     units: Sequence[Unit],
-    phrases: dict[tuple[int, int], _Together] | None = None,
+    together: list[list[_Together]] | None = None,
 ) -> dict[int, list[_Counts]]:
     """Per candidate, per unit: frequency in each field and positions in the page text,
-    read from the postings by skipping straight to each candidate. `phrases` gathers, per
-    (unit, alternative) of several words, how many candidates hold its words, and how
-    many hold them as the phrase."""
-    phrases = {} if phrases is None else phrases
-    # Per unit, per alternative: its tally, looked up once rather than per candidate (a
-    # one-word alternative's is never read).
-    tallies = [
-        [
-            phrases.setdefault((u, a), _Together()) if len(alt.stems) > 1 else _Together()
-            for a, alt in enumerate(unit.alternatives)
-        ]
-        for u, unit in enumerate(units)
-    ]
+    read from the postings by skipping straight to each candidate. `together` receives, per
+    unit and alternative, how many candidates hold the words of a form of several words,
+    and how many hold them as the phrase (a one-word form's tally stays at zero)."""
+    tallies = [[_Together() for _ in unit.alternatives] for unit in units]
+    if together is not None:
+        together[:] = tallies
     wanted = sorted(set(docnums))
     stems = {s for u in units for a in u.alternatives for s in a.stems}
     # Positions count only for proximity and word order (two units or more) and for a form
