@@ -935,9 +935,29 @@ def _is_plain_words(text: str) -> bool:
 
 def _parse(parser: qparser.QueryParser, text: str) -> wq.Query:
     try:
-        return parser.parse(text)
+        return _flattened(parser.parse(text, normalize=False)).normalize()
     except Exception as exc:  # the parser's own errors are not part of its API
         raise QuerySyntaxError(f"could not understand the query {text!r}: {exc}") from None
+
+
+def _flattened(query: wq.Query) -> wq.Query:
+    """The parsed tree with each group merged into a parent of its own kind (a word's
+    fields, a synonym's alternatives, into the query's OR), as Whoosh's `normalize` merges
+    them, but sharing the children: normalize deep-copies each one it lifts, which was a
+    tenth of a three-word query's time. The tree is the parser's own, shared by no one.
+    A group with a boost of its own is left for normalize to merge."""
+    if not isinstance(query, wq.CompoundQuery):
+        return query if query.is_leaf() else query.apply(_flattened)
+    children: list[wq.Query] = []
+    for child in query.subqueries:
+        child = _flattened(child)
+        if type(child) is type(query) and child.boost == 1.0:
+            children.extend(child.subqueries)
+        else:
+            children.append(child)
+    flat = copy.copy(query)
+    flat.subqueries = children
+    return flat
 
 
 def _filters(scope: Scope | None, chapter: int | None) -> tuple[wq.Query | None, wq.Query]:
