@@ -229,3 +229,17 @@ def test_a_parsed_query_is_the_one_whooshs_normalize_gives(searcher, text: str, 
         searcher.schema, group=engine.qparser.OrGroup if group == "or" else engine.qparser.AndGroup
     )
     assert engine._parse(parser, text) == parser.parse(text)
+
+
+def test_a_word_is_found_in_the_sorted_list_as_a_scan_of_its_lines_finds_it() -> None:
+    """english.py finds a word by halving its sorted list; every word of the list, and
+    words not in it (before the first, after the last, between two), answer as reading
+    the lines one by one does."""
+    from pipeline.engine.english import English, english_lines
+
+    lines = english_lines()
+    by_scan = dict(line.split("\t") for line in lines.strip("\n").split("\n"))
+    words = English(lines.encode("utf-8"))
+    assert all(words.zipf(word) == float(zipf) for word, zipf in by_scan.items() if word == word.lower())
+    for absent in ("", "\x00", "aaaaaaa", "hungoverr", "zzzzzzzz", "\uffff"):
+        assert absent not in by_scan and words.zipf(absent) == 0.0

@@ -74,6 +74,23 @@ def test_a_correct_english_word_is_never_replaced(cse_search: Search) -> None:
         assert (data["corrected"], data["suggestion"]) == (None, None), question
 
 
+def test_an_uncommon_english_word_stands_as_typed_but_a_common_misspelling_is_corrected(
+    cse_search: Search,
+) -> None:
+    """ "snogging" (seen twice per hundred million words) and "hungover" are English, though
+    below the common list: they were read as "sagging" and "handover". "recieve" is in
+    wordfreq too (web text is full of it), but "receive" is a hundred times commoner."""
+    for question, word in [
+        ("year 10s snogging older lads at the bus station", "snogging"),
+        ("pupil keeps turning up to lessons hungover", "hungover"),
+    ]:
+        data = answer(cse_search, question)
+        assert (data["corrected"], data["suggestion"]) == (None, None), question
+        assert data["unmatched"] == [word], question
+    misspelt = answer(cse_search, "she is made to recieve presents")
+    assert misspelt["corrected"] == "she is made to receive presents"
+
+
 def test_a_prior_never_lifts_a_page_above_one_holding_more_of_the_question() -> None:
     """Evidence before priors (scoring.evidence_first): page 1 holds the question's words
     (evidence 0.9), page 2 is the role's own section but holds little of them (0.2); its

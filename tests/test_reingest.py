@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.engine.english import ENGLISH_NAME, SOURCE_NAME, list_source
+from pipeline.engine.english import ENGLISH_NAME, SOURCE_NAME, english, list_is_current, list_source
 from pipeline.engine.store import IndexStore
 from pipeline.ingest.manifest import load_manifest
 from pipeline.ingest.sections import NOT_IN_CONFIG
@@ -146,6 +146,26 @@ def test_the_english_word_list_is_carried_over_unless_wordfreq_changed(
         same_wordfreq,
         True,
     )
+
+
+def test_a_word_list_an_older_version_kept_is_not_searched_and_the_next_ingest_replaces_it(
+    sample: Place,
+) -> None:
+    """An older version kept its list most common first, where this one searches a sorted
+    list by halves: searched so, it would miss words. Until the next ingest a search reads
+    wordfreq's list itself; that ingest, with no PDF changed, writes a generation whose
+    list is this version's."""
+    before = IndexStore(sample.index).current()
+    assert before is not None
+    (before / SOURCE_NAME).write_text("1\nan older version's list\n", encoding="utf-8")
+    (before / ENGLISH_NAME).write_bytes(b"\nthe\t7.73\nzebra\t3.40\nhungover\t2.95\n")
+
+    assert not list_is_current(before)
+    assert english.__wrapped__(before).zipf("hungover") == 2.95  # read from wordfreq
+    assert sample.run("ingest").exit_code == 0
+    after = IndexStore(sample.index).current()
+    assert after is not None and after != before
+    assert list_is_current(after, list_source()) and (after / ENGLISH_NAME).stat().st_size > 500_000
 
 
 def test_carried_file_keeps_its_warning(sample: Place, edited: bytes) -> None:

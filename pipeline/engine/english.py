@@ -1,15 +1,18 @@
-"""How common a word is in everyday English, from wordfreq's word list.
+"""How common a word is in everyday English, from wordfreq's word lists.
 
-Two jobs need it: a common English word ("morning", "after") is never "corrected" into a
-toolkit word, and an everyday word ("child", "year", "old") is weaker evidence of what a
-question is about than a rarer one ("drinking", "boyfriend", "photos").
+Three jobs need it: a common English word ("morning", "after") is never "corrected" into
+a toolkit word; an uncommon one ("hungover") is not either, unless the toolkit word is far
+commoner, as a misspelling's correction is ("seperate"); and an everyday word ("child",
+"year", "old") is weaker evidence of what a question is about than a rarer one
+("drinking", "boyfriend", "photos").
 
-The list is wordfreq's "small" English list (about 29,000 words at Zipf 3 and above, i.e.
-seen at least once per million words of text), kept beside each index generation by the
-ingest (`save_english`), most common first. A search reads that one file and never imports
-wordfreq, whose import costs more than a whole search; a word is found by a byte search in
-the file, most common words first, so nothing is parsed. An index written before this file
-existed has the list read from wordfreq itself, once, when first needed.
+The list is wordfreq's English list down to Zipf 2 (about 96,000 words seen at least once
+per hundred million words of text: the "small" list's words at Zipf 3 and above, and the
+"large" list's below them), kept beside each index generation by the ingest
+(`save_english`), sorted by word. A search reads that one file and never imports
+wordfreq, whose import costs more than a whole search; a word is found by a binary search
+over the file's bytes, so nothing is parsed. An index written before this file existed has
+the list read from wordfreq itself, once, when first needed.
 """
 
 from __future__ import annotations
@@ -24,19 +27,29 @@ from pipeline.ondisk import write_atomic
 
 ENGLISH_NAME = "english.tsv"
 SOURCE_NAME = "english.source"  # which wordfreq list english.tsv was made from (list_source)
-LIST_FORMAT = "1"  # english_lines' format: changing it makes every kept list be made again
+LIST_FORMAT = "2"  # english_lines' format: changing it makes every kept list be made again
 COMMON = 3.0  # Zipf frequency of a common English word: at least once per million words
+UNCOMMON = 2.0  # an uncommon word, still English: once per hundred million words
 KNOWN_WORDS = 50_000  # words whose frequency a process remembers (in memory only, never logged)
 
 
 def english_lines() -> str:
-    """wordfreq's small English list as the file holds it: a newline, then one
-    "word<TAB>zipf" line per word, most common first."""
+    """The word list as the file holds it: a newline, then one "word<TAB>zipf" line per
+    word, sorted by the word's UTF-8 bytes (what `English` searches). The small list's
+    words and frequencies, and the large list's words between UNCOMMON and COMMON (the
+    two lists agree where both hold a word)."""
     import wordfreq  # only the ingest (or an index written before the file) pays for it
 
-    frequencies = wordfreq.get_frequency_dict("en", wordlist="small")
-    rows = (f"{word}\t{math.log10(frequency) + 9:.2f}" for word, frequency in frequencies.items())
-    return "\n" + "\n".join(row for row in rows if "\n" not in row) + "\n"
+    frequencies = dict(wordfreq.get_frequency_dict("en", wordlist="small"))
+    for word, frequency in wordfreq.get_frequency_dict("en", wordlist="large").items():
+        if word not in frequencies and math.log10(frequency) + 9 >= UNCOMMON:
+            frequencies[word] = frequency
+    rows = sorted(
+        (word.encode("utf-8"), f"{math.log10(frequency) + 9:.2f}")
+        for word, frequency in frequencies.items()
+        if "\n" not in word and "\t" not in word
+    )
+    return "\n" + "\n".join(f"{word.decode('utf-8')}\t{zipf}" for word, zipf in rows) + "\n"
 
 
 def list_source() -> str | None:
@@ -49,7 +62,10 @@ def list_source() -> str | None:
         return None
     package = Path(spec.origin)
     parts = [LIST_FORMAT]
-    for path in (package, package.parent / "data" / "small_en.msgpack.gz"):
+    for path in (
+        package,
+        *(package.parent / "data" / f"{size}_en.msgpack.gz" for size in ("small", "large")),
+    ):
         try:
             status = path.stat()
         except OSError:
@@ -65,7 +81,7 @@ def save_english(directory: Path, previous: Path | None = None) -> None:
     source = list_source()
     if previous is not None and previous != directory and source is not None:
         try:
-            if (previous / SOURCE_NAME).read_text(encoding="utf-8") == source:
+            if list_is_current(previous, source):
                 kept = (previous / ENGLISH_NAME).read_bytes()
                 if kept.startswith(b"\n") and kept.endswith(b"\n") and len(kept) > 1:  # whole
                     write_atomic(directory / ENGLISH_NAME, kept)
@@ -91,16 +107,7 @@ class English:
         found = self._known.get(word)
         if found is not None:
             return found
-        key = b"\n" + word.encode("utf-8", "replace") + b"\t"
-        at = self._data.find(key)
-        value = 0.0
-        if at >= 0:
-            start = at + len(key)
-            end = self._data.find(b"\n", start)
-            try:
-                value = float(self._data[start:end])
-            except ValueError:  # a damaged line: the word counts as unknown
-                value = 0.0
+        value = _sorted_lookup(self._data, word.encode("utf-8", "replace"))
         with self._lock:
             if len(self._known) >= KNOWN_WORDS:  # bounded: a stream of odd words cannot grow it
                 self._known.clear()
@@ -112,13 +119,54 @@ class English:
         return self.zipf(word) >= COMMON
 
 
+def _sorted_lookup(data: bytes, word: bytes) -> float:
+    """The Zipf value on `word`'s line of `data` (a newline, then "word<TAB>zipf" lines
+    sorted by word), 0.0 when it has none: a binary search, about 17 steps for the whole
+    list, where a scan for a word not in it read every line."""
+    low, high = 0, len(data)  # the newline before the word's line, if any, is in [low, high)
+    while low < high:
+        middle = (low + high) // 2
+        newline = data.find(b"\n", middle, high)
+        if newline < 0:
+            high = middle
+            continue
+        start = newline + 1
+        end = data.find(b"\n", start)
+        if end < 0:  # the file's last newline: no line starts after it
+            high = newline
+            continue
+        tab = data.find(b"\t", start, end)
+        found = data[start:tab] if tab >= 0 else data[start:end]
+        if found == word:
+            try:
+                return float(data[tab + 1 : end]) if tab >= 0 else 0.0
+            except ValueError:  # a damaged line: the word counts as unknown
+                return 0.0
+        if found < word:
+            low = end
+        else:
+            high = newline
+    return 0.0
+
+
 @functools.lru_cache(maxsize=4)
 def english(generation: Path | None) -> English:
     """The word list kept with this index generation (read once per generation), or
     wordfreq's own when the generation has none."""
-    if generation is not None:
+    if generation is not None and list_is_current(generation):
         try:
             return English((generation / ENGLISH_NAME).read_bytes())
         except OSError:
             pass
     return English(english_lines().encode("utf-8"))
+
+
+def list_is_current(generation: Path, source: str | None = None) -> bool:
+    """Whether the generation's list is in this version's format (a list kept by an older
+    version is not sorted: searched, it would miss words), and, when `source` is given,
+    made from that wordfreq list (the ingest makes it again when not)."""
+    try:
+        kept = (generation / SOURCE_NAME).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return kept == source if source is not None else kept.split("\n", 1)[0] == LIST_FORMAT

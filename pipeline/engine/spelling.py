@@ -5,8 +5,10 @@ hold), not one of the tool's synonym forms ("sexting"), and not a common English
 (english.py): its nearest toolkit word within `max_distance` edits, sharing its first
 letter (else the nearest one-word form of the lay vocabulary: "daugter" -> "daughter"),
 replaces it, and the search says so ("Showing results for ...; search instead for
-..."). A correct English word the toolkit does not use ("morning") is never replaced: the
-answer names it among the words no page mentions instead.
+..."). A correct English word the toolkit does not use ("morning", or the uncommon
+"hungover") is never replaced: the answer names it among the words no page mentions
+instead. An uncommon word far rarer than the toolkit word is a common misspelling, which
+wordfreq's web text holds too ("seperate"), and is corrected.
 
 Compounds are read by rule, not by list: two typed words that the toolkit writes as one
 ("on line", "on-line" -> "online") are joined when the toolkit never has them side by side,
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from pipeline.engine.english import English
+from pipeline.engine.english import UNCOMMON, English
 from pipeline.engine.lay_terms import LAY
 from pipeline.engine.synonyms import Synonyms
 
@@ -33,6 +35,10 @@ OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 # Candidate corrections kept per misspelt word before the closest is chosen (as Whoosh's
 # corrector did: the commonest within the distance).
 SUGGESTION_CANDIDATES = 8
+# How much commoner in English (in Zipf units: 1.5 is about 30 times) a toolkit word must
+# be than an uncommon English word typed for the word to be read as its misspelling:
+# "seperate" 2.8 / "separate" 4.8 is one, "hungover" 3.0 / "handover" 3.0 is not.
+MISSPELLING_GAP = 1.5
 # A part of a split compound is a word of at least this many letters ("self-harm"), unless
 # the hyphenated whole is one of the tool's synonym forms ("e-safety").
 SPLIT_PART = 3
@@ -172,9 +178,16 @@ class Speller:
         better = best_correction(lowered, candidates, self.searcher.reader(), self.stems) or _lay_word_near(
             lowered, allowed
         )
-        if better is None:
+        if better is None or self._english_as_typed(lowered, better.lower()):
             return None
         return better.upper() if word.isupper() else better
+
+    def _english_as_typed(self, word: str, better: str) -> bool:
+        """An uncommon English word ("hungover", "sexting") stands as typed, unless the
+        toolkit word is MISSPELLING_GAP commoner in English: then it is a common
+        misspelling ("seperate", "recieve", "harrassment"), which the web is full of."""
+        typed = self.english.zipf(word)
+        return typed >= UNCOMMON and self.english.zipf(better) - typed < MISSPELLING_GAP
 
     def _stem_found(self, word: str) -> bool:
         stems = self.stems(word)

@@ -19,7 +19,7 @@ from pipeline.config.load import load_snapshot, save_snapshot
 from pipeline.config.model import Limits, OcrSettings, Toolkit
 from pipeline.engine.dated import save_dates
 from pipeline.engine.documents import PageKind
-from pipeline.engine.english import save_english
+from pipeline.engine.english import list_is_current, list_source, save_english
 from pipeline.engine.index import (
     SCHEMA_VERSION,
     by_file,
@@ -449,6 +449,7 @@ def ingest(
             and not previous.failures
             and not refused
             and damage is None
+            and english_is_current(store.current())
         ):
             return _unchanged_report(previous)
         if on_start:
@@ -594,6 +595,12 @@ def _replaced(
     if replaced_pages * 2 >= sum(record.pages for record in new.values()):
         return None
     return replaced
+
+
+def english_is_current(generation: Path | None) -> bool:
+    """Whether the generation's English word list is this version's, from the installed
+    wordfreq: when not (an upgrade), the ingest writes a new generation with a new list."""
+    return generation is not None and list_is_current(generation, list_source())
 
 
 def _unchanged_report(manifest: Manifest) -> IngestReport:
