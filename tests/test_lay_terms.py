@@ -439,3 +439,34 @@ def test_fake_accounts_roblox_gift_cards_and_voice_notes(cse_search: Search) -> 
             "my daughter has been self harming since she met him",
         ),
     )
+
+
+def test_hungover_spiked_groped_vaping_a_badge_and_a_flat(cse_search: Search) -> None:
+    """A taxi driver's licence is the badge he wears: asked as licensing whether the badge can
+    be taken without a conviction, the page on suspending or revoking a licence with no
+    criminal charge now comes first (the role's other pages did). A flat is a property: the
+    housing page on a property used to exploit children comes first. The other words were
+    ones no page mentions (or, "hungover", read as "handover")."""
+    badge = answer(
+        cse_search, "can his badge be taken off him if he has not been convicted", "--role", "taxi-licensing"
+    )
+    assert badge["unmatched"] == []
+    assert first_hit(badge) == ("taxi-licensing", "100")
+    flat = answer(
+        cse_search,
+        "neighbours report a flat with girls going in and out at night",
+        "--role",
+        "housing-officer",
+    )
+    assert first_hit(flat) == ("housing", "101")
+    assert_every_word_found(
+        cse_search,
+        (
+            "pupil keeps turning up to lessons hungover",
+            "her drink was spiked at a party",
+            "girl says an older man groped her on the bus",
+            "kids vaping outside the chip shop with older lads",
+            "his taxi license should be revoked",
+            "lads loitering outside the school gates",
+        ),
+    )

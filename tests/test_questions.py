@@ -22,10 +22,10 @@ def answer(cse_search: Search, *args: str) -> dict[str, object]:
 def test_the_words_no_page_holds_are_named(cse_search: Search) -> None:
     """A foster carer's question with a word the toolkit never uses: the answer says so,
     and still shows the pages for the rest."""
-    data = answer(cse_search, "she is vaping outside the takeaway with older boys")
-    assert data["unmatched"] == ["vaping"]
-    text = cse_search("she is vaping outside the takeaway with older boys").output
-    assert "No page mentions: vaping." in text
+    data = answer(cse_search, "she is skulking outside the takeaway with older boys")
+    assert data["unmatched"] == ["skulking"]
+    text = cse_search("she is skulking outside the takeaway with older boys").output
+    assert "No page mentions: skulking." in text
 
 
 def test_a_question_with_every_word_found_names_none(cse_search: Search) -> None:
@@ -77,12 +77,12 @@ def test_a_correct_english_word_is_never_replaced(cse_search: Search) -> None:
 def test_an_uncommon_english_word_stands_as_typed_but_a_common_misspelling_is_corrected(
     cse_search: Search,
 ) -> None:
-    """ "snogging" (seen twice per hundred million words) and "hungover" are English, though
-    below the common list: they were read as "sagging" and "handover". "recieve" is in
+    """ "snogging" (seen twice per hundred million words) and "frenemies" are English, though
+    below the common list: they were read as "sagging" and "freebies". "recieve" is in
     wordfreq too (web text is full of it), but "receive" is a hundred times commoner."""
     for question, word in [
         ("year 10s snogging older lads at the bus station", "snogging"),
-        ("pupil keeps turning up to lessons hungover", "hungover"),
+        ("her frenemies shared her pics", "frenemies"),
     ]:
         data = answer(cse_search, question)
         assert (data["corrected"], data["suggestion"]) == (None, None), question
@@ -356,7 +356,7 @@ def test_a_question_that_names_its_askers_role_lifts_that_roles_pages(cse_search
     two."""
     data = answer(cse_search, "as a housing officer i think a flat is being used", "--limit", "2")
     shown = [(hit["section"], hit["page"]) for hit in data["results"]]  # type: ignore[attr-defined]
-    assert shown == [("recognising-risk", "17"), ("housing", "101")]
+    assert shown == [("housing", "101"), ("recognising-risk", "17")]
     assert data["role"] is None
 
 

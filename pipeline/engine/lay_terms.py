@@ -69,10 +69,18 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "wine",
             "spirits",
             "alcopops",
+            "hungover",
+            "hangover",
         ),
         f"{CAMBRIDGE}: drunk, booze, smashed, hammered, wasted, legless, paralytic, plastered, "
         "tipsy, off your face (UK informal: very drunk or affected by drugs); vodka, cider, beer, "
-        "lager, wine, spirits, alcopops (alcoholic drinks)",
+        "lager, wine, spirits, alcopops (alcoholic drinks); hungover, hangover (feeling ill "
+        "after drinking too much alcohol)",
+    ),
+    LayTerm(
+        ("drugged", "spiked", "spiking", "drink spiking", "spiked drink"),
+        f"{NHS}, 'Drink spiking and date rape drugs': spiking is putting alcohol or drugs into "
+        "someone's drink without them knowing",
     ),
     LayTerm(
         ("weapons", "weapon", "knife", "knives", "blade", "machete", "shank"),
@@ -503,6 +511,24 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
     # --- Places, trades and their staff ---------------------------------------------------
     LayTerm(
+        ("licence", "license", "badge", "taxi badge"),
+        "Department for Transport (gov.uk), 'Taxi and private hire vehicle licensing: best "
+        f"practice guidance': a licensed driver wears the council's badge; {CAMBRIDGE}: license "
+        "(US spelling of licence)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("revocation", "revoke", "revoked", "revoking"),
+        f"{CAMBRIDGE}: revoke (to say officially that an agreement, permission, or law is no "
+        "longer in effect), revocation",
+    ),
+    LayTerm(
+        ("property", "flat", "bedsit", "maisonette"),
+        f"{CAMBRIDGE}: flat (UK: a set of rooms for living in, on one floor of a building), "
+        "bedsit (UK: a rented room used for both living and sleeping), maisonette",
+        one_way=True,
+    ),
+    LayTerm(
         ("taxi", "cab", "cabbie", "cab driver", "minicab", "uber", "private hire"),
         f"{CAMBRIDGE}: cab, cabbie (informal: a taxi driver), minicab (UK)",
     ),
@@ -714,8 +740,21 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "unexplained gifts, new clothes or phones",
     ),
     LayTerm(
-        ("cigarettes", "cigarette", "fags", "fag", "ciggies", "ciggy", "cigs", "tobacco"),
-        f"{CAMBRIDGE}: fag, ciggy (UK informal: a cigarette)",
+        (
+            "cigarettes",
+            "cigarette",
+            "fags",
+            "fag",
+            "ciggies",
+            "ciggy",
+            "cigs",
+            "tobacco",
+            "vape",
+            "vaping",
+            "e-cigarette",
+        ),
+        f"{CAMBRIDGE}: fag, ciggy (UK informal: a cigarette); {NHS}, 'Using e-cigarettes to stop "
+        "smoking': vapes, also called e-cigarettes",
     ),
     # --- Who, where and how: further everyday words (issue 22, second pass) -----------------
     LayTerm(
@@ -930,8 +969,21 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
     # --- Sex, harm and health -------------------------------------------------------------
     LayTerm(
-        ("sexual assault", "rape", "raped", "sexually assaulted", "forced to have sex", "made to have sex"),
-        f"{NHS}, 'Help after rape and sexual assault'",
+        (
+            "sexual assault",
+            "rape",
+            "raped",
+            "sexually assaulted",
+            "forced to have sex",
+            "made to have sex",
+            "groped",
+            "groping",
+            "touched up",
+            "fondled",
+            "molested",
+        ),
+        f"{NHS}, 'Help after rape and sexual assault'; {CAMBRIDGE}: grope (to touch someone's "
+        "body sexually when they do not want you to), touch up (UK informal), fondle, molest",
         one_way=True,
     ),
     LayTerm(

@@ -283,11 +283,12 @@ class Synonyms:
         settled: Callable[[str], bool] = lambda form: False,
     ) -> tuple[str, ...]:
         """The lay synonyms of a word typed in a query that are searched with it: none for
-        a word not in LAY, nor for the toolkit's term of a one-way entry ("consent" is not
-        searched as "permission"), nor for a verb's irregular form that `settled` says
+        a word not in LAY, nor for the toolkit's term of a one-way entry when some page holds
+        it ("consent" is not searched as "permission"; "loitering" typed where the pages say
+        "hanging around" is), nor for a verb's irregular form that `settled` says
         needs none ("went", held by the pages); and of the others, only those `on_pages`
         says some page holds, never a form only asked ("hasn't come home")."""
-        if _key(word) in LAY_HEADS or (self.inflected(word) and settled(word)):
+        if (_key(word) in LAY_HEADS and on_pages(word)) or (self.inflected(word) and settled(word)):
             return ()
         group = self.lay.get(_key(word), ())
         typed = _key(word)
