@@ -470,3 +470,5 @@ def test_hungover_spiked_groped_vaping_a_badge_and_a_flat(cse_search: Search) ->
             "lads loitering outside the school gates",
         ),
     )
+    ran_off = answer(cse_search, "my daughter ran off with an older man")
+    assert first_hit(ran_off) == ("signs-to-look-out-for", "112")  # "going missing", with older people

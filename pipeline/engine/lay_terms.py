@@ -425,8 +425,13 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "disappear",
             "disappearing",
             "vanished",
+            "run off",
+            "ran off",
+            "runs off",
+            "running off",
         ),
-        f"{CAMBRIDGE}: run away, runaway, go missing, abscond, disappear, vanish; "
+        f"{CAMBRIDGE}: run away, runaway, go missing, abscond, disappear, vanish, run off (to "
+        "leave a place or person suddenly); "
         "NSPCC (nspcc.org.uk), 'Children who go missing': not coming home, staying out overnight",
         asked=(
             "not come home",
