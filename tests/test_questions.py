@@ -405,3 +405,27 @@ def test_a_time_of_night_and_a_british_past_form(cse_search: Search) -> None:
     first = data["results"][0]  # type: ignore[index]
     assert (first["section"], first["page"]) == ("signs-to-look-out-for", "113")
     assert answer(cse_search, "came back at 2.30 am")["unmatched"] == []
+
+
+def test_below_the_first_three_the_first_pages_section_reads_on() -> None:
+    """scoring.section_read_on: the first three stay; below them the first page's section's
+    other pages come first if they score at least a fifth of it (page 9 does not), each
+    scoring as the page it passes, so the scores still fall."""
+    from pipeline.engine.scoring import section_read_on
+
+    sections = {1: "a", 2: "b", 3: "c", 4: "b", 5: "a", 6: "c", 7: "a", 9: "a"}
+    ordered = [(1.0, 1), (0.9, 2), (0.8, 3), (0.5, 4), (0.4, 6), (0.3, 5), (0.25, 7), (0.1, 9)]
+    read = section_read_on(ordered, sections.get)
+    assert [doc for _, doc in read] == [1, 2, 3, 5, 7, 4, 6, 9]
+    assert [score for score, _ in read] == [1.0, 0.9, 0.8, 0.5, 0.5, 0.5, 0.4, 0.1]
+    assert section_read_on(ordered, {}.get) == ordered  # a page outside any section: as it was
+
+
+def test_a_parents_question_reads_on_in_the_section_that_answered(cse_search: Search) -> None:
+    """The warning signs answer a parent whose son owes older boys money (page 12: debts);
+    the section's first page, on the signs to look for, now comes fourth, where it was not
+    in the first ten."""
+    data = answer(cse_search, "my son owes money to some older boys and is scared")
+    shown = [(hit["section"], hit["page"]) for hit in data["results"]]  # type: ignore[attr-defined]
+    assert shown[0] == ("warning-signs", "12")
+    assert shown[3] == ("warning-signs", "11")

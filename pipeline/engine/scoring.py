@@ -37,6 +37,10 @@ PROXIMITY_WINDOW = 5  # words apart that still count as near (BM25TP's window)
 # The in-order share is raised to this power: only a nearly whole phrase counts, not a
 # stray "on the" shared with the query.
 PHRASE_POWER = 4
+# The pages shown first in the model's order; below them, the first page's section's other
+# pages scoring at least READ_ON_SHARE of it come next (section_read_on).
+READ_ON_AFTER = 3
+READ_ON_SHARE = 0.2
 TITLE_B = 0.5  # length normalisation of titles (a long title dilutes a match less than a page)
 
 
@@ -198,6 +202,30 @@ def _with_section(
         doc: (score, prior + share * best.get(section_of(doc) or "", 0.0), coverage, evidence)
         for doc, (score, prior, coverage, evidence) in answers.items()
     }
+
+
+def section_read_on(
+    ordered: Sequence[tuple[float, int]],
+    section_of: Callable[[int], str | None],
+    after: int = READ_ON_AFTER,
+    share: float = READ_ON_SHARE,
+) -> list[tuple[float, int]]:
+    """(score, page) best first, with the first `after` pages kept where the model put
+    them, and below them the other pages of the first page's section that score at least
+    `share` of it, before any other section's: a reader who found the answer on one page
+    of a section reads on in it, and its other pages each hold part of the answer. The
+    first pages are never moved, so another section that answers keeps its place among
+    them. A page moved up scores as the best page it passes, so scores still fall."""
+    section = section_of(ordered[0][1]) if ordered else None
+    if section is None or len(ordered) <= after:
+        return list(ordered)
+    floor = share * ordered[0][0]
+    rest = ordered[after:]
+    read_on = [(score, doc) for score, doc in rest if score >= floor and section_of(doc) == section]
+    moved = {doc for _, doc in read_on}
+    others = [(score, doc) for score, doc in rest if doc not in moved]
+    passed = others[0][0] if others else 0.0
+    return [*ordered[:after], *((max(score, passed), doc) for score, doc in read_on), *others]
 
 
 def evidence_first(answers: dict[int, tuple[float, float, float, float]], margin: float) -> dict[int, Scored]:

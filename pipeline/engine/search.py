@@ -32,7 +32,7 @@ from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.engine.postings import one_query, pattern_terms
 from pipeline.engine.ranking import DEFAULT, Ranking
 from pipeline.engine.scope import Scope
-from pipeline.engine.scoring import Alternative, Unit, score_candidates, weight_by_meaning
+from pipeline.engine.scoring import Alternative, Unit, score_candidates, section_read_on, weight_by_meaning
 from pipeline.engine.snippets import Snippeter, flow
 from pipeline.engine.spelling import Speller
 from pipeline.engine.synonyms import Synonyms, concept_id, merged
@@ -1038,6 +1038,8 @@ def _run(
         else 0.0
     )
     ordered = sorted(((v.score, doc) for doc, v in scored.items()), key=lambda item: (-item[0], item[1]))
+    if ranking.read_on:
+        ordered = section_read_on(ordered, section_of(searcher).get)
     ordered += [(score * scale, doc) for score, doc in rest]
     complete = any(v.coverage >= 0.999 for v in scored.values())
     snippeter = Snippeter(_content_stems(searcher, query, forms), _stem, forms)
