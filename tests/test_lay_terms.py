@@ -468,6 +468,7 @@ def test_hungover_spiked_groped_vaping_a_badge_and_a_flat(cse_search: Search) ->
             "kids vaping outside the chip shop with older lads",
             "his taxi license should be revoked",
             "lads loitering outside the school gates",
+            "called to a house party, kids off their heads",
         ),
     )
     ran_off = answer(cse_search, "my daughter ran off with an older man")

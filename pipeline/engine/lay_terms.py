@@ -62,6 +62,10 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "off her face",
             "off his face",
             "off their face",
+            "off her head",
+            "off his head",
+            "off their head",
+            "off their heads",
             "vodka",
             "cider",
             "beer",
@@ -73,7 +77,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "hangover",
         ),
         f"{CAMBRIDGE}: drunk, booze, smashed, hammered, wasted, legless, paralytic, plastered, "
-        "tipsy, off your face (UK informal: very drunk or affected by drugs); vodka, cider, beer, "
+        "tipsy, off your face, off your head (UK informal: very drunk or affected by drugs); vodka, cider, beer, "
         "lager, wine, spirits, alcopops (alcoholic drinks); hungover, hangover (feeling ill "
         "after drinking too much alcohol)",
     ),
