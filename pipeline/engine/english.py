@@ -6,9 +6,8 @@ commoner, as a misspelling's correction is ("seperate"); and an everyday word ("
 "year", "old") is weaker evidence of what a question is about than a rarer one
 ("drinking", "boyfriend", "photos").
 
-The list is wordfreq's English list down to Zipf 2 (about 96,000 words seen at least once
-per hundred million words of text: the "small" list's words at Zipf 3 and above, and the
-"large" list's below them), kept beside each index generation by the ingest
+The list is wordfreq's large English list down to Zipf 2 (about 96,000 words seen at least
+once per hundred million words of text), kept beside each index generation by the ingest
 (`save_english`), sorted by word. A search reads that one file and never imports
 wordfreq, whose import costs more than a whole search; a word is found by a binary search
 over the file's bytes, so nothing is parsed. An index written before this file existed has
@@ -19,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import math
 import threading
 from pathlib import Path
 
@@ -35,21 +33,20 @@ KNOWN_WORDS = 50_000  # words whose frequency a process remembers (in memory onl
 
 def english_lines() -> str:
     """The word list as the file holds it: a newline, then one "word<TAB>zipf" line per
-    word, sorted by the word's UTF-8 bytes (what `English` searches). The small list's
-    words and frequencies, and the large list's words between UNCOMMON and COMMON (the
-    two lists agree where both hold a word)."""
+    word, sorted by the word's UTF-8 bytes (what `English` searches): wordfreq's large
+    English list down to UNCOMMON. It is kept in buckets a centibel apart, most common
+    first, so only the buckets down to UNCOMMON are read (the small list is the same
+    words above COMMON, at the same frequencies)."""
     import wordfreq  # only the ingest (or an index written before the file) pays for it
 
-    frequencies = dict(wordfreq.get_frequency_dict("en", wordlist="small"))
-    for word, frequency in wordfreq.get_frequency_dict("en", wordlist="large").items():
-        if word not in frequencies and math.log10(frequency) + 9 >= UNCOMMON:
-            frequencies[word] = frequency
-    rows = sorted(
-        (word.encode("utf-8"), f"{math.log10(frequency) + 9:.2f}")
-        for word, frequency in frequencies.items()
-        if "\n" not in word and "\t" not in word
-    )
-    return "\n" + "\n".join(f"{word.decode('utf-8')}\t{zipf}" for word, zipf in rows) + "\n"
+    rows: list[tuple[bytes, float]] = []
+    for centibels, words in enumerate(wordfreq.get_frequency_list("en", wordlist="large")):
+        zipf = 9 - centibels / 100
+        if zipf < UNCOMMON:
+            break
+        rows.extend((word.encode("utf-8"), zipf) for word in words if "\n" not in word and "\t" not in word)
+    rows.sort()
+    return "\n" + "\n".join(f"{word.decode('utf-8')}\t{zipf:.2f}" for word, zipf in rows) + "\n"
 
 
 def list_source() -> str | None:
@@ -62,10 +59,7 @@ def list_source() -> str | None:
         return None
     package = Path(spec.origin)
     parts = [LIST_FORMAT]
-    for path in (
-        package,
-        *(package.parent / "data" / f"{size}_en.msgpack.gz" for size in ("small", "large")),
-    ):
+    for path in (package, package.parent / "data" / "large_en.msgpack.gz"):
         try:
             status = path.stat()
         except OSError:
