@@ -62,10 +62,6 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "off her face",
             "off his face",
             "off their face",
-            "off her head",
-            "off his head",
-            "off their head",
-            "off their heads",
             "vodka",
             "cider",
             "beer",
@@ -80,6 +76,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "tipsy, off your face, off your head (UK informal: very drunk or affected by drugs); vodka, cider, beer, "
         "lager, wine, spirits, alcopops (alcoholic drinks); hungover, hangover (feeling ill "
         "after drinking too much alcohol)",
+        asked=("off her head", "off his head", "off their head", "off their heads"),
     ),
     LayTerm(
         ("drugged", "spiked", "spiking", "drink spiking", "spiked drink"),
@@ -429,10 +426,6 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "disappear",
             "disappearing",
             "vanished",
-            "run off",
-            "ran off",
-            "runs off",
-            "running off",
         ),
         f"{CAMBRIDGE}: run away, runaway, go missing, abscond, disappear, vanish, run off (to "
         "leave a place or person suddenly); "
@@ -447,6 +440,10 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "never came home",
             "not been home",
             "hasn't been home",
+            "run off",
+            "ran off",
+            "runs off",
+            "running off",
             "won't come home",
             "doesn't come home",
             "can't find her",
@@ -987,12 +984,12 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "made to have sex",
             "groped",
             "groping",
-            "touched up",
             "fondled",
             "molested",
         ),
         f"{NHS}, 'Help after rape and sexual assault'; {CAMBRIDGE}: grope (to touch someone's "
         "body sexually when they do not want you to), touch up (UK informal), fondle, molest",
+        asked=("touched up",),
         one_way=True,
     ),
     LayTerm(
