@@ -429,3 +429,18 @@ def test_a_parents_question_reads_on_in_the_section_that_answered(cse_search: Se
     shown = [(hit["section"], hit["page"]) for hit in data["results"]]  # type: ignore[attr-defined]
     assert shown[0] == ("warning-signs", "12")
     assert shown[3] == ("warning-signs", "11")
+
+
+def test_an_age_typed_on_a_phone_beside_the_askers_own_is_an_age_gap(cse_search: Search) -> None:
+    """ "hes 22 and im 15 is that allowed": the ages, typed without apostrophes, are ages
+    (not words no page mentions); an adult's age beside a young person's own is the age gap
+    the guidance calls an older partner, and "is that allowed" asks what the law says. The
+    young people's page on the age of consent comes first, where a record-keeping page
+    (saying "allowed") did. Without the asker's own age, a count is not an age gap."""
+    from pipeline.engine.search import adult_ages
+
+    data = answer(cse_search, "hes 22 and im 15 is that allowed")
+    assert data["unmatched"] == []
+    assert first_page(cse_search, "hes 22 and im 15 is that allowed") == ("healthy-relationships", "123")
+    assert adult_ages("he's 22 and i'm 15") and adult_ages("im 14 and he is 19")
+    assert adult_ages("she is 12 and there were 20 people at the party") == []

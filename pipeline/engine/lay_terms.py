@@ -1030,6 +1030,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{CAMBRIDGE}: illegal, unlawful (not allowed by law), against the law, offence (an "
         "illegal act; a crime)",
         one_way=True,
+        asked=("is that allowed", "is it allowed", "is that legal", "is it legal"),
     ),
     LayTerm(
         ("food", "chips", "burgers", "kebabs", "pizza", "free meals"),

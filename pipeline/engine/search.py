@@ -607,11 +607,13 @@ def meaning(words: Sequence[str], english: English | None) -> float:
 
 
 # An age or a school year as people write it: "14 year old", "14-year-old", "15 yrs old",
-# "aged 14", "under 13s", "year 9", "she is 14", "sex at 15": weak evidence, as a number is.
+# "aged 14", "under 13s", "year 9", "she is 14", "sex at 15", and as typed on a phone without
+# apostrophes ("hes 22", "im 15"): weak evidence, as a number is.
 _AGE = re.compile(
     r"\b(?:(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)"
     r"[\s-]*(?:years?|yrs?)[\s-]*olds?|aged[\s-]+\d{1,2}|under[\s-]+\d{1,2}s?|"
-    r"(?:year|yr)[\s-]*\d{1,2}s?|(?:(?:is|was|turned|turns|only|just|at|when)\s+|(?<=\w)['’]s\s+)\d{1,2}"
+    r"(?:year|yr)[\s-]*\d{1,2}s?|(?:(?:is|was|turned|turns|only|just|at|when|hes|shes|im)\s+|"
+    r"(?<=\w)['’][sm]\s+)\d{1,2}"
     r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|years?|times?|pounds?|quid|pages?)))\b",
     re.I,
 )
@@ -643,6 +645,8 @@ _ADULT_AGE = re.compile(
     r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|times?|pounds?|quid))",
     re.I,
 )
+# A young person giving their own age ("i'm 15", "im 14", "i am 13").
+_OWN_YOUNG_AGE = re.compile(r"\bi\s*(?:['’]\s*m|m|\s+am)\s+1[0-7]\b", re.I)
 _PARTNER = re.compile(
     r"\b(?:boy ?friends?|girl ?friends?|bf|gf|bae|partners?|man|men|guy|guys|bloke|fella|dating|"
     r"going out with|seeing|relationship|in love|loves?)\b",
@@ -651,8 +655,11 @@ _PARTNER = re.compile(
 
 
 def adult_ages(text: str) -> list[tuple[int, int]]:
-    """Where the text gives an adult's age beside a partner (none without a partner)."""
-    return [match.span() for match in _ADULT_AGE.finditer(text)] if _PARTNER.search(text) else []
+    """Where the text gives an adult's age beside a partner, or beside a young person's own
+    age ("he's 22 and I'm 15"); none otherwise."""
+    if not (_PARTNER.search(text) or _OWN_YOUNG_AGE.search(text)):
+        return []
+    return [match.span() for match in _ADULT_AGE.finditer(text)]
 
 
 def with_age_gap(text: str) -> str:
