@@ -469,6 +469,8 @@ def test_hungover_spiked_groped_vaping_a_badge_and_a_flat(cse_search: Search) ->
             "his taxi license should be revoked",
             "lads loitering outside the school gates",
             "called to a house party, kids off their heads",
+            "old man keeps sending her msgs on snap",
+            "i think my m8 is being used to sell drugs",
         ),
     )
     ran_off = answer(cse_search, "my daughter ran off with an older man")

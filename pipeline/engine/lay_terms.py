@@ -225,8 +225,12 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "voice notes",
             "voice note",
             "voice messages",
+            "msg",
+            "msgs",
+            "msging",
         ),
-        f"{CAMBRIDGE}: DM (direct message: a private message on social media; to send one)",
+        f"{CAMBRIDGE}: DM (direct message: a private message on social media; to send one); "
+        "Collins English Dictionary (collinsdictionary.com): msg (text messaging: message)",
         one_way=True,
     ),
     LayTerm(
@@ -250,8 +254,9 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         ),
         "Ofcom (ofcom.org.uk), 'Children and parents: media use and attitudes': the apps and "
         f"social media children use; {CAMBRIDGE}: tag (to put a person's name on a photo online), "
-        "add (to make someone a friend or contact on social media), friend request",
-        asked=("adding me", "added me", "adding my", "adding her", "adding him", "keeps adding"),
+        "add (to make someone a friend or contact on social media), friend request; snap "
+        "(informal: Snapchat)",
+        asked=("adding me", "added me", "adding my", "adding her", "adding him", "keeps adding", "on snap"),
     ),
     LayTerm(
         (
@@ -325,8 +330,9 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
     LayTerm(("parent", "parents", "mum", "dad", "mother", "father"), f"{CAMBRIDGE}: mum, dad (UK informal)"),
     LayTerm(
-        ("friend", "mate", "mates", "bestie"),
-        f"{CAMBRIDGE}: mate (UK informal: a friend), bestie",
+        ("friend", "mate", "mates", "bestie", "m8", "m8s"),
+        f"{CAMBRIDGE}: mate (UK informal: a friend), bestie; Collins English Dictionary "
+        "(collinsdictionary.com): m8 (text messaging: mate)",
         one_way=True,
     ),
     LayTerm(("boys", "lads", "lad", "young men"), f"{CAMBRIDGE}: lad (UK informal: a boy or young man)"),
