@@ -39,6 +39,7 @@ BASELINE = EVAL_DIR / "baseline.json"
 QUESTIONS = EVAL_DIR / "questions.yaml"  # in people's own words (issue 22)
 QUESTIONS_BASELINE = EVAL_DIR / "questions-baseline.json"
 FRESH = EVAL_DIR / "questions-fresh.yaml"  # the same kind, only ever measured as a whole
+NO_ROLE = EVAL_DIR / "questions-no-role.yaml"  # asked without a role: a development set
 TOLERANCE = 0.005  # float noise; a real regression is larger
 
 
@@ -248,3 +249,15 @@ def test_the_worst_queries_listed_are_the_fit_halfs_unless_asked() -> None:
     fit = {q for q in names if half(q) == "fit"}
     assert 0 < len(fit) < len(names)
     assert (listed(), listed("held-out"), listed("all")) == (fit, set(names) - fit, set(names))
+
+
+def test_the_no_role_questions_are_valid_asked_without_a_role_and_new(
+    sample_index: Path, toolkit: Toolkit
+) -> None:
+    """The development set for questions asked without a role: every section and page exists,
+    no question has a role, and none is one of the other sets' questions."""
+    questions = load_queries(NO_ROLE)
+    assert len(questions) >= 40 and all(q.role is None for q in questions)
+    assert check_queries(questions, toolkit, section_pages(sample_index)) == []
+    seen = {q.query.casefold() for path in (QUERIES, QUESTIONS, FRESH) for q in load_queries(path)}
+    assert [q.query for q in questions if q.query.casefold() in seen] == []

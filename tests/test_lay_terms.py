@@ -475,3 +475,23 @@ def test_hungover_spiked_groped_vaping_a_badge_and_a_flat(cse_search: Search) ->
     )
     ran_off = answer(cse_search, "my daughter ran off with an older man")
     assert first_hit(ran_off) == ("signs-to-look-out-for", "112")  # "going missing", with older people
+
+
+def test_kicked_out_said_yes_rang_and_not_in_school(cse_search: Search) -> None:
+    """A young person thrown out of home is homeless: the Housing page on homeless 16 and 17
+    year olds comes first. "Said yes" is consent as "say yes" is: the young people's page on
+    consent comes first, where pages on drinking did. "Rang" is to phone, and a child "not in
+    school" is absent: the attendance pages come first, where a gynaecology page (holding
+    "rang") did."""
+    kicked = answer(cse_search, "got kicked out at 16 and an older guy says i can stay at his")
+    assert kicked["unmatched"] == []
+    assert first_hit(kicked) == ("housing", "102")
+    assert first_hit(answer(cse_search, "if i was drunk when i said yes does that still count")) == (
+        "healthy-relationships",
+        "123",
+    )
+    assert first_hit(answer(cse_search, "school never rang me to say she wasnt in school")) == (
+        "attendance",
+        "44",
+    )
+    assert_every_word_found(cse_search, ("my 12 yr old is hanging round with an older crowd",))

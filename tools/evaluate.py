@@ -72,6 +72,8 @@ QUESTIONS = REPO / "tests" / "eval" / "questions.yaml"
 # A fresh set of such questions that nobody tuning the ranking has read: only ever measured,
 # as a whole, and never listed question by question (its header says why).
 FRESH = REPO / "tests" / "eval" / "questions-fresh.yaml"
+# Questions asked without a role, the ranking's weak side: a development set, tuned on.
+NO_ROLE = REPO / "tests" / "eval" / "questions-no-role.yaml"
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
 
@@ -436,8 +438,10 @@ def questions_table(
     width = len(block)
     out.append(f"{'':<50}" + "  ".join(f"{h:-^{width}}" for h in halves))
     out.append(f"{'system':<34}{'asked':<16}" + "  ".join(block for _ in halves))
+    # A set asked only without a role (or only with one) has no line for the other kind.
+    asked = ASKED if 0 < roles < len(first) else ASKED[:1]
     for index, (name, results) in enumerate(rows):
-        for which in ASKED if index < 2 else ASKED[:1]:
+        for which in asked if index < 2 else asked[:1]:
             chosen = asked_subset(results, which)
             cells = []
             for part_name in halves:
@@ -459,6 +463,13 @@ def questions_report(index_dir: Path, toolkit: Toolkit, verbose: bool, lines_of:
         )
     lines.append(questions_table(f"Questions in people's words ({QUESTIONS.name})", rows, half))
     return "\n".join(lines)
+
+
+def no_role_report(index_dir: Path, toolkit: Toolkit) -> str:
+    """The questions asked without a role: cse-search against plain BM25, over all of them
+    (`--queries tests/eval/questions-no-role.yaml --verbose` lists them one by one)."""
+    rows = search_rows(index_dir, toolkit, checked_queries(NO_ROLE, toolkit, index_dir))
+    return questions_table(f"Questions without a role, tuned on ({NO_ROLE.name})", rows, None)
 
 
 def fresh_report(index_dir: Path, toolkit: Toolkit) -> str:
@@ -569,6 +580,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(comparison_table(f"Toolkit set ({args.queries.name})", rows, half))
                 print()
                 print(questions_report(index_dir, toolkit, args.verbose, args.lines_of))
+                print()
+                print(no_role_report(index_dir, toolkit))
                 print()
                 print(fresh_report(index_dir, toolkit))
                 print()

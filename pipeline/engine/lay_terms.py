@@ -330,9 +330,9 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
     LayTerm(("parent", "parents", "mum", "dad", "mother", "father"), f"{CAMBRIDGE}: mum, dad (UK informal)"),
     LayTerm(
-        ("friend", "mate", "mates", "bestie", "m8", "m8s"),
-        f"{CAMBRIDGE}: mate (UK informal: a friend), bestie; Collins English Dictionary "
-        "(collinsdictionary.com): m8 (text messaging: mate)",
+        ("friend", "mate", "mates", "bestie", "m8", "m8s", "crowd"),
+        f"{CAMBRIDGE}: mate (UK informal: a friend), bestie, crowd (informal: a group of friends); "
+        "Collins English Dictionary (collinsdictionary.com): m8 (text messaging: mate)",
         one_way=True,
     ),
     LayTerm(("boys", "lads", "lad", "young men"), f"{CAMBRIDGE}: lad (UK informal: a boy or young man)"),
@@ -486,6 +486,14 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "The Great Big Dialect Hunt (dialectandheritage.org.uk), words for not attending school: "
         f"skiving, bunking, playing hookey, mitching, wagging, sagging, twagging; {CAMBRIDGE}: "
         "bunk off, skive, play truant",
+        asked=(
+            "not in school",
+            "wasn't in school",
+            "wasnt in school",
+            "not at school",
+            "wasn't at school",
+            "wasnt at school",
+        ),
     ),
     LayTerm(
         ("part-time timetable", "reduced timetable", "reduced hours", "part time timetable"),
@@ -509,8 +517,12 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "sleeping rough",
             "nowhere to stay",
             "no fixed abode",
+            "kicked out",
+            "thrown out",
+            "chucked out",
         ),
-        "Shelter England (england.shelter.org.uk), 'Homelessness': sofa surfing, sleeping rough",
+        "Shelter England (england.shelter.org.uk), 'Homelessness': sofa surfing, sleeping rough; "
+        f"{CAMBRIDGE}: kick out, throw out, chuck out (informal: to force someone to leave a place)",
     ),
     LayTerm(
         ("children's home", "kids home", "care home", "residential home", "group home"),
@@ -661,6 +673,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         ("consent", "permission", "say yes", "agree to"),
         f"{CAMBRIDGE}: consent (permission or agreement)",
         one_way=True,
+        asked=("said yes", "says yes", "saying yes", "agreed to"),
     ),
     LayTerm(
         ("disagree", "don't agree", "do not agree", "not happy with", "challenge"),
@@ -669,7 +682,8 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
     LayTerm(
         ("call", "ring", "phone up", "give a ring"),
-        f"{CAMBRIDGE}: ring (UK: to phone someone), phone up, call",
+        f"{CAMBRIDGE}: ring, rang (UK: to phone someone), phone up, call",
+        asked=("rang",),
         one_way=True,
     ),
     LayTerm(
