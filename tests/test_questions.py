@@ -444,3 +444,20 @@ def test_an_age_typed_on_a_phone_beside_the_askers_own_is_an_age_gap(cse_search:
     assert first_page(cse_search, "hes 22 and im 15 is that allowed") == ("healthy-relationships", "123")
     assert adult_ages("he's 22 and i'm 15") and adult_ages("im 14 and he is 19")
     assert adult_ages("she is 12 and there were 20 people at the party") == []
+
+
+def test_an_age_in_text_speak_is_weak_evidence_as_any_age() -> None:
+    """ "14yo", "13 yo" and "15 y/o" are ages, as "14 year old" is: weak evidence, and never
+    words no page mentions."""
+    from pipeline.engine.search import query_units
+    from pipeline.engine.synonyms import Synonyms
+
+    for question in (
+        "a 14yo told me about an older bloke",
+        "my 13 yo is online all night",
+        "15 y/o in a car",
+    ):
+        ages = [
+            unit for unit in query_units(question, Synonyms()) if unit.typed and unit.typed[0][:2].isdigit()
+        ]
+        assert ages and all(unit.number and unit.incidental for unit in ages), question

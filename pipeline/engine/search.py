@@ -607,11 +607,11 @@ def meaning(words: Sequence[str], english: English | None) -> float:
 
 
 # An age or a school year as people write it: "14 year old", "14-year-old", "15 yrs old",
-# "aged 14", "under 13s", "year 9", "she is 14", "sex at 15", and as typed on a phone without
-# apostrophes ("hes 22", "im 15"): weak evidence, as a number is.
+# "aged 14", "under 13s", "year 9", "she is 14", "sex at 15", and as typed on a phone ("14yo",
+# "hes 22", "im 15"): weak evidence, as a number is.
 _AGE = re.compile(
     r"\b(?:(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)"
-    r"[\s-]*(?:years?|yrs?)[\s-]*olds?|aged[\s-]+\d{1,2}|under[\s-]+\d{1,2}s?|"
+    r"[\s-]*(?:years?|yrs?)[\s-]*olds?|\d{1,2}\s*(?:yo|y/o|yos)|aged[\s-]+\d{1,2}|under[\s-]+\d{1,2}s?|"
     r"(?:year|yr)[\s-]*\d{1,2}s?|(?:(?:is|was|turned|turns|only|just|at|when|hes|shes|im)\s+|"
     r"(?<=\w)['’][sm]\s+)\d{1,2}"
     r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|years?|times?|pounds?|quid|pages?)))\b",
