@@ -461,3 +461,18 @@ def test_an_age_in_text_speak_is_weak_evidence_as_any_age() -> None:
             unit for unit in query_units(question, Synonyms()) if unit.typed and unit.typed[0][:2].isdigit()
         ]
         assert ages and all(unit.number and unit.incidental for unit in ages), question
+
+
+def test_a_word_typed_as_said_and_text_speak_fillers_are_read(cse_search: Search) -> None:
+    """ "gettin" and "talkin" (web text has them often enough to count as common English)
+    are read as "getting" and "talking", where no page mentioned them; "raisin" is a word
+    of its own. "n", "thru" and "myself" are fillers, not words no page mentions."""
+    data = answer(cse_search, "my daughter is 14 n she keeps gettin lifts off older lads")
+    assert data["corrected"] == "my daughter is 14 n she keeps getting lifts off older lads"
+    assert data["unmatched"] == []
+    assert answer(cse_search, "older men talkin to kids at the park")["corrected"] == (
+        "older men talking to kids at the park"
+    )
+    assert answer(cse_search, "raisin")["corrected"] is None
+    fillers = answer(cse_search, "can i ring social services myself or does it have to go thru the school")
+    assert fillers["unmatched"] == []

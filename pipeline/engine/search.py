@@ -63,7 +63,9 @@ QUESTION_WORDS = frozenset(
     + "im ive youre theyre hes shes dont wont cant isnt arent wasnt werent hasnt havent "
     "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres".split()
     # And as texts spell them: "u", "ur", "r", "pls", "wat".
-    + "u ur r pls plz wat wot sum1 some1 any1 no1 every1".split()
+    + "u ur r pls plz wat wot sum1 some1 any1 no1 every1 n thru abt cos coz cuz bc tho ya".split()
+    # "can i ring them myself": who does it, not what.
+    + "myself".split()
     # Indefinite pronouns: "what if the police do nothing", "tell anyone".
     + "something anything nothing everything someone anyone everyone somebody anybody "
     "nobody everybody".split()

@@ -164,6 +164,9 @@ class Speller:
         lowered = word.lower()
         if word in OPERATORS or len(word) < 4 or self.known(lowered) or synonym_form(self.expander, word):
             return None
+        spoken = self._dropped_g(lowered)
+        if spoken is not None:
+            return spoken.upper() if word.isupper() else spoken
         if self.english.common(lowered) or self._stem_found(lowered):
             return None
         split = self._split(lowered)
@@ -181,6 +184,17 @@ class Speller:
         if better is None or self._english_as_typed(lowered, better.lower()):
             return None
         return better.upper() if word.isupper() else better
+
+    def _dropped_g(self, word: str) -> str | None:
+        """A word typed as it is said, its final g dropped ("gettin", "talkin"; web text has
+        them often enough to count as common): the -ing word, when that is MISSPELLING_GAP
+        commoner in English, as "raisin" and "robin" are not to "raising" and "robing"."""
+        if not word.endswith("in"):
+            return None
+        full = word + "g"
+        if self.english.common(full) and self.english.zipf(full) - self.english.zipf(word) >= MISSPELLING_GAP:
+            return full
+        return None
 
     def _english_as_typed(self, word: str, better: str) -> bool:
         """An uncommon English word ("hungover", "sexting") stands as typed, unless the
