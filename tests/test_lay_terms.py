@@ -495,3 +495,15 @@ def test_kicked_out_said_yes_rang_and_not_in_school(cse_search: Search) -> None:
         "44",
     )
     assert_every_word_found(cse_search, ("my 12 yr old is hanging round with an older crowd",))
+
+
+def test_a_cafe_is_a_food_business_as_a_takeaway_is(cse_search: Search) -> None:
+    """A café owner asking about girls meeting older men on the premises gets the page for
+    takeaways and late-night food businesses first; "cafe" was a word no page mentions."""
+    for question in (
+        "coffee shop owner, girls keep meeting older men here after school",
+        "older men hanging about in my cafe with schoolgirls",
+    ):
+        data = answer(cse_search, question)
+        assert data["unmatched"] == [], question
+        assert first_hit(data) == ("takeaways", "110"), question

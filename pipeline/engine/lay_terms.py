@@ -571,9 +571,13 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "kebab house",
             "pizza shop",
             "fast food",
+            "cafe",
+            "café",
+            "coffee shop",
         ),
         f"{CAMBRIDGE}: takeaway (UK: a shop or restaurant that sells hot food to take away), "
-        "chip shop, chippy (UK informal: a shop selling fish and chips to take away), kebab shop",
+        "chip shop, chippy (UK informal: a shop selling fish and chips to take away), kebab shop, "
+        "café (a small restaurant where simple and usually quite cheap meals are served)",
         one_way=True,
     ),
     LayTerm(
