@@ -476,3 +476,23 @@ def test_a_word_typed_as_said_and_text_speak_fillers_are_read(cse_search: Search
     assert answer(cse_search, "raisin")["corrected"] is None
     fillers = answer(cse_search, "can i ring social services myself or does it have to go thru the school")
     assert fillers["unmatched"] == []
+
+
+def test_my_friend_is_a_young_person_speaking_but_my_friends_daughter_is_not(cse_search: Search) -> None:
+    """ "my friend keeps going missing ..." is a young person worried about a friend: the
+    young people's page on older people and going missing comes first, where a schools'
+    attendance page did. "my friend's daughter" is an adult speaking of a child."""
+    from pipeline.config import load_config
+    from pipeline.engine.asker import implied_scope
+    from tests.conftest import SAMPLE_CONFIG, SAMPLE_PDFS
+
+    assert first_page(cse_search, "my friend keeps going missing for days and comes back with new stuff") == (
+        "healthy-relationships",
+        "124",
+    )
+    toolkit = load_config(SAMPLE_CONFIG, SAMPLE_PDFS)
+    young = implied_scope(toolkit, "my friend keeps going missing")
+    assert young is not None and "healthy-relationships" in young.own_sections
+    for adult in ("my friend's daughter has an older boyfriend", "my friends son is being groomed"):
+        scope = implied_scope(toolkit, adult)
+        assert scope is None or "healthy-relationships" not in scope.own_sections, adult

@@ -31,9 +31,10 @@ _CHILD = (
 _PARENT = re.compile(
     rf"\b(?:my|our)\s+(?:(?:eldest|oldest|youngest|little|teenage|young)\s+)?{_CHILD}\b", re.I
 )
-# A young person speaking of their own life ("my boyfriend", "my mum", "i'm 15").
+# A young person speaking of their own life ("my boyfriend", "my friend" but not "my friend's
+# daughter", "my mum", "i'm 15").
 _YOUNG = re.compile(
-    r"\b(?:my\s+(?:boy\s?friend|girl\s?friend|bf|gf|mates?|bestie|best\s+friend|mum|mom|dad|"
+    r"\b(?:my\s+(?:boy\s?friend|girl\s?friend|bf|gf|mates?|bestie|best\s+friend|friend(?!\s*['’]?s\b)|mum|mom|dad|"
     r"parents|teachers?|form\s+tutor|social\s+worker|foster\s+carers?)|"
     r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|i\s+am\s+in\s+year\s+\d{1,2}|im\s+in\s+year\s+\d{1,2})",
     re.I,
