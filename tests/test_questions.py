@@ -496,3 +496,17 @@ def test_my_friend_is_a_young_person_speaking_but_my_friends_daughter_is_not(cse
     for adult in ("my friend's daughter has an older boyfriend", "my friends son is being groomed"):
         scope = implied_scope(toolkit, adult)
         assert scope is None or "healthy-relationships" not in scope.own_sections, adult
+
+
+def test_to_date_someone_is_to_go_out_with_them_but_a_meetings_date_is_a_day(cse_search: Search) -> None:
+    """ "wants to date a 19 year old" is a partner beside an adult's age: the parents' page on
+    older boyfriends comes first, where a housing page did. "date" alone stays a day."""
+    from pipeline.engine.search import adult_ages
+
+    assert first_page(cse_search, "my 15 year old wants to date a 19 year old") == (
+        "signs-to-look-out-for",
+        "112",
+    )
+    assert first_page(cse_search, "what date is the strategy meeting")[0] == "multi-agency-meetings"
+    assert adult_ages("she wants to date a 25 year old")
+    assert adult_ages("the date of the meeting is 25 june") == []

@@ -372,6 +372,8 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{CAMBRIDGE}: go out with, see someone, date (to have a romantic relationship); partner (the "
         "person you live with or have a sexual relationship with); bf, gf, bae (internet slang: "
         "boyfriend, girlfriend)",
+        # "date" alone is also a day ("the date of the meeting"): only before a person.
+        asked=("date a", "date an", "date him", "date her", "dated a", "dates a"),
     ),
     LayTerm(
         (

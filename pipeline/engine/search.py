@@ -651,6 +651,7 @@ _ADULT_AGE = re.compile(
 _OWN_YOUNG_AGE = re.compile(r"\bi\s*(?:['’]\s*m|m|\s+am)\s+1[0-7]\b", re.I)
 _PARTNER = re.compile(
     r"\b(?:boy ?friends?|girl ?friends?|bf|gf|bae|partners?|man|men|guy|guys|bloke|fella|dating|"
+    r"dat(?:e|es|ed)\s+(?:a|an|him|her)|"
     r"going out with|seeing|relationship|in love|loves?)\b",
     re.I,
 )
