@@ -192,16 +192,18 @@ class Speller:
         if not word.endswith("in"):
             return None
         full = word + "g"
-        if self.english.common(full) and self.english.zipf(full) - self.english.zipf(word) >= MISSPELLING_GAP:
-            return full
-        return None
+        return full if self.english.common(full) and self._far_commoner(full, word) else None
 
     def _english_as_typed(self, word: str, better: str) -> bool:
         """An uncommon English word ("hungover", "sexting") stands as typed, unless the
         toolkit word is MISSPELLING_GAP commoner in English: then it is a common
         misspelling ("seperate", "recieve", "harrassment"), which the web is full of."""
-        typed = self.english.zipf(word)
-        return typed >= UNCOMMON and self.english.zipf(better) - typed < MISSPELLING_GAP
+        return self.english.zipf(word) >= UNCOMMON and not self._far_commoner(better, word)
+
+    def _far_commoner(self, word: str, than: str) -> bool:
+        """`word` is MISSPELLING_GAP commoner in English than `than`: as a word is than its
+        common misspelling, or than the word said with its final g dropped."""
+        return self.english.zipf(word) - self.english.zipf(than) >= MISSPELLING_GAP
 
     def _stem_found(self, word: str) -> bool:
         stems = self.stems(word)
