@@ -122,8 +122,7 @@ def score_candidates(
         return {doc: Scored(extra(doc), 0.0) for doc in docnums}
     reader = searcher.reader()
     total_docs = max(reader.doc_count(), 1)
-    together: list[list[_Together]] = []
-    counts = _counts(searcher, docnums, units, together)
+    counts, together = _counts(searcher, docnums, units)
     frequencies = [_frequency(reader, unit, tallies) for unit, tallies in zip(units, together, strict=True)]
     # A word no page holds tells no page from another: it is left out of the weights (it
     # would only shrink every score beside the priors).
@@ -300,18 +299,13 @@ def _doc_length(searcher: Searcher, doc: int, name: str) -> float:
 
 
 def _counts(
-    searcher: Searcher,
-    docnums: Sequence[int],
-    units: Sequence[Unit],
-    together: list[list[_Together]] | None = None,
-) -> dict[int, list[_Counts]]:
+    searcher: Searcher, docnums: Sequence[int], units: Sequence[Unit]
+) -> tuple[dict[int, list[_Counts]], list[list[_Together]]]:
     """Per candidate, per unit: frequency in each field and positions in the page text,
-    read from the postings by skipping straight to each candidate. `together` receives, per
-    unit and alternative, how many candidates hold the words of a form of several words,
-    and how many hold them as the phrase (a one-word form's tally stays at zero)."""
+    read from the postings by skipping straight to each candidate; and per unit and
+    alternative, how many candidates hold the words of a form of several words, and how
+    many hold them as the phrase (a one-word form's tally stays at zero)."""
     tallies = [[_Together() for _ in unit.alternatives] for unit in units]
-    if together is not None:
-        together[:] = tallies
     wanted = sorted(set(docnums))
     stems = {s for u in units for a in u.alternatives for s in a.stems}
     # Positions count only for proximity and word order (two units or more) and for a form
@@ -371,7 +365,7 @@ def _counts(
             found.positions.sort()
             row.append(found)
         out[doc] = row
-    return out
+    return out, tallies
 
 
 def _postings(
