@@ -510,3 +510,18 @@ def test_to_date_someone_is_to_go_out_with_them_but_a_meetings_date_is_a_day(cse
     assert first_page(cse_search, "what date is the strategy meeting")[0] == "multi-agency-meetings"
     assert adult_ages("she wants to date a 25 year old")
     assert adult_ages("the date of the meeting is 25 june") == []
+
+
+def test_a_word_typed_in_the_question_is_not_also_a_synonym_of_another() -> None:
+    """In "lad selling weed for older boys", "lad" (~ boys) and "boys" say one thing: the
+    synonym "boy" is left to the word typed, so a page saying "boys" is credited for it once,
+    not once as typed and again as the lad's synonym."""
+    from pipeline.engine.search import query_units
+    from pipeline.engine.synonyms import Synonyms
+
+    units = {unit.typed: unit for unit in query_units("lad selling weed for older boys", Synonyms())}
+    assert [a.stems for a in units[("boys",)].alternatives][0] == ("boy",)
+    lad = [a.stems for a in units[("lad",)].alternatives]
+    assert lad[0] == ("lad",) and ("boy",) not in lad and ("young", "men") in lad
+    alone = {unit.typed: unit for unit in query_units("lad selling weed", Synonyms())}
+    assert ("boy",) in [a.stems for a in alone[("lad",)].alternatives]

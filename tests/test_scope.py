@@ -119,3 +119,22 @@ def test_a_named_role_without_sections_lifts_its_audiences_chapters(toolkit: Too
     parent = implied_scope(toolkit, "I'm a parent, who do I call at the weekend")
     assert parent is not None and parent.role is not None and parent.role.id == "parent"
     assert "where-to-get-help" in parent.own_sections and "grooming" not in parent.own_sections
+
+
+def test_a_role_named_in_a_short_opening_or_after_i_work_in_is_the_reader(toolkit: Toolkit) -> None:
+    """Typed on a phone, a question often opens with who asks: "gp here, ...", "nurse in
+    a&e, ...", "hotel reception - ...", or says "I work in a pub". An opening about someone
+    else ("my son's teacher, ...") names who the question is about, and a role named with
+    no comma after it ("school nurse won't tell me ...") is the question's subject."""
+
+    def asker(question: str) -> str | None:
+        scope = implied_scope(toolkit, question)
+        return scope.role.id if scope is not None and scope.role is not None else None
+
+    assert asker("gp here, third letter from a&e about the same girl") == "gp"
+    assert asker("nurse in a&e, 16 yr old brought in with 3 phones") == "a-and-e"
+    assert asker("hotel reception - police want to know who stayed in a room") == "hotel-staff"
+    assert asker("i work in a pub and the same girls come in with older men") == "licensed-premises"
+    assert asker("housing officer: a care leaver wants a flat on the estate") == "housing-officer"
+    assert asker("my son's teacher, says he is always tired") is None
+    assert asker("school nurse won't tell me what my daughter said") is None

@@ -46,12 +46,21 @@ _READERS = {
 }
 
 
-# "I'm a school nurse", "as a teacher", "we are a hotel": the question says who asks.
+# "I'm a school nurse", "as a teacher", "we are a hotel", "I work in a pub": the question
+# says who asks.
 _SELF = re.compile(
     r"(?:\b(?:i\s*['’]?\s*m|i\s+am|we\s*['’]?\s*re|we\s+are)\s+(?:a|an|the|one\s+of\s+the)?|"
+    r"\b(?:i|we)\s+(?:work|worked|volunteer)\s+(?:in|at|for|as|on)\s+(?:a|an|the|our|my)?|"
     r"(?:^|[,.;:!?]\s*)as\s+(?:a|an|the))\s*",
     re.I,
 )
+# "gp here, ...", "nurse in a&e: ...", "hotel reception - ...": on a phone a question often
+# opens with who asks, a few words set off by a comma, colon or dash, or followed by "here".
+_OPENING = re.compile(r"^\s*([^\W\d_][^,:;!?.\-–—]{0,38}?)\s*(?:[,:;!?\-–—]|\s+here\b)")
+# An opening about someone else ("my son's teacher, ...", "her social worker -") names who
+# the question is about, not who asks.
+_POSSESSIVE = re.compile(r"\b(?:my|our|his|her|their|your)\b|['’]s\b", re.I)
+OPENING_WORDS = 5
 
 
 def implied_scope(toolkit: Toolkit, question: str) -> Scope | None:
@@ -103,12 +112,29 @@ def _read_sections(toolkit: Toolkit, chapters: tuple[int, ...]) -> tuple[str, ..
 
 
 def _named_role(toolkit: Toolkit, question: str) -> Role | None:
-    """The role whose name (id, title or alias) follows "I'm a" or "as a", the longest."""
+    """The role whose name (id, title or alias) follows "I'm a" or "as a", or stands in a
+    short opening ("gp here, ..."), the longest."""
     best: tuple[int, Role] | None = None
-    for match in _SELF.finditer(question):
-        following = fold(question[match.end() :])
+    for words, anywhere in _self_descriptions(question):
         for role in toolkit.roles:
             for name in role_names(role):
-                if name and following[: len(name)] == name and (best is None or len(name) > best[0]):
+                found = _holds(words, name) if anywhere else words[: len(name)] == name
+                if name and found and (best is None or len(name) > best[0]):
                     best = (len(name), role)
     return best[1] if best else None
+
+
+def _self_descriptions(question: str) -> list[tuple[tuple[str, ...], bool]]:
+    """The words that may name the asker, each with whether the name may stand anywhere in
+    them (a short opening: "nurse in a&e") or must begin them (after "I'm a")."""
+    described = [(fold(question[match.end() :]), False) for match in _SELF.finditer(question)]
+    opening = _OPENING.match(question)
+    if opening and not _POSSESSIVE.search(opening.group(1)):
+        words = fold(opening.group(1))
+        if len(words) <= OPENING_WORDS:
+            described.append((words, True))
+    return described
+
+
+def _holds(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    return any(words[start : start + len(name)] == name for start in range(len(words) - len(name) + 1))

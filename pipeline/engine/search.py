@@ -759,6 +759,7 @@ def query_units(
     def in_duration(at: int) -> bool:
         return any(start <= at < end for start, end in when)
 
+    ordered = _each_meaning_once(sorted(placed, key=lambda item: item[0]))
     return [
         unit
         if unit.concept
@@ -775,7 +776,29 @@ def query_units(
             or in_duration(at),
             incidental=in_age(at) or in_duration(at),
         )
-        for at, unit in sorted(placed, key=lambda item: item[0])
+        for at, unit in ordered
+    ]
+
+
+def _each_meaning_once(placed: list[tuple[int, Unit]]) -> list[tuple[int, Unit]]:
+    """Each word's synonyms without the words typed elsewhere in the question: in "lad
+    selling weed for older boys", "lad" (~ boy) and "boys" say the same thing once, so a
+    page saying "boys" is not credited twice for it."""
+    typed = {unit.alternatives[0].stems for _, unit in placed if unit.alternatives and not unit.stop}
+    return [
+        (
+            at,
+            unit
+            if unit.concept or len(unit.alternatives) < 2
+            else dataclasses.replace(
+                unit,
+                alternatives=(
+                    unit.alternatives[0],
+                    *(a for a in unit.alternatives[1:] if a.weight >= 1.0 or a.stems not in typed),
+                ),
+            ),
+        )
+        for at, unit in placed
     ]
 
 
