@@ -311,6 +311,7 @@ def search_command(
         limit=limit,
         shape=shape,
         as_typed=as_typed,
+        read_on=output != "line",  # grep-like lines: only the pages that match
     )
     for note in found.notes:
         _note(note)

@@ -706,8 +706,12 @@ def _answers(sample: Sample, queries: list[str]) -> list[list[tuple[str, str, in
     answers = []
     for query in queries:
         result = sample.text_search(query, "--json", "--limit", "20")
-        answers.append(
-            [(r["section"], r["page"], r["pdf_page"]) for r in json.loads(result.stdout)["results"]]
+        answers.append(  # the pages that match, not those listed as more of a section
+            [
+                (r["section"], r["page"], r["pdf_page"])
+                for r in json.loads(result.stdout)["results"]
+                if not r["read_on"]
+            ]
         )
     return answers
 

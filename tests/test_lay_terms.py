@@ -261,7 +261,8 @@ def test_dodgy_disappearing_and_loads_of_in_everyday_words(cse_search: Search) -
     were listed as words no page mentions ("disappears" was in the missing group, its -ing
     form not; "loads of" says how many, not what)."""
     dodgy = answer(cse_search, "dodgy")["results"]
-    assert [(hit["section"], hit["page"]) for hit in dodgy] == [("disrupting-perpetrators", "32")]  # type: ignore[union-attr]
+    matched = [(hit["section"], hit["page"]) for hit in dodgy if not hit["read_on"]]  # type: ignore[union-attr]
+    assert matched == [("disrupting-perpetrators", "32")]
     for question, role in (
         ("my daughter keeps disappearing for days", None),
         ("tenant has loads of teenagers coming and going at all hours", "housing-officer"),

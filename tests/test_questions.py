@@ -421,6 +421,45 @@ def test_below_the_first_three_the_first_pages_section_reads_on() -> None:
     assert section_read_on(ordered, {}.get) == ordered  # a page outside any section: as it was
 
 
+def test_below_the_first_five_come_the_sections_pages_the_search_did_not_match() -> None:
+    """scoring.section_read_on with `wordless`: after the first five pages (and after the
+    section's pages read on, when they reach further), the section's pages that did not
+    match, as the caller lists them; each scores as the page above it."""
+    from pipeline.engine.scoring import section_read_on
+
+    sections = {1: "a", 2: "b", 3: "c", 4: "b", 5: "c", 6: "b", 7: "c"}
+    ordered = [(1.0, 1), (0.9, 2), (0.8, 3), (0.7, 4), (0.6, 5), (0.5, 6), (0.4, 7)]
+    read = section_read_on(ordered, sections.get, wordless=lambda section, first: [21, 20])
+    assert [doc for _, doc in read] == [1, 2, 3, 4, 5, 21, 20, 6, 7]
+    assert [score for score, _ in read][4:8] == [0.6, 0.6, 0.6, 0.5]
+    sections.update({4: "a", 5: "a", 6: "a"})  # the section reads on past the fifth page
+    read = section_read_on(ordered, sections.get, wordless=lambda section, first: [21])
+    assert [doc for _, doc in read] == [1, 2, 3, 4, 5, 6, 21, 7]
+    short = section_read_on(ordered[:2], sections.get, wordless=lambda section, first: [21])
+    assert [doc for _, doc in short] == [1, 2, 21]  # fewer than five: at the end
+
+
+def test_the_rest_of_the_answers_section_is_listed_and_marked(cse_search: Search) -> None:
+    """A school's safeguarding lead asks about a reduced timetable: page 45 answers (part-time
+    timetables). The section's other pages (44, 46, 47), which never say "reduced timetable",
+    were not in the first ten, below pages on information sharing and referrals that share
+    "put"; they now follow the first five, nearest page 45 first, each marked as more of the
+    section. They are not counted as results that match, and a query with an operator, or
+    grep-like lines, lists only pages that match."""
+    question = ("can we put her on a reduced timetable", "--role", "designated-safeguarding-lead")
+    data = answer(cse_search, *question)
+    shown = [(hit["section"], hit["page"], hit["read_on"]) for hit in data["results"]]  # type: ignore[attr-defined]
+    assert shown[0] == ("attendance", "45", False)
+    assert shown[5:8] == [("attendance", p, True) for p in ("46", "44", "47")]
+    assert data["total"] == sum(1 for *_, read_on in shown if not read_on)
+    text = cse_search(*question).stdout
+    assert "PDF page 12; more of this section: this page did not match your search\n" in text
+    lines = cse_search(*question, "--format", "line").stdout.splitlines()
+    assert len(lines) == data["total"] and not any(":46:attendance:" in line for line in lines)
+    either = answer(cse_search, "timetable OR timetables", "--role", "designated-safeguarding-lead")
+    assert not any(hit["read_on"] for hit in either["results"])  # type: ignore[attr-defined]
+
+
 def test_a_parents_question_reads_on_in_the_section_that_answered(cse_search: Search) -> None:
     """The warning signs answer a parent whose son owes older boys money (page 12: debts);
     the section's first page, on the signs to look for, now comes fourth, where it was not

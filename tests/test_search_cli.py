@@ -47,6 +47,7 @@ RESULT_KEYS = [
     "ocr",  # issue 16: true when the page's text was read by OCR
     "edition",  # issue 24: the date of the edition in which the page's section last changed
     "edition_number",  # and its number (two editions can share a date)
+    "read_on",  # issue 22: listed as more of the first result's section, not matched itself
 ]
 
 
@@ -61,7 +62,8 @@ def hits(cse_search: Search, *args: str) -> list[dict[str, Any]]:
 
 
 def page_keys(results: list[dict[str, Any]]) -> set[tuple[str, int, str]]:
-    return {(h["file"], h["pdf_page"], h["section"]) for h in results}
+    """The pages that match (not those listed as more of the first result's section)."""
+    return {(h["file"], h["pdf_page"], h["section"]) for h in results if not h["read_on"]}
 
 
 # --------------------------------------------------------------------------- the first hit

@@ -336,6 +336,16 @@ def test_a_heading_in_a_snippet_keeps_a_line_of_its_own_as_in_the_cli(
     )
 
 
+def test_search_page_says_a_page_is_listed_as_more_of_the_section(server: Server) -> None:
+    """The first result's section's pages the search did not match are marked as such on
+    the web page, as on the CLI (`read_on`)."""
+    page = html(server, "/search?q=can+we+put+her+on+a+reduced+timetable&role=designated-safeguarding-lead")
+    hits = page.split('<li class="hit">')[1:]
+    note = '<p class="read-on">More of Attendance and missing education: this page did not match your search.</p>'
+    assert [note in hit for hit in hits[:8]] == [False] * 5 + [True] * 3
+    assert "printed page 46" in hits[5]
+
+
 def test_search_page_keeps_the_role_in_the_form(server: Server) -> None:
     page = html(server, "/search?q=pharmacies&role=chemist")  # an alias: the id is selected
     assert '<option value="pharmacist" selected>Pharmacies</option>' in page

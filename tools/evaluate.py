@@ -318,7 +318,13 @@ def evaluate(
         )
         try:
             result = search(
-                search_dir, query.query, scope=scope, limit=K, synonyms=from_toolkit(toolkit), ranking=ranking
+                search_dir,
+                query.query,
+                scope=scope,
+                limit=K,
+                synonyms=from_toolkit(toolkit),
+                ranking=ranking,
+                read_on=True,
             )
         except QuerySyntaxError as exc:  # a query the engine refuses scores zero, with the reason
             scores.append(QueryScore(query.query, query.role, None, 0.0, 0.0, 0.0, error=exc.message))

@@ -213,7 +213,7 @@ def run_cse(index_dir: Path, queries: Sequence[ManualQuery], ranking: Ranking = 
     search_dir = IndexStore(index_dir).search_dir()
     rows = []
     for query in queries:
-        result = search(search_dir, query.query, limit=K, ranking=ranking)
+        result = search(search_dir, query.query, limit=K, ranking=ranking, read_on=True)
         rows.append(score_pages(query, [(hit.file, hit.pdf_page) for hit in result.hits]))
     return summarise(rows)
 

@@ -56,8 +56,11 @@ def ask(
     limit: int = 10,
     shape: Shape = Shape.PAGES,
     as_typed: bool = False,
+    read_on: bool = True,
 ) -> Answer:
-    """Resolve the names, check the chapter, search (`as_typed`: no spelling correction).
+    """Resolve the names, check the chapter, search (`as_typed`: no spelling correction;
+    `read_on`: the first result's section's other pages below the first results, for a
+    reader, not for grep-like output).
     Asked as nobody, a question that names its asker's role ("as a pharmacist") or
     speaks as a parent or a young person lifts that reader's pages (asker.py).
     UsageError for a name or chapter that is not in the toolkit; QuerySyntaxError for a
@@ -81,5 +84,6 @@ def ask(
         synonyms=synonyms,
         snippets=engine.Snippets.NONE if every else engine.Snippets.EVERY,
         as_typed=as_typed,
+        read_on=read_on and not every,  # -l and -c name only files that match
     )
     return Answer(result, chosen, chapter)

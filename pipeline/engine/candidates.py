@@ -413,3 +413,21 @@ def term_pages(searcher: Searcher, name: str, text: str) -> list[int]:
         docs = kept[0] if kept is not None else reader.postings(name, btext).all_ids()
         found.extend(doc + offset for doc in docs)
     return found
+
+
+_PAGES_OF: weakref.WeakKeyDictionary[Searcher, dict[str, tuple[int, ...]]] = weakref.WeakKeyDictionary()
+
+
+def pages_of_section(searcher: Searcher) -> dict[str, tuple[int, ...]]:
+    """Section id -> its pages (global document numbers, in index order, deleted ones left
+    out): section_of read the other way, once per open searcher."""
+    known = _PAGES_OF.get(searcher)
+    if known is None:
+        reader = searcher.reader()
+        grouped: dict[str, list[int]] = {}
+        for doc, section in section_of(searcher).items():
+            if not reader.is_deleted(doc):
+                grouped.setdefault(section, []).append(doc)
+        known = {section: tuple(sorted(docs)) for section, docs in grouped.items()}
+        _PAGES_OF[searcher] = known
+    return known

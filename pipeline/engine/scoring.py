@@ -41,6 +41,10 @@ PHRASE_POWER = 4
 # pages scoring at least READ_ON_SHARE of it come next (section_read_on).
 READ_ON_AFTER = 3
 READ_ON_SHARE = 0.2
+# ... and after the first READ_ON_WORDLESS_AFTER pages (and that section's pages read on),
+# at most READ_ON_WORDLESS of its pages the search did not match, nearest first.
+READ_ON_WORDLESS_AFTER = 5
+READ_ON_WORDLESS = 3
 TITLE_B = 0.5  # length normalisation of titles (a long title dilutes a match less than a page)
 
 
@@ -208,23 +212,39 @@ def section_read_on(
     section_of: Callable[[int], str | None],
     after: int = READ_ON_AFTER,
     share: float = READ_ON_SHARE,
+    wordless: Callable[[str, int], Sequence[int]] = lambda section, page: (),
 ) -> list[tuple[float, int]]:
     """(score, page) best first, with the first `after` pages kept where the model put
     them, and below them the other pages of the first page's section that score at least
     `share` of it, before any other section's: a reader who found the answer on one page
     of a section reads on in it, and its other pages each hold part of the answer. The
     first pages are never moved, so another section that answers keeps its place among
-    them. A page moved up scores as the best page it passes, so scores still fall."""
+    them. A page moved up scores as the best page it passes, so scores still fall.
+
+    Then, below the first READ_ON_WORDLESS_AFTER pages, come the section's pages the
+    search did not match (`wordless(section, first page)`, nearest the first page first):
+    the rest of the section the answer is in, before pages of other sections that merely
+    share a word. Each scores as the page above it."""
     section = section_of(ordered[0][1]) if ordered else None
-    if section is None or len(ordered) <= after:
+    if section is None:
         return list(ordered)
-    floor = share * ordered[0][0]
-    rest = ordered[after:]
-    read_on = [(score, doc) for score, doc in rest if score >= floor and section_of(doc) == section]
-    moved = {doc for _, doc in read_on}
-    others = [(score, doc) for score, doc in rest if doc not in moved]
+    if len(ordered) <= after:
+        read_on: list[tuple[float, int]] = []
+        others = list(ordered[after:])
+    else:
+        floor = share * ordered[0][0]
+        rest = ordered[after:]
+        read_on = [(score, doc) for score, doc in rest if score >= floor and section_of(doc) == section]
+        moved = {doc for _, doc in read_on}
+        others = [(score, doc) for score, doc in rest if doc not in moved]
     passed = others[0][0] if others else 0.0
-    return [*ordered[:after], *((max(score, passed), doc) for score, doc in read_on), *others]
+    out = [*ordered[:after], *((max(score, passed), doc) for score, doc in read_on), *others]
+    unheld = list(wordless(section, ordered[0][1]))
+    if unheld:
+        at = min(max(READ_ON_WORDLESS_AFTER, after + len(read_on)), len(out))
+        above = out[at - 1][0]
+        out[at:at] = [(above, doc) for doc in unheld]
+    return out
 
 
 def evidence_first(answers: dict[int, tuple[float, float, float, float]], margin: float) -> dict[int, Scored]:

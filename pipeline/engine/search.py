@@ -25,14 +25,21 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from pipeline.config.model import Role
-from pipeline.engine.candidates import holding, match_all, section_of, term_pages
+from pipeline.engine.candidates import holding, match_all, pages_of_section, section_of, term_pages
 from pipeline.engine.documents import PageKind
 from pipeline.engine.english import English, english
 from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.engine.postings import one_query, pattern_terms
 from pipeline.engine.ranking import DEFAULT, Ranking
 from pipeline.engine.scope import Scope
-from pipeline.engine.scoring import Alternative, Unit, score_candidates, section_read_on, weight_by_meaning
+from pipeline.engine.scoring import (
+    READ_ON_WORDLESS,
+    Alternative,
+    Unit,
+    score_candidates,
+    section_read_on,
+    weight_by_meaning,
+)
 from pipeline.engine.snippets import Snippeter, flow
 from pipeline.engine.spelling import Speller
 from pipeline.engine.synonyms import Synonyms, concept_id, merged
@@ -116,6 +123,9 @@ class Hit:
     file: str
     snippet: str  # matches wrapped in MATCH_START/MATCH_END (render.snippet_text shows them)
     ocr: bool = False  # the page's text was read by OCR: say so beside the citation
+    # Shown as the rest of the first result's section: the search did not match it
+    # (scoring.section_read_on).
+    read_on: bool = False
 
 
 @dataclass(frozen=True)
@@ -363,11 +373,15 @@ def search(
     ranking: Ranking = DEFAULT,
     snippets: Snippets = Snippets.EVERY,
     as_typed: bool = False,
+    read_on: bool = False,
 ) -> SearchResult:
     """Run a query; `scope` limits what a role or audience sees, `chapter` to one chapter;
     `limit` None returns every matching page; `ranking` is the model's parameters (the
     evaluation switches factors off with it); `as_typed` searches the words exactly as
-    typed, with no spelling correction."""
+    typed, with no spelling correction; `read_on` lists, below the first results, the
+    first result's section's pages the search did not match (marked `read_on`, and not
+    counted in `total`, the pages that match), for a reader rather than a tool that wants
+    only the pages that match."""
     text = clean_query(query_text)
     generation = index_dir.parent if index_dir is not None else None
     expander = _synonyms(tuple(tuple(group) for group in synonyms), generation)
@@ -406,7 +420,16 @@ def search(
         candidates = _weighed(candidates, _stem_weights(units, ranking))
     with one_query(searcher):
         hits, total, complete = _run(
-            searcher, candidates, scope, chapter, limit, forms, units, ranking, snippets
+            searcher,
+            candidates,
+            scope,
+            chapter,
+            limit,
+            forms,
+            units,
+            ranking,
+            snippets,
+            read_on and not _has_syntax(text),
         )
     partial = total > 0 and not complete and _is_plain_words(text)
     outside_scope = (
@@ -963,7 +986,12 @@ def _weighed(query: wq.Query, weights: dict[str, float]) -> wq.Query:
 def _is_plain_words(text: str) -> bool:
     """Several words with no operators, quotes, brackets or wildcards of the user's own (one
     word, even "pre-birth", is matched as typed: its parts together)."""
-    return len(text.split()) > 1 and not re.search(r'["()*?]|\b(?:AND|OR|NOT)\b', text)
+    return len(text.split()) > 1 and not _has_syntax(text)
+
+
+def _has_syntax(text: str) -> bool:
+    """Operators, quotes, brackets or wildcards: the user says exactly what must match."""
+    return bool(re.search(r'["()*?]|\b(?:AND|OR|NOT)\b', text))
 
 
 def _parse(parser: qparser.QueryParser, text: str) -> wq.Query:
@@ -1021,6 +1049,7 @@ def _run(
     units: Sequence[Unit],
     ranking: Ranking,
     snippets: Snippets = Snippets.EVERY,
+    read_on: bool = False,
 ) -> tuple[tuple[Hit, ...], int, bool]:
     """Ranked hits (the top `limit`, or all when None; snippets as `snippets` says), the
     total, and whether some page holds every meaningful word.
@@ -1072,7 +1101,13 @@ def _run(
     )
     ordered = sorted(((v.score, doc) for doc, v in scored.items()), key=lambda item: (-item[0], item[1]))
     if ranking.read_on:
-        ordered = section_read_on(ordered, section_of(searcher).get)
+        pages = pages_of_section(searcher) if read_on else {}
+
+        def wordless(section: str, first: int) -> list[int]:
+            unheld = [doc for doc in pages.get(section, ()) if doc not in matched]
+            return sorted(unheld, key=lambda doc: (abs(doc - first), doc < first))[:READ_ON_WORDLESS]
+
+        ordered = section_read_on(ordered, section_of(searcher).get, wordless=wordless)
     ordered += [(score * scale, doc) for score, doc in rest]
     complete = any(v.coverage >= 0.999 for v in scored.values())
     snippeter = Snippeter(_content_stems(searcher, query, forms), _stem, forms)
@@ -1099,6 +1134,7 @@ def _run(
                 file=fields["file"],
                 snippet=snippeter.snippet(fields["content"], flowed()) if wanted else "",
                 ocr=bool(fields.get("ocr", False)),
+                read_on=docnum not in matched,
             )
         )
     return tuple(hits), total, complete

@@ -31,6 +31,8 @@ INDENT = "   "
 HEADING_JOIN = " — "  # a snippet's heading and its text, on one line
 # Beside a hit whose page was read by OCR: the snippet may hold misreadings.
 OCR_NOTE = "text read by OCR: check the page"
+# Beside a page listed as the rest of the first result's section (engine.search read_on).
+READ_ON_NOTE = "more of this section: this page did not match your search"
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,8 @@ def search_text(
         changed = changed_note(dates, hit.file, hit.section)
         if changed:
             where += f"; {changed}"
+        if hit.read_on:
+            where += f"; {READ_ON_NOTE}"
         lines += _entry(hit.rank, citation(hit), where, hit.snippet, style)
     return "\n".join(lines)
 
@@ -307,6 +311,7 @@ def _result_json(h: Hit, dates: Dates | None) -> dict[str, Any]:
         "ocr": h.ocr,
         "edition": stamp.date if stamp is not None else None,
         "edition_number": stamp.number if stamp is not None else None,
+        "read_on": h.read_on,
     }
 
 
