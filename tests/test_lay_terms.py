@@ -508,3 +508,23 @@ def test_a_cafe_is_a_food_business_as_a_takeaway_is(cse_search: Search) -> None:
         data = answer(cse_search, question)
         assert data["unmatched"] == [], question
         assert first_hit(data) == ("takeaways", "110"), question
+
+
+def test_plain_words_for_the_guidances_formal_ones(cse_search: Search) -> None:
+    """People say "reply" and "quickly" where guidance says "respond promptly", "curfew" where
+    it says "times to be home", "moody" for mood swings, "gear" for clothes; "PID" is how a
+    clinician writes pelvic inflammatory disease, and "professionally curious" is said as
+    often as "professional curiosity". Each found another page first, or was a word no page
+    mentions."""
+    for question, role, first in (
+        ("how fast do we have to reply to the mash", "gp", ("general-practice", "76")),
+        ("young patient with PID and a much older partner", "gynaecology", ("gynaecology", "59")),
+        ("what time should her curfew be", "foster-carer", ("foster-care", "93")),
+        ("my son has been really moody lately", None, ("signs-to-look-out-for", "112")),
+        ("what does being professionally curious mean", None, ("recognising-risk", "16")),
+        ("my son keeps turning up in new gear he cant afford", None, ("warning-signs", "12")),
+    ):
+        data = answer(cse_search, question, *(("--role", role) if role else ()))
+        assert data["unmatched"] == [], question
+        assert first_hit(data) == first, question
+    assert_every_word_found(cse_search, ("my son is gay", "he plays footy", "she says she will ring 999"))

@@ -1064,9 +1064,9 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
-        ("immediate danger", "999", "ring 999", "call 999", "dial 999", "phone 999"),
+        ("immediate danger", "emergency number", "999", "ring 999", "call 999", "dial 999", "phone 999"),
         f"{CAMBRIDGE}: 999 (UK: the telephone number for the emergency services, for someone "
-        "in immediate danger)",
+        "in immediate danger; the emergency number)",
         one_way=True,
     ),
     LayTerm(
@@ -1176,6 +1176,54 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "NSPCC (nspcc.org.uk), 'Child protection plans' (a child subject to a plan after a "
         "child protection conference)",
         one_way=True,
+    ),
+    # --- Plain words for the guidance's formal ones (issue 22, eighth pass) ---------------
+    LayTerm(
+        ("respond", "reply", "replies", "replied", "replying", "get back to"),
+        f"{CAMBRIDGE}: respond (formal: to say or write something as an answer), reply",
+        one_way=True,
+    ),
+    LayTerm(
+        ("promptly", "quickly", "quick", "fast", "asap", "straight away", "right away", "without delay"),
+        f"{CAMBRIDGE}: promptly (quickly and without delay), ASAP (as soon as possible)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("times to be home", "curfew", "curfews", "time to be home"),
+        f"{CAMBRIDGE}: curfew (a rule that a child must be home by a particular time)",
+        asked=("home by",),
+        one_way=True,
+    ),
+    LayTerm(
+        ("mood swings", "moody", "moodiness", "changes in mood"),
+        f"{CAMBRIDGE}: moody (often changing mood, especially becoming angry or unhappy); mood swing",
+    ),
+    LayTerm(
+        ("professional curiosity", "professionally curious", "curious", "curiosity"),
+        "NSPCC Learning (learning.nspcc.org.uk), 'Professional curiosity': looking beyond the "
+        "obvious explanation and asking questions",
+        one_way=True,
+    ),
+    LayTerm(
+        ("clothes", "gear", "clobber", "clothing", "new gear"),
+        f"{CAMBRIDGE}: gear (informal: clothes), clobber (UK informal: clothes)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("sexuality", "gay", "lesbian", "bisexual", "LGBT", "LGBTQ", "sexual orientation"),
+        f"{CAMBRIDGE}: sexuality (someone's sexual orientation: whether they are gay, lesbian, "
+        "bisexual or straight); LGBT",
+        one_way=True,
+    ),
+    LayTerm(
+        ("sports", "sport", "football", "footy", "footie", "rugby", "netball", "cricket"),
+        f"{CAMBRIDGE}: footy, footie (UK informal: football)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("pelvic inflammatory disease", "PID"),
+        f"{NHS}: pelvic inflammatory disease (PID), an infection often caused by a sexually "
+        "transmitted infection",
     ),
 )
 
