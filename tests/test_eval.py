@@ -40,6 +40,7 @@ QUESTIONS = EVAL_DIR / "questions.yaml"  # in people's own words (issue 22)
 QUESTIONS_BASELINE = EVAL_DIR / "questions-baseline.json"
 FRESH = EVAL_DIR / "questions-fresh.yaml"  # the same kind, only ever measured as a whole
 NO_ROLE = EVAL_DIR / "questions-no-role.yaml"  # asked without a role: a development set
+DEV = EVAL_DIR / "questions-dev.yaml"  # a second development set, with and without a role
 TOLERANCE = 0.005  # float noise; a real regression is larger
 
 
@@ -260,4 +261,17 @@ def test_the_no_role_questions_are_valid_asked_without_a_role_and_new(
     assert len(questions) >= 40 and all(q.role is None for q in questions)
     assert check_queries(questions, toolkit, section_pages(sample_index)) == []
     seen = {q.query.casefold() for path in (QUERIES, QUESTIONS, FRESH) for q in load_queries(path)}
+    assert [q.query for q in questions if q.query.casefold() in seen] == []
+
+
+def test_the_second_development_set_is_valid_half_asked_with_a_role_and_new(
+    sample_index: Path, toolkit: Toolkit
+) -> None:
+    """Every section, page and role of the second development set exists, half of it is
+    asked with a role, and none is one of the other sets' questions."""
+    questions = load_queries(DEV)
+    assert len(questions) >= 60 and sum(1 for q in questions if q.role) == len(questions) // 2
+    assert check_queries(questions, toolkit, section_pages(sample_index)) == []
+    others = (QUERIES, QUESTIONS, FRESH, NO_ROLE)
+    seen = {q.query.casefold() for path in others for q in load_queries(path)}
     assert [q.query for q in questions if q.query.casefold() in seen] == []

@@ -528,3 +528,18 @@ def test_plain_words_for_the_guidances_formal_ones(cse_search: Search) -> None:
         assert data["unmatched"] == [], question
         assert first_hit(data) == first, question
     assert_every_word_found(cse_search, ("my son is gay", "he plays footy", "she says she will ring 999"))
+
+
+def test_a_dinner_lady_is_a_lunchtime_supervisor_and_stance_words_are_fillers(cse_search: Search) -> None:
+    """School staff say "dinner lady" where guidance says "lunchtime supervisors": the page on
+    staff who work outside the classroom comes first, where a page on teaching did. "Herself",
+    "actually" and "barely" say how, not what: never listed as words no page mentions."""
+    data = answer(
+        cse_search, "im a dinner lady and a girl keeps going over to a car at lunch", "--role", "teacher"
+    )
+    assert first_hit(data) == ("concerns-in-school", "50")
+    assert "dinner" not in data["unmatched"] and "lady" not in data["unmatched"]  # type: ignore[operator]
+    assert_every_word_found(
+        cse_search,
+        ("is she putting herself at risk", "what does grooming actually look like", "he is barely eating"),
+    )

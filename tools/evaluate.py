@@ -74,6 +74,8 @@ QUESTIONS = REPO / "tests" / "eval" / "questions.yaml"
 FRESH = REPO / "tests" / "eval" / "questions-fresh.yaml"
 # Questions asked without a role, the ranking's weak side: a development set, tuned on.
 NO_ROLE = REPO / "tests" / "eval" / "questions-no-role.yaml"
+# A second development set of such questions, with and without a role, tuned on.
+DEV = REPO / "tests" / "eval" / "questions-dev.yaml"
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
 
@@ -478,6 +480,13 @@ def no_role_report(index_dir: Path, toolkit: Toolkit) -> str:
     return questions_table(f"Questions without a role, tuned on ({NO_ROLE.name})", rows, None)
 
 
+def dev_report(index_dir: Path, toolkit: Toolkit) -> str:
+    """The second development set: cse-search against plain BM25, over all of them and by
+    whether a role was chosen (`--queries tests/eval/questions-dev.yaml --verbose` lists them)."""
+    rows = search_rows(index_dir, toolkit, checked_queries(DEV, toolkit, index_dir))
+    return questions_table(f"Second development set, tuned on ({DEV.name})", rows, None)
+
+
 def fresh_report(index_dir: Path, toolkit: Toolkit) -> str:
     """The fresh questions: cse-search against plain BM25 (same role filter), over all of
     them and by whether a role was chosen; never a line per question, so that their misses
@@ -588,6 +597,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(questions_report(index_dir, toolkit, args.verbose, args.lines_of))
                 print()
                 print(no_role_report(index_dir, toolkit))
+                print()
+                print(dev_report(index_dir, toolkit))
                 print()
                 print(fresh_report(index_dir, toolkit))
                 print()

@@ -1221,6 +1221,19 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
+        (
+            "lunchtime supervisor",
+            "dinner lady",
+            "dinner ladies",
+            "dinner staff",
+            "midday supervisor",
+            "lunchtime staff",
+        ),
+        f"{CAMBRIDGE}: dinner lady (UK: a woman whose job is to serve meals and look after "
+        "children at lunchtime in a school)",
+        one_way=True,
+    ),
+    LayTerm(
         ("pelvic inflammatory disease", "PID"),
         f"{NHS}: pelvic inflammatory disease (PID), an infection often caused by a sexually "
         "transmitted infection",

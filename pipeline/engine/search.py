@@ -71,8 +71,11 @@ QUESTION_WORDS = frozenset(
     "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres".split()
     # And as texts spell them: "u", "ur", "r", "pls", "wat".
     + "u ur r pls plz wat wot sum1 some1 any1 no1 every1 n thru abt cos coz cuz bc tho ya".split()
-    # "can i ring them myself": who does it, not what.
-    + "myself".split()
+    # "can i ring them myself", "putting herself at risk": who does it, not what.
+    + "myself herself himself themselves yourself yourselves ourselves itself".split()
+    # How sure or how much, as people say it: "what does that actually look like", "barely
+    # sleeping" (the pages say "not sleeping", "poor sleep").
+    + "actually honestly basically literally totally definitely probably maybe perhaps barely hardly".split()
     # Indefinite pronouns: "what if the police do nothing", "tell anyone".
     + "something anything nothing everything someone anyone everyone somebody anybody "
     "nobody everybody".split()
