@@ -532,8 +532,8 @@ def test_plain_words_for_the_guidances_formal_ones(cse_search: Search) -> None:
 
 def test_a_dinner_lady_is_a_lunchtime_supervisor_and_stance_words_are_fillers(cse_search: Search) -> None:
     """School staff say "dinner lady" where guidance says "lunchtime supervisors": the page on
-    staff who work outside the classroom comes first, where a page on teaching did. "Herself",
-    "actually" and "barely" say how, not what: never listed as words no page mentions."""
+    staff who work outside the classroom comes first, where a page on teaching did. "Herself"
+    and "maybe" say who and how sure, not what: never listed as words no page mentions."""
     data = answer(
         cse_search, "im a dinner lady and a girl keeps going over to a car at lunch", "--role", "teacher"
     )
@@ -541,5 +541,14 @@ def test_a_dinner_lady_is_a_lunchtime_supervisor_and_stance_words_are_fillers(cs
     assert "dinner" not in data["unmatched"] and "lady" not in data["unmatched"]  # type: ignore[operator]
     assert_every_word_found(
         cse_search,
-        ("is she putting herself at risk", "what does grooming actually look like", "he is barely eating"),
+        ("is she putting herself at risk", "maybe he is just a friend of the family"),
     )
+
+
+def test_no_filler_stems_to_a_word_a_page_is_found_by() -> None:
+    """Fillers are compared by stem: "actually" would stem to "actual", "hardly" to "hard",
+    and make those stop words. Made fillers once, they cost a known-item phrase of the real
+    manuals ("any actual arguments that do not")."""
+    from pipeline.engine.search import _stemmed_stop_words
+
+    assert {"actual", "hard", "basic", "total", "bare", "honest"} & _stemmed_stop_words() == set()

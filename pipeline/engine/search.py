@@ -73,9 +73,10 @@ QUESTION_WORDS = frozenset(
     + "u ur r pls plz wat wot sum1 some1 any1 no1 every1 n thru abt cos coz cuz bc tho ya".split()
     # "can i ring them myself", "putting herself at risk": who does it, not what.
     + "myself herself himself themselves yourself yourselves ourselves itself".split()
-    # How sure or how much, as people say it: "what does that actually look like", "barely
-    # sleeping" (the pages say "not sleeping", "poor sleep").
-    + "actually honestly basically literally totally definitely probably maybe perhaps barely hardly".split()
+    # How sure, as people say it: "maybe he is just a friend". Not the adverbs in -ly: they
+    # stem to their adjective ("actually" to "actual", "hardly" to "hard", "basically" to
+    # "basic"), words a page may be found by.
+    + "maybe perhaps".split()
     # Indefinite pronouns: "what if the police do nothing", "tell anyone".
     + "something anything nothing everything someone anyone everyone somebody anybody "
     "nobody everybody".split()
