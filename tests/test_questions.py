@@ -564,3 +564,25 @@ def test_a_word_typed_in_the_question_is_not_also_a_synonym_of_another() -> None
     assert lad[0] == ("lad",) and ("boy",) not in lad and ("young", "men") in lad
     alone = {unit.typed: unit for unit in query_units("lad selling weed", Synonyms())}
     assert ("boy",) in [a.stems for a in alone[("lad",)].alternatives]
+
+
+def test_a_parents_question_shows_the_parents_pages_before_the_young_peoples(cse_search: Search) -> None:
+    """Asked as a parent, the young people's page on relationships was third (after the
+    parents' signs to look out for); the page on grooming now is, and the young people's
+    pages follow."""
+    data = answer(cse_search, "my 15 year old says her boyfriend is 24")
+    shown = [(hit["chapter"], hit["section"]) for hit in data["results"]]  # type: ignore[attr-defined]
+    assert shown[0] == (8, "signs-to-look-out-for") and shown[2] == (1, "grooming")
+    assert 9 not in [chapter for chapter, _ in shown[:5]]
+
+
+def test_a_page_for_the_other_reader_never_holds_the_askers_page_down() -> None:
+    """scoring.evidence_first: a lifted page is capped below a page holding clearly more
+    of the question, unless that page yields (it was written for the other lay reader)."""
+    from pipeline.engine.scoring import evidence_first
+
+    answers = {1: (0.20, 0.0, 1.0, 0.9), 2: (0.15, 0.10, 1.0, 0.4)}  # (score, prior, coverage, evidence)
+    capped = evidence_first(answers, margin=0.3)
+    assert capped[2].score < capped[1].score
+    free = evidence_first(answers, margin=0.3, yields={1}.__contains__)
+    assert free[2].score > free[1].score and abs(free[2].score - 0.25) < 1e-6

@@ -138,3 +138,15 @@ def test_a_role_named_in_a_short_opening_or_after_i_work_in_is_the_reader(toolki
     assert asker("housing officer: a care leaver wants a flat on the estate") == "housing-officer"
     assert asker("my son's teacher, says he is always tired") is None
     assert asker("school nurse won't tell me what my daughter said") is None
+
+
+def test_a_parents_question_lowers_the_pages_written_for_young_people(toolkit: Toolkit) -> None:
+    """A question that speaks as a parent lifts the parents' pages and lowers the young
+    people's a little, and the reverse: a page written to "you", the young person, answers
+    the subject for someone else. The pages are lowered, never filtered."""
+    parent = implied_scope(toolkit, "my daughter wont tell me who keeps buying her things")
+    young = implied_scope(toolkit, "my boyfriend says i owe him for the phone he bought me")
+    assert parent is not None and young is not None
+    assert "healthy-relationships" in parent.lowered and "talking-with-your-child" not in parent.lowered
+    assert "talking-with-your-child" in young.lowered and "healthy-relationships" not in young.lowered
+    assert not set(parent.lowered) & set(parent.own_sections) and not parent.filters

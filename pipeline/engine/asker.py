@@ -66,7 +66,8 @@ OPENING_WORDS = 5
 def implied_scope(toolkit: Toolkit, question: str) -> Scope | None:
     """A scope that lifts the pages of the reader the question speaks as, without
     filtering any: a role it names after "I'm a" or "as a", else a parent or a young
-    person; None when it names no one, or both, or the config has no such reader."""
+    person (and then lowers the other one's pages a little); None when it names no one, or
+    both, or the config has no such reader."""
     named = _named_role(toolkit, question)
     if named is not None:
         sections = _role_sections(toolkit, named)
@@ -75,10 +76,14 @@ def implied_scope(toolkit: Toolkit, question: str) -> Scope | None:
     parent, young = bool(_PARENT.search(question)), bool(_YOUNG.search(question))
     if parent == young:
         return None
-    sections = _reader_sections(toolkit, _READERS["parent" if parent else "young"])
+    reader, other = ("parent", "young") if parent else ("young", "parent")
+    sections = _reader_sections(toolkit, _READERS[reader])
     if not sections:
         return None
-    return Scope(frozenset(), frozenset(), sections, lift=IMPLIED_LIFT, filters=False)
+    # A page written to the other reader ("you" to a young person, "your child" to a
+    # parent) answers the same subject for someone else.
+    lowered = tuple(s for s in _reader_sections(toolkit, _READERS[other]) if s not in sections)
+    return Scope(frozenset(), frozenset(), sections, lift=IMPLIED_LIFT, filters=False, lowered=lowered)
 
 
 def _reader_sections(toolkit: Toolkit, reader: tuple[str, ...]) -> tuple[str, ...]:

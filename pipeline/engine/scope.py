@@ -25,6 +25,9 @@ class Scope:
     # role, less for a reader the question only implies (asker.py).
     lift: float = 1.0
     filters: bool = True  # False: it only lifts its own sections, and every page is searched
+    # The sections written for the other lay reader (a parent's question: the young
+    # people's pages): lowered by Ranking.other_reader, never filtered (asker.py).
+    lowered: tuple[str, ...] = ()
 
     def allows(self, chapter: int | None, section: str) -> bool:
         return not self.filters or (chapter in self.chapters and section not in self.hidden_sections)

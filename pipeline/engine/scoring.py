@@ -116,6 +116,7 @@ def score_candidates(
     extra: Callable[[int], float] = lambda doc: 0.0,
     lift: Callable[[int], float] = lambda doc: 0.0,
     section_of: Callable[[int], str | None] = lambda doc: None,
+    yields: Callable[[int], bool] = lambda doc: False,
 ) -> dict[int, Scored]:
     """The model's score of each candidate page. `stored_text` gives a page's text (read
     only when a unit's punctuation matters); `extra` is a prior in score units (a contents
@@ -184,7 +185,7 @@ def score_candidates(
         answers[doc] = (score, prior, coverage, held / weight_sum)
     if ranking.section:
         answers = _with_section(answers, section_of, ranking.section)
-    return evidence_first(answers, ranking.evidence_margin)
+    return evidence_first(answers, ranking.evidence_margin, yields)
 
 
 def _with_section(
@@ -247,13 +248,17 @@ def section_read_on(
     return out
 
 
-def evidence_first(answers: dict[int, tuple[float, float, float, float]], margin: float) -> dict[int, Scored]:
+def evidence_first(
+    answers: dict[int, tuple[float, float, float, float]],
+    margin: float,
+    yields: Callable[[int], bool] = lambda doc: False,
+) -> dict[int, Scored]:
     """Each page's score with its prior added, where a prior may lift a page only among
     pages that answer as well: never above a page that scored higher on its own and holds
-    more of the question's meaning (by more than `margin`). So the role's own section comes
-    first among pages about "drinking", but a page of it that never mentions drink or
-    alcohol stays below one that does. A prior that lowers a page (a contents page) applies
-    as it is."""
+    more of the question's meaning (by more than `margin`), unless that page `yields` (one
+    written for the other lay reader). So the role's own section comes first among pages
+    about "drinking", but a page of it that never mentions drink or alcohol stays below one
+    that does. A prior that lowers a page (a contents page) applies as it is."""
     ordered = sorted(answers.items(), key=lambda item: (-item[1][0], item[0]))
     lowest_by_evidence: dict[float, float] = {}  # evidence -> lowest final score of a page above
     scored: dict[int, Scored] = {}
@@ -265,8 +270,9 @@ def evidence_first(answers: dict[int, tuple[float, float, float, float]], margin
                 default=final,
             )
             final = max(score, min(final, cap - 1e-9))
-        key = round(evidence, 3)
-        lowest_by_evidence[key] = min(lowest_by_evidence.get(key, final), final)
+        if not yields(doc):
+            key = round(evidence, 3)
+            lowest_by_evidence[key] = min(lowest_by_evidence.get(key, final), final)
         scored[doc] = Scored(final, coverage, evidence)
     return scored
 

@@ -1083,7 +1083,13 @@ def _run(
     def extra(doc: int) -> float:
         return -(ranking.finding_aid if doc in aids else 0.0) + (0.0 if doc in guessed else CONFIGURED_PRIOR)
 
+    lowered: set[int] = set()
+    if scope is not None and scope.lowered and ranking.other_reader:
+        lowered = _matching_among(searcher, wq.Or([wq.Term("section", s) for s in scope.lowered]), candidates)
+
     def lift(doc: int) -> float:
+        if doc in lowered:
+            return -ranking.other_reader
         return ranking.own_section * scope.lift if scope is not None and doc in own else 0.0
 
     scored = score_candidates(
@@ -1095,6 +1101,7 @@ def _run(
         extra,
         lift,
         section_of(searcher).get if ranking.section else lambda doc: None,
+        lowered.__contains__,  # the other reader's pages never hold the asker's pages down
     )
     rest = ranked[len(candidates) :]
     # Below the re-ranked pages, the others keep the engine's order, on the model's scale.
