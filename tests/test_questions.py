@@ -586,3 +586,13 @@ def test_a_page_for_the_other_reader_never_holds_the_askers_page_down() -> None:
     assert capped[2].score < capped[1].score
     free = evidence_first(answers, margin=0.3, yields={1}.__contains__)
     assert free[2].score > free[1].score and abs(free[2].score - 0.25) < 1e-6
+
+
+def test_a_young_persons_question_about_a_debt_shows_their_page_first(cse_search: Search) -> None:
+    """ "this older guy says i owe him for the phone he bought me" speaks as a young person
+    (he bought me): the young people's page on relationships comes first, where the page for
+    pubs and bars (on gifts and debts) did."""
+    assert first_page(cse_search, "this older guy says i owe him for the phone he bought me") == (
+        "healthy-relationships",
+        "123",
+    )

@@ -150,3 +150,32 @@ def test_a_parents_question_lowers_the_pages_written_for_young_people(toolkit: T
     assert "healthy-relationships" in parent.lowered and "talking-with-your-child" not in parent.lowered
     assert "talking-with-your-child" in young.lowered and "healthy-relationships" not in young.lowered
     assert not set(parent.lowered) & set(parent.own_sections) and not parent.filters
+
+
+def test_a_young_person_or_parent_is_heard_in_more_of_the_ways_they_type(toolkit: Toolkit) -> None:
+    """ "he bought me", "a guy gives me free weed", "i said yes", "my stepdad" speak as a
+    young person; "daughter came back ..." (no "my") and "my 13yo son" as a parent. A
+    professional's account of someone else ("a boy on my caseload said his uncle bought
+    him a phone", "an older bloke made her promise") implies nobody."""
+
+    def reader(question: str) -> str | None:
+        scope = implied_scope(toolkit, question)
+        if scope is None:
+            return None
+        return "parent" if "talking-with-your-child" in scope.own_sections else "young"
+
+    for question in (
+        "this older guy says i owe him for the phone he bought me",
+        "a man at the park gives me free weed",
+        "if i was drunk when i said yes does it count",
+        "my stepdads friend keeps messaging me",
+    ):
+        assert reader(question) == "young", question
+    for question in ("daughter came home at 3am with a new phone", "my 13yo son games online with adults"):
+        assert reader(question) == "parent", question
+    for question in (
+        "a boy on my caseload said his uncle bought him a phone",
+        "youth worker, an older bloke made her promise not to tell",
+        "son's school rang about him missing lessons",
+    ):
+        assert reader(question) is None, question

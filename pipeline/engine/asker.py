@@ -25,17 +25,25 @@ IMPLIED_LIFT = 0.5
 _CHILD = (
     r"(?:sons?|daughters?|child|children|kids?|boys?|girls?|teens?|teenagers?|stepsons?|"
     r"stepdaughters?|step[\s-]?(?:son|daughter|child)|(?:\d{1,2}|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen)[\s-]*(?:years?|yrs?)[\s-]*olds?)"
+    r"fifteen|sixteen|seventeen)[\s-]*(?:(?:years?|yrs?)[\s-]*olds?|yo|y/o)(?:\s+(?:son|daughter|boy|girl))?)"
 )
 # A parent or carer speaking of their own child ("my daughter", "our 14 year old").
 _PARENT = re.compile(
-    rf"\b(?:my|our)\s+(?:(?:eldest|oldest|youngest|little|teenage|young)\s+)?{_CHILD}\b", re.I
+    rf"\b(?:my|our)\s+(?:(?:eldest|oldest|youngest|little|teenage|young)\s+)?{_CHILD}\b"
+    # "daughter came back after ...": a parent's question typed without the "my".
+    r"|^\s*(?:son|daughter|stepson|stepdaughter)\b(?!\s*['’]?s\b)",
+    re.I,
 )
 # A young person speaking of their own life ("my boyfriend", "my friend" but not "my friend's
 # daughter", "my mum", "i'm 15").
 _YOUNG = re.compile(
     r"\b(?:my\s+(?:boy\s?friend|girl\s?friend|bf|gf|mates?|bestie|best\s+friend|friend(?!\s*['’]?s\b)|mum|mom|dad|"
-    r"parents|teachers?|form\s+tutor|social\s+worker|foster\s+carers?)|"
+    r"parents|teachers?|form\s+tutor|social\s+worker|foster\s+carers?|step[\s-]?(?:dad|mum|mom)s?|"
+    r"mums?\s+boyfriend|mums?['’]s\s+boyfriend)|"
+    # An older person's gifts and demands, told by the one they are made to: "he bought me",
+    # "a guy gives me free weed", "he got me to do stuff", "i said yes".
+    r"\b(?:he|hes|he['’]s|guy|man|bloke|lad)\s+(?:\w+\s+){0,4}?(?:bought|buys|gives|gave|got|gets|"
+    r"pays|paid|sends|sent)\s+me\b|\bi\s+said\s+(?:yes|ok|okay)\b|"
     r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|i\s+am\s+in\s+year\s+\d{1,2}|im\s+in\s+year\s+\d{1,2})",
     re.I,
 )
