@@ -734,7 +734,9 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     LayTerm(
         ("talk", "speak", "bring it up", "bring up", "raise it", "broach", "have a word", "have a chat"),
         f"{CAMBRIDGE} thesaurus: talk, speak; bring up, raise, broach (to start talking about "
-        "a subject); have a word (UK informal: to talk to someone)",
+        "a subject); have a word (UK informal: to talk to someone); go to someone (to ask "
+        "them for help or advice)",
+        asked=("who can i go to", "who else can i go to", "someone to go to", "anyone to go to"),
     ),
     LayTerm(
         (
