@@ -558,7 +558,10 @@ def test_who_can_i_go_to_asks_who_to_talk_to(cse_search: Search) -> None:
     """ "Is there anyone to go to" and "who can I go to" ask who to talk to: the young
     people's page on who they can talk to comes first, where a page on healthy
     relationships did."""
-    for question in ("is there anyone to go to who wont tell school", "who can i go to if i cant tell my parents"):
+    for question in (
+        "is there anyone to go to who wont tell school",
+        "who can i go to if i cant tell my parents",
+    ):
         data = answer(cse_search, question)
         assert first_hit(data) == ("who-you-can-talk-to", "127"), question
         assert data["unmatched"] == [], question
