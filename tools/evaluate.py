@@ -473,26 +473,18 @@ def questions_report(index_dir: Path, toolkit: Toolkit, verbose: bool, lines_of:
     return "\n".join(lines)
 
 
-def no_role_report(index_dir: Path, toolkit: Toolkit) -> str:
-    """The questions asked without a role: cse-search against plain BM25, over all of them
-    (`--queries tests/eval/questions-no-role.yaml --verbose` lists them one by one)."""
-    rows = search_rows(index_dir, toolkit, checked_queries(NO_ROLE, toolkit, index_dir))
-    return questions_table(f"Questions without a role, tuned on ({NO_ROLE.name})", rows, None)
-
-
-def dev_report(index_dir: Path, toolkit: Toolkit) -> str:
-    """The second development set: cse-search against plain BM25, over all of them and by
-    whether a role was chosen (`--queries tests/eval/questions-dev.yaml --verbose` lists them)."""
-    rows = search_rows(index_dir, toolkit, checked_queries(DEV, toolkit, index_dir))
-    return questions_table(f"Second development set, tuned on ({DEV.name})", rows, None)
+def whole_set_report(index_dir: Path, toolkit: Toolkit, path: Path, title: str) -> str:
+    """A set of questions measured whole, not by halves: cse-search against plain BM25 (same
+    role filter), over all of them and by whether a role was chosen (`--queries PATH
+    --verbose` lists a development set's questions one by one)."""
+    rows = search_rows(index_dir, toolkit, checked_queries(path, toolkit, index_dir))
+    return questions_table(f"{title} ({path.name})", rows, None)
 
 
 def fresh_report(index_dir: Path, toolkit: Toolkit) -> str:
-    """The fresh questions: cse-search against plain BM25 (same role filter), over all of
-    them and by whether a role was chosen; never a line per question, so that their misses
-    are not read while tuning."""
-    rows = search_rows(index_dir, toolkit, checked_queries(FRESH, toolkit, index_dir))
-    return questions_table(f"Fresh questions, only measured ({FRESH.name})", rows, None)
+    """The fresh questions, whole; never a line per question, so that their misses are not
+    read while tuning."""
+    return whole_set_report(index_dir, toolkit, FRESH, "Fresh questions, only measured")
 
 
 def checked_queries(path: Path, toolkit: Toolkit, index_dir: Path) -> list[JudgedQuery]:
@@ -596,9 +588,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print()
                 print(questions_report(index_dir, toolkit, args.verbose, args.lines_of))
                 print()
-                print(no_role_report(index_dir, toolkit))
+                print(whole_set_report(index_dir, toolkit, NO_ROLE, "Questions without a role, tuned on"))
                 print()
-                print(dev_report(index_dir, toolkit))
+                print(whole_set_report(index_dir, toolkit, DEV, "Second development set, tuned on"))
                 print()
                 print(fresh_report(index_dir, toolkit))
                 print()

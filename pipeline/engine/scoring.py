@@ -222,10 +222,10 @@ def section_read_on(
     first pages are never moved, so another section that answers keeps its place among
     them. A page moved up scores as the best page it passes, so scores still fall.
 
-    Then, below the first READ_ON_WORDLESS_AFTER pages, come the section's pages the
-    search did not match (`wordless(section, first page)`, nearest the first page first):
-    the rest of the section the answer is in, before pages of other sections that merely
-    share a word. Each scores as the page above it."""
+    Then, below the first READ_ON_WORDLESS_AFTER pages, come up to READ_ON_WORDLESS of the
+    section's pages the search did not match (`wordless(section, first page)`, nearest the
+    first page first): the rest of the section the answer is in, before pages of other
+    sections that merely share a word. Each scores as the page above it."""
     section = section_of(ordered[0][1]) if ordered else None
     if section is None:
         return list(ordered)
@@ -240,7 +240,7 @@ def section_read_on(
         others = [(score, doc) for score, doc in rest if doc not in moved]
     passed = others[0][0] if others else 0.0
     out = [*ordered[:after], *((max(score, passed), doc) for score, doc in read_on), *others]
-    unheld = list(wordless(section, ordered[0][1]))
+    unheld = list(wordless(section, ordered[0][1]))[:READ_ON_WORDLESS]
     if unheld:
         at = min(max(READ_ON_WORDLESS_AFTER, after + len(read_on)), len(out))
         above = out[at - 1][0]

@@ -32,14 +32,7 @@ from pipeline.engine.index import VOCABULARY, open_searcher, stemming_analyzer
 from pipeline.engine.postings import one_query, pattern_terms
 from pipeline.engine.ranking import DEFAULT, Ranking
 from pipeline.engine.scope import Scope
-from pipeline.engine.scoring import (
-    READ_ON_WORDLESS,
-    Alternative,
-    Unit,
-    score_candidates,
-    section_read_on,
-    weight_by_meaning,
-)
+from pipeline.engine.scoring import Alternative, Unit, score_candidates, section_read_on, weight_by_meaning
 from pipeline.engine.snippets import Snippeter, flow
 from pipeline.engine.spelling import Speller
 from pipeline.engine.synonyms import Synonyms, concept_id, merged
@@ -1116,7 +1109,7 @@ def _run(
 
         def wordless(section: str, first: int) -> list[int]:
             unheld = [doc for doc in pages.get(section, ()) if doc not in matched]
-            return sorted(unheld, key=lambda doc: (abs(doc - first), doc < first))[:READ_ON_WORDLESS]
+            return sorted(unheld, key=lambda doc: (abs(doc - first), doc < first))
 
         ordered = section_read_on(ordered, section_of(searcher).get, wordless=wordless)
     ordered += [(score * scale, doc) for score, doc in rest]
