@@ -565,3 +565,29 @@ def test_who_can_i_go_to_asks_who_to_talk_to(cse_search: Search) -> None:
         data = answer(cse_search, question)
         assert first_hit(data) == ("who-you-can-talk-to", "127"), question
         assert data["unmatched"] == [], question
+
+
+def test_scare_tactics_an_arrest_a_nice_family_and_flattery_in_everyday_words(cse_search: Search) -> None:
+    """A teacher asks about "scare tactics" where guidance warns against materials that rely
+    on "shock"; a parent asks whether the police will "arrest" the men or "lock him up",
+    where guidance speaks of disrupting perpetrators; "a nice middle class family" asks
+    whether any child, of any background, can be exploited; "mature for her age" is the
+    flattery of grooming. Before, a page on disrupting perpetrators answered the teacher,
+    pages on who to ring answered the parent, and "mature" and "graphic" were words no page
+    mentions."""
+    data = answer(
+        cse_search, "can i use scare tactics in a pshe lesson about exploitation", "--role", "teacher"
+    )
+    assert first_hit(data) == ("teaching-about-relationships", "42")
+    for question in (
+        "will the police arrest the men who are hanging round my daughter",
+        "can the council lock him up or stop him seeing her",
+    ):
+        assert first_hit(answer(cse_search, question))[0] == "disrupting-perpetrators", question
+    nice_family = "we are a nice middle class family, this cant happen to us can it"
+    results = answer(cse_search, nice_family)["results"]
+    assert ("what-is-cse", "3") in [(hit["section"], hit["page"]) for hit in results[:3]]  # type: ignore[index]
+    assert_every_word_found(
+        cse_search,
+        ("he keeps telling her she is mature for her age", "is a graphic video too much for year 8"),
+    )

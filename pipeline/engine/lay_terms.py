@@ -1240,6 +1240,92 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{NHS}: pelvic inflammatory disease (PID), an infection often caused by a sexually "
         "transmitted infection",
     ),
+    # --- Ninth pass: how a worried adult or a young person says what guidance names --------
+    LayTerm(
+        (
+            "flattery",
+            "flatter",
+            "flattering",
+            "flattered",
+            "compliments",
+            "compliment",
+            "complimenting",
+            "sweet talk",
+            "sweet talking",
+            "buttering up",
+            "butter up",
+            "love bombing",
+            "love bombed",
+        ),
+        f"{CAMBRIDGE}: flattery (praise that is not sincere, given to persuade someone); "
+        "sweet-talk (to persuade someone with pleasant, insincere words); butter someone up; "
+        "Collins English Dictionary: love-bombing (lavishing someone with attention to win "
+        "their trust); mature (behaving like an adult: 'very mature for her age', said to "
+        "flatter a young person)",
+        asked=(
+            "mature for my age",
+            "mature for her age",
+            "mature for his age",
+            "mature for your age",
+            "mature for their age",
+        ),
+    ),
+    LayTerm(
+        ("shock", "shocking", "graphic", "scare tactics", "shock tactics", "horror stories"),
+        f"{CAMBRIDGE}: graphic (very clear and powerful, showing violence or sex in detail); "
+        "scare tactics (ways of frightening people into doing something); 'scared straight', "
+        "the name of programmes that try to frighten young people away from crime",
+        one_way=True,
+        asked=("scare them straight", "scared straight", "scare them", "frighten them"),
+    ),
+    LayTerm(
+        (
+            "background",
+            "backgrounds",
+            "rough family",
+            "rough families",
+            "rough background",
+            "rough estate",
+            "posh",
+            "deprived",
+            "well off",
+            "middle class",
+            "working class",
+            "nice family",
+            "nice families",
+            "good family",
+            "good families",
+            "good home",
+            "poor family",
+            "poor families",
+        ),
+        f"{CAMBRIDGE}: background (a person's social class, education or experience); "
+        "posh (UK informal: from a high social class); deprived; well off; middle class; "
+        "working class; rough (UK: a rough area or family, with much crime or poverty)",
+        one_way=True,
+    ),
+    LayTerm(
+        (
+            "disruption",
+            "disrupt",
+            "disrupting",
+            "arrest",
+            "arrested",
+            "arresting",
+            "lock him up",
+            "locked up",
+            "crack down",
+            "stop these men",
+            "stop this man",
+            "catch him",
+            "catch them",
+        ),
+        f"{CAMBRIDGE}: arrest; lock someone up (to put someone in prison); crack down (to "
+        "start dealing with bad or illegal behaviour in a more severe way); disruption, as "
+        "the Home Office's Child Exploitation Disruption Toolkit (gov.uk, 2019) names the "
+        "ways the police and councils stop offenders",
+        one_way=True,
+    ),
 )
 
 LAY: tuple[tuple[str, ...], ...] = tuple(term.forms + term.asked for term in LAY_TERMS)
