@@ -41,6 +41,7 @@ QUESTIONS_BASELINE = EVAL_DIR / "questions-baseline.json"
 FRESH = EVAL_DIR / "questions-fresh.yaml"  # the same kind, only ever measured as a whole
 NO_ROLE = EVAL_DIR / "questions-no-role.yaml"  # asked without a role: a development set
 DEV = EVAL_DIR / "questions-dev.yaml"  # a second development set, with and without a role
+DEV3 = EVAL_DIR / "questions-dev3.yaml"  # a third, most of it asked without a role
 TOLERANCE = 0.005  # float noise; a real regression is larger
 
 
@@ -273,5 +274,18 @@ def test_the_second_development_set_is_valid_half_asked_with_a_role_and_new(
     assert len(questions) >= 60 and sum(1 for q in questions if q.role) == len(questions) // 2
     assert check_queries(questions, toolkit, section_pages(sample_index)) == []
     others = (QUERIES, QUESTIONS, FRESH, NO_ROLE)
+    seen = {q.query.casefold() for path in others for q in load_queries(path)}
+    assert [q.query for q in questions if q.query.casefold() in seen] == []
+
+
+def test_the_third_development_set_is_valid_mostly_asked_without_a_role_and_new(
+    sample_index: Path, toolkit: Toolkit
+) -> None:
+    """Every section, page and role of the third development set exists, 25 of its 60
+    questions are asked with a role, and none is one of the other sets' questions."""
+    questions = load_queries(DEV3)
+    assert len(questions) == 60 and sum(1 for q in questions if q.role) == 25
+    assert check_queries(questions, toolkit, section_pages(sample_index)) == []
+    others = (QUERIES, QUESTIONS, FRESH, NO_ROLE, DEV)
     seen = {q.query.casefold() for path in others for q in load_queries(path)}
     assert [q.query for q in questions if q.query.casefold() in seen] == []
