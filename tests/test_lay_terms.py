@@ -591,3 +591,38 @@ def test_scare_tactics_an_arrest_a_nice_family_and_flattery_in_everyday_words(cs
         cse_search,
         ("he keeps telling her she is mature for her age", "is a graphic video too much for year 8"),
     )
+
+
+def test_what_do_i_do_asks_for_help_and_a_timeline_is_a_chronology(cse_search: Search) -> None:
+    """ "What do I do" and "what now" ask where to get help: a parent's question shows the
+    parents' "Where to get help" first, where a page defining exploitation was. A
+    "timeline" is what records call a chronology; "lunch" is lunchtime, when a pupil leaves
+    school; an apprentice's boss is the college page's employer. Phone words and idioms
+    are searched, never listed as words no page mentions: "in bits", "derelict",
+    "vanishing", "hair done", "rung round", "hang out", "3 yrs", "a bit", "mine"."""
+    data = answer(cse_search, "my son just told me an older lad made him do things for money, what do i do")
+    assert first_hit(data) == ("where-to-get-help", "118")
+    # An apprentice and a boss are what the college page calls apprenticeships and employers.
+    data = answer(
+        cse_search, "my apprentice says her boss keeps offering her lifts home", "--role", "college-staff"
+    )
+    assert first_hit(data) == ("alternative-provision", "52")
+    data = answer(cse_search, "do i need to keep a timeline of everything that happens with this child")
+    assert first_hit(data) == ("record-keeping", "34")
+    # "In bits" is very upset: the parents' page on signs ("upset or frightened") first.
+    assert first_hit(answer(cse_search, "she came home in bits")) == ("signs-to-look-out-for", "113")
+    results = answer(cse_search, "she keeps leaving school at lunch with older boys")["results"]
+    assert ("attendance", "44") in [(hit["section"], hit["page"]) for hit in results[:3]]  # type: ignore[index]
+    assert_every_word_found(
+        cse_search,
+        (
+            "my daughter came home in bits and wont say why",
+            "kids keep going into a derelict house near the park",
+            "he keeps vanishing for days and gets his hair done every week",
+            "ive rung round all her friends and nobody knows where she is",
+            "they hang out at the chippy with men in their twenties",
+            "hes only 3 yrs older than me is that ok",
+            "is it a bit much to check her messages, mine is 14",
+            "who am i meant to tell about a girl who always comes in with an older man",
+        ),
+    )

@@ -180,3 +180,22 @@ def test_a_young_person_or_parent_is_heard_in_more_of_the_ways_they_type(toolkit
         "son's school rang about him missing lessons",
     ):
         assert reader(question) is None, question
+
+
+def test_an_age_before_son_speaks_as_a_parent_and_one_of_our_lads_as_a_professional(
+    toolkit: Toolkit,
+) -> None:
+    """ "13 yr old son went out and isnt back" is a parent's question typed without "my";
+    "older than me" is said by the younger one; "one of our 14 yr old girls" is a coach's
+    or a school's, not a parent's own child."""
+
+    def reader(question: str) -> str | None:
+        scope = implied_scope(toolkit, question)
+        if scope is None:
+            return None
+        return "parent" if "talking-with-your-child" in scope.own_sections else "young"
+
+    assert reader("13 yr old son went out after school and isnt back yet") == "parent"
+    assert reader("15yo daughter has been staying out all night") == "parent"
+    assert reader("hes only 4 years older than me, is that bad") == "young"
+    assert reader("coach here, one of our 14 yr old girls has an older boyfriend") is None

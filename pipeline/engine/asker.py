@@ -29,9 +29,12 @@ _CHILD = (
 )
 # A parent or carer speaking of their own child ("my daughter", "our 14 year old").
 _PARENT = re.compile(
-    rf"\b(?:my|our)\s+(?:(?:eldest|oldest|youngest|little|teenage|young)\s+)?{_CHILD}\b"
-    # "daughter came back after ...": a parent's question typed without the "my".
-    r"|^\s*(?:son|daughter|stepson|stepdaughter)\b(?!\s*['’]?s\b)",
+    # Not "one of our 15 yr old lads": a youth worker's or a school's, not a parent's.
+    rf"(?<!\bof\s)\b(?:my|our)\s+(?:(?:eldest|oldest|youngest|little|teenage|young)\s+)?{_CHILD}\b"
+    # "daughter came back after ...", "13 yr old son went out": a parent's question typed
+    # without the "my".
+    r"|^\s*(?:(?:\d{1,2}|thirteen|fourteen|fifteen|sixteen)[\s-]*(?:(?:years?|yrs?)[\s-]*old|yo|y/o)\s+)?"
+    r"(?:son|daughter|stepson|stepdaughter)\b(?!\s*['’]?s\b)",
     re.I,
 )
 # A young person speaking of their own life ("my boyfriend", "my friend" but not "my friend's
@@ -44,6 +47,8 @@ _YOUNG = re.compile(
     # "a guy gives me free weed", "he got me to do stuff", "i said yes".
     r"\b(?:he|hes|he['’]s|guy|man|bloke|lad)\s+(?:\w+\s+){0,4}?(?:bought|buys|gives|gave|got|gets|"
     r"pays|paid|sends|sent)\s+me\b|\bi\s+said\s+(?:yes|ok|okay)\b|"
+    # "hes only 3 years older than me": the one he is older than asks.
+    r"\bolder\s+than\s+me\b|"
     r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|i\s+am\s+in\s+year\s+\d{1,2}|im\s+in\s+year\s+\d{1,2})",
     re.I,
 )

@@ -434,6 +434,8 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "disappear",
             "disappearing",
             "vanished",
+            "vanishing",
+            "vanishes",
         ),
         f"{CAMBRIDGE}: run away, runaway, go missing, abscond, disappear, vanish, run off (to "
         "leave a place or person suddenly); "
@@ -595,6 +597,11 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "hanging round",
             "hang round",
             "hangs round",
+            "hang out",
+            "hangs out",
+            "hung out",
+            "hung around",
+            "hung round",
         ),
         f"{CAMBRIDGE}: hang around, hang about, hang round (UK informal: to wait or spend time somewhere, "
         "doing nothing much), loiter",
@@ -689,7 +696,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     LayTerm(
         ("call", "ring", "phone up", "give a ring"),
         f"{CAMBRIDGE}: ring, rang (UK: to phone someone), phone up, call",
-        asked=("rang",),
+        asked=("rang", "rung", "rung round", "rang round", "ring round", "ringing round"),
         one_way=True,
     ),
     LayTerm(
@@ -767,6 +774,13 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "gift card",
             "gift cards",
             "vouchers",
+            "nails done",
+            "hair done",
+            "designer bag",
+            "designer bags",
+            "new bag",
+            "handbag",
+            "handbags",
         ),
         f"{CAMBRIDGE}: presents, freebie (informal: something given free), gear (informal: "
         "clothes), stuff (informal: things), flashy (looking expensive), top-up (more credit "
@@ -958,6 +972,13 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "who to contact",
             "where do i report",
             "how do i report",
+            "who do we tell",
+            "who am i meant to tell",
+            "who am i supposed to tell",
+            "who are we meant to tell",
+            "who are we supposed to tell",
+            "who do i pass it on to",
+            "who do i pass that on to",
         ),
         f"{CAMBRIDGE}: refer (to send someone to a person or service for help), report "
         "(to tell someone in authority about something)",
@@ -1302,6 +1323,88 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{CAMBRIDGE}: background (a person's social class, education or experience); "
         "posh (UK informal: from a high social class); deprived; well off; middle class; "
         "working class; rough (UK: a rough area or family, with much crime or poverty)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("help", "get help"),
+        f"{CAMBRIDGE}: help (to make it possible or easier for someone to do something); a "
+        "question asking what to do next, or who to turn to, asks for help",
+        one_way=True,
+        asked=(
+            "what do i do",
+            "what should i do",
+            "what now",
+            "what do we do",
+            "what should we do",
+            "what can i do",
+            "what can we do",
+            "who do i go to",
+            "who should i go to",
+            "where do i go",
+            "where can i go",
+            "who do i turn to",
+            "who can help",
+            "what am i supposed to do",
+            "what are we supposed to do",
+            "what am i meant to do",
+            "what are we meant to do",
+            "can i do anything",
+            "can we do anything",
+            "anything i can do",
+            "anything we can do",
+        ),
+    ),
+    LayTerm(
+        ("apprenticeships", "apprenticeship", "apprentice", "apprentices", "trainee", "trainees"),
+        f"{CAMBRIDGE}: apprentice (someone who works for an employer for a fixed period to learn a "
+        "skill), trainee",
+        one_way=True,
+    ),
+    LayTerm(
+        ("employers", "employer", "boss", "bosses", "gaffer"),
+        f"{CAMBRIDGE}: boss (the person who is in charge of an organization and tells others what "
+        "to do), gaffer (UK informal: a boss)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("chronology", "timeline", "time line", "timelines"),
+        f"{CAMBRIDGE}: timeline (a list of events in the order in which they happened); "
+        "chronology, as social work records name the same list",
+        one_way=True,
+    ),
+    LayTerm(
+        (
+            "empty buildings",
+            "empty building",
+            "derelict",
+            "abandoned building",
+            "abandoned buildings",
+            "boarded up",
+            "disused",
+        ),
+        f"{CAMBRIDGE}: derelict (of a building: not cared for and in bad condition, not used), "
+        "disused, abandoned, boarded up (with windows and doors covered with boards)",
+        one_way=True,
+    ),
+    LayTerm(
+        (
+            "distress",
+            "distressed",
+            "upset",
+            "in bits",
+            "in pieces",
+            "in a state",
+            "in tears",
+            "beside herself",
+            "beside himself",
+        ),
+        f"{CAMBRIDGE}: in bits (UK informal: very upset), in pieces, in a state (very upset or "
+        "nervous), beside yourself (in a very bad emotional state), in tears",
+    ),
+    LayTerm(
+        ("lunchtime", "lunch", "lunch break", "lunchbreak", "dinnertime", "dinner time"),
+        f"{CAMBRIDGE}: dinner (UK, regional: the meal eaten in the middle of the day), "
+        "dinnertime; lunch break",
         one_way=True,
     ),
     LayTerm(

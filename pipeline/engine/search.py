@@ -66,6 +66,8 @@ QUESTION_WORDS = frozenset(
     + "u ur r pls plz wat wot sum1 some1 any1 no1 every1 n thru abt cos coz cuz bc tho ya".split()
     # "can i ring them myself", "putting herself at risk": who does it, not what.
     + "myself herself himself themselves yourself yourselves ourselves itself".split()
+    # "mine are 8 and 11": whose, not what.
+    + "mine yours ours theirs".split()
     # How sure, as people say it: "maybe he is just a friend". Not the adverbs in -ly: they
     # stem to their adjective ("actually" to "actual", "hardly" to "hard", "basically" to
     # "basic"), words a page may be found by.
@@ -73,8 +75,9 @@ QUESTION_WORDS = frozenset(
     # Indefinite pronouns: "what if the police do nothing", "tell anyone".
     + "something anything nothing everything someone anyone everyone somebody anybody "
     "nobody everybody".split()
-    # Amounts and fillers as people say them: "loads of teenagers coming and going", "new stuff".
-    + "loads lots tons stuff".split()
+    # Amounts and fillers as people say them: "loads of teenagers coming and going", "new
+    # stuff", "a bit mad".
+    + "loads lots tons stuff bit".split()
     # "till late", "til midnight": until, as typed; "what counts as", "does she count as".
     + "till til count counts since".split()
     # Greetings and courtesies a message opens or closes with.
@@ -254,6 +257,8 @@ _QUESTION_MARK = re.compile(r"\?+(?![\w*])")
 _A_AND_E = re.compile(r"(?<![\w&])A\s*(?:\+|\band\b|\bn\b)\s*E(?![\w&])", re.I)
 _YEARS_OLD = re.compile(r"\b(\d{1,2})(?:\s*(?:yo|y/o|yrs?\s*old)|yrs?)(?![\w/])", re.I)
 _SCHOOL_YEAR = re.compile(r"\b(?:y|yr)\s?(\d{1,2})\b", re.I)
+# "3 yrs older", "for 2 yrs": years, as typed on a phone (after _YEARS_OLD took "15yrs").
+_YRS = re.compile(r"\byrs\b", re.I)
 _UNDER_AGE = re.compile(r"\b(under|over)[\s-]+(\d{1,2})s\b", re.I)
 # A question asking what a word means is asking what it is: "what does grooming mean",
 # "what is meant by county lines", "define exploitation", "what does CSE stand for". The
@@ -325,6 +330,7 @@ def clean_query(text: str) -> str:
     # "y9", "yr10" -> "year 9" (read as an age or a year group, weak evidence).
     text = _YEARS_OLD.sub(r"\1 year old", text)
     text = _SCHOOL_YEAR.sub(r"year \1", text)
+    text = _YRS.sub("years", text)
     text = _UNDER_AGE.sub(r"\1 \2", text)  # "under-16s": the pages say "under 16"
     text = _without_frame(text)
     # "OR should I call the police": an AND or OR with no words before it (or after it)
