@@ -186,8 +186,9 @@ def test_an_age_before_son_speaks_as_a_parent_and_one_of_our_lads_as_a_professio
     toolkit: Toolkit,
 ) -> None:
     """ "13 yr old son went out and isnt back" is a parent's question typed without "my";
-    "older than me" is said by the younger one; "one of our 14 yr old girls" is a coach's
-    or a school's, not a parent's own child."""
+    "older than me" is said by the younger one, and "my key worker" and "im in care" by a
+    child in care; "one of our 14 yr old girls" is a coach's or a school's, not a parent's
+    own child."""
 
     def reader(question: str) -> str | None:
         scope = implied_scope(toolkit, question)
@@ -198,4 +199,7 @@ def test_an_age_before_son_speaks_as_a_parent_and_one_of_our_lads_as_a_professio
     assert reader("13 yr old son went out after school and isnt back yet") == "parent"
     assert reader("15yo daughter has been staying out all night") == "parent"
     assert reader("hes only 4 years older than me, is that bad") == "young"
+    # A child in care speaks of "my key worker" and says "im in care".
+    assert reader("can my key worker tell the police what i said") == "young"
+    assert reader("im in care and dont trust any of the staff") == "young"
     assert reader("coach here, one of our 14 yr old girls has an older boyfriend") is None

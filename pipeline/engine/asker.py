@@ -41,7 +41,8 @@ _PARENT = re.compile(
 # daughter", "my mum", "i'm 15").
 _YOUNG = re.compile(
     r"\b(?:my\s+(?:boy\s?friend|girl\s?friend|bf|gf|mates?|bestie|best\s+friend|friend(?!\s*['’]?s\b)|mum|mom|dad|"
-    r"parents|teachers?|form\s+tutor|social\s+worker|foster\s+carers?|step[\s-]?(?:dad|mum|mom)s?|"
+    r"parents|teachers?|form\s+tutor|social\s+worker|youth\s+worker|key\s?worker|support\s+worker|"
+    r"foster\s+carers?|step[\s-]?(?:dad|mum|mom)s?|"
     r"mums?\s+boyfriend|mums?['’]s\s+boyfriend)|"
     # An older person's gifts and demands, told by the one they are made to: "he bought me",
     # "a guy gives me free weed", "he got me to do stuff", "i said yes".
@@ -49,7 +50,10 @@ _YOUNG = re.compile(
     r"pays|paid|sends|sent)\s+me\b|\bi\s+said\s+(?:yes|ok|okay)\b|"
     # "hes only 3 years older than me": the one he is older than asks.
     r"\bolder\s+than\s+me\b|"
-    r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|i\s+am\s+in\s+year\s+\d{1,2}|im\s+in\s+year\s+\d{1,2})",
+    r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|"
+    # "im in care", "i live in a children's home": a child in care speaking.
+    r"i\s*(?:'|’)?m\s+in\s+(?:care|foster\s+care)\b|i\s+am\s+in\s+care\b|"
+    r"i\s+live\s+in\s+(?:a\s+)?(?:care|children['’]?s)\s+home|i\s+am\s+in\s+year\s+\d{1,2}|im\s+in\s+year\s+\d{1,2})",
     re.I,
 )
 # The names a board's config may give these readers (compared as `names.fold` reads them).
