@@ -626,3 +626,14 @@ def test_what_do_i_do_asks_for_help_and_a_timeline_is_a_chronology(cse_search: S
             "who am i meant to tell about a girl who always comes in with an older man",
         ),
     )
+
+
+def test_heard_nothing_back_asks_the_outcome_and_playing_her_is_manipulating(cse_search: Search) -> None:
+    """ "We haven't heard back" asks about the outcome of a referral: the page saying the
+    referrer should be told the outcome comes first, where the page on how to refer did.
+    "Is he playing her" asks whether he manipulates her: the page on grooming ("so that
+    they can manipulate") is among the first three, where it was not in the first five."""
+    data = answer(cse_search, "we made a referral last month and still havent heard back")
+    assert first_hit(data) == ("making-a-referral", "23")
+    results = answer(cse_search, "is he just playing her or does he care about her")["results"]
+    assert ("grooming", "4") in [(hit["section"], hit["page"]) for hit in results[:3]]  # type: ignore[index]

@@ -1367,6 +1367,26 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
+        ("manipulate", "manipulating", "manipulated", "manipulative"),
+        f"{CAMBRIDGE}: play (informal: to deceive or trick someone: 'he's playing you'), be played",
+        one_way=True,
+        asked=(
+            "playing us",
+            "playing me",
+            "playing her",
+            "playing him",
+            "playing them",
+            "being played",
+            "played us",
+        ),
+    ),
+    LayTerm(
+        ("outcome", "heard back", "hear back", "heard nothing back", "not heard back", "no response"),
+        f"{CAMBRIDGE}: hear back (to get a reply from someone), outcome (a result or effect "
+        "of an action or situation)",
+        one_way=True,
+    ),
+    LayTerm(
         ("chronology", "timeline", "time line", "timelines"),
         f"{CAMBRIDGE}: timeline (a list of events in the order in which they happened); "
         "chronology, as social work records name the same list",
