@@ -42,6 +42,7 @@ FRESH = EVAL_DIR / "questions-fresh.yaml"  # the same kind, only ever measured a
 NO_ROLE = EVAL_DIR / "questions-no-role.yaml"  # asked without a role: a development set
 DEV = EVAL_DIR / "questions-dev.yaml"  # a second development set, with and without a role
 DEV3 = EVAL_DIR / "questions-dev3.yaml"  # a third, most of it asked without a role
+DEV4 = EVAL_DIR / "questions-dev4.yaml"  # a fourth, three quarters asked without a role
 TOLERANCE = 0.005  # float noise; a real regression is larger
 
 
@@ -278,14 +279,18 @@ def test_the_second_development_set_is_valid_half_asked_with_a_role_and_new(
     assert [q.query for q in questions if q.query.casefold() in seen] == []
 
 
-def test_the_third_development_set_is_valid_mostly_asked_without_a_role_and_new(
-    sample_index: Path, toolkit: Toolkit
+@pytest.mark.parametrize(("path", "with_role", "others"), [(DEV3, 25, ()), (DEV4, 15, (DEV3,))])
+def test_the_third_and_fourth_development_sets_are_valid_mostly_asked_without_a_role_and_new(
+    sample_index: Path, toolkit: Toolkit, path: Path, with_role: int, others: tuple[Path, ...]
 ) -> None:
-    """Every section, page and role of the third development set exists, 25 of its 60
-    questions are asked with a role, and none is one of the other sets' questions."""
-    questions = load_queries(DEV3)
-    assert len(questions) == 60 and sum(1 for q in questions if q.role) == 25
+    """Every section, page and role of the third and fourth development sets exists, 25 and
+    15 of their 60 questions are asked with a role, and none is one of the other sets'."""
+    questions = load_queries(path)
+    assert len(questions) == 60 and sum(1 for q in questions if q.role) == with_role
     assert check_queries(questions, toolkit, section_pages(sample_index)) == []
-    others = (QUERIES, QUESTIONS, FRESH, NO_ROLE, DEV)
-    seen = {q.query.casefold() for path in others for q in load_queries(path)}
+    seen = {
+        q.query.casefold()
+        for p in (QUERIES, QUESTIONS, FRESH, NO_ROLE, DEV, *others)
+        for q in load_queries(p)
+    }
     assert [q.query for q in questions if q.query.casefold() in seen] == []

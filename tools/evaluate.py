@@ -77,6 +77,7 @@ NO_ROLE = REPO / "tests" / "eval" / "questions-no-role.yaml"
 # A second development set of such questions, with and without a role, tuned on.
 DEV = REPO / "tests" / "eval" / "questions-dev.yaml"
 DEV3 = REPO / "tests" / "eval" / "questions-dev3.yaml"
+DEV4 = REPO / "tests" / "eval" / "questions-dev4.yaml"
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
 
@@ -594,6 +595,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(whole_set_report(index_dir, toolkit, DEV, "Second development set, tuned on"))
                 print()
                 print(whole_set_report(index_dir, toolkit, DEV3, "Third development set, tuned on"))
+                print()
+                print(whole_set_report(index_dir, toolkit, DEV4, "Fourth development set, tuned on"))
                 print()
                 print(fresh_report(index_dir, toolkit))
                 print()
