@@ -637,3 +637,40 @@ def test_heard_nothing_back_asks_the_outcome_and_playing_her_is_manipulating(cse
     assert first_hit(data) == ("making-a-referral", "23")
     results = answer(cse_search, "is he just playing her or does he care about her")["results"]
     assert ("grooming", "4") in [(hit["section"], hit["page"]) for hit in results[:3]]  # type: ignore[index]
+
+
+def test_grounding_tenners_half_days_a_raid_and_a_coached_story_in_everyday_words(cse_search: Search) -> None:
+    """A parent asks whether to "ground her" where the guidance warns against ultimatums;
+    "tenners" and "wads of cash" are money; "half days" is a part-time timetable; the
+    police "raid" a flat to disrupt perpetrators; a young asylum seeker "coached" was told
+    what to say. Each showed another page first. "Screenshot", "awol", "diary" and
+    "topping up" are searched, and "in his 30s" (an age) and "hell" (he'll) are not
+    subjects: none is listed as a word no page mentions."""
+    for question, role, first in (
+        ("if i ground her for a month will she just go to him", "parent", ("talking-with-your-child", "116")),
+        ("keep finding wads of cash and tenners in his school bag", None, ("signs-to-look-out-for", "113")),
+        (
+            "the school has put him on half days and he spends the afternoons in town",
+            None,
+            ("attendance", "45"),
+        ),
+        (
+            "the police are planning a raid on the flat where the girls are taken",
+            "police",
+            ("disrupting-perpetrators", "31"),
+        ),
+        ("the young man seems coached, he tells every worker the same story", "uasc", ("uasc", "87")),
+    ):
+        data = answer(cse_search, question, *(("--role", role) if role else ()))
+        assert first_hit(data) == first, question
+    assert_every_word_found(
+        cse_search,
+        (
+            "should i screenshot the messages he sent her",
+            "my granddaughter went awol last night",
+            "should i keep a diary of where she goes",
+            "a man at the shops keeps topping up my phone",
+            "a guest in his 30s keeps bringing young girls to the hotel",
+            "he said hell hurt my mum if i tell anyone",
+        ),
+    )

@@ -203,3 +203,27 @@ def test_an_age_before_son_speaks_as_a_parent_and_one_of_our_lads_as_a_professio
     assert reader("can my key worker tell the police what i said") == "young"
     assert reader("im in care and dont trust any of the staff") == "young"
     assert reader("coach here, one of our 14 yr old girls has an older boyfriend") is None
+
+
+def test_a_grandparent_or_step_parent_speaks_as_a_parent_and_a_child_in_a_home_as_young(
+    toolkit: Toolkit,
+) -> None:
+    """Grandparents and step-parents who care for a child open with who they are ("nan
+    here", "step dad here") or say "my grandson"; a young person says "he keeps buying me
+    food" or "im in a childrens home"."""
+
+    def reader(question: str) -> str | None:
+        scope = implied_scope(toolkit, question)
+        if scope is None:
+            return None
+        return "parent" if "talking-with-your-child" in scope.own_sections else "young"
+
+    for question in (
+        "nan here, she went missing again last night",
+        "step dad here, she is out till 2am every weekend",
+        "my grandson keeps coming home with cash",
+        "my grandaughter has a much older boyfriend",
+    ):
+        assert reader(question) == "parent", question
+    for question in ("hes 25 and keeps buying me food", "im in a childrens home and the staff dont listen"):
+        assert reader(question) == "young", question

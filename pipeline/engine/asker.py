@@ -24,6 +24,7 @@ IMPLIED_LIFT = 0.5
 
 _CHILD = (
     r"(?:sons?|daughters?|child|children|kids?|boys?|girls?|teens?|teenagers?|stepsons?|"
+    r"grand(?:sons?|d?aughters?|kids?|child|children)|"
     r"stepdaughters?|step[\s-]?(?:son|daughter|child)|(?:\d{1,2}|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen)[\s-]*(?:(?:years?|yrs?)[\s-]*olds?|yo|y/o)(?:\s+(?:son|daughter|boy|girl))?)"
 )
@@ -34,7 +35,10 @@ _PARENT = re.compile(
     # "daughter came back after ...", "13 yr old son went out": a parent's question typed
     # without the "my".
     r"|^\s*(?:(?:\d{1,2}|thirteen|fourteen|fifteen|sixteen)[\s-]*(?:(?:years?|yrs?)[\s-]*old|yo|y/o)\s+)?"
-    r"(?:son|daughter|stepson|stepdaughter)\b(?!\s*['’]?s\b)",
+    r"(?:son|daughter|stepson|stepdaughter)\b(?!\s*['’]?s\b)"
+    # "nan here, ...", "step dad here": a relative who cares for the child says who asks.
+    r"|^\s*(?:mum|mam|mom|dad|nan|nana|nanna|gran|granny|grandma|grandad|granddad|grandpa|grandparent|"
+    r"step[\s-]?(?:dad|mum|mom)|foster\s+(?:mum|dad|parent))\s+here\b",
     re.I,
 )
 # A young person speaking of their own life ("my boyfriend", "my friend" but not "my friend's
@@ -46,14 +50,15 @@ _YOUNG = re.compile(
     r"mums?\s+boyfriend|mums?['’]s\s+boyfriend)|"
     # An older person's gifts and demands, told by the one they are made to: "he bought me",
     # "a guy gives me free weed", "he got me to do stuff", "i said yes".
-    r"\b(?:he|hes|he['’]s|guy|man|bloke|lad)\s+(?:\w+\s+){0,4}?(?:bought|buys|gives|gave|got|gets|"
-    r"pays|paid|sends|sent)\s+me\b|\bi\s+said\s+(?:yes|ok|okay)\b|"
+    r"\b(?:he|hes|he['’]s|guy|man|bloke|lad)\s+(?:\w+\s+){0,4}?(?:bought|buys|buying|gives|gave|giving|"
+    r"got|gets|getting|pays|paid|paying|sends|sent|sending)\s+me\b|\bi\s+said\s+(?:yes|ok|okay)\b|"
     # "hes only 3 years older than me": the one he is older than asks.
     r"\bolder\s+than\s+me\b|"
     r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|"
     # "im in care", "i live in a children's home": a child in care speaking.
     r"i\s*(?:'|’)?m\s+in\s+(?:care|foster\s+care)\b|i\s+am\s+in\s+care\b|"
-    r"i\s+live\s+in\s+(?:a\s+)?(?:care|children['’]?s)\s+home|i\s+am\s+in\s+year\s+\d{1,2}|im\s+in\s+year\s+\d{1,2})",
+    r"i\s+live\s+in\s+(?:a\s+)?(?:care|children['’]?s)\s+home|"
+    r"i\s*(?:'|’)?m\s+in\s+a\s+(?:care|children['’]?s|kids)\s+home|i\s+am\s+in\s+year\s+\d{1,2}|im\s+in\s+year\s+\d{1,2})",
     re.I,
 )
 # The names a board's config may give these readers (compared as `names.fold` reads them).

@@ -61,7 +61,8 @@ QUESTION_WORDS = frozenset(
     "shouldn wouldn cannot".split()
     # The same typed without the apostrophe, as on a phone: "im", "dont", "wont", "shes".
     + "im ive youre theyre hes shes dont wont cant isnt arent wasnt werent hasnt havent "
-    "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres".split()
+    "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres hell shell theyll youll "
+    "itll".split()
     # And as texts spell them: "u", "ur", "r", "pls", "wat".
     + "u ur r pls plz wat wot sum1 some1 any1 no1 every1 n thru abt cos coz cuz bc tho ya".split()
     # "can i ring them myself", "putting herself at risk": who does it, not what.
@@ -635,12 +636,13 @@ def meaning(words: Sequence[str], english: English | None) -> float:
 
 
 # An age or a school year as people write it: "14 year old", "14-year-old", "15 yrs old",
-# "aged 14", "under 13s", "year 9", "she is 14", "sex at 15", and as typed on a phone ("14yo",
-# "hes 22", "im 15"): weak evidence, as a number is.
+# "aged 14", "under 13s", "year 9", "she is 14", "sex at 15", "a man in his 30s", and as typed
+# on a phone ("14yo", "hes 22", "im 15"): weak evidence, as a number is.
 _AGE = re.compile(
     r"\b(?:(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)"
     r"[\s-]*(?:years?|yrs?)[\s-]*olds?|\d{1,2}\s*(?:yo|y/o|yos)|aged[\s-]+\d{1,2}|under[\s-]+\d{1,2}s?|"
-    r"(?:year|yr)[\s-]*\d{1,2}s?|(?:(?:is|was|turned|turns|only|just|at|when|hes|shes|im)\s+|"
+    r"(?:year|yr)[\s-]*\d{1,2}s?|in\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+)?[2-9]0['’]?s|"
+    r"(?:(?:is|was|turned|turns|only|just|at|when|hes|shes|im)\s+|"
     r"(?<=\w)['’][sm]\s+)\d{1,2}"
     r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|years?|times?|pounds?|quid|pages?)))\b",
     re.I,
