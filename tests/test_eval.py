@@ -39,6 +39,7 @@ BASELINE = EVAL_DIR / "baseline.json"
 QUESTIONS = EVAL_DIR / "questions.yaml"  # in people's own words (issue 22)
 QUESTIONS_BASELINE = EVAL_DIR / "questions-baseline.json"
 FRESH = EVAL_DIR / "questions-fresh.yaml"  # the same kind, only ever measured as a whole
+FRESH2 = EVAL_DIR / "questions-fresh2.yaml"  # a second such set, written later
 NO_ROLE = EVAL_DIR / "questions-no-role.yaml"  # asked without a role: a development set
 DEV = EVAL_DIR / "questions-dev.yaml"  # a second development set, with and without a role
 DEV3 = EVAL_DIR / "questions-dev3.yaml"  # a third, most of it asked without a role
@@ -165,7 +166,7 @@ def test_load_queries_lists_every_problem(tmp_path: Path) -> None:
     assert "queries.yaml[2].relevant[0].page: unknown key" in message
 
 
-@pytest.mark.parametrize("questions_file", [QUESTIONS, FRESH])
+@pytest.mark.parametrize("questions_file", [QUESTIONS, FRESH, FRESH2])
 def test_questions_are_many_mostly_with_a_role_and_from_every_audience(
     sample_index: Path, toolkit: Toolkit, questions_file: Path
 ) -> None:
@@ -183,10 +184,13 @@ def test_questions_are_many_mostly_with_a_role_and_from_every_audience(
 
 
 def test_fresh_questions_are_not_those_of_the_other_sets() -> None:
-    """The fresh set measures without bias only if none of its questions is one already
-    tuned on or read (in questions.yaml or queries.yaml)."""
+    """A fresh set measures without bias only if none of its questions is one already
+    tuned on or read (in questions.yaml, queries.yaml or a development set)."""
     seen = {q.query.casefold() for path in (QUERIES, QUESTIONS) for q in load_queries(path)}
     assert [q.query for q in load_queries(FRESH) if q.query.casefold() in seen] == []
+    tuned = (QUERIES, QUESTIONS, NO_ROLE, DEV, DEV3, DEV4, FRESH)
+    seen = {q.query.casefold() for path in tuned for q in load_queries(path)}
+    assert [q.query for q in load_queries(FRESH2) if q.query.casefold() in seen] == []
 
 
 def test_fresh_report_gives_aggregates_over_all_questions_only(sample_index: Path, toolkit: Toolkit) -> None:
@@ -204,14 +208,17 @@ def test_fresh_report_gives_aggregates_over_all_questions_only(sample_index: Pat
 
 
 @pytest.mark.parametrize("flag", ["--verbose", "--json"])
-def test_fresh_questions_are_never_listed_one_by_one(flag: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """Asking the harness for the fresh set's per-question lines is refused (exit 2), before
+@pytest.mark.parametrize("fresh", [FRESH, FRESH2])
+def test_fresh_questions_are_never_listed_one_by_one(
+    flag: str, fresh: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Asking the harness for a fresh set's per-question lines is refused (exit 2), before
     any ingest or search, so its misses cannot be read by accident."""
-    assert main(["--queries", str(FRESH), flag]) == 2
+    assert main(["--queries", str(fresh), flag]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        "error: questions-fresh.yaml is only measured as a whole: run it without --verbose and --json\n"
+        f"error: {fresh.name} is only measured as a whole: run it without --verbose and --json\n"
     )
 
 

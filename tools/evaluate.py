@@ -72,6 +72,9 @@ QUESTIONS = REPO / "tests" / "eval" / "questions.yaml"
 # A fresh set of such questions that nobody tuning the ranking has read: only ever measured,
 # as a whole, and never listed question by question (its header says why).
 FRESH = REPO / "tests" / "eval" / "questions-fresh.yaml"
+# A second set of the same kind, written later: only ever measured, as a whole.
+FRESH2 = REPO / "tests" / "eval" / "questions-fresh2.yaml"
+MEASURED_ONLY = (FRESH, FRESH2)
 # Questions asked without a role, the ranking's weak side: a development set, tuned on.
 NO_ROLE = REPO / "tests" / "eval" / "questions-no-role.yaml"
 # A second development set of such questions, with and without a role, tuned on.
@@ -483,10 +486,11 @@ def whole_set_report(index_dir: Path, toolkit: Toolkit, path: Path, title: str) 
     return questions_table(f"{title} ({path.name})", rows, None)
 
 
-def fresh_report(index_dir: Path, toolkit: Toolkit) -> str:
-    """The fresh questions, whole; never a line per question, so that their misses are not
-    read while tuning."""
-    return whole_set_report(index_dir, toolkit, FRESH, "Fresh questions, only measured")
+def fresh_report(index_dir: Path, toolkit: Toolkit, path: Path = FRESH) -> str:
+    """A set of fresh questions, whole; never a line per question, so that their misses are
+    not read while tuning."""
+    title = "Fresh questions, only measured" if path == FRESH else "Second fresh set, only measured"
+    return whole_set_report(index_dir, toolkit, path, title)
 
 
 def checked_queries(path: Path, toolkit: Toolkit, index_dir: Path) -> list[JudgedQuery]:
@@ -557,9 +561,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="both judged sets, cse-search against plain BM25 and with each ranking factor off",
     )
     args = parser.parse_args(argv)
-    if (args.verbose or args.json) and args.queries.resolve() == FRESH:
+    if (args.verbose or args.json) and args.queries.resolve() in MEASURED_ONLY:
         print(
-            f"error: {FRESH.name} is only measured as a whole: run it without --verbose and --json",
+            f"error: {args.queries.name} is only measured as a whole: run it without --verbose and --json",
             file=sys.stderr,
         )
         return 2
@@ -599,6 +603,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(whole_set_report(index_dir, toolkit, DEV4, "Fourth development set, tuned on"))
                 print()
                 print(fresh_report(index_dir, toolkit))
+                print()
+                print(fresh_report(index_dir, toolkit, FRESH2))
                 print()
                 print(manuals_report(Path(temporary) / "manuals", args.verbose, args.lines_of))
                 return 0
