@@ -674,3 +674,18 @@ def test_grounding_tenners_half_days_a_raid_and_a_coached_story_in_everyday_word
             "he said hell hurt my mum if i tell anyone",
         ),
     )
+
+
+def test_a_threat_to_hurt_the_family_and_still_a_child_at_16(cse_search: Search) -> None:
+    """ "He said he'd hurt my family" is a threat, and "threatened" is searched with the
+    guidance's "threats to harm the child or their family": the page on how abusers keep
+    control comes first, where a page on meetings or one on online safety did. "Am I still
+    classed as a child" asks whether one is under 18: the definition ("under the age of
+    18") is among the first two, where it was not among the first five."""
+    for question in (
+        "he said hed hurt my family if i told anyone",
+        "my mums boyfriend threatened to hurt my little sister",
+    ):
+        assert first_hit(answer(cse_search, question)) == ("grooming", "6"), question
+    results = answer(cse_search, "im 16, am i still classed as a child or an adult now")["results"]
+    assert ("what-is-cse", "2") in [(hit["section"], hit["page"]) for hit in results[:2]]  # type: ignore[index]

@@ -210,7 +210,7 @@ def test_a_grandparent_or_step_parent_speaks_as_a_parent_and_a_child_in_a_home_a
 ) -> None:
     """Grandparents and step-parents who care for a child open with who they are ("nan
     here", "step dad here") or say "my grandson"; a young person says "he keeps buying me
-    food" or "im in a childrens home"."""
+    food", "im in a childrens home", "my football coach" or "my tiktok"."""
 
     def reader(question: str) -> str | None:
         scope = implied_scope(toolkit, question)
@@ -225,5 +225,10 @@ def test_a_grandparent_or_step_parent_speaks_as_a_parent_and_a_child_in_a_home_a
         "my grandaughter has a much older boyfriend",
     ):
         assert reader(question) == "parent", question
-    for question in ("hes 25 and keeps buying me food", "im in a childrens home and the staff dont listen"):
+    for question in (
+        "hes 25 and keeps buying me food",
+        "im in a childrens home and the staff dont listen",
+        "can i tell my football coach",
+        "older men keep following my tiktok",
+    ):
         assert reader(question) == "young", question

@@ -46,6 +46,7 @@ _PARENT = re.compile(
 _YOUNG = re.compile(
     r"\b(?:my\s+(?:boy\s?friend|girl\s?friend|bf|gf|mates?|bestie|best\s+friend|friend(?!\s*['’]?s\b)|mum|mom|dad|"
     r"parents|teachers?|form\s+tutor|social\s+worker|youth\s+worker|key\s?worker|support\s+worker|"
+    r"(?:\w+\s+)?coach|tiktok|snap|snapchat|insta|instagram|socials|"
     r"foster\s+carers?|step[\s-]?(?:dad|mum|mom)s?|"
     r"mums?\s+boyfriend|mums?['’]s\s+boyfriend)|"
     # An older person's gifts and demands, told by the one they are made to: "he bought me",

@@ -1445,6 +1445,40 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
+        ("under the age of 18", "aged under 18"),
+        f"{CAMBRIDGE}: adult (a person who is fully grown, in law usually 18 or over); a young "
+        "person asking whether they still count as a child asks whether they are under 18",
+        one_way=True,
+        asked=(
+            "classed as an adult",
+            "counted as an adult",
+            "count as an adult",
+            "counts as an adult",
+            "an adult now",
+            "still a child",
+            "still count as a child",
+            "still counted as a child",
+            "still classed as a child",
+        ),
+    ),
+    LayTerm(
+        ("threats", "threatened", "threatening", "threaten", "threatens"),
+        f"{CAMBRIDGE}: threaten (to tell someone that you will hurt them or cause problems if "
+        "they do not do what you want)",
+        asked=(
+            "hurt my mum",
+            "hurt my dad",
+            "hurt my family",
+            "hurt my brother",
+            "hurt my sister",
+            "hurt my little brother",
+            "hurt my little sister",
+            "said he would hurt",
+            "said hed hurt",
+            "said he'd hurt",
+        ),
+    ),
+    LayTerm(
         ("chronology", "timeline", "time line", "timelines"),
         f"{CAMBRIDGE}: timeline (a list of events in the order in which they happened); "
         "chronology, as social work records name the same list",
