@@ -689,3 +689,37 @@ def test_a_threat_to_hurt_the_family_and_still_a_child_at_16(cse_search: Search)
         assert first_hit(answer(cse_search, question)) == ("grooming", "6"), question
     results = answer(cse_search, "im 16, am i still classed as a child or an adult now")["results"]
     assert ("what-is-cse", "2") in [(hit["section"], hit["page"]) for hit in results[:2]]  # type: ignore[index]
+
+
+def test_a_charge_a_concern_flagged_a_risk_form_and_a_visit_in_everyday_words(cse_search: Search) -> None:
+    """ "Not enough for a charge" is where the guidance disrupts perpetrators without a
+    prosecution; "flagged a concern" and "no one has got back to me" ask about a referral's
+    outcome; "the risk form" and "the middle category" are the screening tool's medium risk;
+    "pay him a visit" and "sort him out" would confront him; "jotting down" is writing it
+    down. Each showed another page first. "Feds" (the police) and "splashing cash" are
+    searched, never listed as words no page mentions."""
+    results = answer(
+        cse_search,
+        "pcso here, a man keeps hanging round a girl but theres not enough for a charge",
+        "--role",
+        "police",
+    )["results"]
+    assert ("disrupting-perpetrators", "31") in [(hit["section"], hit["page"]) for hit in results[:3]]  # type: ignore[index]
+    for question, first in (
+        (
+            "i flagged a concern to the council weeks ago and no one has got back to me",
+            ("making-a-referral", "23"),
+        ),
+        ("dad here, tempted to pay him a visit and sort him out", ("talking-with-your-child", "116")),
+        ("should i be jotting down the times she goes out", ("record-keeping", "33")),
+    ):
+        assert first_hit(answer(cse_search, question)) == first, question
+    data = answer(cse_search, "did the risk form on a lad and he came out in the middle category, what now")
+    assert first_hit(data)[0] == "screening-tool"
+    assert_every_word_found(
+        cse_search,
+        (
+            "will my teacher tell the feds what i said",
+            "he keeps splashing cash about and has new trainers every week",
+        ),
+    )

@@ -208,8 +208,9 @@ def test_an_age_before_son_speaks_as_a_parent_and_one_of_our_lads_as_a_professio
 def test_a_grandparent_or_step_parent_speaks_as_a_parent_and_a_child_in_a_home_as_young(
     toolkit: Toolkit,
 ) -> None:
-    """Grandparents and step-parents who care for a child open with who they are ("nan
-    here", "step dad here") or say "my grandson"; a young person says "he keeps buying me
+    """Grandparents, aunts and step-parents who care for a child open with who they are
+    ("nan here", "aunty here", "step dad here") or say "my grandson", "my niece", "my year
+    7"; a young person says "he keeps buying me
     food", "im in a childrens home", "my football coach" or "my tiktok"."""
 
     def reader(question: str) -> str | None:
@@ -223,8 +224,12 @@ def test_a_grandparent_or_step_parent_speaks_as_a_parent_and_a_child_in_a_home_a
         "step dad here, she is out till 2am every weekend",
         "my grandson keeps coming home with cash",
         "my grandaughter has a much older boyfriend",
+        "aunty here, my niece has a boyfriend of 20",
+        "my year 7 has just got her first phone",
     ):
         assert reader(question) == "parent", question
+    # A teacher's class is not a parent's child.
+    assert reader("my year 9s are doing a lesson on consent next week") is None
     for question in (
         "hes 25 and keeps buying me food",
         "im in a childrens home and the staff dont listen",

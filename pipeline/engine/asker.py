@@ -24,7 +24,9 @@ IMPLIED_LIFT = 0.5
 
 _CHILD = (
     r"(?:sons?|daughters?|child|children|kids?|boys?|girls?|teens?|teenagers?|stepsons?|"
-    r"grand(?:sons?|d?aughters?|kids?|child|children)|"
+    r"grand(?:sons?|d?aughters?|kids?|child|children)|nieces?|nephews?|"
+    # "my year 7" is a parent's child; "my year 9s", "my year 10 class" a teacher's.
+    r"(?:year|yr)\s*\d{1,2}(?!\d|\s*(?:s\b|class|form|group|pupils|students|tutor))|"
     r"stepdaughters?|step[\s-]?(?:son|daughter|child)|(?:\d{1,2}|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen)[\s-]*(?:(?:years?|yrs?)[\s-]*olds?|yo|y/o)(?:\s+(?:son|daughter|boy|girl))?)"
 )
@@ -38,6 +40,7 @@ _PARENT = re.compile(
     r"(?:son|daughter|stepson|stepdaughter)\b(?!\s*['’]?s\b)"
     # "nan here, ...", "step dad here": a relative who cares for the child says who asks.
     r"|^\s*(?:mum|mam|mom|dad|nan|nana|nanna|gran|granny|grandma|grandad|granddad|grandpa|grandparent|"
+    r"aunt|aunty|auntie|uncle|"
     r"step[\s-]?(?:dad|mum|mom)|foster\s+(?:mum|dad|parent))\s+here\b",
     re.I,
 )
