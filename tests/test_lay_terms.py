@@ -716,6 +716,9 @@ def test_a_charge_a_concern_flagged_a_risk_form_and_a_visit_in_everyday_words(cs
         assert first_hit(answer(cse_search, question)) == first, question
     data = answer(cse_search, "did the risk form on a lad and he came out in the middle category, what now")
     assert first_hit(data)[0] == "screening-tool"
+    # "Fill in" is completing a form: "Completing the tool well" first, the word found.
+    data = answer(cse_search, "whats the right way to fill in the cse risk form")
+    assert first_hit(data) == ("screening-tool", "21") and data["unmatched"] == []
     assert_every_word_found(
         cse_search,
         (

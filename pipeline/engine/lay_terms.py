@@ -1538,7 +1538,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
-        ("screening tool", "risk form", "screening form", "risk assessment form", "cse form", "risk tool"),
+        ("screening tool", "risk form", "risk assessment form", "cse form", "risk tool"),
         f"{CAMBRIDGE}: form (a printed document with spaces for answers); risk assessment",
         one_way=True,
     ),
@@ -1569,6 +1569,20 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "enough for a charge",
         ),
         f"{CAMBRIDGE}: charge (of the police: to accuse someone officially of a crime), press charges",
+        one_way=True,
+    ),
+    LayTerm(
+        (
+            "completing",
+            "complete",
+            "fill in",
+            "filling in",
+            "filled in",
+            "fill out",
+            "filling out",
+            "filled out",
+        ),
+        f"{CAMBRIDGE}: fill in, fill out (to write the necessary information on an official document)",
         one_way=True,
     ),
     LayTerm(
