@@ -726,3 +726,23 @@ def test_a_charge_a_concern_flagged_a_risk_form_and_a_visit_in_everyday_words(cs
             "he keeps splashing cash about and has new trainers every week",
         ),
     )
+
+
+def test_a_strat_mtg_a_sunday_and_who_can_i_ring(cse_search: Search) -> None:
+    """Social workers write "strat mtg" for a strategy meeting: the page on CSE strategy
+    meetings comes first, where "strat" was corrected to "start" and a page on talking with
+    a child came first. "Sunday" is out of hours, "who can I ring" asks who to refer to, and
+    "v" is versus: none is a word no page mentions."""
+    assert first_hit(answer(cse_search, "strat mtg next week, what happens at it")) == (
+        "multi-agency-meetings",
+        "28",
+    )
+    assert_every_word_found(
+        cse_search,
+        (
+            "who can i ring on a sunday, im worried my son is being groomed",
+            "data protection v sharing with the police",
+        ),
+    )
+    results = answer(cse_search, "who can i ring on a sunday, im worried my son is being groomed")["results"]
+    assert "making-a-referral" in [hit["section"] for hit in results[:5]]  # type: ignore[index]

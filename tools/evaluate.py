@@ -81,6 +81,8 @@ NO_ROLE = REPO / "tests" / "eval" / "questions-no-role.yaml"
 DEV = REPO / "tests" / "eval" / "questions-dev.yaml"
 DEV3 = REPO / "tests" / "eval" / "questions-dev3.yaml"
 DEV4 = REPO / "tests" / "eval" / "questions-dev4.yaml"
+DEV5 = REPO / "tests" / "eval" / "questions-dev5.yaml"
+DEV6 = REPO / "tests" / "eval" / "questions-dev6.yaml"
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
 
@@ -601,6 +603,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(whole_set_report(index_dir, toolkit, DEV3, "Third development set, tuned on"))
                 print()
                 print(whole_set_report(index_dir, toolkit, DEV4, "Fourth development set, tuned on"))
+                print()
+                print(whole_set_report(index_dir, toolkit, DEV5, "Fifth development set, tuned on"))
+                print()
+                print(whole_set_report(index_dir, toolkit, DEV6, "Sixth development set, tuned on"))
                 print()
                 print(fresh_report(index_dir, toolkit))
                 print()

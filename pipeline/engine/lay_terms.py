@@ -719,7 +719,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         one_way=True,
     ),
     LayTerm(
-        ("out of hours", "after hours", "weekend", "at night", "bank holiday"),
+        ("out of hours", "after hours", "weekend", "at night", "bank holiday", "saturday", "sunday"),
         f"{CAMBRIDGE}: out of hours (UK: outside normal working hours)",
         one_way=True,
     ),
@@ -1025,6 +1025,11 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "who should i call",
             "who to call",
             "who do i ring",
+            "who can i ring",
+            "who can i call",
+            "who can i phone",
+            "who can i contact",
+            "who can i report",
             "who do i contact",
             "who should i contact",
             "who to contact",
@@ -1583,6 +1588,17 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "filled out",
         ),
         f"{CAMBRIDGE}: fill in, fill out (to write the necessary information on an official document)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("strategy", "strat"),
+        f"{CAMBRIDGE}: strategy; 'strat', as social workers shorten a strategy meeting or "
+        "discussion in their notes ('strat mtg')",
+        one_way=True,
+    ),
+    LayTerm(
+        ("meeting", "mtg", "mtgs"),
+        f"{CAMBRIDGE}: mtg (written abbreviation for meeting)",
         one_way=True,
     ),
     LayTerm(

@@ -64,7 +64,7 @@ QUESTION_WORDS = frozenset(
     "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres hell shell theyll youll "
     "itll".split()
     # And as texts spell them: "u", "ur", "r", "pls", "wat".
-    + "u ur r pls plz wat wot sum1 some1 any1 no1 every1 n thru abt cos coz cuz bc tho ya".split()
+    + "u ur r pls plz wat wot sum1 some1 any1 no1 every1 n thru abt cos coz cuz bc tho ya v vs".split()
     # "can i ring them myself", "putting herself at risk": who does it, not what.
     + "myself herself himself themselves yourself yourselves ourselves itself".split()
     # "mine are 8 and 11": whose, not what.
