@@ -237,3 +237,27 @@ def test_a_grandparent_or_step_parent_speaks_as_a_parent_and_a_child_in_a_home_a
         "older men keep following my tiktok",
     ):
         assert reader(question) == "young", question
+
+
+def test_a_young_persons_friends_and_a_parents_own_words_say_who_asks(toolkit: Toolkit) -> None:
+    """ "Bestie", "my best mate" and "a boy in the year above" are a young person's words
+    about their own world; "is there any help for parents" and "im her mum" speak for a
+    parent."""
+
+    def reader(question: str) -> str | None:
+        scope = implied_scope(toolkit, question)
+        if scope is None:
+            return None
+        return "parent" if "talking-with-your-child" in scope.own_sections else "young"
+
+    for question in (
+        "bestie keeps going missing at weekends",
+        "my best mate has a boyfriend who is 22",
+        "a lad in the year above keeps messaging me",
+    ):
+        assert reader(question) == "young", question
+    for question in (
+        "is there any help for parents going through this",
+        "im her mum and she wont talk to me",
+    ):
+        assert reader(question) == "parent", question

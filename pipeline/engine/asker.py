@@ -38,6 +38,9 @@ _PARENT = re.compile(
     # without the "my".
     r"|^\s*(?:(?:\d{1,2}|thirteen|fourteen|fifteen|sixteen)[\s-]*(?:(?:years?|yrs?)[\s-]*old|yo|y/o)\s+)?"
     r"(?:son|daughter|stepson|stepdaughter)\b(?!\s*['’]?s\b)"
+    # "is there any help for parents", "im her mum": the question speaks for a parent.
+    r"|\bfor\s+(?:parents|mums|dads|parents\s+and\s+carers)\b"
+    r"|\b(?:i\s*['’]?m|i\s+am)\s+(?:her|his|their)\s+(?:mum|mam|mom|dad|mother|father|step\s?(?:mum|dad)|nan|gran)\b"
     # "nan here, ...", "step dad here": a relative who cares for the child says who asks.
     r"|^\s*(?:mum|mam|mom|dad|nan|nana|nanna|gran|granny|grandma|grandad|granddad|grandpa|grandparent|"
     r"aunt|aunty|auntie|uncle|"
@@ -47,7 +50,8 @@ _PARENT = re.compile(
 # A young person speaking of their own life ("my boyfriend", "my friend" but not "my friend's
 # daughter", "my mum", "i'm 15").
 _YOUNG = re.compile(
-    r"\b(?:my\s+(?:boy\s?friend|girl\s?friend|bf|gf|mates?|bestie|best\s+friend|friend(?!\s*['’]?s\b)|mum|mom|dad|"
+    r"\bbestie\b|\b(?:the|my)\s+year\s+above\b|\bin\s+my\s+year\b|"
+    r"\b(?:my\s+(?:boy\s?friend|girl\s?friend|bf|gf|mates?|bestie|best\s+friend|best\s+mates?|friend(?!\s*['’]?s\b)|mum|mom|dad|"
     r"parents|teachers?|form\s+tutor|social\s+worker|youth\s+worker|key\s?worker|support\s+worker|"
     r"(?:\w+\s+)?coach|tiktok|snap|snapchat|insta|instagram|socials|"
     r"foster\s+carers?|step[\s-]?(?:dad|mum|mom)s?|"
