@@ -595,13 +595,13 @@ def test_scare_tactics_an_arrest_a_nice_family_and_flattery_in_everyday_words(cs
 
 def test_what_do_i_do_asks_for_help_and_a_timeline_is_a_chronology(cse_search: Search) -> None:
     """ "What do I do" and "what now" ask where to get help: a parent's question shows the
-    parents' "Where to get help" first, where a page defining exploitation was. A
+    parents' "Where to get help" first, where the parents' page on signs was. A
     "timeline" is what records call a chronology; "lunch" is lunchtime, when a pupil leaves
     school; an apprentice's boss is the college page's employer. Phone words and idioms
     are searched, never listed as words no page mentions: "in bits", "derelict",
     "vanishing", "hair done", "rung round", "hang out", "3 yrs", "a bit", "mine"."""
-    data = answer(cse_search, "my son just told me an older lad made him do things for money, what do i do")
-    assert first_hit(data) == ("where-to-get-help", "118")
+    data = answer(cse_search, "my son told me a man at his club made him do stuff, what do i do now")
+    assert first_hit(data) == ("where-to-get-help", "119")
     # An apprentice and a boss are what the college page calls apprenticeships and employers.
     data = answer(
         cse_search, "my apprentice says her boss keeps offering her lifts home", "--role", "college-staff"

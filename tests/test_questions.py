@@ -69,6 +69,9 @@ def test_a_correct_english_word_is_never_replaced(cse_search: Search) -> None:
         ("tipsy underage girls", "licensed-premises"),
         ("my son came home smashed and won't say where he's been", "parent"),
         ("a year 9 girl keeps coming to my drop in for the morning after pill", "school-nurse"),
+        # Two English words are not joined into a third: "me an" was read as "mean".
+        ("my son told me an older lad made him do things for money", None),
+        ("she said the rapist was her uncle", None),
     ]:
         data = answer(cse_search, question, *(("--role", role) if role else ()))
         assert (data["corrected"], data["suggestion"]) == (None, None), question

@@ -49,6 +49,9 @@ _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 _SPELLING: weakref.WeakKeyDictionary[Searcher, dict[str, list[str]]] = weakref.WeakKeyDictionary()
 
 
+ARTICLES = frozenset({"a", "an", "the"})
+
+
 def max_distance(word: str) -> int:
     return 1 if len(word) <= 4 else 2
 
@@ -253,6 +256,10 @@ class Speller:
         """The parts as one word, when the toolkit holds that word and never the parts side
         by side ("on line" -> "online"; "may be" stays, the toolkit says "may be")."""
         if any(part in OPERATORS for part in parts) or any(len(part) < 2 for part in parts):
+            return None
+        # An article starts a noun phrase and is never half of a compound: "told me an older
+        # man" is not "told mean older man".
+        if any(part.lower() in ARTICLES for part in parts):
             return None
         joined = "".join(parts).lower()
         if not self.known(joined) or synonym_form(self.expander, " ".join(parts)):
