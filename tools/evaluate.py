@@ -83,6 +83,7 @@ DEV3 = REPO / "tests" / "eval" / "questions-dev3.yaml"
 DEV4 = REPO / "tests" / "eval" / "questions-dev4.yaml"
 DEV5 = REPO / "tests" / "eval" / "questions-dev5.yaml"
 DEV6 = REPO / "tests" / "eval" / "questions-dev6.yaml"
+DEV7 = REPO / "tests" / "eval" / "questions-dev7.yaml"
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
 
@@ -607,6 +608,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(whole_set_report(index_dir, toolkit, DEV5, "Fifth development set, tuned on"))
                 print()
                 print(whole_set_report(index_dir, toolkit, DEV6, "Sixth development set, tuned on"))
+                print()
+                print(whole_set_report(index_dir, toolkit, DEV7, "Seventh development set, tuned on"))
                 print()
                 print(fresh_report(index_dir, toolkit))
                 print()
