@@ -746,3 +746,27 @@ def test_a_strat_mtg_a_sunday_and_who_can_i_ring(cse_search: Search) -> None:
     )
     results = answer(cse_search, "who can i ring on a sunday, im worried my son is being groomed")["results"]
     assert "making-a-referral" in [hit["section"] for hit in results[:5]]  # type: ignore[index]
+
+
+def test_a_convo_snitching_and_id_keep_it_between_us_in_everyday_words(cse_search: Search) -> None:
+    """A "convo" is a conversation, talking with a child; a teaching assistant who told a
+    pupil "id keep it between us" promised to keep a secret, which the school page says not
+    to do; "snitching" is telling on someone, what the young people's page calls being a
+    grass. "Creep", "creepy" and "offy" are searched, never listed as words no page
+    mentions."""
+    for question, first in (
+        (
+            "how do i start a convo about older boyfriends with a 14 year old",
+            ("talking-with-your-child", "115"),
+        ),
+        ("told a pupil id keep it between us, was that wrong", ("concerns-in-school", "49")),
+    ):
+        assert first_hit(answer(cse_search, question)) == first, question
+    assert_every_word_found(
+        cse_search,
+        (
+            "is it snitching if i tell a teacher about my mate",
+            "saw her outside the offy with a creepy older bloke",
+            "can i report a creep without giving my name",
+        ),
+    )

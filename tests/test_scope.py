@@ -241,8 +241,8 @@ def test_a_grandparent_or_step_parent_speaks_as_a_parent_and_a_child_in_a_home_a
 
 def test_a_young_persons_friends_and_a_parents_own_words_say_who_asks(toolkit: Toolkit) -> None:
     """ "Bestie", "my best mate" and "a boy in the year above" are a young person's words
-    about their own world; "is there any help for parents" and "im her mum" speak for a
-    parent."""
+    about their own world, and so is "he paid for my phone"; "is there any help for
+    parents", "im her mum" and "im an unfit mum" speak for a parent."""
 
     def reader(question: str) -> str | None:
         scope = implied_scope(toolkit, question)
@@ -256,8 +256,10 @@ def test_a_young_persons_friends_and_a_parents_own_words_say_who_asks(toolkit: T
         "a lad in the year above keeps messaging me",
     ):
         assert reader(question) == "young", question
+    assert reader("he paid for my phone so do i owe him") == "young"
     for question in (
         "is there any help for parents going through this",
         "im her mum and she wont talk to me",
+        "will they think im an unfit mum if i ring them",
     ):
         assert reader(question) == "parent", question

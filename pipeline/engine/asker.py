@@ -40,6 +40,8 @@ _PARENT = re.compile(
     r"(?:son|daughter|stepson|stepdaughter)\b(?!\s*['’]?s\b)"
     # "is there any help for parents", "im her mum": the question speaks for a parent.
     r"|\bfor\s+(?:parents|mums|dads|parents\s+and\s+carers)\b"
+    # "will they say im an unfit mum": a parent speaking of themselves.
+    r"|\b(?:i\s*['’]?m|i\s+am)\s+(?:a|an)\s+(?:\w+\s+)?(?:mum|mam|mom|dad|mother|father|parent)\b"
     r"|\b(?:i\s*['’]?m|i\s+am)\s+(?:her|his|their)\s+(?:mum|mam|mom|dad|mother|father|step\s?(?:mum|dad)|nan|gran)\b"
     # "nan here, ...", "step dad here": a relative who cares for the child says who asks.
     r"|^\s*(?:mum|mam|mom|dad|nan|nana|nanna|gran|granny|grandma|grandad|granddad|grandpa|grandparent|"
@@ -62,6 +64,8 @@ _YOUNG = re.compile(
     r"got|gets|getting|pays|paid|paying|sends|sent|sending)\s+me\b|\bi\s+said\s+(?:yes|ok|okay)\b|"
     # "hes only 3 years older than me": the one he is older than asks.
     r"\bolder\s+than\s+me\b|"
+    # "he paid for my phone", "bought my trainers": a young person's own things.
+    r"\b(?:paid|pays|paying)\s+for\s+my\b|\b(?:bought|buys|buying)\s+my\b|"
     r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|"
     # "im in care", "i live in a children's home": a child in care speaking.
     r"i\s*(?:'|’)?m\s+in\s+(?:care|foster\s+care)\b|i\s+am\s+in\s+care\b|"

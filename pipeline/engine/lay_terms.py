@@ -207,7 +207,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{CAMBRIDGE}: mobile, text (UK), smartphone (iPhone and Android: the makes people name)",
     ),
     LayTerm(
-        ("suspicious", "dodgy", "shady", "fishy", "iffy", "sketchy", "suss"),
+        ("suspicious", "dodgy", "shady", "fishy", "iffy", "sketchy", "suss", "creepy"),
         f"{CAMBRIDGE}: dodgy, iffy, suss (UK informal: seeming dishonest or not safe), shady, fishy, sketchy",
     ),
     LayTerm(("customer", "punter"), f"{CAMBRIDGE}: punter (UK informal: a customer)"),
@@ -402,8 +402,11 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "predator",
             "nonce",
             "sex offender",
+            "creep",
+            "creeps",
         ),
-        f"{CAMBRIDGE}: paedophile, paedo, predator, nonce (UK slang: a sex offender)",
+        f"{CAMBRIDGE}: paedophile, paedo, predator, nonce (UK slang: a sex offender), creep (an "
+        "unpleasant person, especially a man who behaves sexually towards others)",
     ),
     LayTerm(
         ("exploiter", "pimp", "pimps"),
@@ -475,6 +478,8 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "missed lessons",
             "absent from school",
             "off school",
+            "not been in school",
+            "hasn't been in school",
             "bunking off",
             "bunk off",
             "skiving",
@@ -572,7 +577,7 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{CAMBRIDGE}: cab, cabbie (informal: a taxi driver), minicab (UK)",
     ),
     LayTerm(
-        ("licensed premises", "pub", "boozer", "off licence", "offie", "nightclub"),
+        ("licensed premises", "pub", "boozer", "off licence", "offie", "offy", "nightclub"),
         f"{CAMBRIDGE}: pub, boozer (UK informal: a pub), off-licence, offie",
     ),
     LayTerm(
@@ -758,10 +763,20 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{CAMBRIDGE} thesaurus: worried, concerned, scared, frightened",
     ),
     LayTerm(
-        ("talk", "speak", "bring it up", "bring up", "raise it", "broach", "have a word", "have a chat"),
+        (
+            "talk",
+            "speak",
+            "bring it up",
+            "bring up",
+            "raise it",
+            "broach",
+            "have a word",
+            "have a chat",
+            "convo",
+        ),
         f"{CAMBRIDGE} thesaurus: talk, speak; bring up, raise, broach (to start talking about "
         "a subject); have a word (UK informal: to talk to someone); go to someone (to ask "
-        "them for help or advice)",
+        "them for help or advice); convo (informal: a conversation)",
         asked=(
             "who can i go to",
             "who else can i go to",
@@ -961,7 +976,17 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"house; {CAMBRIDGE}: mule (slang: a person who carries drugs for a dealer)",
     ),
     LayTerm(
-        ("debt", "debts", "owes", "owing", "owe money", "pay it back", "paying it back", "in debt"),
+        (
+            "debt",
+            "debts",
+            "owes",
+            "owing",
+            "owe money",
+            "pay it back",
+            "paying it back",
+            "in debt",
+            "paid for my",
+        ),
         f"{CAMBRIDGE} thesaurus: debt, owe, pay back",
     ),
     LayTerm(
@@ -1599,6 +1624,26 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     LayTerm(
         ("meeting", "mtg", "mtgs"),
         f"{CAMBRIDGE}: mtg (written abbreviation for meeting)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("keep secrets", "keep a secret"),
+        f"{CAMBRIDGE}: keep a secret; keep something between ourselves (to not tell anyone else)",
+        one_way=True,
+        asked=(
+            "keep it between ourselves",
+            "keep it to myself",
+            "keep it to yourself",
+            "id keep it",
+            "i'd keep it",
+            "keep quiet about it",
+        ),
+    ),
+    LayTerm(
+        ("grass", "snitching", "snitch", "snitches", "grassing", "grassed"),
+        f"{CAMBRIDGE}: grass (UK informal: to tell the police or someone in authority about "
+        "someone's crimes or bad behaviour), snitch (informal: to secretly tell someone in "
+        "authority that someone else has done something bad)",
         one_way=True,
     ),
     LayTerm(
