@@ -152,34 +152,35 @@ def test_a_parents_question_lowers_the_pages_written_for_young_people(toolkit: T
     assert not set(parent.lowered) & set(parent.own_sections) and not parent.filters
 
 
+def reader(toolkit: Toolkit, question: str) -> str | None:
+    """Whom a question asked without a role speaks as: "parent", "young" or None."""
+    scope = implied_scope(toolkit, question)
+    if scope is None:
+        return None
+    return "parent" if "talking-with-your-child" in scope.own_sections else "young"
+
+
 def test_a_young_person_or_parent_is_heard_in_more_of_the_ways_they_type(toolkit: Toolkit) -> None:
     """ "he bought me", "a guy gives me free weed", "i said yes", "my stepdad" speak as a
     young person; "daughter came back ..." (no "my") and "my 13yo son" as a parent. A
     professional's account of someone else ("a boy on my caseload said his uncle bought
     him a phone", "an older bloke made her promise") implies nobody."""
-
-    def reader(question: str) -> str | None:
-        scope = implied_scope(toolkit, question)
-        if scope is None:
-            return None
-        return "parent" if "talking-with-your-child" in scope.own_sections else "young"
-
     for question in (
         "this older guy says i owe him for the phone he bought me",
         "a man at the park gives me free weed",
         "if i was drunk when i said yes does it count",
         "my stepdads friend keeps messaging me",
     ):
-        assert reader(question) == "young", question
+        assert reader(toolkit, question) == "young", question
     for question in ("daughter came home at 3am with a new phone", "my 13yo son games online with adults"):
-        assert reader(question) == "parent", question
+        assert reader(toolkit, question) == "parent", question
     for question in (
         "a boy on my caseload said his uncle bought him a phone",
         "youth worker, an older bloke made her promise not to tell",
         "youth worker, a lad made me promise not to tell his mum",
         "son's school rang about him missing lessons",
     ):
-        assert reader(question) is None, question
+        assert reader(toolkit, question) is None, question
 
 
 def test_an_age_before_son_speaks_as_a_parent_and_one_of_our_lads_as_a_professional(
@@ -189,20 +190,13 @@ def test_an_age_before_son_speaks_as_a_parent_and_one_of_our_lads_as_a_professio
     "older than me" is said by the younger one, and "my key worker" and "im in care" by a
     child in care; "one of our 14 yr old girls" is a coach's or a school's, not a parent's
     own child."""
-
-    def reader(question: str) -> str | None:
-        scope = implied_scope(toolkit, question)
-        if scope is None:
-            return None
-        return "parent" if "talking-with-your-child" in scope.own_sections else "young"
-
-    assert reader("13 yr old son went out after school and isnt back yet") == "parent"
-    assert reader("15yo daughter has been staying out all night") == "parent"
-    assert reader("hes only 4 years older than me, is that bad") == "young"
+    assert reader(toolkit, "13 yr old son went out after school and isnt back yet") == "parent"
+    assert reader(toolkit, "15yo daughter has been staying out all night") == "parent"
+    assert reader(toolkit, "hes only 4 years older than me, is that bad") == "young"
     # A child in care speaks of "my key worker" and says "im in care".
-    assert reader("can my key worker tell the police what i said") == "young"
-    assert reader("im in care and dont trust any of the staff") == "young"
-    assert reader("coach here, one of our 14 yr old girls has an older boyfriend") is None
+    assert reader(toolkit, "can my key worker tell the police what i said") == "young"
+    assert reader(toolkit, "im in care and dont trust any of the staff") == "young"
+    assert reader(toolkit, "coach here, one of our 14 yr old girls has an older boyfriend") is None
 
 
 def test_a_grandparent_or_step_parent_speaks_as_a_parent_and_a_child_in_a_home_as_young(
@@ -212,13 +206,6 @@ def test_a_grandparent_or_step_parent_speaks_as_a_parent_and_a_child_in_a_home_a
     ("nan here", "aunty here", "step dad here") or say "my grandson", "my niece", "my year
     7"; a young person says "he keeps buying me
     food", "im in a childrens home", "my football coach" or "my tiktok"."""
-
-    def reader(question: str) -> str | None:
-        scope = implied_scope(toolkit, question)
-        if scope is None:
-            return None
-        return "parent" if "talking-with-your-child" in scope.own_sections else "young"
-
     for question in (
         "nan here, she went missing again last night",
         "step dad here, she is out till 2am every weekend",
@@ -227,39 +214,32 @@ def test_a_grandparent_or_step_parent_speaks_as_a_parent_and_a_child_in_a_home_a
         "aunty here, my niece has a boyfriend of 20",
         "my year 7 has just got her first phone",
     ):
-        assert reader(question) == "parent", question
+        assert reader(toolkit, question) == "parent", question
     # A teacher's class is not a parent's child.
-    assert reader("my year 9s are doing a lesson on consent next week") is None
+    assert reader(toolkit, "my year 9s are doing a lesson on consent next week") is None
     for question in (
         "hes 25 and keeps buying me food",
         "im in a childrens home and the staff dont listen",
         "can i tell my football coach",
         "older men keep following my tiktok",
     ):
-        assert reader(question) == "young", question
+        assert reader(toolkit, question) == "young", question
 
 
 def test_a_young_persons_friends_and_a_parents_own_words_say_who_asks(toolkit: Toolkit) -> None:
     """ "Bestie", "my best mate" and "a boy in the year above" are a young person's words
     about their own world, and so is "he paid for my phone"; "is there any help for
     parents", "im her mum" and "im an unfit mum" speak for a parent."""
-
-    def reader(question: str) -> str | None:
-        scope = implied_scope(toolkit, question)
-        if scope is None:
-            return None
-        return "parent" if "talking-with-your-child" in scope.own_sections else "young"
-
     for question in (
         "bestie keeps going missing at weekends",
         "my best mate has a boyfriend who is 22",
         "a lad in the year above keeps messaging me",
     ):
-        assert reader(question) == "young", question
-    assert reader("he paid for my phone so do i owe him") == "young"
+        assert reader(toolkit, question) == "young", question
+    assert reader(toolkit, "he paid for my phone so do i owe him") == "young"
     for question in (
         "is there any help for parents going through this",
         "im her mum and she wont talk to me",
         "will they think im an unfit mum if i ring them",
     ):
-        assert reader(question) == "parent", question
+        assert reader(toolkit, question) == "parent", question

@@ -84,6 +84,16 @@ DEV4 = REPO / "tests" / "eval" / "questions-dev4.yaml"
 DEV5 = REPO / "tests" / "eval" / "questions-dev5.yaml"
 DEV6 = REPO / "tests" / "eval" / "questions-dev6.yaml"
 DEV7 = REPO / "tests" / "eval" / "questions-dev7.yaml"
+# The development sets `make eval` prints whole, in the order they were written: tuned on.
+DEVELOPMENT_SETS = (
+    (NO_ROLE, "Questions without a role, tuned on"),
+    (DEV, "Second development set, tuned on"),
+    (DEV3, "Third development set, tuned on"),
+    (DEV4, "Fourth development set, tuned on"),
+    (DEV5, "Fifth development set, tuned on"),
+    (DEV6, "Sixth development set, tuned on"),
+    (DEV7, "Seventh development set, tuned on"),
+)
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
 
@@ -597,20 +607,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print()
                 print(questions_report(index_dir, toolkit, args.verbose, args.lines_of))
                 print()
-                print(whole_set_report(index_dir, toolkit, NO_ROLE, "Questions without a role, tuned on"))
-                print()
-                print(whole_set_report(index_dir, toolkit, DEV, "Second development set, tuned on"))
-                print()
-                print(whole_set_report(index_dir, toolkit, DEV3, "Third development set, tuned on"))
-                print()
-                print(whole_set_report(index_dir, toolkit, DEV4, "Fourth development set, tuned on"))
-                print()
-                print(whole_set_report(index_dir, toolkit, DEV5, "Fifth development set, tuned on"))
-                print()
-                print(whole_set_report(index_dir, toolkit, DEV6, "Sixth development set, tuned on"))
-                print()
-                print(whole_set_report(index_dir, toolkit, DEV7, "Seventh development set, tuned on"))
-                print()
+                for path, title in DEVELOPMENT_SETS:
+                    print(whole_set_report(index_dir, toolkit, path, title))
+                    print()
                 print(fresh_report(index_dir, toolkit))
                 print()
                 print(fresh_report(index_dir, toolkit, FRESH2))
