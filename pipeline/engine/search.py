@@ -61,14 +61,14 @@ QUESTION_WORDS = frozenset(
     "shouldn wouldn cannot".split()
     # The same typed without the apostrophe, as on a phone: "im", "dont", "wont", "shes".
     + "im ive youre theyre hes shes dont wont cant isnt arent wasnt werent hasnt havent "
-    "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres hell shell theyll youll "
-    "itll".split()
+    "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres theyll youll itll".split()
     # And as texts spell them: "u", "ur", "r", "pls", "wat".
-    + "u ur r pls plz wat wot sum1 some1 any1 no1 every1 n thru abt cos coz cuz bc tho ya v vs".split()
+    + "u ur r pls plz wat wot sum1 some1 any1 no1 every1 n thru abt cos coz cuz bc tho ya vs".split()
     # "can i ring them myself", "putting herself at risk": who does it, not what.
     + "myself herself himself themselves yourself yourselves ourselves itself".split()
-    # "mine are 8 and 11": whose, not what.
-    + "mine yours ours theirs".split()
+    # "is it yours": whose, not what. Not "mine" (it stems as "mining" does), nor "hell" and
+    # "shell" (he'll, she'll), nor "bit" ("a bit"): words a manual's page may be found by.
+    + "yours ours theirs".split()
     # How sure, as people say it: "maybe he is just a friend". Not the adverbs in -ly: they
     # stem to their adjective ("actually" to "actual", "hardly" to "hard", "basically" to
     # "basic"), words a page may be found by.
@@ -76,9 +76,8 @@ QUESTION_WORDS = frozenset(
     # Indefinite pronouns: "what if the police do nothing", "tell anyone".
     + "something anything nothing everything someone anyone everyone somebody anybody "
     "nobody everybody".split()
-    # Amounts and fillers as people say them: "loads of teenagers coming and going", "new
-    # stuff", "a bit mad".
-    + "loads lots tons stuff bit".split()
+    # Amounts and fillers as people say them: "loads of teenagers coming and going", "new stuff".
+    + "loads lots tons stuff".split()
     # "till late", "til midnight": until, as typed; "what counts as", "does she count as".
     + "till til count counts since".split()
     # Greetings and courtesies a message opens or closes with.
