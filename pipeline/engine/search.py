@@ -266,8 +266,8 @@ _UNDER_AGE = re.compile(r"\b(under|over)[\s-]+(\d{1,2})s\b", re.I)
 # put a page defining other terms ("necessary means ...") first, and "meant", "define"
 # were listed as words no page mentions.
 _MEANING_QUESTION = re.compile(
-    r"^\s*what\s+(?:does|do|did)\s+(?P<a>.+?)\s+(?:mean|stand\s+for)\s*$"
-    r"|^\s*what(?:\s+is|'s|s)?\s+(?:meant\s+by|the\s+meaning\s+of)\s+(?P<b>.+)$"
+    r"^\s*(?:what|wat|wot)\s+(?:does|do|did)\s+(?P<a>.+?)\s+(?:mean|stand\s+for)\s*$"
+    r"|^\s*(?:what|wat|wot)(?:\s+is|'s|s)?\s+(?:meant\s+by|the\s+meaning\s+of)\s+(?P<b>.+)$"
     r"|^\s*(?:define|meaning\s+of)\s+(?P<c>.+)$",
     re.I,
 )
