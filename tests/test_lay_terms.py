@@ -778,3 +778,17 @@ def test_a_convo_snitching_and_id_keep_it_between_us_in_everyday_words(cse_searc
             "can i report a creep without giving my name",
         ),
     )
+
+
+def test_how_can_u_tell_goes_mad_and_robux_in_a_phones_words(cse_search: Search) -> None:
+    """ "How can u tell if" asks for the warning signs as "how can you tell if" does; "goes
+    mad" is the guidance's "angry when asked"; robux and skins are the game credits the
+    guidance names. Each found another page first. "Gonna" is a filler."""
+    for question, first in (
+        ("how can u tell if a child is being exploited", ("warning-signs", "11")),
+        ("my son goes mad if i ask about his phone", ("signs-to-look-out-for", "112")),
+    ):
+        assert first_hit(answer(cse_search, question)) == first, question
+    assert_every_word_found(
+        cse_search, ("someone online keeps gifting my son robux and skins", "are they gonna take her off me")
+    )

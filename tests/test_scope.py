@@ -237,6 +237,7 @@ def test_a_young_persons_friends_and_a_parents_own_words_say_who_asks(toolkit: T
     ):
         assert reader(toolkit, question) == "young", question
     assert reader(toolkit, "he paid for my phone so do i owe him") == "young"
+    assert reader(toolkit, "need to speak to an adult about something, who is there") == "young"
     for question in (
         "is there any help for parents going through this",
         "im her mum and she wont talk to me",

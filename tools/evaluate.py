@@ -84,6 +84,7 @@ DEV4 = REPO / "tests" / "eval" / "questions-dev4.yaml"
 DEV5 = REPO / "tests" / "eval" / "questions-dev5.yaml"
 DEV6 = REPO / "tests" / "eval" / "questions-dev6.yaml"
 DEV7 = REPO / "tests" / "eval" / "questions-dev7.yaml"
+DEV8 = REPO / "tests" / "eval" / "questions-dev8.yaml"
 # The development sets `make eval` prints whole, in the order they were written: tuned on.
 DEVELOPMENT_SETS = (
     (NO_ROLE, "Questions without a role, tuned on"),
@@ -93,6 +94,7 @@ DEVELOPMENT_SETS = (
     (DEV5, "Fifth development set, tuned on"),
     (DEV6, "Sixth development set, tuned on"),
     (DEV7, "Seventh development set, tuned on"),
+    (DEV8, "Eighth development set, tuned on"),
 )
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}

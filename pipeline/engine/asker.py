@@ -64,6 +64,8 @@ _YOUNG = re.compile(
     r"got|gets|getting|pays|paid|paying|sends|sent|sending)\s+me\b|\bi\s+said\s+(?:yes|ok|okay)\b|"
     # "hes only 3 years older than me": the one he is older than asks.
     r"\bolder\s+than\s+me\b|"
+    # "need to speak to an adult", "tell an adult": what young people are told to do.
+    r"\b(?:speak|talk|tell)\s+(?:to\s+)?an?\s+adult\b|"
     # "he paid for my phone", "bought my trainers": a young person's own things.
     r"\b(?:paid|pays|paying)\s+for\s+my\b|\b(?:bought|buys|buying)\s+my\b|"
     r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|"

@@ -297,6 +297,8 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "fortnite",
             "roblox",
             "minecraft",
+            "gamer",
+            "gamers",
         ),
         "Ofcom (ofcom.org.uk), 'Children and parents: media use and attitudes': gaming online, "
         "consoles and the games children play",
@@ -679,6 +681,9 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "how would i know if",
             "how do you know if",
             "how can you tell if",
+            "how do u know if",
+            "how can u tell if",
+            "how would u know if",
             "how to spot",
             "how do i spot",
             "how can i spot",
@@ -1644,6 +1649,19 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{CAMBRIDGE}: grass (UK informal: to tell the police or someone in authority about "
         "someone's crimes or bad behaviour), snitch (informal: to secretly tell someone in "
         "authority that someone else has done something bad)",
+        one_way=True,
+    ),
+    LayTerm(
+        ("game credits", "skins", "vbucks", "v-bucks", "robux", "in-game currency"),
+        "Ofcom (ofcom.org.uk), 'Children and parents: media use and attitudes': in-game "
+        "purchases; V-Bucks (Fortnite) and Robux (Roblox), games' own currencies, and skins, the "
+        "outfits bought with them",
+        one_way=True,
+    ),
+    LayTerm(
+        ("angry", "goes mad", "go mad", "went mad", "flips out", "flipped out", "loses it", "lost it"),
+        f"{CAMBRIDGE}: go mad (UK informal: to become very angry), flip out, lose it (to "
+        "suddenly become very angry)",
         one_way=True,
     ),
     LayTerm(

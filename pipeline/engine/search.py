@@ -63,7 +63,7 @@ QUESTION_WORDS = frozenset(
     + "im ive youre theyre hes shes dont wont cant isnt arent wasnt werent hasnt havent "
     "hadnt doesnt didnt couldnt shouldnt wouldnt whats thats theres theyll youll itll".split()
     # And as texts spell them: "u", "ur", "r", "pls", "wat".
-    + "u ur r pls plz wat wot sum1 some1 any1 no1 every1 n thru abt cos coz cuz bc tho ya vs".split()
+    + "u ur r pls plz wat wot sum1 some1 any1 no1 every1 n thru abt cos coz cuz bc tho ya vs gonna wanna gotta".split()
     # "can i ring them myself", "putting herself at risk": who does it, not what.
     + "myself herself himself themselves yourself yourselves ourselves itself".split()
     # "is it yours": whose, not what. Not "mine" (it stems as "mining" does), nor "hell" and
