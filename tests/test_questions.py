@@ -378,6 +378,15 @@ def test_a_question_asking_what_a_word_means_asks_what_it_is(cse_search: Search)
         assert answer(cse_search, question)["results"][0]["section"] == "what-is-cse", question  # type: ignore[index]
 
 
+def test_an_opening_that_says_who_asks_is_not_a_word_no_page_mentions(cse_search: Search) -> None:
+    """ "nan here, ..." says who asks: the answer opened with "No page mentions: nan"."""
+    for question in (
+        "nan here, my granddaughter keeps going missing",
+        "grandad here, is a 20 year old giving her lifts",
+    ):
+        assert answer(cse_search, question)["unmatched"] == [], question
+
+
 def test_someone_or_nothing_is_a_question_word(cse_search: Search) -> None:
     """ "what if the police do nothing" listed "nothing" as a word no page mentions."""
     assert answer(cse_search, "what if the police do nothing")["unmatched"] == []

@@ -30,6 +30,11 @@ _CHILD = (
     r"stepdaughters?|step[\s-]?(?:son|daughter|child)|(?:\d{1,2}|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen)[\s-]*(?:(?:years?|yrs?)[\s-]*olds?|yo|y/o)(?:\s+(?:son|daughter|boy|girl))?)"
 )
+# "nan here, ...", "step dad here": a relative who cares for the child says who asks.
+_RELATIVE_HERE = (
+    r"^\s*(?:mum|mam|mom|dad|nan|nana|nanna|gran|granny|grandma|grandad|granddad|grandpa|grandparent|"
+    r"aunt|aunty|auntie|uncle|step[\s-]?(?:dad|mum|mom)|foster\s+(?:mum|dad|parent))\s+here\b"
+)
 # A parent or carer speaking of their own child ("my daughter", "our 14 year old").
 _PARENT = re.compile(
     # Not "one of our 15 yr old lads": a youth worker's or a school's, not a parent's.
@@ -43,12 +48,12 @@ _PARENT = re.compile(
     # "will they say im an unfit mum": a parent speaking of themselves.
     r"|\b(?:i\s*['’]?m|i\s+am)\s+(?:a|an)\s+(?:\w+\s+)?(?:mum|mam|mom|dad|mother|father|parent)\b"
     r"|\b(?:i\s*['’]?m|i\s+am)\s+(?:her|his|their)\s+(?:mum|mam|mom|dad|mother|father|step\s?(?:mum|dad)|nan|gran)\b"
-    # "nan here, ...", "step dad here": a relative who cares for the child says who asks.
-    r"|^\s*(?:mum|mam|mom|dad|nan|nana|nanna|gran|granny|grandma|grandad|granddad|grandpa|grandparent|"
-    r"aunt|aunty|auntie|uncle|"
-    r"step[\s-]?(?:dad|mum|mom)|foster\s+(?:mum|dad|parent))\s+here\b",
+    rf"|{_RELATIVE_HERE}",
     re.I,
 )
+# The opening says who asks, not what is asked: search.py weighs its words as an age's are,
+# and never lists them as words no page mentions ("nan" is on no page).
+WHO_ASKS_OPENING = re.compile(_RELATIVE_HERE, re.I)
 # A young person speaking of their own life ("my boyfriend", "my friend" but not "my friend's
 # daughter", "my mum", "i'm 15").
 _YOUNG = re.compile(

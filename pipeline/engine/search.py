@@ -25,6 +25,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from pipeline.config.model import Role
+from pipeline.engine.asker import WHO_ASKS_OPENING
 from pipeline.engine.candidates import holding, match_all, pages_of_section, section_of, term_pages
 from pipeline.engine.documents import PageKind
 from pipeline.engine.english import English, english
@@ -726,6 +727,8 @@ def query_units(
     plain = " ".join(kept)
     # "her boyfriend is 30": an age too (see with_age_gap)
     ages = [match.span() for match in _AGE.finditer(plain)] + adult_ages(plain)
+    # "nan here, ...": who asks, never a word no page mentions ("nan" is on no page).
+    asker = [match.span() for match in WHO_ASKS_OPENING.finditer(plain)]
     when = [match.span() for match in _DURATION.finditer(plain)]
     placed: list[tuple[int, Unit]] = []  # (where in the query, unit): units keep the typed order
     pattern = expander.query_pattern(plain)
@@ -786,6 +789,9 @@ def query_units(
     def in_duration(at: int) -> bool:
         return any(start <= at < end for start, end in when)
 
+    def in_asker(at: int) -> bool:
+        return any(start <= at < end for start, end in asker)
+
     ordered = _each_meaning_once(sorted(placed, key=lambda item: item[0]))
     return [
         unit
@@ -801,7 +807,7 @@ def query_units(
             number=(bool(unit.typed) and all(word.isdigit() for word in unit.typed))
             or in_age(at)
             or in_duration(at),
-            incidental=in_age(at) or in_duration(at),
+            incidental=in_age(at) or in_duration(at) or in_asker(at),
         )
         for at, unit in ordered
     ]
