@@ -74,7 +74,8 @@ QUESTIONS = REPO / "tests" / "eval" / "questions.yaml"
 FRESH = REPO / "tests" / "eval" / "questions-fresh.yaml"
 # A second set of the same kind, written later: only ever measured, as a whole.
 FRESH2 = REPO / "tests" / "eval" / "questions-fresh2.yaml"
-MEASURED_ONLY = (FRESH, FRESH2)
+# The sets only ever measured, with the titles `make eval` prints them under.
+MEASURED_ONLY = {FRESH: "Fresh questions, only measured", FRESH2: "Second fresh set, only measured"}
 # Questions asked without a role, the ranking's weak side: a development set, tuned on.
 NO_ROLE = REPO / "tests" / "eval" / "questions-no-role.yaml"
 # A second development set of such questions, with and without a role, tuned on.
@@ -504,8 +505,7 @@ def whole_set_report(index_dir: Path, toolkit: Toolkit, path: Path, title: str) 
 def fresh_report(index_dir: Path, toolkit: Toolkit, path: Path = FRESH) -> str:
     """A set of fresh questions, whole; never a line per question, so that their misses are
     not read while tuning."""
-    title = "Fresh questions, only measured" if path == FRESH else "Second fresh set, only measured"
-    return whole_set_report(index_dir, toolkit, path, title)
+    return whole_set_report(index_dir, toolkit, path, MEASURED_ONLY[path])
 
 
 def checked_queries(path: Path, toolkit: Toolkit, index_dir: Path) -> list[JudgedQuery]:
@@ -612,10 +612,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for path, title in DEVELOPMENT_SETS:
                     print(whole_set_report(index_dir, toolkit, path, title))
                     print()
-                print(fresh_report(index_dir, toolkit))
-                print()
-                print(fresh_report(index_dir, toolkit, FRESH2))
-                print()
+                for fresh in MEASURED_ONLY:
+                    print(fresh_report(index_dir, toolkit, fresh))
+                    print()
                 print(manuals_report(Path(temporary) / "manuals", args.verbose, args.lines_of))
                 return 0
             results = evaluate(index_dir, toolkit, queries)

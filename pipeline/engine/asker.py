@@ -51,8 +51,8 @@ _PARENT = re.compile(
     rf"|{_RELATIVE_HERE}",
     re.I,
 )
-# The opening says who asks, not what is asked: search.py weighs its words as an age's are,
-# and never lists them as words no page mentions ("nan" is on no page).
+# The opening says who asks, not what is asked: search.py never lists its words as words no
+# page mentions ("nan" is on no page).
 WHO_ASKS_OPENING = re.compile(_RELATIVE_HERE, re.I)
 # A young person speaking of their own life ("my boyfriend", "my friend" but not "my friend's
 # daughter", "my mum", "i'm 15").

@@ -783,15 +783,7 @@ def query_units(
         placed.append((found.start(), unit))
     typed_stems = _stems(" ".join(kept))
 
-    def in_age(at: int) -> bool:
-        return any(start <= at < end for start, end in ages)
-
-    def in_duration(at: int) -> bool:
-        return any(start <= at < end for start, end in when)
-
-    def in_asker(at: int) -> bool:
-        return any(start <= at < end for start, end in asker)
-
+    placing = ages + when  # an age or a time places what happened: weak, never "not mentioned"
     ordered = _each_meaning_once(sorted(placed, key=lambda item: item[0]))
     return [
         unit
@@ -804,13 +796,15 @@ def query_units(
             meaning=1.0
             if len(unit.typed) > 1 and len(unit.alternatives) > 1
             else meaning(unit.typed, english),
-            number=(bool(unit.typed) and all(word.isdigit() for word in unit.typed))
-            or in_age(at)
-            or in_duration(at),
-            incidental=in_age(at) or in_duration(at) or in_asker(at),
+            number=(bool(unit.typed) and all(word.isdigit() for word in unit.typed)) or _inside(at, placing),
+            incidental=_inside(at, placing) or _inside(at, asker),
         )
         for at, unit in ordered
     ]
+
+
+def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in spans)
 
 
 def _each_meaning_once(placed: list[tuple[int, Unit]]) -> list[tuple[int, Unit]]:
