@@ -86,6 +86,7 @@ DEV5 = REPO / "tests" / "eval" / "questions-dev5.yaml"
 DEV6 = REPO / "tests" / "eval" / "questions-dev6.yaml"
 DEV7 = REPO / "tests" / "eval" / "questions-dev7.yaml"
 DEV8 = REPO / "tests" / "eval" / "questions-dev8.yaml"
+DEV9 = REPO / "tests" / "eval" / "questions-dev9.yaml"
 # The development sets `make eval` prints whole, in the order they were written: tuned on.
 DEVELOPMENT_SETS = (
     (NO_ROLE, "Questions without a role, tuned on"),
@@ -96,6 +97,7 @@ DEVELOPMENT_SETS = (
     (DEV6, "Sixth development set, tuned on"),
     (DEV7, "Seventh development set, tuned on"),
     (DEV8, "Eighth development set, tuned on"),
+    (DEV9, "Ninth development set, tuned on"),
 )
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
