@@ -133,10 +133,12 @@ def test_the_roles_own_section_comes_first_only_among_pages_that_answer(cse_sear
 def test_a_word_that_stands_mostly_in_the_roles_own_section_says_who_asks(cse_search: Search) -> None:
     """Asked as college staff, "student" is on the Colleges pages most of all: it says
     whom the asker teaches. The pages on unexplained phones and gifts answer; the Colleges
-    page, which never mentions phones or gifts, came first."""
+    page, which never mentions phones or gifts, came first. (The parents' page on phones and
+    gifts follows the professionals' warning signs: education must read chapter 1 and may
+    find chapter 8 helpful.)"""
     data = answer(cse_search, "student keeps turning up with expensive new phones", "--role", "college-staff")
     shown = [(hit["section"], hit["page"]) for hit in data["results"][:2]]  # type: ignore[index]
-    assert shown == [("signs-to-look-out-for", "113"), ("warning-signs", "12")]
+    assert shown == [("warning-signs", "12"), ("warning-signs", "11")]
 
 
 def test_ages_and_numbers_are_weak_evidence(cse_search: Search) -> None:
@@ -608,4 +610,28 @@ def test_a_young_persons_question_about_a_debt_shows_their_page_first(cse_search
     assert first_page(cse_search, "this older guy says i owe him for the phone he bought me") == (
         "healthy-relationships",
         "123",
+    )
+
+
+def test_a_roles_must_read_chapters_answer_before_those_it_may_find_helpful(cse_search: Search) -> None:
+    """Health reads chapters 1, 2 and 4 and may find 8 and 9 helpful. Asked as A&E, the
+    parents' "Signs to look out for" came first for cars collecting a patient, and as a
+    pharmacist the parents' and young people's pages followed the Pharmacies page; now
+    the professionals' warning signs and screening tool do, and the helpful chapters come
+    after them. Asked as a parent, the parents' chapter still comes first."""
+    ward = answer(
+        cse_search, "lad on my ward keeps getting picked up by older men in cars", "--role", "a-and-e"
+    )
+    assert [hit["section"] for hit in ward["results"][:1]] == ["warning-signs"]  # type: ignore[index]
+    counter = answer(
+        cse_search,
+        "a 14 year old came in for condoms with a much older man waiting outside",
+        "--role",
+        "pharmacist",
+    )
+    shown = [(hit["chapter"], hit["section"]) for hit in counter["results"][:2]]  # type: ignore[index]
+    assert shown == [(4, "pharmacies"), (2, "screening-tool")]
+    assert (
+        first_page(cse_search, "my 15 year old says her boyfriend is 24", "parent")[0]
+        == "signs-to-look-out-for"
     )

@@ -77,6 +77,18 @@ def test_an_audience_sees_its_chapters_and_every_section_in_them(toolkit: Toolki
     assert not scope.allows(3, "chapter-3-introduction")
 
 
+def test_the_chapters_an_audience_only_may_find_helpful_are_set_apart(toolkit: Toolkit) -> None:
+    """They are searched and shown, and ranked after the chapters it must read (the
+    ranking's helpful_chapters); a chapter both read and helpful is read."""
+    assert role_scope(toolkit, role(toolkit, "pharmacist")).helpful_only == frozenset({8, 9})
+    assert role_scope(toolkit, role(toolkit, "police")).helpful_only == frozenset({3, 8, 9})
+    assert role_scope(toolkit, role(toolkit, "parent")).helpful_only == frozenset({1, 9})
+    councils = toolkit.audience("district-councils")
+    assert councils is not None and audience_scope(toolkit, councils).helpful_only == frozenset({7, 8, 9})
+    both = dataclasses.replace(councils, read=(1, 2, 6, 7))
+    assert audience_scope(toolkit, both).helpful_only == frozenset({8, 9})
+
+
 def test_a_role_whose_audience_is_not_configured_sees_no_chapter(toolkit: Toolkit) -> None:
     """The config check refuses such a role; the scope of one built by hand is empty, not an error."""
     stray = dataclasses.replace(role(toolkit, "pharmacist"), audience="nobody")

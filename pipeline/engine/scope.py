@@ -28,6 +28,9 @@ class Scope:
     # The sections written for the other lay reader (a parent's question: the young
     # people's pages): lowered by Ranking.other_reader, never filtered (asker.py).
     lowered: tuple[str, ...] = ()
+    # The chapters a role's audience may find helpful but need not read ("everyone: 8 and 9
+    # may help"): lowered by Ranking.helpful_chapters, never filtered.
+    helpful_only: frozenset[int] = frozenset()
 
     def allows(self, chapter: int | None, section: str) -> bool:
         return not self.filters or (chapter in self.chapters and section not in self.hidden_sections)
@@ -46,8 +49,19 @@ def role_scope(toolkit: Toolkit, role: Role) -> Scope:
     audience = toolkit.audience(role.audience)
     chapters = frozenset((*audience.read, *audience.helpful)) if audience else frozenset()
     hidden = frozenset(s for s, ids in owners(toolkit).items() if role.id not in ids)
-    return Scope(chapters, hidden, role.sections, role=role, audience=audience)
+    return Scope(
+        chapters, hidden, role.sections, role=role, audience=audience, helpful_only=_helpful_only(audience)
+    )
 
 
 def audience_scope(toolkit: Toolkit, audience: Audience) -> Scope:
-    return Scope(frozenset((*audience.read, *audience.helpful)), frozenset(), audience=audience)
+    return Scope(
+        frozenset((*audience.read, *audience.helpful)),
+        frozenset(),
+        audience=audience,
+        helpful_only=_helpful_only(audience),
+    )
+
+
+def _helpful_only(audience: Audience | None) -> frozenset[int]:
+    return frozenset(audience.helpful) - frozenset(audience.read) if audience else frozenset()

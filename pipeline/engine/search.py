@@ -1087,9 +1087,17 @@ def _run(
     if scope is not None and scope.lowered and ranking.other_reader:
         lowered = _matching_among(searcher, wq.Or([wq.Term("section", s) for s in scope.lowered]), candidates)
 
+    aside: set[int] = set()
+    if scope is not None and scope.helpful_only and ranking.helpful_chapters:
+        aside = _matching_among(
+            searcher, wq.Or([wq.Term("chapter", str(c)) for c in sorted(scope.helpful_only)]), candidates
+        )
+
     def lift(doc: int) -> float:
         if doc in lowered:
             return -ranking.other_reader
+        if doc in aside:
+            return -ranking.helpful_chapters
         return ranking.own_section * scope.lift if scope is not None and doc in own else 0.0
 
     scored = score_candidates(
