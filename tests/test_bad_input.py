@@ -411,6 +411,31 @@ def test_corpus_every_readable_file_is_indexed(corpus_ingest: tuple[Result, Path
         assert f"readable/{name}" not in manifest.failures, manifest.failures[f"readable/{name}"]
 
 
+def test_a_file_is_called_encrypted_only_when_it_is(tmp_path: Path) -> None:
+    """PDFium names its last error, which a file it cannot parse may leave set from the one
+    before: in one process, the corpus's Brotli file read after an encrypted one was called
+    encrypted. A PDF is called encrypted only when it declares an /Encrypt dictionary."""
+    from pipeline.ingest.extract import describe_open_failure
+
+    stale = "Failed to load document (PDFium: Incorrect password error)."
+    encrypted(tmp_path / "locked.pdf")
+    assert "encrypted" in describe_open_failure(tmp_path / "locked.pdf", "locked.pdf", stale).problem
+    truncated(tmp_path / "cut.pdf", share=0.9)
+    assert describe_open_failure(tmp_path / "cut.pdf", "cut.pdf", stale).problem.startswith("is truncated")
+
+
+@needs_corpus
+def test_the_brotli_file_read_after_an_encrypted_one_is_named_for_brotli(tmp_path: Path) -> None:
+    from pipeline.errors import PdfError
+    from pipeline.ingest.extract import extract_pdf
+
+    encrypted(tmp_path / "locked.pdf")
+    with pytest.raises(PdfError, match="encrypted"):
+        extract_pdf(tmp_path / "locked.pdf", "locked.pdf")
+    with pytest.raises(PdfError, match="Brotli"):
+        extract_pdf(CORPUS / "broken" / "pdfjs__Brotli-Prototype-FileA.pdf", "brotli.pdf")
+
+
 # --------------------------------------------------------------------------- config errors
 BAD_CONFIG = """\
 title: Toolkit

@@ -83,7 +83,10 @@ def describe_open_failure(path: Path, name: str, detail: str) -> PdfError:
         return PdfError(name, f"cannot be read ({exc.strerror})", "Check the file's permissions.")
     if size == 0:
         return PdfError(name, "is empty (0 bytes)", "Download or copy the file again.")
-    if "password" in detail.lower():
+    # PDFium reports its last error, which a file it cannot parse may leave unset: after an
+    # encrypted file, a Brotli-compressed one was called encrypted too. An encrypted PDF
+    # names its /Encrypt dictionary in the trailer.
+    if "password" in detail.lower() and _declares_encryption(path):
         return PdfError(
             name,
             "is encrypted and needs a password to open",
@@ -118,6 +121,10 @@ def describe_open_failure(path: Path, name: str, detail: str) -> PdfError:
         "Download it again (an interrupted download leaves a truncated file); "
         f"check with: qpdf --check '{name}'.",
     )
+
+
+def _declares_encryption(path: Path) -> bool:
+    return b"/Encrypt" in _sample(path) or b"/Encrypt" in _tail(path, 1 << 16)
 
 
 def _sample(path: Path, size: int = 4 << 20) -> bytes:
