@@ -1,7 +1,8 @@
 """Who is asking, when a question says so and no role was chosen.
 
 "As a pharmacist, ..." names its asker's role; "my son came home drunk" is a parent's
-question; "my boyfriend goes through my phone" a young person's. Asked without a role,
+question; "my boyfriend goes through my phone" a young person's; "youth worker, ..." that
+of someone at work in a job the board has not named. Asked without a role,
 such a question lifts the pages written for that reader a little (the role's own
 sections, else those of the chapters its audience reads), as a chosen role lifts its own
 section, but filters nothing: every page is still searched, and a page that answers
@@ -23,7 +24,9 @@ from pipeline.engine.scope import Scope
 IMPLIED_LIFT = 0.5
 
 _CHILD = (
-    r"(?:sons?|daughters?|child|children|kids?|boys?|girls?|teens?|teenagers?|stepsons?|"
+    r"(?:sons?|daughters?|child|children|kids?|boys?|girls?|lads?|lass|teens?|teenagers?|stepsons?|"
+    # "my younger one", "my eldest is 14" (not "my older brother", a young person's)
+    r"(?:younger|older|little|youngest|eldest)\s+one|(?:eldest|youngest)\b(?!\s+(?:brother|sister|cousin))|"
     r"grand(?:sons?|d?aughters?|kids?|child|children)|nieces?|nephews?|"
     # "my year 7" is a parent's child; "my year 9s", "my year 10 class" a teacher's.
     r"(?:year|yr)\s*\d{1,2}(?!\d|\s*(?:s\b|class|form|group|pupils|students|tutor))|"
@@ -48,7 +51,11 @@ _PARENT = re.compile(
     # "will they say im an unfit mum": a parent speaking of themselves.
     r"|\b(?:i\s*['’]?m|i\s+am)\s+(?:a|an)\s+(?:\w+\s+)?(?:mum|mam|mom|dad|mother|father|parent)\b"
     r"|\b(?:i\s*['’]?m|i\s+am)\s+(?:her|his|their)\s+(?:mum|mam|mom|dad|mother|father|step\s?(?:mum|dad)|nan|gran)\b"
-    rf"|{_RELATIVE_HERE}",
+    rf"|{_RELATIVE_HERE}"
+    # A neighbour or a passer-by is a lay adult, as a parent is: "next door has girls coming
+    # and going", "house on my road" (not "neighbours have complained", a professional's).
+    r"|\bneighbou?rs?\b(?!\s+(?:have\s+|had\s+)?(?:complain|report))|\bnext\s+door\b|"
+    r"\bacross\s+the\s+road\b|\b(?:on|in|down)\s+my\s+(?:road|street|estate|close)\b",
     re.I,
 )
 # The opening says who asks, not what is asked: search.py never lists its words as words no
@@ -80,6 +87,23 @@ _YOUNG = re.compile(
     r"i\s*(?:'|’)?m\s+in\s+a\s+(?:care|children['’]?s|kids)\s+home|i\s+am\s+in\s+year\s+\d{1,2}|im\s+in\s+year\s+\d{1,2})",
     re.I,
 )
+# Someone asking at work, in a job of their own: "youth worker, ...", "football coach here",
+# "im a receptionist at a gym", "i work at a leisure centre".
+_JOB = (
+    r"(?:worker|leader|volunteer|coach|receptionist|assistant|driver|security|guard|lady|councillor|"
+    r"officer|staff|manager|instructor|tutor|mentor|steward|caretaker|cleaner|librarian|dentist|"
+    r"chaplain|imam|vicar|priest|pastor|warden|supervisor|trainer|practitioner|counsellor|childminder)"
+)
+_WORD = r"[^\W\d_]+"
+_WORKER = re.compile(
+    # an opening: "youth worker, ...", "dinner lady at a primary - ...", "coach here ..."
+    rf"^\s*(?:{_WORD}\s+){{0,4}}?{_JOB}s?(?:\s+(?:at|in|for|on)\s+(?:{_WORD}\s+){{0,2}}?{_WORD})?"
+    r"(?:\s*[,:;.\-–—]|\s+here\b)|"
+    # "im a receptionist at a gym", "i volunteer at a food bank"
+    rf"\b(?:i\s*['’]?m|i\s+am)\s+(?:a|an)\s+(?:{_WORD}\s+){{0,3}}?{_JOB}\b|"
+    r"\bi\s+(?:work|volunteer)\s+(?:at|in|for)\b",
+    re.I,
+)
 # The names a board's config may give these readers (compared as `names.fold` reads them).
 _READERS = {
     "parent": ("parent", "parents", "parent or carer", "parents and carers"),
@@ -107,14 +131,17 @@ OPENING_WORDS = 5
 def implied_scope(toolkit: Toolkit, question: str) -> Scope | None:
     """A scope that lifts the pages of the reader the question speaks as, without
     filtering any: a role it names after "I'm a" or "as a", else a parent or a young
-    person (and then lowers the other one's pages a little); None when it names no one, or
-    both, or the config has no such reader."""
+    person (and then lowers the other one's pages a little), else someone in a job of
+    their own (_worker_scope); None when it names no one, or both, or the config has no
+    such reader."""
     named = _named_role(toolkit, question)
     if named is not None:
         sections = _role_sections(toolkit, named)
         if sections:
             return Scope(frozenset(), frozenset(), sections, role=named, lift=IMPLIED_LIFT, filters=False)
     parent, young = bool(_PARENT.search(question)), bool(_YOUNG.search(question))
+    if not parent and not young and _WORKER.search(question):
+        return _worker_scope(toolkit)
     if parent == young:
         return None
     reader, other = ("parent", "young") if parent else ("young", "parent")
@@ -124,6 +151,25 @@ def implied_scope(toolkit: Toolkit, question: str) -> Scope | None:
     # A page written to the other reader ("you" to a young person, "your child" to a
     # parent) answers the same subject for someone else.
     lowered = tuple(s for s in _reader_sections(toolkit, _READERS[other]) if s not in sections)
+    return Scope(frozenset(), frozenset(), sections, lift=IMPLIED_LIFT, filters=False, lowered=lowered)
+
+
+def _worker_scope(toolkit: Toolkit) -> Scope | None:
+    """Someone who says they ask at work, in a job the board has not named (a youth
+    worker, a football coach, a receptionist): what every professional reads (the chapters
+    all the professional audiences must read) is lifted, the lay readers' pages lowered a
+    little."""
+    lay = {fold(name) for names in _READERS.values() for name in names}
+    professional = [a for a in toolkit.audiences if not set(audience_names(a)) & lay]
+    if not professional:
+        return None
+    common = set(professional[0].read).intersection(*(a.read for a in professional[1:]))
+    sections = _read_sections(toolkit, tuple(sorted(common)))
+    if not sections:
+        return None
+    lowered = tuple(
+        s for names in _READERS.values() for s in _reader_sections(toolkit, names) if s not in sections
+    )
     return Scope(frozenset(), frozenset(), sections, lift=IMPLIED_LIFT, filters=False, lowered=lowered)
 
 
