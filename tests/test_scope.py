@@ -312,3 +312,18 @@ def test_someone_asking_in_a_job_the_board_has_not_named_reads_what_every_profes
         assert reader(toolkit, question) == "worker", question
     assert reader(toolkit, "my daughter's football coach keeps messaging her") == "parent"
     assert reader(toolkit, "quick question, is sexting illegal") is None
+
+
+def test_a_young_persons_age_opening_and_what_an_older_person_gives_them(toolkit: Toolkit) -> None:
+    """ "14 and ..." opens a young person's question, as "mate in year 10 ..." does; "he
+    tops up my phone", "sorted me with weed" and "if i tell a teacher" are theirs too."""
+    for question in (
+        "14 and scared my parents will find out about the pics",
+        "mate from my school has a boyfriend who is 22",
+        "this guy at the chicken shop tops up my phone every week",
+        "a lad in a car sorted me out with vapes, now says i owe him",
+        "what happens if i tell a teacher about the older boys",
+    ):
+        assert reader(toolkit, question) == "young", question
+    # Two ages are a parent's children, not a young person's own age.
+    assert reader(toolkit, "13 and 15 yr old daughters both on snapchat all night") is None

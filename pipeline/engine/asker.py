@@ -78,8 +78,14 @@ _YOUNG = re.compile(
     r"\bolder\s+than\s+me\b|"
     # "need to speak to an adult", "tell an adult": what young people are told to do.
     r"\b(?:speak|talk|tell)\s+(?:to\s+)?an?\s+adult\b|"
-    # "he paid for my phone", "bought my trainers": a young person's own things.
+    # "he paid for my phone", "bought my trainers", "tops up my phone", "sorted me with
+    # weed": a young person's own things, and what an older person gives them.
     r"\b(?:paid|pays|paying)\s+for\s+my\b|\b(?:bought|buys|buying)\s+my\b|"
+    r"\b(?:top|tops|topping|topped)\s+up\s+my\b|\bsorted\s+me\s+(?:out\s+)?with\b|"
+    # "15 and scared ...", "mate in yr 9 ...": a young person's openings; "if i tell a
+    # teacher": whom a pupil tells.
+    r"^\s*1[0-7]\s+(?:and|n|&)\s+(?!\d)|^\s*(?:mate|best\s+mate|bestie)\s+(?:in|from|at)\b|"
+    r"\b(?:tell|told|telling|say\s+something\s+to|talk\s+to|speak\s+to)\s+a\s+teacher\b|"
     r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|"
     # "im in care", "i live in a children's home": a child in care speaking.
     r"i\s*(?:'|’)?m\s+in\s+(?:care|foster\s+care)\b|i\s+am\s+in\s+care\b|"
