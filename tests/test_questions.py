@@ -635,3 +635,21 @@ def test_a_roles_must_read_chapters_answer_before_those_it_may_find_helpful(cse_
         first_page(cse_search, "my 15 year old says her boyfriend is 24", "parent")[0]
         == "signs-to-look-out-for"
     )
+
+
+def test_a_chapters_introduction_comes_after_the_sections_it_introduces(cse_search: Search) -> None:
+    """Chapter 4's introduction names every health section's subject in a sentence, so it
+    came first for a school nurse's question on emergency contraception, above the School
+    Nurses pages that answer it."""
+    shown = answer(
+        cse_search,
+        "11 yr old wanting emergency contraception at my clinic, who needs to be told",
+        "--role",
+        "school-nurse",
+    )["results"]
+    assert shown[0]["section"] == "school-nurses"  # type: ignore[index]
+    sections = [
+        hit["section"]
+        for hit in answer(cse_search, "contraception for under 13s", "--role", "school-nurse")["results"]
+    ]  # type: ignore[index]
+    assert sections[:2] == ["school-nurses", "school-nurses"] and "chapter-4-introduction" not in sections[:4]

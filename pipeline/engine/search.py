@@ -1093,11 +1093,18 @@ def _run(
             searcher, wq.Or([wq.Term("chapter", str(c)) for c in sorted(scope.helpful_only)]), candidates
         )
 
+    intros = (
+        _matching_among(searcher, wq.Term("kind", PageKind.INTRO), candidates) if ranking.introduction else set()
+    )
+
     def lift(doc: int) -> float:
-        if doc in lowered:
-            return -ranking.other_reader
-        if doc in aside:
-            return -ranking.helpful_chapters
+        lowering = max(
+            ranking.other_reader if doc in lowered else 0.0,
+            ranking.helpful_chapters if doc in aside else 0.0,
+            ranking.introduction if doc in intros else 0.0,
+        )
+        if lowering:
+            return -lowering
         return ranking.own_section * scope.lift if scope is not None and doc in own else 0.0
 
     scored = score_candidates(
