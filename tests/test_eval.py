@@ -40,6 +40,7 @@ QUESTIONS = EVAL_DIR / "questions.yaml"  # in people's own words (issue 22)
 QUESTIONS_BASELINE = EVAL_DIR / "questions-baseline.json"
 FRESH = EVAL_DIR / "questions-fresh.yaml"  # the same kind, only ever measured as a whole
 FRESH2 = EVAL_DIR / "questions-fresh2.yaml"  # a second such set, written later
+FRESH3 = EVAL_DIR / "questions-fresh3.yaml"  # a third, written with the ninth development set
 NO_ROLE = EVAL_DIR / "questions-no-role.yaml"  # asked without a role: a development set
 DEV = EVAL_DIR / "questions-dev.yaml"  # a second development set, with and without a role
 DEV3 = EVAL_DIR / "questions-dev3.yaml"  # a third, most of it asked without a role
@@ -171,7 +172,7 @@ def test_load_queries_lists_every_problem(tmp_path: Path) -> None:
     assert "queries.yaml[2].relevant[0].page: unknown key" in message
 
 
-@pytest.mark.parametrize("questions_file", [QUESTIONS, FRESH, FRESH2])
+@pytest.mark.parametrize("questions_file", [QUESTIONS, FRESH, FRESH2, FRESH3])
 def test_questions_are_many_mostly_with_a_role_and_from_every_audience(
     sample_index: Path, toolkit: Toolkit, questions_file: Path
 ) -> None:
@@ -196,6 +197,9 @@ def test_fresh_questions_are_not_those_of_the_other_sets() -> None:
     tuned = (QUERIES, QUESTIONS, NO_ROLE, DEV, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, FRESH)
     seen = {q.query.casefold() for path in tuned for q in load_queries(path)}
     assert [q.query for q in load_queries(FRESH2) if q.query.casefold() in seen] == []
+    tuned = (*tuned, FRESH2, DEV9)
+    seen = {q.query.casefold() for path in tuned for q in load_queries(path)}
+    assert [q.query for q in load_queries(FRESH3) if q.query.casefold() in seen] == []
 
 
 def test_fresh_report_gives_aggregates_over_all_questions_only(sample_index: Path, toolkit: Toolkit) -> None:
@@ -213,7 +217,7 @@ def test_fresh_report_gives_aggregates_over_all_questions_only(sample_index: Pat
 
 
 @pytest.mark.parametrize("flag", ["--verbose", "--json"])
-@pytest.mark.parametrize("fresh", [FRESH, FRESH2])
+@pytest.mark.parametrize("fresh", [FRESH, FRESH2, FRESH3])
 def test_fresh_questions_are_never_listed_one_by_one(
     flag: str, fresh: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

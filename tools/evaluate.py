@@ -74,8 +74,13 @@ QUESTIONS = REPO / "tests" / "eval" / "questions.yaml"
 FRESH = REPO / "tests" / "eval" / "questions-fresh.yaml"
 # A second set of the same kind, written later: only ever measured, as a whole.
 FRESH2 = REPO / "tests" / "eval" / "questions-fresh2.yaml"
+FRESH3 = REPO / "tests" / "eval" / "questions-fresh3.yaml"
 # The sets only ever measured, with the titles `make eval` prints them under.
-MEASURED_ONLY = {FRESH: "Fresh questions, only measured", FRESH2: "Second fresh set, only measured"}
+MEASURED_ONLY = {
+    FRESH: "Fresh questions, only measured",
+    FRESH2: "Second fresh set, only measured",
+    FRESH3: "Third fresh set, only measured",
+}
 # Questions asked without a role, the ranking's weak side: a development set, tuned on.
 NO_ROLE = REPO / "tests" / "eval" / "questions-no-role.yaml"
 # A second development set of such questions, with and without a role, tuned on.
