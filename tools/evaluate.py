@@ -92,6 +92,7 @@ DEV6 = REPO / "tests" / "eval" / "questions-dev6.yaml"
 DEV7 = REPO / "tests" / "eval" / "questions-dev7.yaml"
 DEV8 = REPO / "tests" / "eval" / "questions-dev8.yaml"
 DEV9 = REPO / "tests" / "eval" / "questions-dev9.yaml"
+DEV11 = REPO / "tests" / "eval" / "questions-dev11.yaml"  # the tenth is questions-fresh3.yaml
 # The development sets `make eval` prints whole, in the order they were written: tuned on.
 DEVELOPMENT_SETS = (
     (NO_ROLE, "Questions without a role, tuned on"),
@@ -103,6 +104,7 @@ DEVELOPMENT_SETS = (
     (DEV7, "Seventh development set, tuned on"),
     (DEV8, "Eighth development set, tuned on"),
     (DEV9, "Ninth development set, tuned on"),
+    (DEV11, "Eleventh development set, tuned on"),
 )
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
