@@ -653,3 +653,17 @@ def test_a_chapters_introduction_comes_after_the_sections_it_introduces(cse_sear
         for hit in answer(cse_search, "contraception for under 13s", "--role", "school-nurse")["results"]
     ]  # type: ignore[index]
     assert sections[:2] == ["school-nurses", "school-nurses"] and "chapter-4-introduction" not in sections[:4]
+
+
+def test_plan_b_and_minted_are_lay_words_and_me_15_him_20_an_age_gap(cse_search: Search) -> None:
+    """ "Plan B" is what many call emergency contraception and "minted" (UK) is having a lot
+    of money: "b" and "minted" were words no page mentions. "me 14 her 19" gives the
+    asker's age beside an adult's, as "im 14 and shes 19" does: only a paramedics page
+    matched it."""
+    plan_b = answer(cse_search, "can i get plan b without my parents knowing")
+    assert plan_b["unmatched"] == []
+    assert (plan_b["results"][0]["section"], plan_b["results"][0]["page"]) == ("who-you-can-talk-to", "127")  # type: ignore[index]
+    minted = answer(cse_search, "why is my 13 year old suddenly minted")
+    assert minted["unmatched"] == []
+    assert "signs-to-look-out-for" in [hit["section"] for hit in minted["results"][:2]]  # type: ignore[index]
+    assert first_page(cse_search, "me 14 her 19 is that ok")[0] == "healthy-relationships"

@@ -327,3 +327,10 @@ def test_a_young_persons_age_opening_and_what_an_older_person_gives_them(toolkit
         assert reader(toolkit, question) == "young", question
     # Two ages are a parent's children, not a young person's own age.
     assert reader(toolkit, "13 and 15 yr old daughters both on snapchat all night") is None
+
+
+def test_someone_checking_my_phone_is_a_young_persons_worry(toolkit: Toolkit) -> None:
+    """ "bf checks my phone", "he goes through my messages": the phone is the asker's, and
+    "me 15 him 20" gives their age."""
+    for question in ("bf checks my phone constantly", "he goes through my messages", "me 15 him 20 allowed?"):
+        assert reader(toolkit, question) == "young", question

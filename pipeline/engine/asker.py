@@ -84,7 +84,9 @@ _YOUNG = re.compile(
     r"\b(?:top|tops|topping|topped)\s+up\s+my\b|\bsorted\s+me\s+(?:out\s+)?with\b|"
     # "15 and scared ...", "mate in yr 9 ...": a young person's openings; "if i tell a
     # teacher": whom a pupil tells.
-    r"^\s*1[0-7]\s+(?:and|n|&)\s+(?!\d)|^\s*(?:mate|best\s+mate|bestie)\s+(?:in|from|at)\b|"
+    r"^\s*1[0-7]\s+(?:and|n|&)\s+(?!\d)|\bme\s+1[0-7]\b|"
+    # "bf checks my phone", "he goes through my phone": a young person's phone.
+    r"\b(?:checks|checking|check|goes\s+through|going\s+through|looks\s+through)\s+my\s+(?:phone|messages)\b|^\s*(?:mate|best\s+mate|bestie)\s+(?:in|from|at)\b|"
     r"\b(?:tell|told|telling|say\s+something\s+to|talk\s+to|speak\s+to)\s+a\s+teacher\b|"
     r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|"
     # "im in care", "i live in a children's home": a child in care speaking.

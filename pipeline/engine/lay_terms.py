@@ -141,8 +141,12 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "morning after pill",
             "morning after",
             "EHC",
+            "plan b",
+            "levonelle",
+            "ellaone",
         ),
-        f"{NHS}, 'Emergency contraception (morning after pill, IUD)'",
+        f"{NHS}, 'Emergency contraception (morning after pill, IUD)': Levonelle and ellaOne; "
+        "Plan B, the brand name in North America, used for it in the UK too",
     ),
     LayTerm(
         (
@@ -828,6 +832,8 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "flashing cash",
             "topped up",
             "tops up",
+            "minted",
+            "rolling in it",
             "twenties",
             "tenners",
             "fivers",
@@ -845,8 +851,9 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         ),
         f"{CAMBRIDGE}: presents, freebie (informal: something given free), gear (informal: "
         "clothes), stuff (informal: things), flashy (looking expensive), top-up (more credit "
-        "for a mobile phone); NSPCC (nspcc.org.uk), 'Child sexual exploitation': signs include "
-        "unexplained gifts, new clothes or phones",
+        "for a mobile phone), minted and rolling in it (UK informal: having a lot of money); "
+        "NSPCC (nspcc.org.uk), 'Child sexual exploitation': signs include unexplained gifts, "
+        "new clothes or phones",
     ),
     LayTerm(
         (

@@ -637,12 +637,12 @@ def meaning(words: Sequence[str], english: English | None) -> float:
 
 # An age or a school year as people write it: "14 year old", "14-year-old", "15 yrs old",
 # "aged 14", "under 13s", "year 9", "she is 14", "sex at 15", "a man in his 30s", and as typed
-# on a phone ("14yo", "hes 22", "im 15"): weak evidence, as a number is.
+# on a phone ("14yo", "hes 22", "im 15", "me 15 him 20"): weak evidence, as a number is.
 _AGE = re.compile(
     r"\b(?:(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)"
     r"[\s-]*(?:years?|yrs?)[\s-]*olds?|\d{1,2}\s*(?:yo|y/o|yos)|aged[\s-]+\d{1,2}|under[\s-]+\d{1,2}s?|"
     r"(?:year|yr)[\s-]*\d{1,2}s?|in\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+)?[2-9]0['’]?s|"
-    r"(?:(?:is|was|turned|turns|only|just|at|when|hes|shes|im)\s+|"
+    r"(?:(?:is|was|turned|turns|only|just|at|when|hes|shes|im|me|him)\s+|"
     r"(?<=\w)['’][sm]\s+)\d{1,2}"
     r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|years?|times?|pounds?|quid|pages?)))\b",
     re.I,
@@ -675,8 +675,8 @@ _ADULT_AGE = re.compile(
     r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|times?|pounds?|quid))",
     re.I,
 )
-# A young person giving their own age ("i'm 15", "im 14", "i am 13").
-_OWN_YOUNG_AGE = re.compile(r"\bi\s*(?:['’]\s*m|m|\s+am)\s+1[0-7]\b", re.I)
+# A young person giving their own age ("i'm 15", "im 14", "i am 13", "me 15 him 20").
+_OWN_YOUNG_AGE = re.compile(r"\bi\s*(?:['’]\s*m|m|\s+am)\s+1[0-7]\b|\bme\s+1[0-7]\b", re.I)
 _PARTNER = re.compile(
     r"\b(?:boy ?friends?|girl ?friends?|bf|gf|bae|partners?|man|men|guy|guys|bloke|fella|dating|"
     r"dat(?:e|es|ed)\s+(?:a|an|him|her)|"
@@ -1094,7 +1094,9 @@ def _run(
         )
 
     intros = (
-        _matching_among(searcher, wq.Term("kind", PageKind.INTRO), candidates) if ranking.introduction else set()
+        _matching_among(searcher, wq.Term("kind", PageKind.INTRO), candidates)
+        if ranking.introduction
+        else set()
     )
 
     def lift(doc: int) -> float:
