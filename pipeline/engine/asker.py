@@ -82,12 +82,12 @@ _YOUNG = re.compile(
     # weed": a young person's own things, and what an older person gives them.
     r"\b(?:paid|pays|paying)\s+for\s+my\b|\b(?:bought|buys|buying)\s+my\b|"
     r"\b(?:top|tops|topping|topped)\s+up\s+my\b|\bsorted\s+me\s+(?:out\s+)?with\b|"
-    # "15 and scared ...", "mate in yr 9 ...": a young person's openings; "if i tell a
-    # teacher": whom a pupil tells.
-    r"^\s*1[0-7]\s+(?:and|n|&)\s+(?!\d)|\bme\s+1[0-7]\b|"
-    # "bf checks my phone", "he goes through my phone": a young person's phone.
-    r"\b(?:checks|checking|check|goes\s+through|going\s+through|looks\s+through)\s+my\s+(?:phone|messages)\b|^\s*(?:mate|best\s+mate|bestie)\s+(?:in|from|at)\b|"
+    # "15 and scared ...", "me 15 him 20", "mate in yr 9 ...": a young person's openings
+    # and own age; "if i tell a teacher": whom a pupil tells.
+    r"^\s*1[0-7]\s+(?:and|n|&)\s+(?!\d)|\bme\s+1[0-7]\b|^\s*(?:mate|best\s+mate|bestie)\s+(?:in|from|at)\b|"
     r"\b(?:tell|told|telling|say\s+something\s+to|talk\s+to|speak\s+to)\s+a\s+teacher\b|"
+    # "bf checks my phone", "he goes through my messages": a young person's phone.
+    r"\b(?:checks|checking|check|goes\s+through|going\s+through|looks\s+through)\s+my\s+(?:phone|messages)\b|"
     r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|"
     # "im in care", "i live in a children's home": a child in care speaking.
     r"i\s*(?:'|’)?m\s+in\s+(?:care|foster\s+care)\b|i\s+am\s+in\s+care\b|"
