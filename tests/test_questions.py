@@ -667,3 +667,12 @@ def test_plan_b_and_minted_are_lay_words_and_me_15_him_20_an_age_gap(cse_search:
     assert minted["unmatched"] == []
     assert "signs-to-look-out-for" in [hit["section"] for hit in minted["results"][:2]]  # type: ignore[index]
     assert first_page(cse_search, "me 14 her 19 is that ok")[0] == "healthy-relationships"
+
+
+def test_brought_in_by_is_the_guidances_accompanied(cse_search: Search) -> None:
+    """ "Brought in by", "comes in with": the GP page on who accompanies a young person
+    answers; the Grooming page came first."""
+    assert first_page(cse_search, "13 year old keeps being brought in by a much older man", "gp") == (
+        "general-practice",
+        "76",
+    )

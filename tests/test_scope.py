@@ -334,3 +334,14 @@ def test_someone_checking_my_phone_is_a_young_persons_worry(toolkit: Toolkit) ->
     "me 15 him 20" gives their age."""
     for question in ("bf checks my phone constantly", "he goes through my messages", "me 15 him 20 allowed?"):
         assert reader(toolkit, question) == "young", question
+
+
+def test_the_parents_are_a_professionals_words(toolkit: Toolkit) -> None:
+    """A parent says "me", a young person "my parents"; "the parents" and "parental
+    consent" are said of someone else's family, at work."""
+    for question in (
+        "do we need the parents' permission before we refer a 13 year old",
+        "sharing concerns without parental consent, is that allowed",
+    ):
+        assert reader(toolkit, question) == "worker", question
+    assert reader(toolkit, "will the school tell my parents what i said") == "young"

@@ -109,7 +109,10 @@ _WORKER = re.compile(
     r"(?:\s*[,:;.\-–—]|\s+here\b)|"
     # "im a receptionist at a gym", "i volunteer at a food bank"
     rf"\b(?:i\s*['’]?m|i\s+am)\s+(?:a|an)\s+(?:{_WORD}\s+){{0,3}}?{_JOB}\b|"
-    r"\bi\s+(?:work|volunteer)\s+(?:at|in|for)\b",
+    r"\bi\s+(?:work|volunteer)\s+(?:at|in|for)\b|"
+    # "do i need the parents' ok", "without parental consent": a parent says "me", a young
+    # person "my parents"; "the parents" are a professional's.
+    r"\bthe\s+parents\b|\bparental\s+(?:consent|permission|agreement)\b",
     re.I,
 )
 # The names a board's config may give these readers (compared as `names.fold` reads them).

@@ -1372,6 +1372,13 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         f"{NHS}: pelvic inflammatory disease (PID), an infection often caused by a sexually "
         "transmitted infection",
     ),
+    LayTerm(
+        ("accompanies", "accompanied", "accompany", "accompanying"),
+        f"{CAMBRIDGE}: accompany (to go with someone or to be provided or happen together); "
+        "bring (to take someone with you to a place)",
+        one_way=True,
+        asked=("brought in by", "brought by", "comes in with", "came in with", "always comes with"),
+    ),
     # --- Ninth pass: how a worried adult or a young person says what guidance names --------
     LayTerm(
         (
