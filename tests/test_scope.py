@@ -345,3 +345,10 @@ def test_the_parents_are_a_professionals_words(toolkit: Toolkit) -> None:
     ):
         assert reader(toolkit, question) == "worker", question
     assert reader(toolkit, "will the school tell my parents what i said") == "young"
+
+
+def test_a_young_person_with_a_saturday_job_is_heard_as_young(toolkit: Toolkit) -> None:
+    """ "I work at ..." is an adult at work, unless the boss, the manager or the owner keeps
+    giving "me" things: a young person's account, as "he keeps buying me food" is."""
+    assert reader(toolkit, "i work at a chippy and the manager keeps giving me free food") == "young"
+    assert reader(toolkit, "i work at a chippy and some girls come in with older men") == "worker"

@@ -72,7 +72,7 @@ _YOUNG = re.compile(
     r"mums?\s+boyfriend|mums?['’]s\s+boyfriend)|"
     # An older person's gifts and demands, told by the one they are made to: "he bought me",
     # "a guy gives me free weed", "he got me to do stuff", "i said yes".
-    r"\b(?:he|hes|he['’]s|guy|man|bloke|lad)\s+(?:\w+\s+){0,4}?(?:bought|buys|buying|gives|gave|giving|"
+    r"\b(?:he|hes|he['’]s|guy|man|bloke|lad|boss|manager|owner)\s+(?:\w+\s+){0,4}?(?:bought|buys|buying|gives|gave|giving|"
     r"got|gets|getting|pays|paid|paying|sends|sent|sending)\s+me\b|\bi\s+said\s+(?:yes|ok|okay)\b|"
     # "hes only 3 years older than me": the one he is older than asks.
     r"\bolder\s+than\s+me\b|"
