@@ -676,3 +676,17 @@ def test_brought_in_by_is_the_guidances_accompanied(cse_search: Search) -> None:
         "general-practice",
         "76",
     )
+
+
+def test_asking_whether_to_worry_asks_for_the_signs(cse_search: Search) -> None:
+    """ "Is that something to worry about", "should i be worried": the parent asks whether
+    what they saw is a sign. The chapter's introduction came first; now "Signs to look
+    out for" does."""
+    assert (
+        first_page(
+            cse_search,
+            "she turns her phone over whenever i walk in, is that something to worry about",
+            "parent",
+        )[0]
+        == "signs-to-look-out-for"
+    )

@@ -696,6 +696,21 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         ),
     ),
     LayTerm(
+        ("signs", "worrying signs"),
+        f"{CAMBRIDGE}: sign (something showing that something exists or might happen), worried "
+        "(unhappy because you are thinking about problems); a question asking whether to "
+        "worry asks for the signs that something is wrong",
+        one_way=True,
+        asked=(
+            "should i be worried",
+            "do i need to be worried",
+            "something to worry about",
+            "anything to worry about",
+            "should i be concerned",
+            "cause for concern",
+        ),
+    ),
+    LayTerm(
         ("disclosure", "disclose", "disclosed", "told me", "tells me", "opened up"),
         "NSPCC Learning (learning.nspcc.org.uk), 'Recognising and responding to abuse': a child "
         f"telling someone is a disclosure; {CAMBRIDGE}: open up (to start to talk about feelings)",
