@@ -61,6 +61,10 @@ _PARENT = re.compile(
 # The opening says who asks, not what is asked: search.py never lists its words as words no
 # page mentions ("nan" is on no page).
 WHO_ASKS_OPENING = re.compile(_RELATIVE_HERE, re.I)
+# A young person giving their own age ("i'm 15", "im 14", "i am 13", "me 15 him 20"): who
+# asks, and for search.py, beside an adult's age, an age gap.
+_OWN_AGE = r"\bi\s*(?:['’]\s*m|m|\s+am)\s+1[0-7]\b|\bme\s+1[0-7]\b"
+OWN_YOUNG_AGE = re.compile(_OWN_AGE, re.I)
 # A young person speaking of their own life ("my boyfriend", "my friend" but not "my friend's
 # daughter", "my mum", "i'm 15").
 _YOUNG = re.compile(
@@ -82,13 +86,12 @@ _YOUNG = re.compile(
     # weed": a young person's own things, and what an older person gives them.
     r"\b(?:paid|pays|paying)\s+for\s+my\b|\b(?:bought|buys|buying)\s+my\b|"
     r"\b(?:top|tops|topping|topped)\s+up\s+my\b|\bsorted\s+me\s+(?:out\s+)?with\b|"
-    # "15 and scared ...", "me 15 him 20", "mate in yr 9 ...": a young person's openings
-    # and own age; "if i tell a teacher": whom a pupil tells.
-    r"^\s*1[0-7]\s+(?:and|n|&)\s+(?!\d)|\bme\s+1[0-7]\b|^\s*(?:mate|best\s+mate|bestie)\s+(?:in|from|at)\b|"
+    # "15 and scared ...", "mate in yr 9 ...": a young person's openings; "i'm 15", "me 15
+    # him 20": their own age; "if i tell a teacher": whom a pupil tells.
+    rf"^\s*1[0-7]\s+(?:and|n|&)\s+(?!\d)|^\s*(?:mate|best\s+mate|bestie)\s+(?:in|from|at)\b|{_OWN_AGE}|"
     r"\b(?:tell|told|telling|say\s+something\s+to|talk\s+to|speak\s+to)\s+a\s+teacher\b|"
     # "bf checks my phone", "he goes through my messages": a young person's phone.
     r"\b(?:checks|checking|check|goes\s+through|going\s+through|looks\s+through)\s+my\s+(?:phone|messages)\b|"
-    r"i\s*(?:'|’)?m\s+1[0-7]\b|i\s+am\s+1[0-7]\b|"
     # "im in care", "i live in a children's home": a child in care speaking.
     r"i\s*(?:'|’)?m\s+in\s+(?:care|foster\s+care)\b|i\s+am\s+in\s+care\b|"
     r"i\s+live\s+in\s+(?:a\s+)?(?:care|children['’]?s)\s+home|"

@@ -25,7 +25,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from pipeline.config.model import Role
-from pipeline.engine.asker import WHO_ASKS_OPENING
+from pipeline.engine.asker import OWN_YOUNG_AGE, WHO_ASKS_OPENING
 from pipeline.engine.candidates import holding, match_all, pages_of_section, section_of, term_pages
 from pipeline.engine.documents import PageKind
 from pipeline.engine.english import English, english
@@ -675,8 +675,6 @@ _ADULT_AGE = re.compile(
     r"(?!\s*(?:%|percent|per cent|minutes?|hours?|days?|weeks?|months?|times?|pounds?|quid))",
     re.I,
 )
-# A young person giving their own age ("i'm 15", "im 14", "i am 13", "me 15 him 20").
-_OWN_YOUNG_AGE = re.compile(r"\bi\s*(?:['’]\s*m|m|\s+am)\s+1[0-7]\b|\bme\s+1[0-7]\b", re.I)
 _PARTNER = re.compile(
     r"\b(?:boy ?friends?|girl ?friends?|bf|gf|bae|partners?|man|men|guy|guys|bloke|fella|dating|"
     r"dat(?:e|es|ed)\s+(?:a|an|him|her)|"
@@ -688,7 +686,7 @@ _PARTNER = re.compile(
 def adult_ages(text: str) -> list[tuple[int, int]]:
     """Where the text gives an adult's age beside a partner, or beside a young person's own
     age ("he's 22 and I'm 15"); none otherwise."""
-    if not (_PARTNER.search(text) or _OWN_YOUNG_AGE.search(text)):
+    if not (_PARTNER.search(text) or OWN_YOUNG_AGE.search(text)):
         return []
     return [match.span() for match in _ADULT_AGE.finditer(text)]
 
