@@ -667,6 +667,7 @@ def test_plan_b_and_minted_are_lay_words_and_me_15_him_20_an_age_gap(cse_search:
     assert minted["unmatched"] == []
     assert "signs-to-look-out-for" in [hit["section"] for hit in minted["results"][:2]]  # type: ignore[index]
     assert first_page(cse_search, "me 14 her 19 is that ok")[0] == "healthy-relationships"
+    assert answer(cse_search, "me 15 him 20 allowed?")["unmatched"] == []  # ages, not words
 
 
 def test_brought_in_by_is_the_guidances_accompanied(cse_search: Search) -> None:
