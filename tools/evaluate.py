@@ -93,6 +93,7 @@ DEV7 = REPO / "tests" / "eval" / "questions-dev7.yaml"
 DEV8 = REPO / "tests" / "eval" / "questions-dev8.yaml"
 DEV9 = REPO / "tests" / "eval" / "questions-dev9.yaml"
 DEV11 = REPO / "tests" / "eval" / "questions-dev11.yaml"  # the tenth is questions-fresh3.yaml
+DEV12 = REPO / "tests" / "eval" / "questions-dev12.yaml"
 # The development sets `make eval` prints whole, in the order they were written: tuned on.
 DEVELOPMENT_SETS = (
     (NO_ROLE, "Questions without a role, tuned on"),
@@ -105,6 +106,7 @@ DEVELOPMENT_SETS = (
     (DEV8, "Eighth development set, tuned on"),
     (DEV9, "Ninth development set, tuned on"),
     (DEV11, "Eleventh development set, tuned on"),
+    (DEV12, "Twelfth development set, tuned on"),
 )
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
