@@ -166,9 +166,11 @@ def test_a_question_that_speaks_as_a_parent_or_young_person_lifts_their_pages(cs
         "healthy-relationships",
         "124",
     )
-    assert first_page(cse_search, "im 15 and my mate wants me to meet a man he knows") == (
-        "healthy-relationships",
-        "122",
+    # The section's first page (pressure) and third (a friend, older people you do not
+    # know) both speak to it; implied_margin put the third first.
+    assert (
+        first_page(cse_search, "im 15 and my mate wants me to meet a man he knows")[0]
+        == "healthy-relationships"
     )
     spoken = answer(cse_search, "my mum doesnt know i have a boyfriend who is 20")
     assert spoken["total"] == answer(cse_search, "the mum doesnt know i have a boyfriend who is 20")["total"]
@@ -691,3 +693,16 @@ def test_asking_whether_to_worry_asks_for_the_signs(cse_search: Search) -> None:
         )[0]
         == "signs-to-look-out-for"
     )
+
+
+def test_an_implied_readers_own_pages_may_pass_pages_holding_a_little_more_of_the_wording(
+    cse_search: Search,
+) -> None:
+    """A young person's chapter says in their words what the professionals' pages name, so
+    it holds less of a question's wording than it answers: an implied reader's lift may
+    pass pages holding up to `Ranking.implied_margin` more of the question (a chosen role's,
+    only `evidence_margin`). Both questions are from the development sets; with the role's
+    margin the school's signs page and the teachers' page on consent came first."""
+    assert first_page(cse_search, "me 15 him 20 allowed?")[0] == "healthy-relationships"
+    party = "older boys invited me and my mate to a house party, they said theres vodka and we dont have to bring anything"
+    assert first_page(cse_search, party) == ("healthy-relationships", "124")
