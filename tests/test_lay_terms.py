@@ -792,3 +792,22 @@ def test_how_can_u_tell_goes_mad_and_robux_in_a_phones_words(cse_search: Search)
     assert_every_word_found(
         cse_search, ("someone online keeps gifting my son robux and skins", "are they gonna take her off me")
     )
+
+
+def test_buying_me_stuff_randoms_let_slip_and_without_her_ok_in_everyday_words(cse_search: Search) -> None:
+    """A young person says an older man is "buying me stuff": the gifts their own page warns
+    of, not the pub page on buying drinks, which came first. Sharing "without his ok" is
+    without his consent: the page on sharing without consent comes first, where the page
+    on sharing in general did. "Randoms" are strangers and to "let slip" is to disclose:
+    neither is listed as a word no page mentions (both were)."""
+    assert first_hit(answer(cse_search, "a guy at the bus stop keeps buying me stuff")) == (
+        "healthy-relationships",
+        "123",
+    )
+    assert first_hit(answer(cse_search, "sharing info without his ok", "--role", "gp")) == (
+        "information-sharing",
+        "26",
+    )
+    assert_every_word_found(
+        cse_search, ("randoms keep hanging round the chippy with year 9s", "she let slip her boyfriend is 24")
+    )

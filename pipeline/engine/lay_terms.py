@@ -713,7 +713,14 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     LayTerm(
         ("disclosure", "disclose", "disclosed", "told me", "tells me", "opened up"),
         "NSPCC Learning (learning.nspcc.org.uk), 'Recognising and responding to abuse': a child "
-        f"telling someone is a disclosure; {CAMBRIDGE}: open up (to start to talk about feelings)",
+        f"telling someone is a disclosure; {CAMBRIDGE}: open up (to start to talk about feelings), "
+        "let slip (to say something you did not intend to)",
+        one_way=True,
+        asked=("let slip", "let it slip", "lets slip", "letting slip"),
+    ),
+    LayTerm(
+        ("unknown adults", "unknown adult", "strangers", "randoms"),
+        f"{CAMBRIDGE}: stranger (someone you do not know), random (UK informal: a person you do not know)",
         one_way=True,
     ),
     LayTerm(
@@ -732,9 +739,18 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
     LayTerm(
         ("consent", "permission", "say yes", "agree to"),
-        f"{CAMBRIDGE}: consent (permission or agreement)",
+        f"{CAMBRIDGE}: consent (permission or agreement), OK (agreement or permission)",
         one_way=True,
-        asked=("said yes", "says yes", "saying yes", "agreed to"),
+        asked=(
+            "said yes",
+            "says yes",
+            "saying yes",
+            "agreed to",
+            "without her ok",
+            "without his ok",
+            "without their ok",
+            "without my ok",
+        ),
     ),
     LayTerm(
         ("disagree", "don't agree", "do not agree", "not happy with", "challenge"),
@@ -869,6 +885,20 @@ LAY_TERMS: tuple[LayTerm, ...] = (
         "for a mobile phone), minted and rolling in it (UK informal: having a lot of money); "
         "NSPCC (nspcc.org.uk), 'Child sexual exploitation': signs include unexplained gifts, "
         "new clothes or phones",
+        # A young person says it of themself ("older guy buying me stuff"); "bought" forms
+        # of the others.
+        asked=(
+            "buying me stuff",
+            "buys me stuff",
+            "bought me stuff",
+            "buying me things",
+            "buys me things",
+            "bought me things",
+            "bought her stuff",
+            "bought him stuff",
+            "bought her things",
+            "bought him things",
+        ),
     ),
     LayTerm(
         (
