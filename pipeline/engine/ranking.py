@@ -119,10 +119,10 @@ class Ranking:
     # the question's meaning by more than this share (1: priors lift freely, as before).
     evidence_margin: float = 0.3
     # The same margin for a parent or young person the question speaks as (asker.py), whose
-    # own chapter says in the reader's words what the professionals' pages
-    # name ("groomed" is a professional's word; the parents' pages say "trick" or
-    # "pressure"), so it holds less of the question's wording than it answers. On the fit
-    # half and eleven development sets 0.3 -> 0.45 moved nDCG@10 0.742 -> 0.746, success@1
+    # own chapter says in the reader's words what the professionals' pages name ("groomed"
+    # is a professional's word; the parents' pages say "trick" or "pressure"), so it holds
+    # less of the question's wording than it answers. On the fit half and eleven
+    # development sets 0.3 -> 0.45 moved nDCG@10 0.742 -> 0.746, success@1
     # 0.804 -> 0.809; for a chosen role as well it measured 0.747 / 0.811, but lifted a
     # college's own page that never mentions phones or gifts above the warning signs about
     # them (the issue's first complaint), so a role keeps 0.3.
