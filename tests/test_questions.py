@@ -359,11 +359,13 @@ def test_ages_and_school_years_shortened_on_a_phone(cse_search: Search) -> None:
 
 def test_a_question_that_names_its_askers_role_lifts_that_roles_pages(cse_search: Search) -> None:
     """Asked without choosing a role, "as a housing officer ..." puts the Housing page on
-    flats used by adults beside the general page on risk, where it was not in the first
-    two."""
+    flats used by adults first, where it was not in the first two, and then Housing's page
+    on what to do when a property is used to exploit children (the general page on risk
+    came second while priors could pass only pages holding up to 0.3 less of the
+    question)."""
     data = answer(cse_search, "as a housing officer i think a flat is being used", "--limit", "2")
     shown = [(hit["section"], hit["page"]) for hit in data["results"]]  # type: ignore[attr-defined]
-    assert shown == [("housing", "101"), ("recognising-risk", "17")]
+    assert shown == [("housing", "101"), ("housing", "102")]
     assert data["role"] is None
 
 
@@ -695,14 +697,14 @@ def test_asking_whether_to_worry_asks_for_the_signs(cse_search: Search) -> None:
     )
 
 
-def test_an_implied_readers_own_pages_may_pass_pages_holding_a_little_more_of_the_wording(
+def test_a_readers_own_pages_may_pass_pages_holding_a_little_more_of_the_wording(
     cse_search: Search,
 ) -> None:
     """A young person's chapter says in their words what the professionals' pages name, so
-    it holds less of a question's wording than it answers: an implied reader's lift may
-    pass pages holding up to `Ranking.implied_margin` more of the question (a chosen role's,
-    only `evidence_margin`). Both questions are from the development sets; with the role's
-    margin the school's signs page and the teachers' page on consent came first."""
+    it holds less of a question's wording than it answers: a lift may pass pages holding up
+    to `Ranking.evidence_margin` (0.45) more of the question. Both questions are from the
+    development sets; at 0.3 the school's signs page and the teachers' page on consent came
+    first."""
     assert first_page(cse_search, "me 15 him 20 allowed?")[0] == "healthy-relationships"
     party = "older boys invited me and my mate to a house party, they said theres vodka and we dont have to bring anything"
     assert first_page(cse_search, party) == ("healthy-relationships", "124")

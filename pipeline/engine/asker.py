@@ -165,9 +165,7 @@ def implied_scope(toolkit: Toolkit, question: str) -> Scope | None:
     # A page written to the other reader ("you" to a young person, "your child" to a
     # parent) answers the same subject for someone else.
     lowered = tuple(s for s in _reader_sections(toolkit, _READERS[other]) if s not in sections)
-    return Scope(
-        frozenset(), frozenset(), sections, lift=IMPLIED_LIFT, filters=False, lowered=lowered, lay_reader=True
-    )
+    return Scope(frozenset(), frozenset(), sections, lift=IMPLIED_LIFT, filters=False, lowered=lowered)
 
 
 def _worker_scope(toolkit: Toolkit) -> Scope | None:

@@ -31,9 +31,6 @@ class Scope:
     # The chapters a role's audience may find helpful but need not read ("everyone: 8 and 9
     # may help"): lowered by Ranking.helpful_chapters, never filtered.
     helpful_only: frozenset[int] = frozenset()
-    # A parent or young person the question speaks as (asker.py): their own pages say in
-    # lay words what the professionals' pages name, so Ranking.implied_margin applies.
-    lay_reader: bool = False
 
     def allows(self, chapter: int | None, section: str) -> bool:
         return not self.filters or (chapter in self.chapters and section not in self.hidden_sections)

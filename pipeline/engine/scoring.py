@@ -158,6 +158,7 @@ def score_candidates(
         with_headers = 0.0
         covered = 0.0
         held = 0.0
+        topical = 0.0  # what it holds beyond the words that say who asks
         for i in meaningful:
             found = per_unit[i]
             content = found.content
@@ -170,6 +171,7 @@ def score_candidates(
             if pseudo > 0:
                 bm25f += idf[i] * pseudo / (ranking.k1 + pseudo)
                 held += idf[i] * found.held
+                topical += 0.0 if units[i].asker else idf[i] * found.held
             if pseudo + header_part > 0:
                 with_headers += idf[i] * (pseudo + header_part) / (ranking.k1 + pseudo + header_part)
                 covered += idf[i]
@@ -180,8 +182,13 @@ def score_candidates(
             + ranking.coverage * coverage
             + ranking.phrase * _in_order(per_unit)
         )
-        # What the running headers add: a sign of what the page is about, not an answer.
-        prior = (with_headers - bm25f) / weight_sum + extra(doc) + lift(doc) * score
+        # What the running headers add: a sign of what the page is about, not an answer. A
+        # lift (the role's own section) needs some of the question beyond the words that
+        # say who asks: a college's page that holds only "student" answers nothing.
+        lifted = lift(doc)
+        if lifted > 0 and not topical:
+            lifted = 0.0
+        prior = (with_headers - bm25f) / weight_sum + extra(doc) + lifted * score
         answers[doc] = (score, prior, coverage, held / weight_sum)
     if ranking.section:
         answers = _with_section(answers, section_of, ranking.section)

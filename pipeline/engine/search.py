@@ -1062,8 +1062,6 @@ def _run(
     """
     matched = _matched(searcher, query, scope, chapter)
     total = len(matched)
-    if scope is not None and scope.lay_reader:  # a parent's or young person's pages say it otherwise
-        ranking = dataclasses.replace(ranking, evidence_margin=ranking.implied_margin)
     if limit is None or limit > RERANK_DEPTH:  # every match in the engine's order
         ranked = sorted(
             ((score, doc) for doc, score in matched.items()), key=lambda item: (-item[0], item[1])
