@@ -13,9 +13,8 @@ fit half; there the model was found nearly flat in `meaning`, `numbers`, `role_w
 `evidence_margin` (each moves the objective by less than one question), so they are set
 where the issue asks them to be: everyday words and ages weak, the role's words half, and
 priors that never lift a page over one holding clearly more of the question (0.3; 0.45
-since, see `evidence_margin`). The
-own-section lift became a share of the page's own score (fitted: 1.0, i.e. doubled), so
-that a page that barely answers gains little.
+since, see `evidence_margin`). The own-section lift became a share of the page's own
+score (fitted: 1.0, i.e. doubled), so that a page that barely answers gains little.
 
 Fitted again after a lay phrase's frequency was corrected (scoring._frequency), with
 `tools/fit.py --rounds 2` (stopped part-way through the second round): the objective moved

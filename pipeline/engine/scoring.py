@@ -183,8 +183,9 @@ def score_candidates(
             + ranking.phrase * _in_order(per_unit)
         )
         # What the running headers add: a sign of what the page is about, not an answer. A
-        # lift (the role's own section) needs some of the question beyond the words that
-        # say who asks: a college's page that holds only "student" answers nothing.
+        # lift (the own section of the role chosen or implied) needs some of the question
+        # beyond the words that say who asks: a college's page that holds only "student"
+        # answers nothing.
         lifted = lift(doc)
         if lifted > 0 and not topical:
             lifted = 0.0
