@@ -52,6 +52,7 @@ DEV8 = EVAL_DIR / "questions-dev8.yaml"  # an eighth, the same, three quarters w
 DEV9 = EVAL_DIR / "questions-dev9.yaml"  # a ninth, the same, half asked with a role
 DEV11 = EVAL_DIR / "questions-dev11.yaml"  # an eleventh (the tenth became FRESH3), a third very short
 DEV12 = EVAL_DIR / "questions-dev12.yaml"  # a twelfth, two thirds with a role, every role
+DEV13 = EVAL_DIR / "questions-dev13.yaml"  # a thirteenth, the same mix
 TOLERANCE = 0.005  # float noise; a real regression is larger
 
 
@@ -309,12 +310,13 @@ def test_the_second_development_set_is_valid_half_asked_with_a_role_and_new(
         (DEV9, 30, (DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, FRESH2)),
         (DEV11, 35, (DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, FRESH2, FRESH3)),
         (DEV12, 40, (DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV11, FRESH2, FRESH3)),
+        (DEV13, 40, (DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV11, DEV12, FRESH2, FRESH3)),
     ],
 )
 def test_the_later_development_sets_are_valid_asked_as_written_and_new(
     sample_index: Path, toolkit: Toolkit, path: Path, with_role: int, others: tuple[Path, ...]
 ) -> None:
-    """Every section, page and role of the third to twelfth development sets exists, as many
+    """Every section, page and role of the third to thirteenth development sets exists, as many
     of their 60 questions are asked with a role as their headers say, and none is one of
     the other sets'."""
     questions = load_queries(path)

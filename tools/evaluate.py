@@ -94,6 +94,7 @@ DEV8 = REPO / "tests" / "eval" / "questions-dev8.yaml"
 DEV9 = REPO / "tests" / "eval" / "questions-dev9.yaml"
 DEV11 = REPO / "tests" / "eval" / "questions-dev11.yaml"  # the tenth is questions-fresh3.yaml
 DEV12 = REPO / "tests" / "eval" / "questions-dev12.yaml"
+DEV13 = REPO / "tests" / "eval" / "questions-dev13.yaml"
 # The development sets `make eval` prints whole, in the order they were written: tuned on.
 DEVELOPMENT_SETS = (
     (NO_ROLE, "Questions without a role, tuned on"),
@@ -107,6 +108,7 @@ DEVELOPMENT_SETS = (
     (DEV9, "Ninth development set, tuned on"),
     (DEV11, "Eleventh development set, tuned on"),
     (DEV12, "Twelfth development set, tuned on"),
+    (DEV13, "Thirteenth development set, tuned on"),
 )
 QUERY_KEYS = {"query", "role", "relevant", "note"}
 JUDGEMENT_KEYS = {"section", "pages"}
