@@ -811,3 +811,19 @@ def test_buying_me_stuff_randoms_let_slip_and_without_her_ok_in_everyday_words(c
     assert_every_word_found(
         cse_search, ("randoms keep hanging round the chippy with year 9s", "she let slip her boyfriend is 24")
     )
+
+
+def test_knackered_is_tired_and_a_lass_and_an_ex_are_found(cse_search: Search) -> None:
+    """A teacher's pupil "always knackered in lessons" is the tiredness in lessons that the
+    school's page on concerns lists; the page on teaching about relationships came first,
+    "knackered" found nothing. A "lass" is a girl and an "ex" a former boyfriend or
+    girlfriend: neither is listed as a word no page mentions (both were)."""
+    assert first_hit(
+        answer(cse_search, "lad in year 10 always knackered in lessons", "--role", "teacher")
+    ) == (
+        "concerns-in-school",
+        "48",
+    )
+    assert_every_word_found(
+        cse_search, ("lass about 14 in the bar with older men", "my ex keeps threatening to share pics")
+    )

@@ -708,3 +708,25 @@ def test_a_readers_own_pages_may_pass_pages_holding_a_little_more_of_the_wording
     assert first_page(cse_search, "me 15 him 20 allowed?")[0] == "healthy-relationships"
     party = "older boys invited me and my mate to a house party, they said theres vodka and we dont have to bring anything"
     assert first_page(cse_search, party) == ("healthy-relationships", "124")
+
+
+def test_a_word_shortened_as_texts_shorten_it_is_read_as_the_word_it_shortens(cse_search: Search) -> None:
+    """ "appts" was read as "apps", one edit away, and put the page on apps and online
+    contact among a sexual health nurse's answers on missed appointments; "hrs" found
+    nothing. A word written without its vowels ("hrs", "txts") or its middle ("appts") is
+    read, by rule, as the toolkit's word it shortens, and the answer says so. A filler
+    ("pls"), an acronym in capitals ("DBS") and a lay form ("sms", not "seems") stand as
+    typed."""
+    missed = answer(cse_search, "15yo keeps missing appts at the clinic", "--role", "sexual-health")
+    assert missed["corrected"] == "15 year old keeps missing appointments at the clinic"
+    assert [(r["section"], r["page"]) for r in missed["results"][:3]] == [  # type: ignore[index]
+        ("sexual-health", "66"),
+        ("sexual-health", "64"),
+        ("record-keeping", "34"),
+    ]
+    hours = answer(cse_search, "not home for 48 hrs")
+    assert (hours["corrected"], hours["unmatched"]) == ("not home for 48 hours", [])
+    assert answer(cse_search, "older man sends her txts")["corrected"] == "older man sends her texts"
+    assert answer(cse_search, "can u tell me what grooming is pls")["corrected"] is None
+    assert answer(cse_search, "DBS check for drivers")["corrected"] is None
+    assert answer(cse_search, "sms from an older man")["corrected"] is None

@@ -232,8 +232,10 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "msg",
             "msgs",
             "msging",
+            "sms",
         ),
         f"{CAMBRIDGE}: DM (direct message: a private message on social media; to send one); "
+        "SMS (short message service: a text message); "
         "Collins English Dictionary (collinsdictionary.com): msg (text messaging: message)",
         one_way=True,
     ),
@@ -343,6 +345,11 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     ),
     LayTerm(("boys", "lads", "lad", "young men"), f"{CAMBRIDGE}: lad (UK informal: a boy or young man)"),
     LayTerm(
+        ("girl", "lass", "lassie"),
+        f"{CAMBRIDGE}: lass, lassie (Scottish and Northern English informal: a girl or young woman)",
+        one_way=True,
+    ),
+    LayTerm(
         (
             "pupil",
             "pupils",
@@ -374,10 +381,15 @@ LAY_TERMS: tuple[LayTerm, ...] = (
             "bf",
             "gf",
             "bae",
+            "ex",
+            "ex-boyfriend",
+            "ex-girlfriend",
+            "ex-partner",
         ),
         f"{CAMBRIDGE}: go out with, see someone, date (to have a romantic relationship); partner (the "
         "person you live with or have a sexual relationship with); bf, gf, bae (internet slang: "
-        "boyfriend, girlfriend)",
+        "boyfriend, girlfriend); ex (informal: a person who was your boyfriend, girlfriend or "
+        "partner)",
         # "date" alone is also a day ("the date of the meeting"): only before a person.
         asked=("date a", "date an", "date him", "date her", "dated a", "dates a"),
     ),
@@ -801,6 +813,12 @@ LAY_TERMS: tuple[LayTerm, ...] = (
     LayTerm(
         ("worried", "concerned", "scared", "frightened"),
         f"{CAMBRIDGE} thesaurus: worried, concerned, scared, frightened",
+    ),
+    LayTerm(
+        ("tiredness", "tired", "exhausted", "exhaustion", "knackered", "shattered", "worn out", "wiped out"),
+        f"{CAMBRIDGE}: knackered, shattered (UK informal: extremely tired); worn out, wiped out "
+        "(informal: very tired)",
+        one_way=True,
     ),
     LayTerm(
         (

@@ -390,7 +390,7 @@ def search(
     generation = index_dir.parent if index_dir is not None else None
     expander = _synonyms(tuple(tuple(group) for group in synonyms), generation)
     searcher = open_searcher(index_dir)
-    speller = Speller(searcher, expander, english(generation), _stems)
+    speller = Speller(searcher, expander, english(generation), _stems, QUESTION_WORDS)
     corrected = None
     if not as_typed:
         rewritten = speller.correct(text)
@@ -543,7 +543,7 @@ def match_spans(
     generation = index_dir.parent if index_dir is not None else None
     expander = _synonyms(tuple(tuple(group) for group in synonyms), generation)
     if not as_typed:
-        cleaned = Speller(searcher, expander, english(generation), _stems).correct(cleaned)
+        cleaned = Speller(searcher, expander, english(generation), _stems, QUESTION_WORDS).correct(cleaned)
     expanded, forms = expander.expand(cleaned, lay_weight=DEFAULT.synonyms)
     if _is_plain_words(cleaned):  # as search(): plain words are marked without the stop words
         parsed = _without_stopwords(_parse(make_parser(searcher.schema, group=qparser.OrGroup), expanded))

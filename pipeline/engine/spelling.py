@@ -10,6 +10,10 @@ replaces it, and the search says so ("Showing results for ...; search instead fo
 instead. An uncommon word far rarer than the toolkit word is a common misspelling, which
 wordfreq's web text holds too ("seperate"), and is corrected.
 
+Abbreviations of everyday words are read by rule too (`abbreviated`): a word written
+without its vowels ("hrs", "txts") or its middle ("appts") is the toolkit's word it
+shortens; "appts" was read as "apps", one edit away.
+
 Compounds are read by rule, not by list: two typed words that the toolkit writes as one
 ("on line", "on-line" -> "online") are joined when the toolkit never has them side by side,
 and a typed word that it writes as two ("selfharm" -> "self-harm", "esafety" -> "e-safety"
@@ -47,6 +51,7 @@ _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 # Per open searcher (one generation of the index): what the spelling path reads once.
 _SPELLING: weakref.WeakKeyDictionary[Searcher, dict[str, list[str]]] = weakref.WeakKeyDictionary()
+_SKELETONS: weakref.WeakKeyDictionary[Searcher, dict[str, dict[str, list[str]]]] = weakref.WeakKeyDictionary()
 
 
 ARTICLES = frozenset({"a", "an", "the"})
@@ -115,6 +120,61 @@ def best_correction(
     return min(candidates, key=key)
 
 
+_VOWELS = frozenset("aeiou")
+# An abbreviation keeps this many letters at least ("hrs"), and drops at least this many
+# from the word it shortens.
+ABBREVIATION_LETTERS = 3
+ABBREVIATION_DROPS = 1
+
+
+def skeleton(word: str) -> str:
+    """The word as texting shortens it: its first letter, then its consonants, each double
+    letter once ("weeks" -> "wks", "message" -> "msg", "people" -> "ppl")."""
+    consonants = [c for c in word[1:] if c not in _VOWELS]
+    return word[0] + "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
+
+
+def abbreviated(searcher: Searcher, typed: str) -> str | None:
+    """The toolkit word a typed word abbreviates, by the two ways everyday words are
+    shortened in writing: dropping the vowels ("hrs" -> "hours", "msgs" -> "messages"),
+    the commonest such word in the toolkit, or the middle ("appts" -> "appointments"),
+    when one word fits; None when the typed word has vowels after its first letter, or
+    nothing fits."""
+    if len(typed) < ABBREVIATION_LETTERS or not typed.isalpha() or _VOWELS & set(typed[1:]):
+        return None
+    longest = len(typed) + ABBREVIATION_DROPS
+    fits = [word for word in _skeletons_from(searcher, typed[0]).get(typed, ()) if len(word) >= longest]
+    if fits:
+        frequency = searcher.reader().frequency
+        return max(fits, key=lambda word: (frequency("words", word), -len(word), word))
+    # A shortened middle is read only when one word fits: "appt" could be "apparent".
+    start = typed[:ABBREVIATION_LETTERS]
+    contracted = [
+        word
+        for word in _vocabulary_from(searcher, typed[0])
+        if word.startswith(start) and len(word) >= longest and _contracted(typed, word)
+    ]
+    return contracted[0] if len(contracted) == 1 else None
+
+
+def _skeletons_from(searcher: Searcher, first: str) -> dict[str, list[str]]:
+    """The vocabulary's words that start with `first` by their skeleton, built once per
+    searcher (only a question with a word of consonants pays for it)."""
+    by_letter = _SKELETONS.setdefault(searcher, {})
+    if first not in by_letter:
+        by_skeleton: dict[str, list[str]] = {}
+        for word in _vocabulary_from(searcher, first):
+            if word.isalpha():
+                by_skeleton.setdefault(skeleton(word), []).append(word)
+        by_letter[first] = by_skeleton
+    return by_letter[first]
+
+
+def _contracted(typed: str, word: str) -> bool:
+    """`typed` is the word's first letters (three at least) and its last ones ("app" + "ts")."""
+    return any(word.startswith(typed[:cut]) and word.endswith(typed[cut:]) for cut in range(3, len(typed)))
+
+
 # The lay vocabulary's one-word forms ("daughter", "paedophile"): a misspelt word with no
 # toolkit word near it may be one of these, which are searched as the toolkit's words.
 _LAY_WORDS = sorted({form.lower() for group in LAY for form in group if form.isalpha() and len(form) >= 4})
@@ -147,6 +207,8 @@ class Speller:
     expander: Synonyms
     english: English
     stems: Callable[[str], tuple[str, ...]]
+    # Words the search reads as fillers ("pls", "abt"): never expanded, they carry nothing.
+    fillers: frozenset[str] = frozenset()
 
     def known(self, word: str) -> bool:
         """A word some page of the toolkit holds."""
@@ -161,11 +223,19 @@ class Speller:
         return '"'.join(parts)
 
     def correction(self, word: str) -> str | None:
-        """What a typed word is read as, or None when it stands as typed: a split
+        """What a typed word is read as, or None when it stands as typed: the word it
+        abbreviates ("hrs" -> "hours"; English though it is, no page says it), a split
         compound ("self-harm"), else its nearest toolkit word when it is misspelt and
         nothing was found for it ("pharmacys" finds the pharmacy pages by its stem)."""
         lowered = word.lower()
-        if word in OPERATORS or len(word) < 4 or self.known(lowered) or synonym_form(self.expander, word):
+        if word in OPERATORS or self.known(lowered) or synonym_form(self.expander, word):
+            return None
+        if not word.isupper() and lowered not in self.fillers:  # an acronym in capitals is a name
+            full = abbreviated(self.searcher, lowered)
+            # A word is far commoner than its abbreviation: "sms" is not short for "seems".
+            if full is not None and self._far_commoner(full, lowered):
+                return full
+        if len(word) < 4:
             return None
         spoken = self._dropped_g(lowered)
         if spoken is not None:
