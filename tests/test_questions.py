@@ -730,3 +730,13 @@ def test_a_word_shortened_as_texts_shorten_it_is_read_as_the_word_it_shortens(cs
     assert answer(cse_search, "can u tell me what grooming is pls")["corrected"] is None
     assert answer(cse_search, "DBS check for drivers")["corrected"] is None
     assert answer(cse_search, "sms from an older man")["corrected"] is None
+
+
+def test_a_misspelt_word_before_a_comma_or_full_stop_is_corrected(cse_search: Search) -> None:
+    """Questions are typed with commas: "my daugter, 14, is being groomed" listed "daugter"
+    as a word no page mentions, and "2 wks, msgs" left "wks" unread, while the same words
+    before a space were corrected."""
+    daughter = answer(cse_search, "my daugter, 14, is being groomed")
+    assert (daughter["corrected"], daughter["unmatched"]) == ("my daughter, 14, is being groomed", [])
+    weeks = answer(cse_search, "she didnt come back for 2 wks. msgs from an older man")
+    assert weeks["corrected"] == "she didnt come back for 2 weeks. msgs from an older man"

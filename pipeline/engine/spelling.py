@@ -284,7 +284,8 @@ class Speller:
         return bool(stems) and all(reader.doc_frequency("content", stem) for stem in stems)
 
     def _correct_part(self, part: str) -> str:
-        tokens = re.split(r"(\s+|[()])", part)
+        # A comma or full stop after a word ends it: "my daugter, 14" corrects "daugter".
+        tokens = re.split(r"(\s+|[()]|[,;:!?.]+(?=\s|$))", part)
         protected = self._in_forms(part)
         self._join(tokens)
         for i, token in enumerate(tokens):
