@@ -390,7 +390,7 @@ def search(
     generation = index_dir.parent if index_dir is not None else None
     expander = _synonyms(tuple(tuple(group) for group in synonyms), generation)
     searcher = open_searcher(index_dir)
-    speller = Speller(searcher, expander, english(generation), _stems, QUESTION_WORDS)
+    speller = _speller(searcher, expander, generation)
     corrected = None
     if not as_typed:
         rewritten = speller.correct(text)
@@ -543,7 +543,7 @@ def match_spans(
     generation = index_dir.parent if index_dir is not None else None
     expander = _synonyms(tuple(tuple(group) for group in synonyms), generation)
     if not as_typed:
-        cleaned = Speller(searcher, expander, english(generation), _stems, QUESTION_WORDS).correct(cleaned)
+        cleaned = _speller(searcher, expander, generation).correct(cleaned)
     expanded, forms = expander.expand(cleaned, lay_weight=DEFAULT.synonyms)
     if _is_plain_words(cleaned):  # as search(): plain words are marked without the stop words
         parsed = _without_stopwords(_parse(make_parser(searcher.schema, group=qparser.OrGroup), expanded))
@@ -799,6 +799,12 @@ def query_units(
         )
         for at, unit in ordered
     ]
+
+
+def _speller(searcher: Searcher, expander: Synonyms, generation: Path | None) -> Speller:
+    """The spelling pass as both the search and its marks read a question: the same
+    vocabulary, English word list and fillers, so a page is marked for the words searched."""
+    return Speller(searcher, expander, english(generation), _stems, QUESTION_WORDS)
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:

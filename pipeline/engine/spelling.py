@@ -172,7 +172,10 @@ def _skeletons_from(searcher: Searcher, first: str) -> dict[str, list[str]]:
 
 def _contracted(typed: str, word: str) -> bool:
     """`typed` is the word's first letters (three at least) and its last ones ("app" + "ts")."""
-    return any(word.startswith(typed[:cut]) and word.endswith(typed[cut:]) for cut in range(3, len(typed)))
+    return any(
+        word.startswith(typed[:cut]) and word.endswith(typed[cut:])
+        for cut in range(ABBREVIATION_LETTERS, len(typed))
+    )
 
 
 # The lay vocabulary's one-word forms ("daughter", "paedophile"): a misspelt word with no
