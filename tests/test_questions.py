@@ -715,8 +715,9 @@ def test_a_word_shortened_as_texts_shorten_it_is_read_as_the_word_it_shortens(cs
     contact among a sexual health nurse's answers on missed appointments; "hrs" found
     nothing. A word written without its vowels ("hrs", "txts") or its middle ("appts") is
     read, by rule, as the toolkit's word it shortens, and the answer says so. A filler
-    ("pls"), an acronym in capitals ("DBS") and a lay form ("sms", not "seems") stand as
-    typed."""
+    ("pls"), an acronym in capitals ("PLC", not "police"), a lay form ("sms", not "seems")
+    and an English word the toolkit word is not far commoner than ("cry", not "carry")
+    stand as typed."""
     missed = answer(cse_search, "15yo keeps missing appts at the clinic", "--role", "sexual-health")
     assert missed["corrected"] == "15 year old keeps missing appointments at the clinic"
     assert [(r["section"], r["page"]) for r in missed["results"][:3]] == [  # type: ignore[index]
@@ -729,6 +730,8 @@ def test_a_word_shortened_as_texts_shorten_it_is_read_as_the_word_it_shortens(cs
     assert answer(cse_search, "older man sends her txts")["corrected"] == "older man sends her texts"
     assert answer(cse_search, "can u tell me what grooming is pls")["corrected"] is None
     assert answer(cse_search, "DBS check for drivers")["corrected"] is None
+    assert answer(cse_search, "the PLC that owns the hotel")["corrected"] is None
+    assert answer(cse_search, "she started to cry when i asked about him")["corrected"] is None
     assert answer(cse_search, "sms from an older man")["corrected"] is None
 
 
